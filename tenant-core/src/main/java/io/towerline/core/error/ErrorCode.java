@@ -1,0 +1,42 @@
+package io.towerline.core.error;
+
+/** Stable error codes. Clients match on these; never rename one, only add. */
+public enum ErrorCode {
+
+	/**
+	 * The object does not exist, or belongs to another tenant (the two are
+	 * indistinguishable on purpose).
+	 */
+	NOT_FOUND,
+
+	/** Input the caller can fix; details are in the field errors. */
+	VALIDATION_FAILED,
+
+	/** A value that must be unique is already taken. */
+	DUPLICATE,
+
+	/** The object changed since it was read (optimistic locking). */
+	CONCURRENT_MODIFICATION,
+
+	/** The operation is not allowed in the object's current state. */
+	INVALID_STATE,
+
+	/** A tenant slug that breaks the slug rules. */
+	INVALID_TENANT_SLUG,
+
+	/** Tenant-scoped work attempted with no tenant bound. */
+	TENANT_REQUIRED,
+
+	/** The caller's tenant is not in the catalog. */
+	TENANT_UNKNOWN,
+
+	/** The caller's tenant is suspended. */
+	TENANT_SUSPENDED,
+
+	/**
+	 * The caller's tenant exists but is not ready (provisioning, or its migration
+	 * failed).
+	 */
+	TENANT_UNAVAILABLE
+
+}

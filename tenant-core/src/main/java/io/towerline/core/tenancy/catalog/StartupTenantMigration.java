@@ -1,0 +1,92 @@
+package io.towerline.core.tenancy.catalog;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.towerline.core.tenancy.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Migrates every tenant schema when the application starts, a bounded number at a time.
+ * One tenant's failure is recorded on that tenant (FAILED, with the reason) and does not
+ * stop the others. Runs before readiness, so a replica only takes traffic once its
+ * tenants are migrated.
+ */
+@Component
+class StartupTenantMigration implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupTenantMigration.class);
+
+	private final TenantRepository tenants;
+
+	private final TenantSchemaMigrator migrator;
+
+	private final TenantCatalog catalog;
+
+	private final TenancyProperties properties;
+
+	StartupTenantMigration(TenantRepository tenants, TenantSchemaMigrator migrator, TenantCatalog catalog,
+			TenancyProperties properties) {
+		this.tenants = tenants;
+		this.migrator = migrator;
+		this.catalog = catalog;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.properties.migrateOnStartup()) {
+			migrateAll(this.properties.changelog());
+		}
+	}
+
+	/** Migrates every tenant in the catalog; returns one outcome per tenant. */
+	List<TenantMigrationOutcome> migrateAll(String changelog) {
+		List<TenantId> ids = this.tenants.findAll().stream().map(Tenant::id).toList();
+		long started = System.nanoTime();
+		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.migrationParallelism())) {
+			List<Future<TenantMigrationOutcome>> futures = ids.stream()
+				.map((id) -> pool.submit(() -> migrateOne(id, changelog)))
+				.toList();
+			List<TenantMigrationOutcome> outcomes = futures.stream().map(StartupTenantMigration::join).toList();
+			long failed = outcomes.stream().filter((o) -> o.failure() != null).count();
+			log.info("Migrated {} tenant schemas in {} ms ({} failed)", ids.size(),
+					(System.nanoTime() - started) / 1_000_000, failed);
+			return outcomes;
+		}
+	}
+
+	private TenantMigrationOutcome migrateOne(TenantId id, String changelog) {
+		try {
+			int applied = this.migrator.migrate(id, changelog);
+			this.catalog.recordMigrationOutcome(id, null);
+			return new TenantMigrationOutcome(id, applied, null);
+		}
+		catch (TenantMigrationException ex) {
+			log.error("Tenant {} could not be migrated: {}", id, ex.reason(), ex);
+			this.catalog.recordMigrationOutcome(id, ex.reason());
+			return new TenantMigrationOutcome(id, 0, ex.reason());
+		}
+	}
+
+	private static TenantMigrationOutcome join(Future<TenantMigrationOutcome> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while migrating tenant schemas", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("Tenant migration crashed", ex.getCause());
+		}
+	}
+
+}

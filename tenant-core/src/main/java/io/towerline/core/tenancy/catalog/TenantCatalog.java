@@ -1,0 +1,108 @@
+package io.towerline.core.tenancy.catalog;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import io.towerline.core.error.DomainException;
+import io.towerline.core.error.ErrorCode;
+import io.towerline.core.error.NotFoundException;
+import io.towerline.core.tenancy.TenantId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the tenant catalog and changes a tenant's status or tier. Platform-admin
+ * territory.
+ */
+@Service
+public class TenantCatalog {
+
+	private static final Sort BY_SLUG = Sort.by("slug");
+
+	private final TenantRepository tenants;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TenantCatalog(TenantRepository tenants, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.tenants = tenants;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Optional<Tenant> find(TenantId id) {
+		return this.tenants.findById(id.slug());
+	}
+
+	public Tenant get(TenantId id) {
+		return find(id).orElseThrow(() -> new NotFoundException("Tenant", id));
+	}
+
+	/** One page of tenants ordered by slug. */
+	public Window<Tenant> list(ScrollPosition position, int limit) {
+		return this.tenants.findBy(position, Limit.of(limit), BY_SLUG);
+	}
+
+	public Tenant suspend(TenantId id, @Nullable String reason) {
+		Tenant tenant = this.transactions.execute((tx) -> {
+			Tenant current = get(id);
+			if (current.status() != TenantStatus.ACTIVE && current.status() != TenantStatus.SUSPENDED) {
+				throw new DomainException(ErrorCode.INVALID_STATE,
+						"Tenant " + id + " is " + current.status() + " and cannot be suspended");
+			}
+			current.changeStatus(TenantStatus.SUSPENDED, reason, this.clock.instant());
+			return current;
+		});
+		this.events.publishEvent(new TenantStatusChanged(id, TenantStatus.SUSPENDED));
+		return tenant;
+	}
+
+	public Tenant reactivate(TenantId id) {
+		Tenant tenant = this.transactions.execute((tx) -> {
+			Tenant current = get(id);
+			if (current.status() != TenantStatus.SUSPENDED && current.status() != TenantStatus.ACTIVE) {
+				throw new DomainException(ErrorCode.INVALID_STATE, "Tenant " + id + " is " + current.status()
+						+ " and cannot be reactivated; onboard it again to retry its migration");
+			}
+			current.changeStatus(TenantStatus.ACTIVE, null, this.clock.instant());
+			return current;
+		});
+		this.events.publishEvent(new TenantStatusChanged(id, TenantStatus.ACTIVE));
+		return tenant;
+	}
+
+	public Tenant changeTier(TenantId id, RateLimitTier tier) {
+		return this.transactions.execute((tx) -> {
+			Tenant current = get(id);
+			current.changeTier(tier, this.clock.instant());
+			return current;
+		});
+	}
+
+	void recordMigrationOutcome(TenantId id, @Nullable String failure) {
+		TenantStatus status = this.transactions.execute((tx) -> {
+			Tenant current = get(id);
+			if (failure != null) {
+				current.changeStatus(TenantStatus.FAILED, failure, this.clock.instant());
+			}
+			else if (current.status() == TenantStatus.PROVISIONING || current.status() == TenantStatus.FAILED) {
+				current.changeStatus(TenantStatus.ACTIVE, null, this.clock.instant());
+			}
+			return current.status();
+		});
+		this.events.publishEvent(new TenantStatusChanged(id, status));
+	}
+
+}

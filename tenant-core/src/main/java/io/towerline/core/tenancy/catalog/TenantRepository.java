@@ -1,0 +1,13 @@
+package io.towerline.core.tenancy.catalog;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TenantRepository extends JpaRepository<Tenant, String> {
+
+	Window<Tenant> findBy(ScrollPosition position, Limit limit, Sort sort);
+
+}

@@ -1,0 +1,90 @@
+package io.towerline.core.tenancy.catalog;
+
+import javax.sql.DataSource;
+
+import io.towerline.core.tenancy.TenantId;
+import liquibase.exception.LiquibaseException;
+import liquibase.integration.spring.SpringLiquibase;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates a tenant's schema if needed and brings it to the tenant changelog's latest
+ * version. Idempotent: a schema that is up to date is left untouched. Liquibase's lock
+ * and history tables live inside each tenant schema, so tenants migrate independently of
+ * each other.
+ */
+@Component
+public class TenantSchemaMigrator {
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final ResourceLoader resourceLoader;
+
+	private final TenancyProperties properties;
+
+	TenantSchemaMigrator(DataSource dataSource, ResourceLoader resourceLoader, TenancyProperties properties) {
+		this.dataSource = dataSource;
+		this.jdbc = JdbcClient.create(dataSource);
+		this.resourceLoader = resourceLoader;
+		this.properties = properties;
+	}
+
+	/**
+	 * Migrates one tenant schema.
+	 * @return how many changesets were applied (0 when the schema was already current)
+	 * @throws TenantMigrationException when the schema cannot be created or a changeset
+	 * fails
+	 */
+	public int migrate(TenantId tenant) {
+		return migrate(tenant, this.properties.changelog());
+	}
+
+	int migrate(TenantId tenant, String changelog) {
+		String schema = tenant.schemaName();
+		try {
+			// schema comes from a validated TenantId: lower-case letters, digits and '_'
+			// only
+			this.jdbc.sql("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"").update();
+			int before = appliedChangesets(schema);
+			SpringLiquibase liquibase = new SpringLiquibase();
+			liquibase.setDataSource(this.dataSource);
+			liquibase.setResourceLoader(this.resourceLoader);
+			liquibase.setChangeLog(changelog);
+			liquibase.setDefaultSchema(schema);
+			liquibase.setLiquibaseSchema(schema);
+			liquibase.setAnalyticsEnabled(false);
+			liquibase.setShouldRun(true);
+			liquibase.afterPropertiesSet();
+			return appliedChangesets(schema) - before;
+		}
+		catch (LiquibaseException | RuntimeException ex) {
+			throw new TenantMigrationException(tenant, rootMessage(ex), ex);
+		}
+	}
+
+	private int appliedChangesets(String schema) {
+		boolean exists = this.jdbc.sql("SELECT to_regclass(:table) IS NOT NULL")
+			.param("table", schema + ".databasechangelog")
+			.query(Boolean.class)
+			.single();
+		if (!exists) {
+			return 0;
+		}
+		return this.jdbc.sql("SELECT count(*) FROM \"" + schema + "\".databasechangelog").query(Integer.class).single();
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage();
+		return (message != null) ? message : cause.getClass().getSimpleName();
+	}
+
+}
