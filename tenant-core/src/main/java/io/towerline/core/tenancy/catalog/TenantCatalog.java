@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import io.towerline.core.error.DomainException;
 import io.towerline.core.error.ErrorCode;
+import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TenantCatalog {
 
 	private static final Sort BY_SLUG = Sort.by("slug");
+
+	private static final int MAX_REASON = 500;
 
 	private final TenantRepository tenants;
 
@@ -56,13 +60,18 @@ public class TenantCatalog {
 	}
 
 	public Tenant suspend(TenantId id, @Nullable String reason) {
+		String cleanReason = (reason != null && !reason.isBlank()) ? reason.strip() : null;
+		if (cleanReason != null && cleanReason.length() > MAX_REASON) {
+			throw new InvalidInputException(
+					FieldError.invalid("reason", "The reason must be at most " + MAX_REASON + " characters"));
+		}
 		Tenant tenant = this.transactions.execute((tx) -> {
 			Tenant current = get(id);
 			if (current.status() != TenantStatus.ACTIVE && current.status() != TenantStatus.SUSPENDED) {
 				throw new DomainException(ErrorCode.INVALID_STATE,
 						"Tenant " + id + " is " + current.status() + " and cannot be suspended");
 			}
-			current.changeStatus(TenantStatus.SUSPENDED, reason, this.clock.instant());
+			current.changeStatus(TenantStatus.SUSPENDED, cleanReason, this.clock.instant());
 			return current;
 		});
 		this.events.publishEvent(new TenantStatusChanged(id, TenantStatus.SUSPENDED));

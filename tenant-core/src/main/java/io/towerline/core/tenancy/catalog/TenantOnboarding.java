@@ -3,12 +3,14 @@ package io.towerline.core.tenancy.catalog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.tenancy.InvalidTenantSlugException;
 import io.towerline.core.tenancy.TenantId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,7 @@ public class TenantOnboarding {
 	 */
 	public Onboarded onboard(String slug, String displayName, RateLimitTier tier) {
 		TenantId id = validate(slug, displayName);
-		boolean created = registerIfAbsent(id, displayName.strip(), tier);
+		@Nullable TenantStatus previous = registerIfAbsent(id, displayName.strip(), tier);
 		String failure = null;
 		try {
 			int applied = this.migrator.migrate(id);
@@ -66,24 +68,28 @@ public class TenantOnboarding {
 			log.error("Tenant {} could not be migrated: {}", id, ex.reason(), ex);
 		}
 		this.catalog.recordMigrationOutcome(id, failure);
-		return new Onboarded(this.catalog.get(id), created);
+		return new Onboarded(this.catalog.get(id), previous);
 	}
 
-	private boolean registerIfAbsent(TenantId id, String displayName, RateLimitTier tier) {
+	/**
+	 * Registers the tenant unless it exists; returns the status it already had, or null
+	 * when created now.
+	 */
+	private @Nullable TenantStatus registerIfAbsent(TenantId id, String displayName, RateLimitTier tier) {
 		try {
-			Boolean created = this.transactions.execute((tx) -> {
-				if (this.tenants.existsById(id.slug())) {
-					return false;
+			return this.transactions.execute((tx) -> {
+				Optional<Tenant> existing = this.tenants.findById(id.slug());
+				if (existing.isPresent()) {
+					return existing.get().status();
 				}
 				this.tenants.saveAndFlush(new Tenant(id, displayName, tier, this.clock.instant()));
-				return true;
+				return null;
 			});
-			return Boolean.TRUE.equals(created);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// a concurrent onboarding of the same slug won the insert; carry on
 			// idempotently
-			return false;
+			return TenantStatus.PROVISIONING;
 		}
 	}
 
@@ -114,10 +120,23 @@ public class TenantOnboarding {
 	 * Outcome of onboarding.
 	 *
 	 * @param tenant the tenant as it now stands (ACTIVE, or FAILED with the reason)
-	 * @param created whether this call created it, rather than finding it already
-	 * registered
+	 * @param previousStatus the status it had before this call, or {@code null} when this
+	 * call created it
 	 */
-	public record Onboarded(Tenant tenant, boolean created) {
+	public record Onboarded(Tenant tenant, @Nullable TenantStatus previousStatus) {
+
+		/** Whether this call registered the tenant. */
+		public boolean created() {
+			return this.previousStatus == null;
+		}
+
+		/**
+		 * Whether the tenant was already onboarded and in service (so this was not a
+		 * retry of a failure).
+		 */
+		public boolean alreadyOnboarded() {
+			return this.previousStatus == TenantStatus.ACTIVE || this.previousStatus == TenantStatus.SUSPENDED;
+		}
 
 	}
 

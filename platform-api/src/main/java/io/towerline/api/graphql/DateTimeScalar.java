@@ -1,0 +1,75 @@
+package io.towerline.api.graphql;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+import java.util.Locale;
+
+/**
+ * {@code DateTime}: an instant as an RFC 3339 string in UTC, e.g.
+ * {@code 2026-11-21T10:15:30.123Z}.
+ */
+final class DateTimeScalar {
+
+	static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
+		.name("DateTime")
+		.description("An instant as an RFC 3339 date-time string in UTC")
+		.coercing(new InstantCoercing())
+		.build();
+
+	private DateTimeScalar() {
+	}
+
+	private static final class InstantCoercing implements Coercing<Instant, String> {
+
+		@Override
+		public String serialize(Object value, GraphQLContext context, Locale locale) {
+			if (value instanceof Instant instant) {
+				return instant.toString();
+			}
+			if (value instanceof OffsetDateTime offset) {
+				return offset.toInstant().toString();
+			}
+			throw new CoercingSerializeException("Not a date-time: " + value.getClass().getSimpleName());
+		}
+
+		@Override
+		public Instant parseValue(Object input, GraphQLContext context, Locale locale) {
+			if (input instanceof String text) {
+				return parse(text, CoercingParseValueException::new);
+			}
+			throw new CoercingParseValueException("DateTime must be an RFC 3339 string");
+		}
+
+		@Override
+		public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+			if (input instanceof StringValue text) {
+				return parse(text.getValue(), CoercingParseLiteralException::new);
+			}
+			throw new CoercingParseLiteralException("DateTime must be an RFC 3339 string");
+		}
+
+		private static <E extends RuntimeException> Instant parse(String text,
+				java.util.function.Function<String, E> error) {
+			try {
+				return OffsetDateTime.parse(text).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				throw error.apply("Not an RFC 3339 date-time: " + text);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.towerline.api.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.towerline.core.error.DomainException;
+import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.error.NotFoundException;
+import io.towerline.core.tenancy.MissingTenantException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns every exception of a data fetcher into a GraphQL error with a stable
+ * {@code extensions.code}. Anything not raised on purpose becomes an opaque
+ * INTERNAL_ERROR: logged in full here, never shown (no stack trace, no SQL).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(DomainErrorResolver.class);
+
+	@Override
+	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		return switch (ex) {
+			case NotFoundException notFound ->
+				error(env, ErrorType.NOT_FOUND, notFound.code().name(), notFound.getMessage());
+			case MissingTenantException missing -> error(env, ErrorType.FORBIDDEN, missing.code().name(),
+					"This operation is for tenant users; the caller has no tenant");
+			case InvalidInputException invalid -> GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.BAD_REQUEST)
+				.message(invalid.getMessage())
+				.extensions(Map.of("code", invalid.code().name(), "fields", fields(invalid)))
+				.build();
+			case DomainException domain -> error(env, ErrorType.BAD_REQUEST, domain.code().name(), domain.getMessage());
+			case ApiInputException input -> error(env, ErrorType.BAD_REQUEST, input.code(), input.getMessage());
+			case ObjectOptimisticLockingFailureException conflict -> error(env, ErrorType.BAD_REQUEST,
+					"CONCURRENT_MODIFICATION", "The object was changed by someone else; read it again and retry");
+			case AccessDeniedException denied ->
+				anonymous() ? error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")
+						: error(env, ErrorType.FORBIDDEN, "FORBIDDEN", "Your role does not allow this operation");
+			default -> {
+				log.error("Unexpected failure in {}", env.getExecutionStepInfo().getPath(), ex);
+				yield error(env, ErrorType.INTERNAL_ERROR, "INTERNAL_ERROR",
+						"Internal error; it has been logged with this request's id");
+			}
+		};
+	}
+
+	private static List<Map<String, Object>> fields(InvalidInputException invalid) {
+		return invalid.errors().stream().map((fieldError) -> {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("field", fieldError.field());
+			entry.put("code", fieldError.code().name());
+			entry.put("message", fieldError.message());
+			return entry;
+		}).toList();
+	}
+
+	private static boolean anonymous() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null || authentication instanceof AnonymousAuthenticationToken;
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(type)
+			.message(message)
+			.extensions(Map.of("code", code))
+			.build();
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.towerline.api.graphql;
+
+import graphql.analysis.MaxQueryDepthInstrumentation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Scalars and the basic execution limits of the gateway. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+	/**
+	 * Deepest selection any client needs today is 5 (connection → edges → node → field →
+	 * sub-field).
+	 */
+	static final int MAX_DEPTH = 10;
+
+	@Bean
+	RuntimeWiringConfigurer scalars() {
+		return (wiring) -> wiring.scalar(DateTimeScalar.INSTANCE);
+	}
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryDepth() {
+		return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+	}
+
+}

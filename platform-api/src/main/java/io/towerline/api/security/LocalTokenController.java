@@ -1,0 +1,70 @@
+package io.towerline.api.security;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.towerline.core.tenancy.TenantId;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /local/token}: hands a local user a token in embedded mode, answering only
+ * callers on this machine. Exists only while the local issuer is enabled, which
+ * production mode forbids.
+ */
+@RestController
+@ConditionalOnProperty(name = "towerline.security.local-issuer.enabled", havingValue = "true")
+class LocalTokenController {
+
+	private final LocalTokenIssuer issuer;
+
+	LocalTokenController(LocalTokenIssuer issuer) {
+		this.issuer = issuer;
+	}
+
+	@PostMapping("/local/token")
+	ResponseEntity<Map<String, Object>> token(HttpServletRequest request,
+			@RequestParam(defaultValue = "local-user") String subject, @RequestParam String tenant,
+			@RequestParam(defaultValue = "TENANT_ADMIN") List<String> roles) {
+		if (!fromLoopback(request)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "local tokens are for localhost"));
+		}
+		if (!tenant.equals(this.issuer.platformTenant()) && !TenantId.isValid(tenant)) {
+			return ResponseEntity.badRequest()
+				.body(Map.of("error", "tenant must be a tenant slug or '" + this.issuer.platformTenant() + "'"));
+		}
+		List<Role> parsed = new ArrayList<>();
+		for (String value : roles.stream().flatMap((r) -> List.of(r.split(",")).stream()).toList()) {
+			Role role = Role.parse(value.strip()).orElse(null);
+			if (role == null) {
+				return ResponseEntity.badRequest().body(Map.of("error", "unknown role " + value.strip()));
+			}
+			parsed.add(role);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("access_token", this.issuer.issue(subject, tenant, parsed));
+		body.put("token_type", "Bearer");
+		body.put("expires_in", this.issuer.ttlSeconds());
+		return ResponseEntity.ok(body);
+	}
+
+	private static boolean fromLoopback(HttpServletRequest request) {
+		try {
+			return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.towerline.api.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.RateLimitTier;
+import io.towerline.core.tenancy.catalog.TenantOnboarding;
+import io.towerline.core.testsupport.TestDatabase;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boots the whole application (MockMvc transport) against the shared real PostgreSQL,
+ * trusting the test issuer. Every subclass shares one Spring context.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@AutoConfigureHttpGraphQlTester
+public abstract class ApiTest {
+
+	private static final Path DATA_DIR = temporaryDataDir();
+
+	@Autowired
+	protected HttpGraphQlTester graphQl;
+
+	@Autowired
+	protected TenantOnboarding onboarding;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+		registry.add("towerline.embedded.data-dir", DATA_DIR::toString);
+		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
+		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
+	}
+
+	/** A tester that sends {@code token} as the bearer token. */
+	protected HttpGraphQlTester as(String token) {
+		return this.graphQl.mutate().header("Authorization", "Bearer " + token).build();
+	}
+
+	/** Onboards a fresh tenant with a unique slug. */
+	protected TenantId newTenant(String prefix) {
+		String slug = TestDatabase.uniqueSlug(prefix);
+		this.onboarding.onboard(slug, "Tenant " + slug, RateLimitTier.STANDARD);
+		return TenantId.of(slug);
+	}
+
+	private static Path temporaryDataDir() {
+		try {
+			Path dir = Files.createTempDirectory("towerline-test-data");
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
