@@ -36,6 +36,12 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(DomainErrorResolver.class);
 
+	DomainErrorResolver() {
+		// restore the request's thread-local context (security, tenant, logging) while
+		// resolving
+		setThreadLocalContextAware(true);
+	}
+
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		return switch (ex) {
