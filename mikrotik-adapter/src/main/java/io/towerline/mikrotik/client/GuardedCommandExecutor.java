@@ -1,0 +1,184 @@
+package io.towerline.mikrotik.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.towerline.mikrotik.RouterCapabilities;
+import io.towerline.mikrotik.RouterCommandRejectedException;
+import io.towerline.mikrotik.RouterException;
+import io.towerline.mikrotik.RouterProtocolException;
+import io.towerline.mikrotik.RouterStream;
+import io.towerline.mikrotik.command.Command;
+import io.towerline.mikrotik.command.CommandExecutor;
+import io.towerline.mikrotik.command.CommandOutcome;
+import io.towerline.mikrotik.command.Reply;
+import io.towerline.mikrotik.command.Row;
+import io.towerline.mikrotik.connection.RouterConnection;
+import io.towerline.mikrotik.resilience.CircuitBreaker;
+import io.towerline.mikrotik.resilience.CommandThrottle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs commands for one router through throttle, circuit breaker, pool, read retries and
+ * the audit hook, in that order. The throttle comes first so that a caller waiting for
+ * budget never holds the breaker's half-open trial.
+ */
+final class GuardedCommandExecutor implements CommandExecutor {
+
+	private final String router;
+
+	private final RouterClientSettings settings;
+
+	private final RouterConnectionPool pool;
+
+	private final CircuitBreaker breaker;
+
+	private final CommandThrottle throttle;
+
+	private final CommandAudit audit;
+
+	private final CapabilityProbe capabilities;
+
+	GuardedCommandExecutor(String router, RouterClientSettings settings, RouterConnectionPool pool,
+			CircuitBreaker breaker, CommandThrottle throttle, CommandAudit audit, CapabilityProbe capabilities) {
+		this.router = router;
+		this.settings = settings;
+		this.pool = pool;
+		this.breaker = breaker;
+		this.throttle = throttle;
+		this.audit = audit;
+		this.capabilities = capabilities;
+	}
+
+	@Override
+	public Reply execute(Command command) {
+		int attempt = 1;
+		while (true) {
+			try {
+				return attempt(command);
+			}
+			catch (RouterException ex) {
+				if (!this.settings.readRetry().shouldRetry(command.isRead(), ex, attempt)) {
+					throw ex;
+				}
+				pause(this.settings.readRetry().backoff(attempt), ex);
+				attempt++;
+			}
+		}
+	}
+
+	private Reply attempt(Command command) {
+		this.throttle.acquire(this.settings.commandTimeout());
+		this.breaker.acquire();
+		Instant startedAt = Instant.now();
+		long started = System.nanoTime();
+		try {
+			Reply reply = this.pool.acquire().execute(command, this.settings.commandTimeout());
+			this.breaker.recordSuccess();
+			this.audit.record(command, startedAt, System.nanoTime() - started, null);
+			return reply;
+		}
+		catch (RouterException ex) {
+			settle(ex);
+			this.audit.record(command, startedAt, System.nanoTime() - started, ex);
+			throw ex;
+		}
+	}
+
+	@Override
+	public RouterStream stream(Command command, Consumer<Row> onRow, Consumer<RouterException> onError) {
+		this.throttle.acquire(this.settings.commandTimeout());
+		this.breaker.acquire();
+		Instant startedAt = Instant.now();
+		long started = System.nanoTime();
+		try {
+			RouterStream stream = this.pool.acquire().stream(command, onRow, onError);
+			this.breaker.recordSuccess();
+			this.audit.record(command, startedAt, System.nanoTime() - started, null);
+			return stream;
+		}
+		catch (RouterException ex) {
+			settle(ex);
+			this.audit.record(command, startedAt, System.nanoTime() - started, ex);
+			throw ex;
+		}
+	}
+
+	@Override
+	public List<CommandOutcome> pipeline(List<Command> commands) {
+		if (commands.isEmpty()) {
+			return List.of();
+		}
+		this.breaker.acquire();
+		RouterConnection connection;
+		try {
+			connection = this.pool.acquire();
+		}
+		catch (RouterException ex) {
+			settle(ex);
+			return commands.stream().map((command) -> new CommandOutcome(command, null, ex)).toList();
+		}
+		PipelinedBatch batch = new PipelinedBatch(connection, this.throttle, this.settings);
+		List<PipelinedBatch.Timed> results = batch.run(commands);
+		boolean transportFailure = false;
+		for (PipelinedBatch.Timed result : results) {
+			RouterException error = result.outcome().error();
+			transportFailure |= error != null && !(error instanceof RouterCommandRejectedException);
+			this.audit.record(result.outcome().command(), result.startedAt(), result.elapsedNanos(), error);
+		}
+		if (transportFailure) {
+			this.breaker.recordFailure();
+		}
+		else {
+			this.breaker.recordSuccess();
+		}
+		return results.stream().map(PipelinedBatch.Timed::outcome).toList();
+	}
+
+	@Override
+	public RouterCapabilities capabilities() {
+		RouterCapabilities known = this.capabilities.current();
+		if (known == null) {
+			this.capabilities.accept(execute(CapabilityProbe.RESOURCE));
+			known = this.capabilities.current();
+		}
+		if (known == null) {
+			throw new RouterProtocolException(this.router, "the router did not report a RouterOS version", null);
+		}
+		return known;
+	}
+
+	@Override
+	public String router() {
+		return this.router;
+	}
+
+	/**
+	 * A trap proves the router alive; anything else is a transport failure for the
+	 * breaker.
+	 */
+	private void settle(RouterException failure) {
+		if (failure instanceof RouterCommandRejectedException) {
+			this.breaker.recordSuccess();
+		}
+		else {
+			this.breaker.recordFailure();
+		}
+	}
+
+	private static void pause(java.time.Duration backoff, RouterException cause) {
+		try {
+			Thread.sleep(backoff);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw cause;
+		}
+	}
+
+	@Nullable RouterCapabilities knownCapabilities() {
+		return this.capabilities.current();
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.towerline.mikrotik.client;
+
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.towerline.mikrotik.RouterAuthenticationException;
+import io.towerline.mikrotik.audit.RouterCommandAuditor;
+import io.towerline.mikrotik.connection.RouterConnection;
+import io.towerline.mikrotik.credentials.CredentialVault;
+import io.towerline.mikrotik.credentials.CredentialVaultException;
+import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.SealedCredential;
+import io.towerline.mikrotik.resilience.CircuitBreaker;
+import io.towerline.mikrotik.resilience.CommandThrottle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The module's entry point: one per application. Hands out a {@link RouterClient} per
+ * router address, each with its own connection pool, throttle and circuit breaker, and
+ * sweeps idle connections in the background.
+ *
+ * <pre>{@code
+ * RouterClients routers = new RouterClients(RouterClientSettings.defaults(), vault, auditor);
+ * RouterClient router = routers.client(RouterEndpoint.apiSsl("10.0.0.1", RouterTls.pinned(sha256), sealed));
+ * router.pppSecrets().upsert(PppSecretSpec.pppoe("alice", "s3cret", "plan-10M"));
+ * }</pre>
+ */
+public final class RouterClients implements AutoCloseable {
+
+	private final RouterClientSettings settings;
+
+	private final @Nullable CredentialVault vault;
+
+	private final RouterCommandAuditor auditor;
+
+	private final Map<String, RouterClient> clients = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService sweeper;
+
+	/**
+	 * @param vault unseals {@link SealedCredential}s; null when all endpoints carry
+	 * direct credentials
+	 * @param auditor receives every command sent
+	 */
+	public RouterClients(RouterClientSettings settings, @Nullable CredentialVault vault, RouterCommandAuditor auditor) {
+		this.settings = settings;
+		this.vault = vault;
+		this.auditor = auditor;
+		this.sweeper = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("routeros-idle-sweeper").factory());
+		long period = Math.max(1, Math.min(settings.idleTimeout().toMillis() / 2, 30_000));
+		this.sweeper.scheduleWithFixedDelay(this::evictIdle, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	/** Default settings, no vault, no auditing: for tools and tests. */
+	public static RouterClients create() {
+		return new RouterClients(RouterClientSettings.defaults(), null, RouterCommandAuditor.NONE);
+	}
+
+	/**
+	 * The client for this router. Repeated calls with the same endpoint share one client;
+	 * a changed endpoint (rotated credentials, new TLS pin) replaces the old client and
+	 * closes its connections.
+	 */
+	public RouterClient client(RouterEndpoint endpoint) {
+		return this.clients.compute(endpoint.address(), (address, existing) -> {
+			if (existing != null && existing.endpoint().equals(endpoint)) {
+				return existing;
+			}
+			if (existing != null) {
+				existing.close();
+			}
+			return create(endpoint);
+		});
+	}
+
+	/** Closes and forgets a router's connections (router deleted or moved). */
+	public void evict(RouterEndpoint endpoint) {
+		RouterClient removed = this.clients.remove(endpoint.address());
+		if (removed != null) {
+			removed.close();
+		}
+	}
+
+	/** Open API connections over all routers. */
+	public int openConnections() {
+		return this.clients.values().stream().mapToInt(RouterClient::openConnections).sum();
+	}
+
+	private RouterClient create(RouterEndpoint endpoint) {
+		String router = endpoint.address();
+		CapabilityProbe capabilities = new CapabilityProbe();
+		RouterConnectionPool pool = new RouterConnectionPool(router, () -> connect(endpoint, capabilities),
+				this.settings.maxConnectionsPerRouter(), this.settings.maxInFlightPerConnection(),
+				this.settings.idleTimeout());
+		GuardedCommandExecutor executor = new GuardedCommandExecutor(router, this.settings, pool,
+				new CircuitBreaker(router, this.settings.breakerFailureThreshold(), this.settings.breakerOpenDuration(),
+						InstantSource.system()),
+				new CommandThrottle(router, this.settings.commandsPerSecond(), this.settings.commandBurst()),
+				new CommandAudit(router, this.auditor), capabilities);
+		return new RouterClient(endpoint, executor, pool);
+	}
+
+	private RouterConnection connect(RouterEndpoint endpoint, CapabilityProbe capabilities) {
+		RouterCredentials credentials = credentials(endpoint);
+		char[] password = credentials.password();
+		try {
+			RouterConnection connection = RouterConnection.open(
+					SocketOpener.open(endpoint, this.settings.connectTimeout()), endpoint.address(),
+					credentials.username(), password, this.settings.loginTimeout(), this.settings.cancelGrace());
+			capabilities.probeQuietly(connection, this.settings.commandTimeout());
+			return connection;
+		}
+		finally {
+			java.util.Arrays.fill(password, '\0');
+			if (endpoint.credentials() instanceof SealedCredential) {
+				credentials.wipe();
+			}
+		}
+	}
+
+	private RouterCredentials credentials(RouterEndpoint endpoint) {
+		return switch (endpoint.credentials()) {
+			case RouterCredentials direct -> direct;
+			case SealedCredential sealed -> {
+				if (this.vault == null) {
+					throw new RouterAuthenticationException(endpoint.address(),
+							"credentials are sealed but no credential vault is configured");
+				}
+				try {
+					yield this.vault.unseal(sealed);
+				}
+				catch (CredentialVaultException ex) {
+					throw new RouterAuthenticationException(endpoint.address(),
+							"credentials unavailable: " + ex.getMessage());
+				}
+			}
+		};
+	}
+
+	private void evictIdle() {
+		this.clients.values().forEach(RouterClient::evictIdle);
+	}
+
+	@Override
+	public void close() {
+		this.sweeper.shutdownNow();
+		this.clients.values().forEach(RouterClient::close);
+		this.clients.clear();
+	}
+
+}

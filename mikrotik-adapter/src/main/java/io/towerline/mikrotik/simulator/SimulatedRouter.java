@@ -1,0 +1,166 @@
+package io.towerline.mikrotik.simulator;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The state of one simulated router, shared by all its API sessions: PPP secrets,
+ * profiles and active sessions, interfaces, files and identity, plus the command table
+ * that serves them.
+ */
+final class SimulatedRouter {
+
+	static final List<String> PLANS = List.of("plan-10M", "plan-20M", "plan-50M");
+
+	private final SimulatorVersion version;
+
+	private final ItemTable profiles = new ItemTable();
+
+	private final ItemTable secrets = new ItemTable();
+
+	private final PppSessions sessions;
+
+	private final FileStore files;
+
+	private final CommandTable commands = new CommandTable();
+
+	private volatile String identity;
+
+	SimulatedRouter(SimulatorVersion version, String identity, Duration monitorInterval) {
+		this.version = version;
+		this.identity = RawText.fromText(identity);
+		this.sessions = new PppSessions(new ItemTable(), this.secrets, version);
+		this.files = new FileStore(version);
+		PppProfileRules profileRules = new PppProfileRules();
+		new TableMenu("/ppp/profile", this.profiles, profileRules).registerAll(this.commands);
+		new TableMenu("/ppp/secret", this.secrets, new PppSecretRules(this.profiles, version))
+			.registerAll(this.commands);
+		TableMenu active = new TableMenu("/ppp/active", this.sessions.table(), this.sessions);
+		active.registerReadOnly(this.commands);
+		active.registerRemove(this.commands);
+		new InterfaceMenu(this.sessions, monitorInterval).register(this.commands);
+		new SystemMenu(version, this).register(this.commands);
+		this.files.register(this.commands);
+		seedProfiles();
+	}
+
+	private void seedProfiles() {
+		addBuiltInProfile("default", "default");
+		addBuiltInProfile("default-encryption", "yes");
+		int megabits = 10;
+		for (String plan : PLANS) {
+			Map<String, String> profile = new LinkedHashMap<>();
+			profile.put("name", plan);
+			profile.put("local-address", "10.0.0.1");
+			profile.put("remote-address", "pool-subscribers");
+			profile.put("rate-limit", megabits + "M/" + megabits + "M");
+			profile.put("only-one", "yes");
+			this.profiles.add(new PppProfileRules().create(profile), (candidate) -> null);
+			megabits = (megabits == 10) ? 20 : 50;
+		}
+	}
+
+	private void addBuiltInProfile(String name, String encryption) {
+		Map<String, String> profile = new PppProfileRules().create(Map.of("name", name, "use-encryption", encryption));
+		profile.put("default", "true");
+		this.profiles.add(profile, (candidate) -> null);
+	}
+
+	/**
+	 * Seeds {@code count} secrets {@code sub00001...} spread over the plans, and brings a
+	 * share of them online.
+	 */
+	void seedSecrets(int count, double onlineShare) {
+		PppSecretRules rules = new PppSecretRules(this.profiles, this.version);
+		int online = (int) Math.round(count * onlineShare);
+		for (int i = 1; i <= count; i++) {
+			String name = String.format(Locale.ROOT, "sub%05d", i);
+			Map<String, String> requested = new LinkedHashMap<>();
+			requested.put("name", name);
+			requested.put("service", "pppoe");
+			requested.put("password", "pw-" + Integer.toHexString(name.hashCode() & 0xFFFFFF));
+			requested.put("profile", PLANS.get(i % PLANS.size()));
+			requested.put("comment", "customer " + (1000 + i));
+			this.secrets.add(rules.create(requested), (candidate) -> null);
+			if (i <= online) {
+				this.sessions.connect(name);
+			}
+		}
+	}
+
+	CommandTable commands() {
+		return this.commands;
+	}
+
+	SimulatorVersion version() {
+		return this.version;
+	}
+
+	/** The raw identity, as {@code /system/identity/print} sends it. */
+	String identity() {
+		return this.identity;
+	}
+
+	void identity(String rawName) {
+		this.identity = rawName;
+	}
+
+	ItemTable secrets() {
+		return this.secrets;
+	}
+
+	ItemTable profiles() {
+		return this.profiles;
+	}
+
+	PppSessions sessions() {
+		return this.sessions;
+	}
+
+	FileStore files() {
+		return this.files;
+	}
+
+	/**
+	 * The {@code /export} script: header with the version's date format, then the PPP
+	 * configuration.
+	 */
+	String exportScript(boolean showSensitive) {
+		StringBuilder script = new StringBuilder();
+		script.append("# ")
+			.append(this.version.formatDate(LocalDateTime.now()))
+			.append(" by RouterOS ")
+			.append(this.version.number())
+			.append("\r\n# software id = 7QBZ-9XKD\r\n#\r\n/ppp profile\r\n");
+		for (Map<String, String> profile : this.profiles.snapshot()) {
+			if (!"true".equals(profile.get("default"))) {
+				script.append("add name=").append(profile.get("name"));
+				if (profile.containsKey("rate-limit")) {
+					script.append(" rate-limit=").append(profile.get("rate-limit"));
+				}
+				script.append("\r\n");
+			}
+		}
+		script.append("/ppp secret\r\n");
+		for (Map<String, String> secret : this.secrets.snapshot()) {
+			script.append("add name=").append(quote(secret.get("name")));
+			if (showSensitive) {
+				script.append(" password=").append(quote(secret.get("password")));
+			}
+			script.append(" profile=").append(secret.get("profile")).append(" service=").append(secret.get("service"));
+			script.append("\r\n");
+		}
+		script.append("/system identity\r\nset name=").append(quote(this.identity)).append("\r\n");
+		return script.toString();
+	}
+
+	private static String quote(String raw) {
+		return raw.matches("[A-Za-z0-9._-]+") ? raw : "\""
+				+ raw.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "\\r").replace("\n", "\\n") + "\"";
+	}
+
+}
