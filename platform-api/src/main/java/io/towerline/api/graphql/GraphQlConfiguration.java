@@ -2,11 +2,12 @@ package io.towerline.api.graphql;
 
 import graphql.analysis.MaxQueryDepthInstrumentation;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** Scalars and the basic execution limits of the gateway. */
+/** Scalars, the parsed-document cache and the basic execution limits of the gateway. */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -19,6 +20,12 @@ class GraphQlConfiguration {
 	@Bean
 	RuntimeWiringConfigurer scalars() {
 		return (wiring) -> wiring.scalar(DateTimeScalar.INSTANCE);
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+		ParsedDocumentCache cache = new ParsedDocumentCache(2_000);
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
 	}
 
 	@Bean

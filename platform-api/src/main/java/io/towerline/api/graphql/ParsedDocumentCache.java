@@ -1,0 +1,32 @@
+package io.towerline.api.graphql;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+
+/**
+ * Keeps parsed and validated documents, so a document that clients send again and again
+ * (every integration does) is parsed and validated once. Bounded; documents that failed
+ * validation are cached too, so a bad document costs once.
+ */
+final class ParsedDocumentCache implements PreparsedDocumentProvider {
+
+	private final Cache<String, PreparsedDocumentEntry> documents;
+
+	ParsedDocumentCache(long maximumDocuments) {
+		this.documents = Caffeine.newBuilder().maximumSize(maximumDocuments).build();
+	}
+
+	@Override
+	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
+			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+		return CompletableFuture
+			.completedFuture(this.documents.get(input.getQuery(), (query) -> parseAndValidate.apply(input)));
+	}
+
+}
