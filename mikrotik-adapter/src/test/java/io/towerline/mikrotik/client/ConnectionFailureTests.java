@@ -1,0 +1,85 @@
+package io.towerline.mikrotik.client;
+
+import java.time.Duration;
+
+import io.towerline.mikrotik.RouterErrorCode;
+import io.towerline.mikrotik.RouterUnreachableException;
+import io.towerline.mikrotik.RouterUnreachableException.Reason;
+import io.towerline.mikrotik.TestRouters;
+import io.towerline.mikrotik.audit.RouterCommandAuditor;
+import io.towerline.mikrotik.ppp.PppSecretSpec;
+import io.towerline.mikrotik.resilience.RetryPolicy;
+import io.towerline.mikrotik.simulator.RouterOsSimulator;
+import io.towerline.mikrotik.simulator.SimulatorVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * D5, D6: a dropped connection or {@code !fatal} must fail the waiting caller at once
+ * (the library only timed out after 60 s) and the next call must reconnect.
+ */
+class ConnectionFailureTests {
+
+	private final RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_19).secrets(500).start();
+
+	private final RouterClients clients = new RouterClients(
+			TestRouters.settings().commandTimeout(Duration.ofSeconds(30)).readRetry(RetryPolicy.none()).build(), null,
+			RouterCommandAuditor.NONE);
+
+	private final RouterClient router = TestRouters.client(this.clients, this.simulator);
+
+	@AfterEach
+	void stop() {
+		this.clients.close();
+		this.simulator.close();
+	}
+
+	@Test
+	void shouldFailAtOnceWhenTheConnectionDropsMidReplyAndReconnectNext() {
+		this.router.ping();
+		this.simulator.faults().dropNextReplyAfterRows(100);
+		long started = System.nanoTime();
+		assertThatExceptionOfType(RouterUnreachableException.class).isThrownBy(() -> this.router.pppSecrets().list())
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.CONNECTION_LOST))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(RouterErrorCode.ROUTER_UNREACHABLE));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		assertThat(this.router.pppSecrets().list()).hasSize(500);
+	}
+
+	@Test
+	void shouldFailAtOnceOnFatalWithTheRoutersReason() {
+		this.router.ping();
+		this.simulator.faults().fatalOnNextCommand("session terminated on request");
+		assertThatExceptionOfType(RouterUnreachableException.class)
+			.isThrownBy(() -> this.router.pppSecrets().add(PppSecretSpec.pppoe("x", "y", "default")))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.SESSION_TERMINATED))
+			.withMessageContaining("session terminated on request");
+		assertThat(this.router.pppSecrets().count()).isEqualTo(500);
+	}
+
+	@Test
+	void shouldNoticeARouterThatWentAwayBetweenCalls() {
+		this.router.ping();
+		this.simulator.dropAllConnections();
+		this.router.ping();
+		assertThat(this.router.openConnections()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldRetryReadsButNotWritesAfterADrop() {
+		try (RouterClients retrying = TestRouters.clients()) {
+			RouterClient client = retrying.client(TestRouters.endpoint(this.simulator));
+			client.ping();
+			this.simulator.faults().dropNextReplyAfterRows(10);
+			assertThat(client.pppSecrets().list()).hasSize(500);
+			this.simulator.faults().fatalOnNextCommand("bye");
+			assertThatExceptionOfType(RouterUnreachableException.class)
+				.isThrownBy(() -> client.pppSecrets().add(PppSecretSpec.pppoe("once", "pw", "default")));
+			assertThat(this.simulator.secret("once")).isEmpty();
+		}
+	}
+
+}
