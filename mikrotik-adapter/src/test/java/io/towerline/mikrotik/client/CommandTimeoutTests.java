@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.towerline.mikrotik.RouterErrorCode;
 import io.towerline.mikrotik.RouterTimeoutException;
+import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.resilience.RetryPolicy;
@@ -24,20 +25,21 @@ import static org.awaitility.Awaitility.await;
  */
 class CommandTimeoutTests {
 
-	private final RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_19).secrets(5).start();
+	private final RouterUnderTest under = RouterUnderTest.start(
+			TestRouters.simulator(SimulatorVersion.V7_19).secrets(5),
+			TestRouters.settings()
+				.commandTimeout(Duration.ofMillis(300))
+				.cancelGrace(Duration.ofMillis(500))
+				.readRetry(RetryPolicy.none())
+				.build());
 
-	private final RouterClients clients = new RouterClients(TestRouters.settings()
-		.commandTimeout(Duration.ofMillis(300))
-		.cancelGrace(Duration.ofMillis(500))
-		.readRetry(RetryPolicy.none())
-		.build(), null, RouterCommandAuditor.NONE);
+	private final RouterOsSimulator simulator = this.under.simulator();
 
-	private final RouterClient router = TestRouters.client(this.clients, this.simulator);
+	private final RouterClient router = this.under.client();
 
 	@AfterEach
 	void stop() {
-		this.clients.close();
-		this.simulator.close();
+		this.under.close();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.ppp.PppSecretChange;
@@ -26,20 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentCallerTests {
 
-	private final RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_19).secrets(10).start();
+	private final RouterUnderTest under = RouterUnderTest.start(
+			TestRouters.simulator(SimulatorVersion.V7_19).secrets(10),
+			TestRouters.settings().pool(1, 1_000, Duration.ofMinutes(1)).build());
 
-	private final RouterClients clients = new RouterClients(
-			TestRouters.settings().pool(1, 1_000, Duration.ofMinutes(1)).build(), null, RouterCommandAuditor.NONE);
+	private final RouterOsSimulator simulator = this.under.simulator();
+
+	private final RouterClient router = this.under.client();
 
 	@AfterEach
 	void stop() {
-		this.clients.close();
-		this.simulator.close();
+		this.under.close();
 	}
 
 	@Test
 	void shouldKeepSentencesIntactWithSixteenThreadsOnOneConnection() throws Exception {
-		RouterClient router = TestRouters.client(this.clients, this.simulator);
+		RouterClient router = this.router;
 		List<Future<String>> results = new ArrayList<>();
 		try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
 			for (int t = 0; t < 16; t++) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.towerline.mikrotik.RouterErrorCode;
 import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.RouterUnreachableException.Reason;
+import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * D5, D6: a dropped connection or {@code !fatal} must fail the waiting caller at once
@@ -23,18 +25,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ConnectionFailureTests {
 
-	private final RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_19).secrets(500).start();
+	private final RouterUnderTest under = RouterUnderTest.start(
+			TestRouters.simulator(SimulatorVersion.V7_19).secrets(500),
+			TestRouters.settings().commandTimeout(Duration.ofSeconds(30)).readRetry(RetryPolicy.none()).build());
 
-	private final RouterClients clients = new RouterClients(
-			TestRouters.settings().commandTimeout(Duration.ofSeconds(30)).readRetry(RetryPolicy.none()).build(), null,
-			RouterCommandAuditor.NONE);
+	private final RouterOsSimulator simulator = this.under.simulator();
 
-	private final RouterClient router = TestRouters.client(this.clients, this.simulator);
+	private final RouterClient router = this.under.client();
 
 	@AfterEach
 	void stop() {
-		this.clients.close();
-		this.simulator.close();
+		this.under.close();
 	}
 
 	@Test
@@ -64,6 +65,9 @@ class ConnectionFailureTests {
 	void shouldNoticeARouterThatWentAwayBetweenCalls() {
 		this.router.ping();
 		this.simulator.dropAllConnections();
+		// the reader sees the EOF without any command in flight, so the pool knows before
+		// the next call
+		await().atMost(Duration.ofSeconds(2)).until(() -> this.router.openConnections() == 0);
 		this.router.ping();
 		assertThat(this.router.openConnections()).isEqualTo(1);
 	}

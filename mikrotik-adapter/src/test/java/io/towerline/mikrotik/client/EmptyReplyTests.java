@@ -2,6 +2,7 @@ package io.towerline.mikrotik.client;
 
 import java.time.Duration;
 
+import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
@@ -16,19 +17,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EmptyReplyTests {
 
-	private final RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_19).secrets(3).start();
+	private final RouterUnderTest under = RouterUnderTest
+		.start(TestRouters.simulator(SimulatorVersion.V7_19).secrets(3));
 
-	private final RouterClients clients = TestRouters.clients();
+	private final RouterOsSimulator simulator = this.under.simulator();
+
+	private final RouterClient router = this.under.client();
 
 	@AfterEach
 	void stop() {
-		this.clients.close();
-		this.simulator.close();
+		this.under.close();
 	}
 
 	@Test
 	void shouldReturnEmptyResultsAndKeepTheConnectionUsable() {
-		RouterClient router = TestRouters.client(this.clients, this.simulator);
+		RouterClient router = this.router;
 		long started = System.nanoTime();
 		assertThat(router.pppSecrets().find("nobody")).isEmpty();
 		assertThat(router.pppActive().list()).isEmpty();

@@ -2,6 +2,7 @@ package io.towerline.mikrotik.client;
 
 import java.nio.charset.StandardCharsets;
 
+import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.ppp.PppSecret;
 import io.towerline.mikrotik.ppp.PppSecretChange;
@@ -21,16 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MultiLineValueTests {
 
-	private final RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_16).secrets(3).start();
+	private final RouterUnderTest under = RouterUnderTest
+		.start(TestRouters.simulator(SimulatorVersion.V7_16).secrets(3));
 
-	private final RouterClients clients = TestRouters.clients();
+	private final RouterOsSimulator simulator = this.under.simulator();
 
-	private final RouterClient router = TestRouters.client(this.clients, this.simulator);
+	private final RouterClient router = this.under.client();
 
 	@AfterEach
 	void stop() {
-		this.clients.close();
-		this.simulator.close();
+		this.under.close();
 	}
 
 	@ParameterizedTest

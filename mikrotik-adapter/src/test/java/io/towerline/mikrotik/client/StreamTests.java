@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.RouterStream;
 import io.towerline.mikrotik.RouterUnreachableException;
+import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.interfaces.Interfaces;
 import io.towerline.mikrotik.interfaces.TrafficSample;
@@ -28,19 +29,16 @@ import static org.awaitility.Awaitility.await;
  */
 class StreamTests {
 
-	private final RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_16)
-		.secrets(10)
-		.onlineShare(0.5)
-		.start();
+	private final RouterUnderTest under = RouterUnderTest
+		.start(TestRouters.simulator(SimulatorVersion.V7_16).secrets(10).onlineShare(0.5));
 
-	private final RouterClients clients = TestRouters.clients();
+	private final RouterOsSimulator simulator = this.under.simulator();
 
-	private final RouterClient router = TestRouters.client(this.clients, this.simulator);
+	private final RouterClient router = this.under.client();
 
 	@AfterEach
 	void stop() {
-		this.clients.close();
-		this.simulator.close();
+		this.under.close();
 	}
 
 	@Test
