@@ -127,7 +127,7 @@ final class SystemMenu {
 
 	private void saveBackup(ApiRequest request, ReplyChannel reply) {
 		String name = request.attributes().getOrDefault("name", this.router.identity());
-		byte[] backup = new byte[24 * 1024 + Math.abs(name.hashCode() % 4096)];
+		byte[] backup = new byte[48 * 1024 + Math.abs(name.hashCode() % 4096)];
 		new Random(name.hashCode()).nextBytes(backup);
 		this.router.files().put(name + ".backup", "backup", RawText.of(backup, 0, backup.length));
 		reply.done();
