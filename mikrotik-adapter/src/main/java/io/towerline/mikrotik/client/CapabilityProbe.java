@@ -1,6 +1,7 @@
 package io.towerline.mikrotik.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.towerline.mikrotik.RouterCapabilities;
@@ -54,12 +55,19 @@ final class CapabilityProbe {
 		return this.current;
 	}
 
-	/** Probing is best effort: a router that refuses it still serves commands. */
-	void probeQuietly(RouterConnection connection, Duration timeout) {
+	/**
+	 * Probing is best effort: a router that refuses it still serves commands. It is
+	 * audited like any command.
+	 */
+	void probeQuietly(RouterConnection connection, Duration timeout, CommandAudit audit) {
+		Instant startedAt = Instant.now();
+		long started = System.nanoTime();
 		try {
 			probe(connection, timeout);
+			audit.record(RESOURCE, startedAt, System.nanoTime() - started, null);
 		}
 		catch (RouterException ex) {
+			audit.record(RESOURCE, startedAt, System.nanoTime() - started, ex);
 			log.warn("Could not read /system/resource from {}: {}", connection.router(), ex.getMessage());
 		}
 	}

@@ -94,25 +94,26 @@ public final class RouterClients implements AutoCloseable {
 	private RouterClient create(RouterEndpoint endpoint) {
 		String router = endpoint.address();
 		CapabilityProbe capabilities = new CapabilityProbe();
-		RouterConnectionPool pool = new RouterConnectionPool(router, () -> connect(endpoint, capabilities),
+		CommandAudit audit = new CommandAudit(router, this.auditor);
+		RouterConnectionPool pool = new RouterConnectionPool(router, () -> connect(endpoint, capabilities, audit),
 				this.settings.maxConnectionsPerRouter(), this.settings.maxInFlightPerConnection(),
 				this.settings.idleTimeout());
 		GuardedCommandExecutor executor = new GuardedCommandExecutor(router, this.settings, pool,
 				new CircuitBreaker(router, this.settings.breakerFailureThreshold(), this.settings.breakerOpenDuration(),
 						InstantSource.system()),
-				new CommandThrottle(router, this.settings.commandsPerSecond(), this.settings.commandBurst()),
-				new CommandAudit(router, this.auditor), capabilities);
+				new CommandThrottle(router, this.settings.commandsPerSecond(), this.settings.commandBurst()), audit,
+				capabilities);
 		return new RouterClient(endpoint, executor, pool);
 	}
 
-	private RouterConnection connect(RouterEndpoint endpoint, CapabilityProbe capabilities) {
+	private RouterConnection connect(RouterEndpoint endpoint, CapabilityProbe capabilities, CommandAudit audit) {
 		RouterCredentials credentials = credentials(endpoint);
 		char[] password = credentials.password();
 		try {
 			RouterConnection connection = RouterConnection.open(
 					SocketOpener.open(endpoint, this.settings.connectTimeout()), endpoint.address(),
 					credentials.username(), password, this.settings.loginTimeout(), this.settings.cancelGrace());
-			capabilities.probeQuietly(connection, this.settings.commandTimeout());
+			capabilities.probeQuietly(connection, this.settings.commandTimeout(), audit);
 			return connection;
 		}
 		finally {

@@ -36,7 +36,9 @@ public final class CommandThrottle {
 	 */
 	public void acquire(Duration maxWait) {
 		try {
-			if (!this.bucket.asBlocking().tryConsume(1, maxWait)) {
+			boolean consumed = (maxWait.isZero() || maxWait.isNegative()) ? this.bucket.tryConsume(1)
+					: this.bucket.asBlocking().tryConsume(1, maxWait);
+			if (!consumed) {
 				throw new RouterTimeoutException(this.router, "waiting for the router's command budget", maxWait);
 			}
 		}
