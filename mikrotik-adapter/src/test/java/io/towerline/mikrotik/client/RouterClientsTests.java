@@ -1,6 +1,7 @@
 package io.towerline.mikrotik.client;
 
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,11 +16,15 @@ import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.audit.AuditedCommand;
 import io.towerline.mikrotik.audit.AuditedCommand.Outcome;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
+import io.towerline.mikrotik.credentials.LocalAesGcmCredentialVault;
 import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.SealedCredential;
 import io.towerline.mikrotik.ppp.PppSecretChange;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
+import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -121,6 +126,23 @@ class RouterClientsTests {
 				router.ping();
 				assertThat(under.simulator().openConnections()).isEqualTo(2);
 			}
+		}
+	}
+
+	@Test
+	void shouldUnsealCredentialsAtConnectTime(@TempDir Path directory) {
+		LocalAesGcmCredentialVault vault = LocalAesGcmCredentialVault.fromKeyFile(directory.resolve("key"));
+		SealedCredential sealed = vault
+			.seal(new RouterCredentials(TestRouters.USER, TestRouters.PASSWORD.toCharArray()));
+		try (RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_16).secrets(1).start();
+				RouterClients clients = new RouterClients(TestRouters.settings().build(), vault,
+						RouterCommandAuditor.NONE)) {
+			RouterClient router = clients.client(RouterEndpoint.plain("127.0.0.1", sealed).withPort(simulator.port()));
+			assertThat(router.pppSecrets().count()).isEqualTo(1);
+			RouterClient unsealable = clients.client(
+					RouterEndpoint.plain("127.0.0.1", new SealedCredential("local:v1:0:x")).withPort(simulator.port()));
+			assertThatExceptionOfType(RouterAuthenticationException.class).isThrownBy(unsealable::ping)
+				.withMessageContaining("credentials unavailable");
 		}
 	}
 
