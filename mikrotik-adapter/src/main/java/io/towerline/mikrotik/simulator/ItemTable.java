@@ -31,6 +31,19 @@ final class ItemTable {
 		return copy;
 	}
 
+	/**
+	 * Whether an item other than {@code id} (null for a new item) has this name; no
+	 * copying, for big tables.
+	 */
+	synchronized boolean hasOtherNamed(String name, @Nullable String id) {
+		for (Map<String, String> item : this.items.values()) {
+			if (name.equals(item.get("name")) && !item.get(".id").equals(id)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	synchronized int size() {
 		return this.items.size();
 	}

@@ -62,10 +62,8 @@ interface MenuRules {
 		if (name.isEmpty()) {
 			return "1:value of name must not be empty";
 		}
-		boolean duplicate = table.snapshot()
-			.stream()
-			.anyMatch((other) -> name.equals(other.get("name")) && !other.get(".id").equals(item.get(".id")));
-		return duplicate ? "failure: " + kind + " with the same name already exists" : null;
+		return table.hasOtherNamed(name, item.get(".id")) ? "failure: " + kind + " with the same name already exists"
+				: null;
 	}
 
 	static void putIfPresent(Map<String, String> item, Map<String, String> requested, String name) {
