@@ -62,6 +62,14 @@ class ConnectionFailureTests {
 	}
 
 	@Test
+	void shouldCollectASlowReplyCompletelyWithinTheTimeout() {
+		this.simulator.faults().rowDelay(Duration.ofMillis(2));
+		long started = System.nanoTime();
+		assertThat(this.router.pppSecrets().list()).hasSize(500);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(900));
+	}
+
+	@Test
 	void shouldNoticeARouterThatWentAwayBetweenCalls() {
 		this.router.ping();
 		this.simulator.dropAllConnections();
