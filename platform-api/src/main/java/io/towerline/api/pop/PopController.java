@@ -72,8 +72,13 @@ class PopController {
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	DeletePopPayload deletePop(@Argument DeletePopInput input) {
-		this.pops.delete(input.id());
-		return new DeletePopPayload(input.id(), List.of());
+		try {
+			this.pops.delete(input.id());
+			return new DeletePopPayload(input.id(), List.of());
+		}
+		catch (InvalidInputException ex) {
+			return new DeletePopPayload(null, ex.errors());
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.towerline.core.pop;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import io.towerline.core.error.ErrorCode;
@@ -8,6 +9,7 @@ import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -30,9 +32,13 @@ public class PointsOfPresence {
 
 	private final Clock clock;
 
-	PointsOfPresence(PopRepository pops, Clock clock) {
+	/** Resolved lazily: the referencing features depend on this service themselves. */
+	private final ObjectProvider<PopReferences> references;
+
+	PointsOfPresence(PopRepository pops, Clock clock, ObjectProvider<PopReferences> references) {
 		this.pops = pops;
 		this.clock = clock;
+		this.references = references;
 	}
 
 	@Transactional(readOnly = true)
@@ -43,6 +49,12 @@ public class PointsOfPresence {
 	@Transactional(readOnly = true)
 	public Pop get(UUID id) {
 		return this.pops.findById(id).orElseThrow(() -> new NotFoundException("POP", id));
+	}
+
+	/** The POPs among {@code ids} that exist in the current tenant. */
+	@Transactional(readOnly = true)
+	public List<Pop> getAll(List<UUID> ids) {
+		return ids.isEmpty() ? List.of() : this.pops.findAllById(ids);
 	}
 
 	public Pop create(PopDetails details) {
@@ -61,8 +73,21 @@ public class PointsOfPresence {
 		return this.pops.saveAndFlush(pop);
 	}
 
+	/**
+	 * Deletes a POP that nothing points at any more.
+	 * @throws InvalidInputException with code INVALID_STATE while routers stand at the
+	 * POP
+	 */
 	public void delete(UUID id) {
-		this.pops.delete(get(id));
+		Pop pop = get(id);
+		for (PopReferences reference : this.references.orderedStream().toList()) {
+			String usage = reference.usageOf(id);
+			if (usage != null) {
+				throw new InvalidInputException(new FieldError("id", ErrorCode.INVALID_STATE,
+						"The POP '" + pop.name() + "' still has " + usage + "; move or delete them first"));
+			}
+		}
+		this.pops.delete(pop);
 	}
 
 	private static InvalidInputException duplicateName(String name) {

@@ -1,6 +1,7 @@
 package io.towerline.core.tenancy.catalog;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import io.towerline.core.error.DomainException;
@@ -52,6 +53,11 @@ public class TenantCatalog {
 
 	public Tenant get(TenantId id) {
 		return find(id).orElseThrow(() -> new NotFoundException("Tenant", id));
+	}
+
+	/** Every tenant that is served now. */
+	public List<TenantId> activeTenants() {
+		return this.tenants.findByStatus(TenantStatus.ACTIVE).stream().map(Tenant::id).toList();
 	}
 
 	/** One page of tenants ordered by slug. */

@@ -1,5 +1,7 @@
 package io.towerline.core.tenancy.catalog;
 
+import java.util.List;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -9,5 +11,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TenantRepository extends JpaRepository<Tenant, String> {
 
 	Window<Tenant> findBy(ScrollPosition position, Limit limit, Sort sort);
+
+	List<Tenant> findByStatus(TenantStatus status);
 
 }

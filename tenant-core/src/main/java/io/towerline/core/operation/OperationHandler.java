@@ -1,0 +1,32 @@
+package io.towerline.core.operation;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Does the router work of some operation kinds. Runs with the operation's tenant bound.
+ * Must be idempotent: a job may run again after a crash between the router applying a
+ * command and the operation being marked done.
+ */
+public interface OperationHandler {
+
+	/** The kinds this handler runs. */
+	Set<OperationKind> kinds();
+
+	/**
+	 * Runs one attempt.
+	 * @return a note to keep on the succeeded operation (for example how many items
+	 * failed), or null
+	 * @throws RuntimeException when the attempt failed and should be retried
+	 */
+	@Nullable String run(RouterOperation operation, Progress progress);
+
+	/** Reports progress of long operations. */
+	interface Progress {
+
+		void update(int done, int failed);
+
+	}
+
+}

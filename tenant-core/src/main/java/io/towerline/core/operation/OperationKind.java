@@ -1,0 +1,28 @@
+package io.towerline.core.operation;
+
+/**
+ * What an operation does on its router. Every kind is idempotent: running it twice has
+ * the effect of once.
+ */
+public enum OperationKind {
+
+	/**
+	 * Make the router's secret match one subscriber (create, change, disable, or remove
+	 * when deleting).
+	 */
+	SYNC_SUBSCRIBER,
+
+	/**
+	 * Make the router's secrets match many subscribers, pipelined over one connection.
+	 */
+	SYNC_SUBSCRIBERS,
+
+	/**
+	 * Remove a secret by name and end its session (a subscriber moved to another router).
+	 */
+	REMOVE_SECRET,
+
+	/** Make the router's PPP profile match a plan. */
+	SYNC_PLAN
+
+}

@@ -1,0 +1,109 @@
+package io.towerline.core.plan;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.towerline.core.error.ErrorCode;
+import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.error.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The current tenant's plans. A changed plan publishes {@link PlanChanged} inside the
+ * transaction, so that the routers serving it get the new profile through durable
+ * operations enqueued in the same transaction.
+ */
+@Service
+@Transactional
+public class Plans {
+
+	public static final Sort ORDER = Sort.by("name", "id");
+
+	private static final UUID NONE = new UUID(0, 0);
+
+	private final PlanRepository plans;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Plans(PlanRepository plans, ApplicationEventPublisher events, Clock clock) {
+		this.plans = plans;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Window<Plan> list(ScrollPosition position, int limit) {
+		return this.plans.findBy(position, Limit.of(limit), ORDER);
+	}
+
+	@Transactional(readOnly = true)
+	public Plan get(UUID id) {
+		return this.plans.findById(id).orElseThrow(() -> new NotFoundException("Plan", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Plan> getAll(Collection<UUID> ids) {
+		return ids.isEmpty() ? List.of() : this.plans.findAllById(ids);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Plan> findByProfileName(String profileName) {
+		return this.plans.findByProfileName(profileName);
+	}
+
+	public Plan create(PlanDetails details) {
+		check(details, NONE);
+		return this.plans.saveAndFlush(new Plan(UUID.randomUUID(), details, this.clock.instant()));
+	}
+
+	public Plan update(UUID id, PlanDetails details) {
+		Plan plan = get(id);
+		check(details, id);
+		String previousProfile = plan.profileName();
+		plan.apply(details, this.clock.instant());
+		Plan saved = this.plans.saveAndFlush(plan);
+		this.events.publishEvent(new PlanChanged(saved.id(), previousProfile));
+		return saved;
+	}
+
+	private void check(PlanDetails details, UUID id) {
+		if (this.plans.existsByNameIgnoreCaseAndIdNot(details.name(), id)) {
+			throw new InvalidInputException(new FieldError("name", ErrorCode.DUPLICATE,
+					"A plan named '" + details.name() + "' already exists"));
+		}
+		if (this.plans.existsByProfileNameAndIdNot(details.profileName(), id)) {
+			throw new InvalidInputException(new FieldError("profileName", ErrorCode.DUPLICATE,
+					"Another plan already uses profile '" + details.profileName() + "'"));
+		}
+		@Nullable UUID grace = details.gracePlanId();
+		if (grace != null && (grace.equals(id) || !this.plans.existsById(grace))) {
+			throw new InvalidInputException(
+					new FieldError("gracePlanId", ErrorCode.NOT_FOUND, "The grace plan must be another existing plan"));
+		}
+	}
+
+	/**
+	 * A plan's profile changed; routers serving it must be brought in line.
+	 *
+	 * @param planId the plan
+	 * @param previousProfileName its profile name before the change
+	 */
+	public record PlanChanged(UUID planId, String previousProfileName) {
+
+	}
+
+}

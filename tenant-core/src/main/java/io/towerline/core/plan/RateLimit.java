@@ -1,0 +1,166 @@
+package io.towerline.core.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A RouterOS PPP {@code rate-limit}, from the subscriber's point of view. RouterOS writes
+ * it from the router's:
+ * {@code rx-rate[/tx-rate] [rx-burst-rate[/tx-burst-rate] [rx-burst-threshold[/tx-burst-threshold]
+ * [rx-burst-time[/tx-burst-time] [priority] [rx-rate-min[/tx-rate-min]]]]]}, where rx is
+ * the subscriber's upload and tx the download. Rates are in bits per second.
+ *
+ * @param uploadBps sustained upload rate
+ * @param downloadBps sustained download rate
+ * @param burst optional burst settings
+ */
+public record RateLimit(long uploadBps, long downloadBps, @Nullable Burst burst) {
+
+	private static final Pattern RATE = Pattern.compile("^(\\d+)([kKM]?)$");
+
+	private static final Pattern TIME = Pattern.compile("^(\\d+)s?$");
+
+	/**
+	 * Burst: above the threshold (average over the burst time) the subscriber falls back
+	 * to the sustained rate.
+	 *
+	 * @param uploadBps burst upload rate
+	 * @param downloadBps burst download rate
+	 * @param uploadThresholdBps upload threshold
+	 * @param downloadThresholdBps download threshold
+	 * @param seconds burst time in seconds
+	 */
+	public record Burst(long uploadBps, long downloadBps, long uploadThresholdBps, long downloadThresholdBps,
+			int seconds) {
+
+	}
+
+	/**
+	 * Checks a rate limit for sense: positive rates, bursts above the rate and thresholds
+	 * between them.
+	 * @throws InvalidInputException naming the field at fault
+	 */
+	public RateLimit {
+		List<FieldError> errors = new ArrayList<>();
+		if (uploadBps <= 0 || downloadBps <= 0) {
+			errors.add(FieldError.invalid("rateLimit", "Upload and download rates must be positive"));
+		}
+		if (burst != null) {
+			if (burst.uploadBps() <= uploadBps || burst.downloadBps() <= downloadBps) {
+				errors.add(FieldError.invalid("burst", "Burst rates must be above the sustained rates"));
+			}
+			if (burst.uploadThresholdBps() <= 0 || burst.uploadThresholdBps() > burst.uploadBps()
+					|| burst.downloadThresholdBps() <= 0 || burst.downloadThresholdBps() > burst.downloadBps()) {
+				errors
+					.add(FieldError.invalid("burst", "Burst thresholds must be positive and at most the burst rates"));
+			}
+			if (burst.seconds() < 1 || burst.seconds() > 3600) {
+				errors.add(FieldError.invalid("burst", "Burst time must be 1 to 3600 seconds"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	/**
+	 * Parses RouterOS syntax, e.g. {@code 10M/20M} or
+	 * {@code 10M/20M 12M/24M 8M/16M 10/10}.
+	 * @throws InvalidInputException with a message saying what is wrong
+	 */
+	public static RateLimit parse(String text) {
+		String[] parts = text.strip().split("\\s+");
+		if (text.isBlank() || parts.length > 6) {
+			throw invalid(text, "expected 'upload/download' followed by up to five optional groups");
+		}
+		long[] rates = pair(parts[0], text, RateLimit::bits);
+		if (parts.length == 1) {
+			return new RateLimit(rates[0], rates[1], null);
+		}
+		if (parts.length < 3) {
+			throw invalid(text, "a burst rate needs a burst threshold");
+		}
+		long[] burst = pair(parts[1], text, RateLimit::bits);
+		long[] threshold = pair(parts[2], text, RateLimit::bits);
+		long[] time = (parts.length > 3) ? pair(parts[3], text, RateLimit::seconds) : new long[] { 1, 1 };
+		if (parts.length > 4 && !parts[4].matches("^[1-8]$")) {
+			throw invalid(text, "priority must be 1 to 8");
+		}
+		return new RateLimit(rates[0], rates[1],
+				new Burst(burst[0], burst[1], threshold[0], threshold[1], (int) Math.max(time[0], time[1])));
+	}
+
+	/** RouterOS syntax of this limit. */
+	public String toRouterOs() {
+		StringBuilder text = new StringBuilder(rate(this.uploadBps) + "/" + rate(this.downloadBps));
+		if (this.burst != null) {
+			text.append(' ')
+				.append(rate(this.burst.uploadBps()))
+				.append('/')
+				.append(rate(this.burst.downloadBps()))
+				.append(' ')
+				.append(rate(this.burst.uploadThresholdBps()))
+				.append('/')
+				.append(rate(this.burst.downloadThresholdBps()))
+				.append(' ')
+				.append(this.burst.seconds())
+				.append('/')
+				.append(this.burst.seconds());
+		}
+		return text.toString();
+	}
+
+	private static long[] pair(String part, String whole, java.util.function.BiFunction<String, String, Long> unit) {
+		String[] sides = part.split("/", -1);
+		if (sides.length > 2) {
+			throw invalid(whole, "'" + part + "' has more than one '/'");
+		}
+		long rx = unit.apply(sides[0], whole);
+		long tx = (sides.length == 2) ? unit.apply(sides[1], whole) : rx;
+		return new long[] { rx, tx };
+	}
+
+	private static Long bits(String value, String whole) {
+		Matcher matcher = RATE.matcher(value);
+		if (!matcher.matches()) {
+			throw invalid(whole, "'" + value + "' is not a rate (digits with an optional k or M)");
+		}
+		long number = Long.parseLong(matcher.group(1));
+		return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+			case "k" -> number * 1_000;
+			case "m" -> number * 1_000_000;
+			default -> number;
+		};
+	}
+
+	private static Long seconds(String value, String whole) {
+		Matcher matcher = TIME.matcher(value);
+		if (!matcher.matches()) {
+			throw invalid(whole, "'" + value + "' is not a burst time in seconds");
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private static String rate(long bps) {
+		if (bps % 1_000_000 == 0) {
+			return (bps / 1_000_000) + "M";
+		}
+		if (bps % 1_000 == 0) {
+			return (bps / 1_000) + "k";
+		}
+		return Long.toString(bps);
+	}
+
+	private static InvalidInputException invalid(String text, String reason) {
+		return new InvalidInputException(
+				FieldError.invalid("rateLimit", "Invalid rate-limit '" + text.strip() + "': " + reason));
+	}
+
+}

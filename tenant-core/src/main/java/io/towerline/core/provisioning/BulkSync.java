@@ -1,0 +1,149 @@
+package io.towerline.core.provisioning;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.towerline.core.audit.CommandContext;
+import io.towerline.core.audit.RouterCommandLog;
+import io.towerline.core.operation.OperationHandler;
+import io.towerline.core.operation.OperationKind;
+import io.towerline.core.operation.RouterOperation;
+import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.Plans;
+import io.towerline.core.router.RouterAccess;
+import io.towerline.core.router.Routers;
+import io.towerline.core.subscriber.Subscriber;
+import io.towerline.core.subscriber.SubscriberRecords;
+import io.towerline.mikrotik.BatchResult;
+import io.towerline.mikrotik.RouterException;
+import io.towerline.mikrotik.client.RouterClient;
+import io.towerline.mikrotik.ppp.PppSecret;
+import io.towerline.mikrotik.ppp.PppSecretChange;
+import io.towerline.mikrotik.ppp.PppSecretSpec;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Many subscribers on one router: reads the router's secrets once, pipelines the missing
+ * ones over one connection, sets the ones that differ, and leaves identical ones alone. A
+ * rejected item is reported and never stops the others; a transient failure (router gone
+ * mid-way) fails the attempt, and the retry picks up where the router stands.
+ */
+@Component
+class BulkSync implements OperationHandler {
+
+	private static final int PROGRESS_EVERY = 500;
+
+	private final SubscriberRecords subscribers;
+
+	private final Plans plans;
+
+	private final Routers routers;
+
+	private final RouterAccess access;
+
+	private final RouterCommandLog commandLog;
+
+	BulkSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access,
+			RouterCommandLog commandLog) {
+		this.subscribers = subscribers;
+		this.plans = plans;
+		this.routers = routers;
+		this.access = access;
+		this.commandLog = commandLog;
+	}
+
+	@Override
+	public Set<OperationKind> kinds() {
+		return Set.of(OperationKind.SYNC_SUBSCRIBERS);
+	}
+
+	@Override
+	public @Nullable String run(RouterOperation operation, Progress progress) {
+		RouterClient client = this.access.client(this.routers.get(operation.routerId()));
+		List<Subscriber> wanted = this.subscribers.findAll(operation.subscriberIds())
+			.stream()
+			.filter((subscriber) -> subscriber.routerId().equals(operation.routerId()) && !subscriber.deleting())
+			.toList();
+		CommandContext context = new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(),
+				null);
+		return context.callBuffered(() -> apply(client, wanted, progress), this.commandLog);
+	}
+
+	private @Nullable String apply(RouterClient client, List<Subscriber> wanted, Progress progress) {
+		Map<UUID, Plan> plans = this.plans.getAll(wanted.stream().map(Subscriber::planId).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Plan::id, Function.identity()));
+		plans.values().forEach((plan) -> Profiles.ensure(client, plan));
+		Map<String, PppSecret> onRouter = new HashMap<>();
+		client.pppSecrets().list().forEach((secret) -> onRouter.put(secret.name(), secret));
+
+		List<PppSecretSpec> toAdd = new ArrayList<>();
+		Map<String, UUID> idsByName = new HashMap<>();
+		List<String> failures = new ArrayList<>();
+		List<UUID> confirmed = new ArrayList<>();
+		int done = 0;
+		for (Subscriber subscriber : wanted) {
+			PppSecretSpec spec = SecretSpecs.secret(subscriber, this.subscribers.password(subscriber),
+					plans.get(subscriber.planId()));
+			idsByName.put(spec.name(), subscriber.id());
+			PppSecret existing = onRouter.get(spec.name());
+			if (existing == null) {
+				toAdd.add(spec);
+				continue;
+			}
+			if (!matches(existing, spec)) {
+				client.pppSecrets().update(spec.name(), change(spec));
+			}
+			if (spec.disabled()) {
+				client.pppActive().kick(spec.name());
+			}
+			confirmed.add(subscriber.id());
+			done++;
+		}
+		progress.update(done, 0);
+		RouterException transientFailure = null;
+		for (int from = 0; from < toAdd.size(); from += PROGRESS_EVERY) {
+			List<PppSecretSpec> chunk = toAdd.subList(from, Math.min(toAdd.size(), from + PROGRESS_EVERY));
+			BatchResult<PppSecretSpec> result = client.pppSecrets().addAll(chunk);
+			for (BatchResult.Item<PppSecretSpec> item : result.items()) {
+				if (item.succeeded()) {
+					confirmed.add(idsByName.get(item.input().name()));
+				}
+				else {
+					RouterException error = Objects.requireNonNull(item.error());
+					failures.add(item.input().name() + ": " + error.code() + " " + error.getMessage());
+					if (error.isTransient()) {
+						transientFailure = error;
+					}
+				}
+			}
+			done += chunk.size();
+			progress.update(done - failures.size(), failures.size());
+		}
+		this.subscribers.confirmed(confirmed);
+		if (transientFailure != null) {
+			throw transientFailure;
+		}
+		return failures.isEmpty() ? null : failures.size() + " of " + wanted.size() + " failed: "
+				+ String.join("; ", failures.subList(0, Math.min(10, failures.size())));
+	}
+
+	private static boolean matches(PppSecret existing, PppSecretSpec spec) {
+		return existing.profile().equals(spec.profile()) && existing.disabled() == spec.disabled()
+				&& Objects.equals(existing.comment(), spec.comment()) && existing.password().equals(spec.password());
+	}
+
+	private static PppSecretChange change(PppSecretSpec spec) {
+		return new PppSecretChange(spec.password(), spec.profile(), null, spec.comment(), spec.disabled());
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.towerline.core.router;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.towerline.core.error.ErrorCode;
+import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.error.NotFoundException;
+import io.towerline.core.pop.PointsOfPresence;
+import io.towerline.core.pop.PopReferences;
+import io.towerline.mikrotik.credentials.CredentialVault;
+import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.SealedCredential;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The current tenant's routers. Passwords are sealed by the adapter's credential vault
+ * the moment they arrive; only the opaque reference is stored, and it is discarded when
+ * replaced or when the router is deleted.
+ */
+@Service
+@Transactional
+public class Routers implements PopReferences {
+
+	public static final Sort ORDER = Sort.by("name", "id");
+
+	private final RouterRepository routers;
+
+	private final PointsOfPresence pops;
+
+	private final CredentialVault vault;
+
+	private final RouterAccess access;
+
+	private final Clock clock;
+
+	Routers(RouterRepository routers, PointsOfPresence pops, CredentialVault vault, RouterAccess access, Clock clock) {
+		this.routers = routers;
+		this.pops = pops;
+		this.vault = vault;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Window<Router> list(ScrollPosition position, int limit) {
+		return this.routers.findBy(position, Limit.of(limit), ORDER);
+	}
+
+	@Transactional(readOnly = true)
+	public Router get(UUID id) {
+		return this.routers.findById(id).orElseThrow(() -> new NotFoundException("Router", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Router> getAll(List<UUID> ids) {
+		return this.routers.findByIdIn(ids);
+	}
+
+	/** The routers standing at a POP. */
+	@Transactional(readOnly = true)
+	public List<Router> atPop(UUID popId) {
+		return this.routers.findByPopId(popId);
+	}
+
+	/** Adds a router; the password is sealed and never stored in clear. */
+	public Router create(RouterDetails details, String password) {
+		char[] secret = RouterDetails.password(password);
+		checkReferences(details, null);
+		SealedCredential sealed = seal(details.username(), secret);
+		discardOnRollback(sealed);
+		return this.routers
+			.saveAndFlush(new Router(UUID.randomUUID(), details, sealed.reference(), this.clock.instant()));
+	}
+
+	/**
+	 * Changes a router. A {@code null} password keeps the stored one (unless the username
+	 * changed, which needs the password again).
+	 */
+	public Router update(UUID id, RouterDetails details, @Nullable String password) {
+		Router router = get(id);
+		checkReferences(details, id);
+		boolean usernameChanged = !router.username().equals(details.username());
+		if (usernameChanged && password == null) {
+			throw new InvalidInputException(
+					FieldError.invalid("password", "Give the password again when changing the username"));
+		}
+		this.access.forget(router);
+		String previous = router.credentialReference();
+		router.apply(details, this.clock.instant());
+		if (password != null) {
+			SealedCredential sealed = seal(details.username(), RouterDetails.password(password));
+			discardOnRollback(sealed);
+			router.replaceCredentials(sealed.reference(), this.clock.instant());
+			discardOnCommit(new SealedCredential(previous));
+		}
+		return this.routers.saveAndFlush(router);
+	}
+
+	public void delete(UUID id) {
+		Router router = get(id);
+		this.access.forget(router);
+		this.routers.delete(router);
+		discardOnCommit(new SealedCredential(router.credentialReference()));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public @Nullable String usageOf(UUID popId) {
+		return this.routers.existsByPopId(popId) ? "routers" : null;
+	}
+
+	private void checkReferences(RouterDetails details, @Nullable UUID id) {
+		boolean duplicate = (id == null) ? this.routers.existsByNameIgnoreCase(details.name())
+				: this.routers.existsByNameIgnoreCaseAndIdNot(details.name(), id);
+		if (duplicate) {
+			throw new InvalidInputException(new FieldError("name", ErrorCode.DUPLICATE,
+					"A router named '" + details.name() + "' already exists"));
+		}
+		if (details.popId() != null) {
+			try {
+				this.pops.get(details.popId());
+			}
+			catch (NotFoundException ex) {
+				throw new InvalidInputException(new FieldError("popId", ErrorCode.NOT_FOUND, "No such POP"));
+			}
+		}
+	}
+
+	private SealedCredential seal(String username, char[] password) {
+		RouterCredentials credentials = new RouterCredentials(username, password);
+		try {
+			return this.vault.seal(credentials);
+		}
+		finally {
+			credentials.wipe();
+			Arrays.fill(password, '\0');
+		}
+	}
+
+	private void discardOnRollback(SealedCredential sealed) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					Routers.this.vault.discard(sealed);
+				}
+			}
+		});
+	}
+
+	private void discardOnCommit(SealedCredential sealed) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Routers.this.vault.discard(sealed);
+			}
+		});
+	}
+
+}

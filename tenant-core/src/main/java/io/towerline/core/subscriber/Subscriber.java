@@ -1,0 +1,180 @@
+package io.towerline.core.subscriber;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A subscriber's desired state. The PPPoE password is sealed; only its reference is
+ * stored. The router's secret carries {@link #routerComment()} so that it can always be
+ * traced back to this subscriber.
+ */
+@Entity
+@Table(name = "subscriber")
+public class Subscriber {
+
+	/** Prefix of the router comment that marks a secret as managed by Towerline. */
+	public static final String COMMENT_PREFIX = "towerline:";
+
+	@Id
+	private UUID id;
+
+	@Column(nullable = false)
+	private String username;
+
+	@Column(name = "credential_ref", nullable = false)
+	private String credentialReference;
+
+	@Column(name = "plan_id", nullable = false)
+	private UUID planId;
+
+	@Column(name = "router_id", nullable = false)
+	private UUID routerId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private SubscriberStatus status;
+
+	@Embedded
+	private Contact contact = Contact.NONE;
+
+	@Column(name = "expires_on")
+	private @Nullable LocalDate expiresOn;
+
+	private @Nullable String notes;
+
+	/**
+	 * Set while the subscriber is being removed from its router; the row goes once the
+	 * router agrees.
+	 */
+	@Column(name = "deleting", nullable = false)
+	private boolean deleting;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	protected Subscriber() {
+		this.id = new UUID(0, 0);
+		this.username = "";
+		this.credentialReference = "";
+		this.planId = this.id;
+		this.routerId = this.id;
+		this.status = SubscriberStatus.PENDING;
+		this.createdAt = Instant.EPOCH;
+		this.updatedAt = Instant.EPOCH;
+	}
+
+	Subscriber(UUID id, String username, String credentialReference, UUID planId, UUID routerId,
+			SubscriberProfile profile, Instant now) {
+		this();
+		this.id = id;
+		this.username = username;
+		this.credentialReference = credentialReference;
+		this.planId = planId;
+		this.routerId = routerId;
+		this.createdAt = now;
+		describe(profile, now);
+	}
+
+	public UUID id() {
+		return this.id;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String credentialReference() {
+		return this.credentialReference;
+	}
+
+	public UUID planId() {
+		return this.planId;
+	}
+
+	public UUID routerId() {
+		return this.routerId;
+	}
+
+	public SubscriberStatus status() {
+		return this.status;
+	}
+
+	public Contact contact() {
+		return this.contact;
+	}
+
+	public @Nullable LocalDate expiresOn() {
+		return this.expiresOn;
+	}
+
+	public @Nullable String notes() {
+		return this.notes;
+	}
+
+	public boolean deleting() {
+		return this.deleting;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	/** The comment put on the router's secret, identifying this subscriber. */
+	public String routerComment() {
+		return COMMENT_PREFIX + this.id;
+	}
+
+	void describe(SubscriberProfile profile, Instant now) {
+		this.contact = profile.contact();
+		this.expiresOn = profile.expiresOn();
+		this.notes = profile.notes();
+		this.updatedAt = now;
+	}
+
+	void changeStatus(SubscriberStatus status, Instant now) {
+		this.status = status;
+		this.updatedAt = now;
+	}
+
+	void changePlan(UUID planId, Instant now) {
+		this.planId = planId;
+		this.updatedAt = now;
+	}
+
+	void moveTo(UUID routerId, Instant now) {
+		this.routerId = routerId;
+		this.updatedAt = now;
+	}
+
+	void replaceCredentials(String credentialReference, Instant now) {
+		this.credentialReference = credentialReference;
+		this.updatedAt = now;
+	}
+
+	void markDeleting(Instant now) {
+		this.deleting = true;
+		this.updatedAt = now;
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.towerline.core.subscriber;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.towerline.core.tenancy.TenantScoped;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantScoped {
+
+	Window<Subscriber> findByDeletingFalse(ScrollPosition position, Limit limit, Sort sort);
+
+	Window<Subscriber> findByRouterIdAndDeletingFalse(UUID routerId, ScrollPosition position, Limit limit, Sort sort);
+
+	Optional<Subscriber> findByUsernameIgnoreCase(String username);
+
+	boolean existsByUsernameIgnoreCase(String username);
+
+	List<Subscriber> findByRouterId(UUID routerId);
+
+	List<Subscriber> findByPlanIdAndDeletingFalse(UUID planId);
+
+	List<Subscriber> findByUsernameIn(Collection<String> usernames);
+
+	long countByRouterId(UUID routerId);
+
+}

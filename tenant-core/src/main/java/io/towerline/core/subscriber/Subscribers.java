@@ -1,0 +1,252 @@
+package io.towerline.core.subscriber;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.towerline.core.error.ErrorCode;
+import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.error.NotFoundException;
+import io.towerline.core.operation.OperationRequest;
+import io.towerline.core.operation.RouterOperation;
+import io.towerline.core.operation.RouterOperations;
+import io.towerline.core.plan.Plans;
+import io.towerline.core.router.Router;
+import io.towerline.core.router.Routers;
+import io.towerline.mikrotik.credentials.CredentialVault;
+import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.SealedCredential;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The subscriber lifecycle. Every change writes the desired state and enqueues the
+ * operation that carries it to the router in the same transaction, and returns at once
+ * with the operation handle.
+ */
+@Service
+@Transactional
+public class Subscribers {
+
+	public static final Sort ORDER = Sort.by("username", "id");
+
+	private final SubscriberRepository subscribers;
+
+	private final Plans plans;
+
+	private final Routers routers;
+
+	private final RouterOperations operations;
+
+	private final CredentialVault vault;
+
+	private final Clock clock;
+
+	Subscribers(SubscriberRepository subscribers, Plans plans, Routers routers, RouterOperations operations,
+			CredentialVault vault, Clock clock) {
+		this.subscribers = subscribers;
+		this.plans = plans;
+		this.routers = routers;
+		this.operations = operations;
+		this.vault = vault;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Window<Subscriber> list(@Nullable UUID routerId, ScrollPosition position, int limit) {
+		return (routerId != null)
+				? this.subscribers.findByRouterIdAndDeletingFalse(routerId, position, Limit.of(limit), ORDER)
+				: this.subscribers.findByDeletingFalse(position, Limit.of(limit), ORDER);
+	}
+
+	@Transactional(readOnly = true)
+	public Subscriber get(UUID id) {
+		return this.subscribers.findById(id)
+			.filter((subscriber) -> !subscriber.deleting())
+			.orElseThrow(() -> new NotFoundException("Subscriber", id));
+	}
+
+	/** Creates a subscriber (PENDING) and enqueues its provisioning on the router. */
+	public Changed create(SubscriberDraft draft, String actor) {
+		Subscriber subscriber = register(draft);
+		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	/**
+	 * Validates a draft and records the subscriber without enqueuing anything (bulk
+	 * creation enqueues per router).
+	 * @throws InvalidInputException listing what is wrong with the draft
+	 */
+	Subscriber register(SubscriberDraft draft) {
+		String username = PppoeUsername.of(draft.username());
+		String password = PppoeUsername.password(draft.password());
+		if (this.subscribers.existsByUsernameIgnoreCase(username)) {
+			throw new InvalidInputException(new FieldError("username", ErrorCode.DUPLICATE,
+					"A subscriber with username '" + username + "' already exists"));
+		}
+		UUID planId = requirePlan(draft.planId());
+		UUID routerId = resolveRouter(draft.routerId(), draft.popId());
+		String reference = seal(username, password);
+		return this.subscribers.save(new Subscriber(UUID.randomUUID(), username, reference, planId, routerId,
+				draft.profile(), this.clock.instant()));
+	}
+
+	public Changed describe(UUID id, SubscriberProfile profile) {
+		Subscriber subscriber = get(id);
+		subscriber.describe(profile, this.clock.instant());
+		return new Changed(subscriber, null);
+	}
+
+	public Changed enable(UUID id, String actor) {
+		return changeStatus(id, SubscriberStatus.ACTIVE, actor);
+	}
+
+	public Changed disable(UUID id, String actor) {
+		return changeStatus(id, SubscriberStatus.DISABLED, actor);
+	}
+
+	public Changed suspend(UUID id, String actor) {
+		return changeStatus(id, SubscriberStatus.SUSPENDED, actor);
+	}
+
+	/**
+	 * Marks the subscriber for removal; the operation removes the secret and then the
+	 * record.
+	 */
+	public Changed delete(UUID id, String actor) {
+		Subscriber subscriber = get(id);
+		subscriber.markDeleting(this.clock.instant());
+		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	public Changed changePassword(UUID id, @Nullable String password, String actor) {
+		Subscriber subscriber = get(id);
+		String clean = PppoeUsername.password(password);
+		String previous = subscriber.credentialReference();
+		subscriber.replaceCredentials(seal(subscriber.username(), clean), this.clock.instant());
+		discardAfterCommit(previous);
+		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	public Changed changePlan(UUID id, @Nullable UUID planId, String actor) {
+		Subscriber subscriber = get(id);
+		subscriber.changePlan(requirePlan(planId), this.clock.instant());
+		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	/**
+	 * Moves the subscriber: its secret is removed from the old router and created on the
+	 * new one.
+	 */
+	public Changed move(UUID id, @Nullable UUID routerId, @Nullable UUID popId, String actor) {
+		Subscriber subscriber = get(id);
+		UUID target = resolveRouter(routerId, popId);
+		if (target.equals(subscriber.routerId())) {
+			return new Changed(subscriber, null);
+		}
+		UUID previous = subscriber.routerId();
+		subscriber.moveTo(target, this.clock.instant());
+		this.operations.enqueue(OperationRequest.removeSecret(previous, subscriber.username(), actor));
+		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	/** The subscriber's PPPoE password in clear. Callers must record who revealed it. */
+	@Transactional(readOnly = true)
+	public String revealPassword(UUID id) {
+		Subscriber subscriber = get(id);
+		RouterCredentials credentials = this.vault.unseal(new SealedCredential(subscriber.credentialReference()));
+		char[] password = credentials.password();
+		try {
+			return new String(password);
+		}
+		finally {
+			Arrays.fill(password, '\0');
+			credentials.wipe();
+		}
+	}
+
+	private Changed changeStatus(UUID id, SubscriberStatus status, String actor) {
+		Subscriber subscriber = get(id);
+		subscriber.changeStatus(status, this.clock.instant());
+		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	private RouterOperation sync(Subscriber subscriber, String actor) {
+		this.subscribers.flush();
+		return this.operations.enqueue(OperationRequest.syncSubscriber(subscriber.routerId(), subscriber.id(), actor));
+	}
+
+	private UUID requirePlan(@Nullable UUID planId) {
+		if (planId == null) {
+			throw new InvalidInputException(FieldError.invalid("planId", "A plan is required"));
+		}
+		try {
+			return this.plans.get(planId).id();
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException(new FieldError("planId", ErrorCode.NOT_FOUND, "No such plan"));
+		}
+	}
+
+	private UUID resolveRouter(@Nullable UUID routerId, @Nullable UUID popId) {
+		if (routerId != null) {
+			try {
+				return this.routers.get(routerId).id();
+			}
+			catch (NotFoundException ex) {
+				throw new InvalidInputException(new FieldError("routerId", ErrorCode.NOT_FOUND, "No such router"));
+			}
+		}
+		if (popId != null) {
+			List<Router> atPop = this.routers.atPop(popId);
+			if (atPop.size() == 1) {
+				return atPop.get(0).id();
+			}
+			throw new InvalidInputException(FieldError.invalid("popId", atPop.isEmpty() ? "The POP has no router"
+					: "The POP has " + atPop.size() + " routers; choose one with routerId"));
+		}
+		throw new InvalidInputException(
+				FieldError.invalid("routerId", "A router (or a POP with one router) is required"));
+	}
+
+	private String seal(String username, String password) {
+		char[] secret = password.toCharArray();
+		RouterCredentials credentials = new RouterCredentials(username, secret);
+		try {
+			SealedCredential sealed = this.vault.seal(credentials);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						Subscribers.this.vault.discard(sealed);
+					}
+				}
+			});
+			return sealed.reference();
+		}
+		finally {
+			credentials.wipe();
+			Arrays.fill(secret, '\0');
+		}
+	}
+
+	private void discardAfterCommit(String reference) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				Subscribers.this.vault.discard(new SealedCredential(reference));
+			}
+		});
+	}
+
+}
