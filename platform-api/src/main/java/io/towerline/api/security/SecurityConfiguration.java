@@ -20,11 +20,20 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	/**
+	 * Picks the trusted issuer's authentication manager by the token's {@code iss};
+	 * shared with graphql-ws.
+	 */
+	@Bean
+	JwtIssuerAuthenticationManagerResolver issuerResolver(SecurityProperties properties,
+			ObjectProvider<LocalIssuerConfiguration.LocalJwtDecoder> localDecoder) {
+		return new JwtIssuerAuthenticationManagerResolver(
+				new IssuerAuthenticationManagers(properties, localDecoder.getIfAvailable()));
+	}
+
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, TenantStatusCache statuses,
-			ObjectProvider<LocalIssuerConfiguration.LocalJwtDecoder> localDecoder) throws Exception {
-		JwtIssuerAuthenticationManagerResolver resolver = new JwtIssuerAuthenticationManagerResolver(
-				new IssuerAuthenticationManagers(properties, localDecoder.getIfAvailable()));
+			JwtIssuerAuthenticationManagerResolver resolver) throws Exception {
 		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -32,6 +41,10 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/local/token")
+				.permitAll()
+				// browsers cannot send headers on the WebSocket handshake: graphql-ws
+				// authenticates in connection_init
+				.requestMatchers("/graphql-ws")
 				.permitAll()
 				.requestMatchers("/graphql", "/graphql/**")
 				.authenticated()

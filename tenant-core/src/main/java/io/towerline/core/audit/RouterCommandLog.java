@@ -85,6 +85,16 @@ public class RouterCommandLog implements RouterCommandAuditor {
 		this.batch.batchUpdate(sql, rows);
 	}
 
+	/**
+	 * Records an action taken on the platform's own records that the audit must show next
+	 * to router commands, such as revealing a subscriber's password.
+	 */
+	public void recordPlatformAction(java.util.UUID routerId, String subject, String action, String actor) {
+		AuditedCommand entry = new AuditedCommand("platform", action, java.util.Map.of("name", subject),
+				AuditedCommand.Outcome.SUCCEEDED, null, null, this.clock.instant(), Duration.ZERO);
+		writeAll(new CommandContext(routerId, actor, null, subject), List.of(entry));
+	}
+
 	/** Newest first, keyset-paged by (at, id) through {@code before}. */
 	public List<CommandLogEntry> list(CommandLogFilter filter, @Nullable CommandLogEntry before, int limit) {
 		TenantId tenant = TenantContext.require();

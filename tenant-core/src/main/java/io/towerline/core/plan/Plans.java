@@ -65,6 +65,19 @@ public class Plans {
 		return this.plans.findByProfileName(profileName);
 	}
 
+	/**
+	 * Every plan id by lower-cased name and by profile name, for imports that name plans.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, UUID> idsByName() {
+		java.util.Map<String, UUID> ids = new java.util.HashMap<>();
+		for (Plan plan : this.plans.findAll()) {
+			ids.put(plan.profileName().toLowerCase(java.util.Locale.ROOT), plan.id());
+			ids.put(plan.name().toLowerCase(java.util.Locale.ROOT), plan.id());
+		}
+		return ids;
+	}
+
 	public Plan create(PlanDetails details) {
 		check(details, NONE);
 		return this.plans.saveAndFlush(new Plan(UUID.randomUUID(), details, this.clock.instant()));

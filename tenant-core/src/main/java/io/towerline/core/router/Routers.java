@@ -69,6 +69,15 @@ public class Routers implements PopReferences {
 		return this.routers.findByIdIn(ids);
 	}
 
+	/** Every router id by lower-cased name, for imports that name routers. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, UUID> idsByName() {
+		java.util.Map<String, UUID> ids = new java.util.HashMap<>();
+		this.routers.findAll()
+			.forEach((router) -> ids.put(router.name().toLowerCase(java.util.Locale.ROOT), router.id()));
+		return ids;
+	}
+
 	/** The routers standing at a POP. */
 	@Transactional(readOnly = true)
 	public List<Router> atPop(UUID popId) {

@@ -12,6 +12,8 @@ import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantScoped {
 
@@ -30,5 +32,9 @@ interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantSc
 	List<Subscriber> findByUsernameIn(Collection<String> usernames);
 
 	long countByRouterId(UUID routerId);
+
+	/** Which of these lower-cased user names are taken (case-insensitively). */
+	@Query("select lower(s.username) from Subscriber s where lower(s.username) in :names")
+	List<String> findTakenUsernames(@Param("names") Collection<String> names);
 
 }

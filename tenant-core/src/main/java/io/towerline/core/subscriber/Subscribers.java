@@ -139,9 +139,15 @@ public class Subscribers {
 	}
 
 	public Changed changePlan(UUID id, @Nullable UUID planId, String actor) {
+		Subscriber subscriber = applyPlan(id, planId);
+		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	/** Records a plan change without enqueuing (bulk changes enqueue per router). */
+	Subscriber applyPlan(UUID id, @Nullable UUID planId) {
 		Subscriber subscriber = get(id);
 		subscriber.changePlan(requirePlan(planId), this.clock.instant());
-		return new Changed(subscriber, sync(subscriber, actor));
+		return subscriber;
 	}
 
 	/**

@@ -1,0 +1,125 @@
+package io.towerline.api.operation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.towerline.api.graphql.Pages;
+import io.towerline.api.security.TenantGate;
+import io.towerline.core.error.DomainException;
+import io.towerline.core.operation.OperationStatus;
+import io.towerline.core.operation.RouterOperation;
+import io.towerline.core.operation.RouterOperations;
+import io.towerline.core.router.Router;
+import io.towerline.core.router.Routers;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Operations: reads for every tenant role, retry for operators and tenant admins, live
+ * updates for any reader.
+ */
+@Controller
+class OperationController {
+
+	/**
+	 * How often a followed operation is read; the database is the source of truth across
+	 * replicas.
+	 */
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private final RouterOperations operations;
+
+	private final Routers routers;
+
+	private final TenantGate tenants;
+
+	OperationController(RouterOperations operations, Routers routers, TenantGate tenants) {
+		this.operations = operations;
+		this.routers = routers;
+		this.tenants = tenants;
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
+	Window<RouterOperation> operations(@Argument @Nullable OperationStatus status,
+			@Argument @Nullable UUID subscriberId, ScrollSubrange subrange) {
+		Pages.PageRequest page = Pages.of(subrange);
+		return this.operations.list(status, subscriberId, page.position(), page.size());
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
+	RouterOperation operation(@Argument UUID id) {
+		return this.operations.get(id);
+	}
+
+	@BatchMapping(typeName = "Operation", field = "router")
+	Map<RouterOperation, Router> router(List<RouterOperation> operations) {
+		Map<UUID, Router> byId = this.routers
+			.getAll(operations.stream().map(RouterOperation::routerId).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Router::id, Function.identity()));
+		return operations.stream()
+			.filter((operation) -> byId.containsKey(operation.routerId()))
+			.collect(Collectors.toMap(Function.identity(), (operation) -> byId.get(operation.routerId())));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+	OperationPayload retryOperation(@Argument RetryOperationInput input) {
+		try {
+			return new OperationPayload(this.operations.retry(input.id()), List.of());
+		}
+		catch (DomainException ex) {
+			if (ex.code() == io.towerline.core.error.ErrorCode.INVALID_STATE) {
+				return new OperationPayload(null,
+						List.of(new io.towerline.core.error.FieldError("id", ex.code(), ex.getMessage())));
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Emits the operation now and on every change until it is final. Reads go through the
+	 * database, so updates made by any replica's workers are seen.
+	 */
+	@SubscriptionMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
+	Flux<RouterOperation> operationUpdated(@Argument UUID id) {
+		TenantId tenant = this.tenants.currentTenant();
+		RouterOperation first = TenantContext.callAs(tenant, () -> this.operations.get(id));
+		Flux<RouterOperation> later = Flux.interval(POLL)
+			.publishOn(Schedulers.boundedElastic())
+			.map((tick) -> TenantContext.callAs(tenant, () -> this.operations.get(id)));
+		return Flux.concat(Flux.just(first), later)
+			.distinctUntilChanged((operation) -> operation.updatedAt().toString() + operation.status()
+					+ operation.progressDone() + operation.progressFailed())
+			.takeUntil((operation) -> operation.status().isFinal());
+	}
+
+	record RetryOperationInput(UUID id) {
+
+	}
+
+	record OperationPayload(@Nullable RouterOperation operation, List<io.towerline.core.error.FieldError> errors) {
+
+	}
+
+}

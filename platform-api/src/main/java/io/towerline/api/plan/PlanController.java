@@ -1,0 +1,123 @@
+package io.towerline.api.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.towerline.api.graphql.Pages;
+import io.towerline.api.plan.PlanInputs.PlanInput;
+import io.towerline.api.plan.PlanInputs.PlanPayload;
+import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.Plans;
+import io.towerline.core.plan.RateLimit;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+
+/** Plans: reads for every tenant role, changes for operators and tenant admins. */
+@Controller
+class PlanController {
+
+	private final Plans plans;
+
+	PlanController(Plans plans) {
+		this.plans = plans;
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
+	Window<Plan> plans(ScrollSubrange subrange) {
+		Pages.PageRequest page = Pages.of(subrange);
+		return this.plans.list(page.position(), page.size());
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
+	Plan plan(@Argument UUID id) {
+		return this.plans.get(id);
+	}
+
+	@SchemaMapping(typeName = "Plan", field = "downloadRate")
+	long downloadRate(Plan plan) {
+		return plan.rateLimit().downloadBps();
+	}
+
+	@SchemaMapping(typeName = "Plan", field = "uploadRate")
+	long uploadRate(Plan plan) {
+		return plan.rateLimit().uploadBps();
+	}
+
+	@SchemaMapping(typeName = "Plan", field = "burst")
+	RateLimit.@Nullable Burst burst(Plan plan) {
+		return plan.rateLimit().burst();
+	}
+
+	@SchemaMapping(typeName = "Plan", field = "rateLimit")
+	String rateLimit(Plan plan) {
+		return plan.rateLimit().toRouterOs();
+	}
+
+	@SchemaMapping(typeName = "Burst", field = "downloadRate")
+	long burstDownload(RateLimit.Burst burst) {
+		return burst.downloadBps();
+	}
+
+	@SchemaMapping(typeName = "Burst", field = "uploadRate")
+	long burstUpload(RateLimit.Burst burst) {
+		return burst.uploadBps();
+	}
+
+	@SchemaMapping(typeName = "Burst", field = "downloadThreshold")
+	long burstDownloadThreshold(RateLimit.Burst burst) {
+		return burst.downloadThresholdBps();
+	}
+
+	@SchemaMapping(typeName = "Burst", field = "uploadThreshold")
+	long burstUploadThreshold(RateLimit.Burst burst) {
+		return burst.uploadThresholdBps();
+	}
+
+	@BatchMapping(typeName = "Plan", field = "gracePlan")
+	Map<Plan, Plan> gracePlan(List<Plan> plans) {
+		List<UUID> ids = plans.stream().map(Plan::gracePlanId).filter(Objects::nonNull).distinct().toList();
+		Map<UUID, Plan> byId = this.plans.getAll(ids).stream().collect(Collectors.toMap(Plan::id, Function.identity()));
+		return plans.stream()
+			.filter((plan) -> plan.gracePlanId() != null && byId.containsKey(plan.gracePlanId()))
+			.collect(Collectors.toMap(Function.identity(), (plan) -> byId.get(plan.gracePlanId())));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+	PlanPayload createPlan(@Argument PlanInput input) {
+		try {
+			return new PlanPayload(this.plans.create(input.details()), List.of());
+		}
+		catch (InvalidInputException ex) {
+			return new PlanPayload(null, ex.errors());
+		}
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
+	PlanPayload updatePlan(@Argument PlanInput input) {
+		try {
+			return new PlanPayload(this.plans.update(Objects.requireNonNull(input.id()), input.details()), List.of());
+		}
+		catch (InvalidInputException ex) {
+			return new PlanPayload(null, ex.errors());
+		}
+	}
+
+}

@@ -1,0 +1,147 @@
+package io.towerline.api.subscriber;
+
+import java.util.List;
+import java.util.Map;
+
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.NetworkFixture;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.tenancy.TenantId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The subscriber lifecycle through GraphQL, checked on the simulated router and in the
+ * command audit log.
+ */
+class SubscriberLifecycleTests extends ApiTest {
+
+	NetworkFixture network;
+
+	TenantId tenant;
+
+	@BeforeEach
+	void network() {
+		this.tenant = newTenant("life");
+		this.network = NetworkFixture.create(as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR")), "core-1");
+	}
+
+	@AfterEach
+	void stop() {
+		this.network.close();
+	}
+
+	@Test
+	void shouldProvisionTheSecretWithThePlansProfile() {
+		String[] created = this.network.createSubscriber("alice", "pa\"ss='word");
+		this.network.awaitSucceeded(created[1]);
+		assertThat(this.network.simulator().secret("alice").orElseThrow()).containsEntry("profile", "home-20")
+			.containsEntry("password", "pa\"ss='word")
+			.containsEntry("comment", "towerline:" + created[0]);
+		assertThat(this.network.simulator().profile("home-20").orElseThrow()).containsEntry("rate-limit", "5M/20M");
+		this.network.graphQl()
+			.documentName("subscriber")
+			.variable("id", created[0])
+			.execute()
+			.path("subscriber.status")
+			.entity(String.class)
+			.isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void shouldDisableTheSecretAndEndTheSessionOnSuspend() {
+		String[] created = this.network.createSubscriber("bob", "secret-2");
+		this.network.awaitSucceeded(created[1]);
+		this.network.simulator().connectSubscriber("bob");
+		String operation = this.network.graphQl()
+			.documentName("subscriberAction")
+			.operationName("suspend")
+			.variable("id", created[0])
+			.execute()
+			.path("suspendSubscriber.subscriber.status")
+			.entity(String.class)
+			.isEqualTo("SUSPENDED")
+			.path("suspendSubscriber.operation.id")
+			.entity(String.class)
+			.get();
+		this.network.awaitSucceeded(operation);
+		assertThat(this.network.simulator().secret("bob").orElseThrow()).containsEntry("disabled", "true");
+		assertThat(this.network.simulator().onlineSubscribers()).doesNotContain("bob");
+	}
+
+	@Test
+	void shouldAuditEveryCommandWithSecretsRedacted() {
+		String[] created = this.network.createSubscriber("carol", "very-secret-9");
+		this.network.awaitSucceeded(created[1]);
+		List<Map<String, Object>> entries = this.network.graphQl()
+			.documentName("commandLog")
+			.variable("filter", Map.of("subscriber", "carol", "action", "/ppp/secret/add"))
+			.variable("first", 10)
+			.execute()
+			.path("commandLog.edges[*].node")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((entry) -> (Map<String, Object>) entry)
+			.toList();
+		assertThat(entries).singleElement().satisfies((entry) -> {
+			assertThat(entry).containsEntry("outcome", "SUCCEEDED")
+				.containsEntry("actor", "user:user-of-" + this.tenant.slug())
+				.containsEntry("routerId", this.network.routerId())
+				.containsEntry("operationId", created[1]);
+			assertThat((String) entry.get("parameters")).contains("carol").doesNotContain("very-secret-9");
+		});
+	}
+
+	@Test
+	void shouldRecordWhoRevealedAPassword() {
+		String[] created = this.network.createSubscriber("dave", "reveal-me-1");
+		this.network.graphQl()
+			.documentName("subscriberAction")
+			.operationName("revealPassword")
+			.variable("id", created[0])
+			.execute()
+			.path("revealSubscriberPassword.password")
+			.entity(String.class)
+			.isEqualTo("reveal-me-1");
+		this.network.graphQl()
+			.documentName("commandLog")
+			.variable("filter", Map.of("action", "platform:reveal-password"))
+			.variable("first", 10)
+			.execute()
+			.path("commandLog.edges[*].node.subscriber")
+			.entityList(String.class)
+			.containsExactly("dave");
+	}
+
+	@Test
+	void shouldForbidViewersToRevealPasswords() {
+		String[] created = this.network.createSubscriber("erin", "hidden-pass");
+		as(TestTokens.forTenant(this.tenant.slug(), "VIEWER")).documentName("subscriberAction")
+			.operationName("revealPassword")
+			.variable("id", created[0])
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")));
+	}
+
+	@Test
+	void shouldReportInvalidInputAsPayloadErrors() {
+		this.network.graphQl()
+			.documentName("createSubscriber")
+			.variable("input",
+					Map.of("username", "bad name", "password", "x", "planId", this.network.planId(), "routerId",
+							this.network.routerId()))
+			.execute()
+			.path("createSubscriber.subscriber")
+			.valueIsNull()
+			.path("createSubscriber.errors[0].field")
+			.entity(String.class)
+			.isEqualTo("username");
+	}
+
+}
