@@ -249,9 +249,10 @@ class SubscriberController {
 	 */
 	private BulkOutcome createReadable(List<@Nullable SubscriberDraft> drafts, List<BulkOutcome.RejectedRow> refused,
 			@Nullable List<Integer> lines) {
-		if (drafts.size() + ((lines != null) ? refused.size() : 0) > BulkSubscribers.MAX_ROWS) {
+		int rows = drafts.size() + ((lines != null) ? refused.size() : 0);
+		if (rows == 0 || rows > BulkSubscribers.MAX_ROWS) {
 			throw new InvalidInputException(io.towerline.core.error.FieldError.invalid("subscribers",
-					"A bulk request holds at most " + BulkSubscribers.MAX_ROWS + " rows"));
+					"A bulk request holds 1 to " + BulkSubscribers.MAX_ROWS + " rows, not " + rows));
 		}
 		List<Integer> positions = new ArrayList<>();
 		List<SubscriberDraft> readable = new ArrayList<>();

@@ -39,6 +39,7 @@ public abstract class ApiTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
 		registry.add("towerline.embedded.data-dir", DATA_DIR::toString);
+		registry.add("spring.mvc.async.request-timeout", () -> "60s");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}

@@ -16,6 +16,8 @@ import io.towerline.core.error.NotFoundException;
 import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
+import io.towerline.core.plan.Plans;
+import io.towerline.core.router.Routers;
 import io.towerline.core.subscriber.BulkOutcome.RejectedRow;
 
 import org.springframework.stereotype.Service;
@@ -41,16 +43,25 @@ public class BulkSubscribers {
 
 	private final RouterOperations operations;
 
-	BulkSubscribers(Subscribers subscribers, SubscriberRepository repository, RouterOperations operations) {
+	private final Plans plans;
+
+	private final Routers routers;
+
+	BulkSubscribers(Subscribers subscribers, SubscriberRepository repository, RouterOperations operations, Plans plans,
+			Routers routers) {
 		this.subscribers = subscribers;
 		this.repository = repository;
 		this.operations = operations;
+		this.plans = plans;
+		this.routers = routers;
 	}
 
 	/** Creates the good rows and enqueues their provisioning. */
 	public BulkOutcome create(List<SubscriberDraft> drafts, String actor) {
 		checkSize(drafts.size());
 		Set<String> taken = existingUsernames(drafts);
+		KnownReferences known = new KnownReferences(Set.copyOf(this.plans.idsByName().values()),
+				Set.copyOf(this.routers.idsByName().values()));
 		Set<String> seen = new HashSet<>();
 		List<Subscriber> created = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
@@ -64,7 +75,7 @@ public class BulkSubscribers {
 				continue;
 			}
 			try {
-				created.add(this.subscribers.register(draft));
+				created.add(this.subscribers.register(draft, known));
 			}
 			catch (InvalidInputException ex) {
 				rejected.add(new RejectedRow(row, key, ex.errors()));

@@ -88,14 +88,24 @@ public class Subscribers {
 	 * @throws InvalidInputException listing what is wrong with the draft
 	 */
 	Subscriber register(SubscriberDraft draft) {
+		return register(draft, null);
+	}
+
+	/**
+	 * Validates and records; with {@code known} (bulk) the plan and router are checked against preloaded ids and
+	 * the username is assumed checked by the caller. Refusals leave the transaction usable for the other rows.
+	 */
+	@Transactional(noRollbackFor = { InvalidInputException.class, NotFoundException.class })
+	Subscriber register(SubscriberDraft draft, @Nullable KnownReferences known) {
 		String username = PppoeUsername.of(draft.username());
 		String password = PppoeUsername.password(draft.password());
-		if (this.subscribers.existsByUsernameIgnoreCase(username)) {
+		if (known == null && this.subscribers.existsByUsernameIgnoreCase(username)) {
 			throw new InvalidInputException(new FieldError("username", ErrorCode.DUPLICATE,
 					"A subscriber with username '" + username + "' already exists"));
 		}
-		UUID planId = requirePlan(draft.planId());
-		UUID routerId = resolveRouter(draft.routerId(), draft.popId());
+		UUID planId = (known != null) ? known.plan(draft.planId()) : requirePlan(draft.planId());
+		UUID routerId = (known != null && draft.routerId() != null) ? known.router(draft.routerId())
+				: resolveRouter(draft.routerId(), draft.popId());
 		String reference = seal(username, password);
 		return this.subscribers.save(new Subscriber(UUID.randomUUID(), username, reference, planId, routerId,
 				draft.profile(), this.clock.instant()));
@@ -144,6 +154,7 @@ public class Subscribers {
 	}
 
 	/** Records a plan change without enqueuing (bulk changes enqueue per router). */
+	@Transactional(noRollbackFor = { InvalidInputException.class, NotFoundException.class })
 	Subscriber applyPlan(UUID id, @Nullable UUID planId) {
 		Subscriber subscriber = get(id);
 		subscriber.changePlan(requirePlan(planId), this.clock.instant());
