@@ -22,9 +22,9 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, TenantStatusCache statuses,
-			ObjectProvider<LocalIssuerConfiguration.LocalJwtDecoder> localDecoder) throws Exception {
+			ObjectProvider<InProcessIssuer> inProcessIssuers) throws Exception {
 		JwtIssuerAuthenticationManagerResolver resolver = new JwtIssuerAuthenticationManagerResolver(
-				new IssuerAuthenticationManagers(properties, localDecoder.getIfAvailable()));
+				new IssuerAuthenticationManagers(properties, inProcessIssuers.orderedStream().toList()));
 		JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
