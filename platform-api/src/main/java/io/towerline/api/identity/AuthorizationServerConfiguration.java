@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
@@ -89,7 +90,10 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	InProcessIssuer embeddedIssuer(SigningKeys keys, IdentityProperties properties, AccessStatusCache statuses) {
-		return new InProcessIssuer(properties.issuer(), decoder(keys), List.of(new RevocationValidator(statuses)));
+		return new InProcessIssuer(properties.issuer(), decoder(keys),
+				List.of(new JwtClaimValidator<List<String>>("aud",
+						(aud) -> aud != null && aud.contains(TokenClaimNames.API_AUDIENCE)),
+						new RevocationValidator(statuses)));
 	}
 
 	@Bean

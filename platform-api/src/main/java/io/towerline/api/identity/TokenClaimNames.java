@@ -18,6 +18,12 @@ final class TokenClaimNames {
 	/** The API client's id, on client tokens (what request counts are kept by). */
 	static final String CLIENT_ID = "client_id";
 
+	/**
+	 * The audience of every access token of the embedded server; the API refuses its
+	 * tokens without it (an ID token, for example).
+	 */
+	static final String API_AUDIENCE = "towerline-api";
+
 	/** Client settings holding an API client's tenant and roles. */
 	static final String CLIENT_TENANT_SETTING = "towerline.tenant";
 

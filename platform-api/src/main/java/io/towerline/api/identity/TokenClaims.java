@@ -1,5 +1,6 @@
 package io.towerline.api.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import io.towerline.core.identity.UserDirectory;
 import io.towerline.core.tenancy.TenantId;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -35,6 +37,11 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 	@Override
 	public void customize(JwtEncodingContext context) {
 		context.getJwsHeader().keyId(this.keys.currentKeyId());
+		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			List<String> audience = new ArrayList<>(List.of(context.getRegisteredClient().getClientId()));
+			audience.add(TokenClaimNames.API_AUDIENCE);
+			context.getClaims().audience(audience);
+		}
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			RegisteredClient client = context.getRegisteredClient();
 			Object tenant = client.getClientSettings().getSetting(TokenClaimNames.CLIENT_TENANT_SETTING);

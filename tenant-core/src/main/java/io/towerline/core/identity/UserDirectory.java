@@ -90,6 +90,24 @@ public class UserDirectory {
 	}
 
 	/**
+	 * Checks a user name and e-mail address for a user about to be created, before other
+	 * work that should not happen when they are unacceptable.
+	 * @param fieldPrefix prefix of the field names in the errors (for nested inputs)
+	 * @throws InvalidInputException when a value breaks the rules or the name is taken
+	 */
+	public void checkNewUser(String username, String email, String fieldPrefix) {
+		List<FieldError> errors = new ArrayList<>();
+		String name = IdentityRules.username(username, errors);
+		IdentityRules.email(email, errors);
+		if (errors.isEmpty() && this.users.existsByUsername(name)) {
+			errors.add(new FieldError("username", ErrorCode.DUPLICATE, "The user name '" + name + "' is taken"));
+		}
+		IdentityRules.check(errors.stream()
+			.map((error) -> new FieldError(fieldPrefix + error.field(), error.code(), error.message()))
+			.toList());
+	}
+
+	/**
 	 * Creates the first platform admin unless the platform realm already has a user.
 	 * @return the admin with its generated password (when none was given), or empty when
 	 * one existed
