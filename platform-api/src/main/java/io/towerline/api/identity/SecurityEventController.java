@@ -18,7 +18,6 @@ import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -61,11 +60,6 @@ class SecurityEventController {
 		this.audit.record(SecurityEventType.SIGNING_KEY_ROTATED, null, UserAdminController.actor(), kid,
 				input.reason());
 		return new RotateSigningKeyPayload(kid, List.of());
-	}
-
-	@SchemaMapping(typeName = "SecurityEvent", field = "tenant")
-	@Nullable String tenant(SecurityEvent event) {
-		return event.tenant().map(TenantId::slug).orElse(null);
 	}
 
 	record RotateSigningKeyInput(@Nullable String reason) {

@@ -15,14 +15,12 @@ import io.towerline.core.identity.Issued;
 import io.towerline.core.identity.UserAccount;
 import io.towerline.core.identity.UserDirectory;
 import io.towerline.core.tenancy.TenantContext;
-import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,7 +49,7 @@ class UserAdminController {
 	CreateUserPayload createUser(@Argument CreateUserInput input) {
 		try {
 			Issued<UserAccount> created = this.users.create(actor(), TenantContext.require(), input.username(),
-					input.email(), names(input.roles()), input.password());
+					input.email(), names(input.roles()), null);
 			return new CreateUserPayload(created.value(), created.secret(), List.of());
 		}
 		catch (InvalidInputException ex) {
@@ -85,11 +83,6 @@ class UserAdminController {
 		}
 	}
 
-	@SchemaMapping(typeName = "User", field = "tenant")
-	@Nullable String tenant(UserAccount user) {
-		return user.tenant().map(TenantId::slug).orElse(null);
-	}
-
 	private static UserPayload change(Supplier<UserAccount> change) {
 		try {
 			return new UserPayload(change.get(), List.of());
@@ -107,12 +100,11 @@ class UserAdminController {
 		return roles.stream().map(Role::name).collect(Collectors.toSet());
 	}
 
-	record CreateUserInput(String username, String email, List<Role> roles, @Nullable String password) {
-
-		@Override
-		public String toString() {
-			return "CreateUserInput[" + this.username + "]";
-		}
+	/**
+	 * No password: admins never choose one for someone else, and it never travels in
+	 * variables.
+	 */
+	record CreateUserInput(String username, String email, List<Role> roles) {
 
 	}
 
