@@ -40,19 +40,17 @@ final class IssuerAuthenticationManagers implements AuthenticationManagerResolve
 
 	private final Map<String, AuthenticationManager> managers = new ConcurrentHashMap<>();
 
-	IssuerAuthenticationManagers(SecurityProperties properties,
-			LocalIssuerConfiguration.@Nullable LocalJwtDecoder localDecoder) {
+	IssuerAuthenticationManagers(SecurityProperties properties, List<InProcessIssuer> inProcessIssuers) {
 		for (SecurityProperties.TrustedIssuer issuer : properties.issuers()) {
 			ClaimMapping mapping = new ClaimMapping(issuer.tenantClaim(), issuer.rolesClaim(),
 					properties.platformTenant());
-			OAuth2TokenValidator<Jwt> validator = validator(issuer.issuerUri(), issuer.audience(), mapping);
+			OAuth2TokenValidator<Jwt> validator = validator(issuer.issuerUri(), issuer.audience(), mapping, List.of());
 			this.managers.put(issuer.issuerUri(), manager(decoder(issuer, validator), mapping));
 		}
-		if (localDecoder != null) {
-			String issuer = properties.localIssuer().issuer();
+		for (InProcessIssuer issuer : inProcessIssuers) {
 			ClaimMapping mapping = new ClaimMapping("tenant", "roles", properties.platformTenant());
-			localDecoder.setJwtValidator(validator(issuer, null, mapping));
-			this.managers.put(issuer, manager(localDecoder, mapping));
+			issuer.decoder().setJwtValidator(validator(issuer.issuer(), null, mapping, issuer.validators()));
+			this.managers.put(issuer.issuer(), manager(issuer.decoder(), mapping));
 		}
 	}
 
@@ -67,13 +65,15 @@ final class IssuerAuthenticationManagers implements AuthenticationManagerResolve
 		return provider::authenticate;
 	}
 
-	private static OAuth2TokenValidator<Jwt> validator(String issuer, @Nullable String audience, ClaimMapping mapping) {
+	private static OAuth2TokenValidator<Jwt> validator(String issuer, @Nullable String audience, ClaimMapping mapping,
+			List<OAuth2TokenValidator<Jwt>> extra) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		validators.add(JwtValidators.createDefaultWithIssuer(issuer));
 		if (audience != null && !audience.isBlank()) {
 			validators.add(new JwtClaimValidator<List<String>>("aud", (aud) -> aud != null && aud.contains(audience)));
 		}
 		validators.add(mapping);
+		validators.addAll(extra);
 		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 

@@ -1,6 +1,7 @@
 package io.towerline.api.security;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -11,11 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 
 /**
  * The embedded mode's local issuer: a signing key beside the data, a decoder that trusts
@@ -44,33 +41,12 @@ class LocalIssuerConfiguration {
 	}
 
 	@Bean
-	LocalJwtDecoder localJwtDecoder(RSAKey localSigningKey) throws JOSEException {
-		return new LocalJwtDecoder(NimbusJwtDecoder.withPublicKey(localSigningKey.toRSAPublicKey())
-			.signatureAlgorithm(SignatureAlgorithm.RS256)
-			.build());
-	}
-
-	/**
-	 * The local issuer's decoder, typed apart so that it is never mistaken for a
-	 * general-purpose decoder.
-	 */
-	static final class LocalJwtDecoder implements JwtDecoder {
-
-		private final NimbusJwtDecoder delegate;
-
-		LocalJwtDecoder(NimbusJwtDecoder delegate) {
-			this.delegate = delegate;
-		}
-
-		void setJwtValidator(OAuth2TokenValidator<Jwt> validator) {
-			this.delegate.setJwtValidator(validator);
-		}
-
-		@Override
-		public Jwt decode(String token) throws JwtException {
-			return this.delegate.decode(token);
-		}
-
+	InProcessIssuer localIssuer(RSAKey localSigningKey, SecurityProperties properties) throws JOSEException {
+		return new InProcessIssuer(properties.localIssuer().issuer(),
+				NimbusJwtDecoder.withPublicKey(localSigningKey.toRSAPublicKey())
+					.signatureAlgorithm(SignatureAlgorithm.RS256)
+					.build(),
+				List.of());
 	}
 
 }

@@ -26,9 +26,9 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	JwtIssuerAuthenticationManagerResolver issuerResolver(SecurityProperties properties,
-			ObjectProvider<LocalIssuerConfiguration.LocalJwtDecoder> localDecoder) {
+			ObjectProvider<InProcessIssuer> inProcessIssuers) {
 		return new JwtIssuerAuthenticationManagerResolver(
-				new IssuerAuthenticationManagers(properties, localDecoder.getIfAvailable()));
+				new IssuerAuthenticationManagers(properties, inProcessIssuers.orderedStream().toList()));
 	}
 
 	@Bean

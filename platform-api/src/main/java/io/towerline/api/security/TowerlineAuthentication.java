@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -30,6 +31,17 @@ public class TowerlineAuthentication extends JwtAuthenticationToken {
 
 	public Set<Role> roles() {
 		return this.roles;
+	}
+
+	/**
+	 * The caller of the current request.
+	 * @throws IllegalStateException when the request was not authenticated with a token
+	 */
+	public static TowerlineAuthentication current() {
+		if (SecurityContextHolder.getContext().getAuthentication() instanceof TowerlineAuthentication caller) {
+			return caller;
+		}
+		throw new IllegalStateException("No token-authenticated caller");
 	}
 
 }

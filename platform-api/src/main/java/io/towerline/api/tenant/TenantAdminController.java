@@ -1,12 +1,20 @@
 package io.towerline.api.tenant;
 
 import java.util.List;
+import java.util.Set;
 
 import io.towerline.api.graphql.Pages;
+import io.towerline.api.security.Role;
+import io.towerline.api.security.TowerlineAuthentication;
+import io.towerline.core.audit.SecurityEventLog;
+import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.error.DomainException;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.identity.Issued;
+import io.towerline.core.identity.UserAccount;
+import io.towerline.core.identity.UserDirectory;
 import io.towerline.core.tenancy.InvalidTenantSlugException;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
@@ -25,8 +33,10 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Platform admins only. Tenant problems the admin can fix come back as payload errors.
- * Creating a tenant whose onboarding failed retries it; creating one that is already in
- * service is a DUPLICATE.
+ * Creating a tenant can create its first TENANT_ADMIN too (checked before the tenant is
+ * onboarded); status and tier changes are written to the security event log. Creating a
+ * tenant whose onboarding failed retries it; creating one that is already in service is a
+ * DUPLICATE.
  */
 @Controller
 @PreAuthorize("hasRole('PLATFORM_ADMIN')")
@@ -36,9 +46,16 @@ class TenantAdminController {
 
 	private final TenantOnboarding onboarding;
 
-	TenantAdminController(TenantCatalog catalog, TenantOnboarding onboarding) {
+	private final UserDirectory users;
+
+	private final SecurityEventLog audit;
+
+	TenantAdminController(TenantCatalog catalog, TenantOnboarding onboarding, UserDirectory users,
+			SecurityEventLog audit) {
 		this.catalog = catalog;
 		this.onboarding = onboarding;
+		this.users = users;
+		this.audit = audit;
 	}
 
 	@QueryMapping
@@ -50,13 +67,22 @@ class TenantAdminController {
 	@MutationMapping
 	TenantPayload createTenant(@Argument CreateTenantInput input) {
 		try {
+			NewTenantAdminInput admin = input.admin();
+			if (admin != null) {
+				this.users.checkNewUser(admin.username(), admin.email(), "admin.");
+			}
 			RateLimitTier tier = (input.rateLimitTier() != null) ? input.rateLimitTier() : RateLimitTier.STARTER;
 			TenantOnboarding.Onboarded result = this.onboarding.onboard(input.slug(), input.displayName(), tier);
 			if (result.alreadyOnboarded()) {
 				return TenantPayload.failed(new FieldError("slug", ErrorCode.DUPLICATE,
 						"A tenant with slug '" + input.slug() + "' already exists"));
 			}
-			return new TenantPayload(result.tenant(), List.of());
+			if (admin == null) {
+				return new TenantPayload(result.tenant(), List.of());
+			}
+			Issued<UserAccount> created = this.users.create(actor(), result.tenant().id(), admin.username(),
+					admin.email(), Set.of(Role.TENANT_ADMIN.name()), null);
+			return new TenantPayload(result.tenant(), List.of(), created.value(), created.secret());
 		}
 		catch (InvalidInputException ex) {
 			return new TenantPayload(null, ex.errors());
@@ -65,12 +91,29 @@ class TenantAdminController {
 
 	@MutationMapping
 	TenantPayload suspendTenant(@Argument SuspendTenantInput input) {
-		return change(input.slug(), (id) -> this.catalog.suspend(id, input.reason()));
+		return change(input.slug(), (id) -> audited(SecurityEventType.TENANT_SUSPENDED,
+				this.catalog.suspend(id, input.reason()), input.reason()));
 	}
 
 	@MutationMapping
 	TenantPayload reactivateTenant(@Argument ReactivateTenantInput input) {
-		return change(input.slug(), this.catalog::reactivate);
+		return change(input.slug(),
+				(id) -> audited(SecurityEventType.TENANT_REACTIVATED, this.catalog.reactivate(id), null));
+	}
+
+	@MutationMapping
+	TenantPayload changeTenantRateLimitTier(@Argument ChangeTenantRateLimitTierInput input) {
+		return change(input.slug(), (id) -> audited(SecurityEventType.TENANT_TIER_CHANGED,
+				this.catalog.changeTier(id, input.rateLimitTier()), "tier " + input.rateLimitTier()));
+	}
+
+	private Tenant audited(SecurityEventType type, Tenant tenant, @Nullable String detail) {
+		this.audit.record(type, tenant.id(), actor(), tenant.id().slug(), detail);
+		return tenant;
+	}
+
+	private static String actor() {
+		return TowerlineAuthentication.current().getName();
 	}
 
 	private TenantPayload change(String slug, java.util.function.Function<TenantId, Tenant> change) {
@@ -91,7 +134,16 @@ class TenantAdminController {
 		}
 	}
 
-	record CreateTenantInput(String slug, String displayName, @Nullable RateLimitTier rateLimitTier) {
+	record CreateTenantInput(String slug, String displayName, @Nullable RateLimitTier rateLimitTier,
+			@Nullable NewTenantAdminInput admin) {
+
+	}
+
+	record NewTenantAdminInput(String username, String email) {
+
+	}
+
+	record ChangeTenantRateLimitTierInput(String slug, RateLimitTier rateLimitTier) {
 
 	}
 
@@ -103,10 +155,23 @@ class TenantAdminController {
 
 	}
 
-	record TenantPayload(@Nullable Tenant tenant, List<FieldError> errors) {
+	/**
+	 * The admin and its password are set only when createTenant created the first admin.
+	 */
+	record TenantPayload(@Nullable Tenant tenant, List<FieldError> errors, @Nullable UserAccount admin,
+			@Nullable String adminPassword) {
+
+		TenantPayload(@Nullable Tenant tenant, List<FieldError> errors) {
+			this(tenant, errors, null, null);
+		}
 
 		static TenantPayload failed(FieldError error) {
 			return new TenantPayload(null, List.of(error));
+		}
+
+		@Override
+		public String toString() {
+			return "TenantPayload[" + this.tenant + ", " + this.errors + "]";
 		}
 
 	}

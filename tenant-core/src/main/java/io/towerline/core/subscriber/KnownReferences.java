@@ -9,7 +9,8 @@ import io.towerline.core.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The tenant's plan and router ids, loaded once for a bulk request so that each row is checked without queries.
+ * The tenant's plan and router ids, loaded once for a bulk request so that each row is
+ * checked without queries.
  *
  * @param planIds every plan id of the tenant
  * @param routerIds every router id of the tenant

@@ -92,8 +92,9 @@ public class Subscribers {
 	}
 
 	/**
-	 * Validates and records; with {@code known} (bulk) the plan and router are checked against preloaded ids and
-	 * the username is assumed checked by the caller. Refusals leave the transaction usable for the other rows.
+	 * Validates and records; with {@code known} (bulk) the plan and router are checked
+	 * against preloaded ids and the username is assumed checked by the caller. Refusals
+	 * leave the transaction usable for the other rows.
 	 */
 	@Transactional(noRollbackFor = { InvalidInputException.class, NotFoundException.class })
 	Subscriber register(SubscriberDraft draft, @Nullable KnownReferences known) {

@@ -1,0 +1,166 @@
+package io.towerline.api.identity;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the embedded authorization server the way its clients do: the SPA's
+ * authorization code flow with PKCE through the real login page (CSRF token read from the
+ * page), and client credentials.
+ */
+final class OAuthFlows {
+
+	static final String WEB_CLIENT = "towerline-web";
+
+	static final String REDIRECT_URI = "http://127.0.0.1:8080/auth/callback";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+	private final MockMvcTester mvc;
+
+	OAuthFlows(MockMvcTester mvc) {
+		this.mvc = mvc;
+	}
+
+	/** Signs in as the user through the login page and returns the SPA's access token. */
+	String signIn(String username, String password) {
+		String verifier = randomVerifier();
+		String state = randomVerifier().substring(0, 12);
+		MockHttpSession session = new MockHttpSession();
+		String authorize = UriComponentsBuilder.fromUriString("/oauth2/authorize")
+			.queryParam("response_type", "code")
+			.queryParam("client_id", WEB_CLIENT)
+			.queryParam("redirect_uri", REDIRECT_URI)
+			.queryParam("scope", "openid")
+			.queryParam("state", state)
+			.queryParam("code_challenge", challenge(verifier))
+			.queryParam("code_challenge_method", "S256")
+			.build()
+			.toUriString();
+		MvcTestResult toLogin = this.mvc.get().uri(authorize).session(session).accept(MediaType.TEXT_HTML).exchange();
+		assertThat(toLogin).hasStatus3xxRedirection();
+		assertThat(toLogin.getResponse().getRedirectedUrl()).endsWith("/login");
+
+		String page = body(this.mvc.get().uri("/login").session(session).accept(MediaType.TEXT_HTML).exchange());
+		Matcher csrf = CSRF.matcher(page);
+		assertThat(csrf.find()).as("login page carries a CSRF token").isTrue();
+		MvcTestResult login = this.mvc.post()
+			.uri("/login")
+			.session(session)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("username", username)
+			.param("password", password)
+			.param("_csrf", csrf.group(1))
+			.exchange();
+		assertThat(login).hasStatus3xxRedirection();
+		String back = login.getResponse().getRedirectedUrl();
+		assertThat(back).as("signed in and sent back to the authorization endpoint").contains("/oauth2/authorize");
+
+		MvcTestResult authorized = this.mvc.get()
+			.uri(URI.create(back))
+			.session(session)
+			.accept(MediaType.TEXT_HTML)
+			.exchange();
+		assertThat(authorized).hasStatus3xxRedirection();
+		var callback = UriComponentsBuilder.fromUriString(authorized.getResponse().getRedirectedUrl()).build();
+		assertThat(callback.toUriString()).startsWith(REDIRECT_URI);
+		assertThat(callback.getQueryParams().getFirst("state")).isEqualTo(state);
+		String code = callback.getQueryParams().getFirst("code");
+
+		MvcTestResult token = this.mvc.post()
+			.uri("/oauth2/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "authorization_code")
+			.param("code", code)
+			.param("redirect_uri", REDIRECT_URI)
+			.param("client_id", WEB_CLIENT)
+			.param("code_verifier", verifier)
+			.exchange();
+		assertThat(token).hasStatusOk();
+		return accessToken(token);
+	}
+
+	/** Attempts a sign-in at the login page; returns where the browser is sent next. */
+	String attemptSignIn(String username, String password) {
+		MockHttpSession session = new MockHttpSession();
+		String page = body(this.mvc.get().uri("/login").session(session).accept(MediaType.TEXT_HTML).exchange());
+		Matcher csrf = CSRF.matcher(page);
+		assertThat(csrf.find()).isTrue();
+		return this.mvc.post()
+			.uri("/login")
+			.session(session)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("username", username)
+			.param("password", password)
+			.param("_csrf", csrf.group(1))
+			.exchange()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	/** A token for the API client, with HTTP Basic client authentication. */
+	String clientToken(String clientId, String secret) {
+		MvcTestResult token = clientTokenRequest(clientId, secret);
+		assertThat(token).hasStatusOk();
+		return accessToken(token);
+	}
+
+	MvcTestResult clientTokenRequest(String clientId, String secret) {
+		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return this.mvc.post()
+			.uri("/oauth2/token")
+			.header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "client_credentials")
+			.exchange();
+	}
+
+	private static String accessToken(MvcTestResult result) {
+		Matcher matcher = ACCESS_TOKEN.matcher(body(result));
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	private static String body(MvcTestResult result) {
+		try {
+			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (java.io.UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String randomVerifier() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static String challenge(String verifier) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
