@@ -1,6 +1,7 @@
 package io.towerline.core.subscriber;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -10,9 +11,12 @@ import java.util.UUID;
 import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.RouterCredentials;
 import io.towerline.mikrotik.credentials.SealedCredential;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What provisioning needs of subscribers: the desired state including subscribers being
@@ -102,11 +106,23 @@ public class SubscriberRecords {
 	 * there.
 	 */
 	public Subscriber adopt(String username, String password, UUID planId, UUID routerId, boolean disabled) {
+		return adopt(username, password, planId, routerId, disabled, null);
+	}
+
+	/**
+	 * Records a subscriber adopted from a router, keeping the secret's comment on the
+	 * router in the subscriber's notes (a later push replaces it with the Towerline
+	 * marker).
+	 */
+	public Subscriber adopt(String username, String password, UUID planId, UUID routerId, boolean disabled,
+			@Nullable String routerComment) {
+		String notes = (routerComment == null || routerComment.isBlank()) ? "Imported from the router"
+				: "Imported from the router; its comment there was: " + routerComment.strip();
 		RouterCredentials credentials = new RouterCredentials(username, password.toCharArray());
 		try {
 			SealedCredential sealed = this.vault.seal(credentials);
 			Subscriber subscriber = new Subscriber(UUID.randomUUID(), username, sealed.reference(), planId, routerId,
-					SubscriberProfile.of(null, null, null, null, null, "Imported from the router"),
+					new SubscriberProfile(Contact.NONE, null, notes.substring(0, Math.min(notes.length(), 2000))),
 					this.clock.instant());
 			subscriber.changeStatus(disabled ? SubscriberStatus.DISABLED : SubscriberStatus.ACTIVE,
 					this.clock.instant());
@@ -115,6 +131,42 @@ public class SubscriberRecords {
 		finally {
 			credentials.wipe();
 		}
+	}
+
+	/**
+	 * Makes a subscriber's record match what its router holds (drift adoption), without
+	 * enqueuing anything: the router already holds these values.
+	 * @param planId the plan whose profile the router's secret uses
+	 * @param disabled whether the router's secret is disabled
+	 * @param password the router's password, or null to keep the sealed one
+	 */
+	public Subscriber adoptRouterState(UUID id, UUID planId, boolean disabled, @Nullable String password) {
+		Subscriber subscriber = this.subscribers.findById(id)
+			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Subscriber", id));
+		Instant now = this.clock.instant();
+		if (!subscriber.planId().equals(planId)) {
+			subscriber.changePlan(planId, now);
+		}
+		if (disabled == subscriber.status().mayConnect()) {
+			subscriber.changeStatus(disabled ? SubscriberStatus.DISABLED : SubscriberStatus.ACTIVE, now);
+		}
+		if (password != null) {
+			RouterCredentials credentials = new RouterCredentials(subscriber.username(), password.toCharArray());
+			try {
+				SealedCredential previous = new SealedCredential(subscriber.credentialReference());
+				subscriber.replaceCredentials(this.vault.seal(credentials).reference(), now);
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						SubscriberRecords.this.vault.discard(previous);
+					}
+				});
+			}
+			finally {
+				credentials.wipe();
+			}
+		}
+		return subscriber;
 	}
 
 }

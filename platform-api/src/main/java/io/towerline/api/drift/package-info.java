@@ -1,0 +1,7 @@
+/**
+ * The GraphQL face of drift detection and router import.
+ */
+@NullMarked
+package io.towerline.api.drift;
+
+import org.jspecify.annotations.NullMarked;

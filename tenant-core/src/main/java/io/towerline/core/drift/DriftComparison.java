@@ -1,0 +1,153 @@
+package io.towerline.core.drift;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.RateLimit;
+import io.towerline.core.subscriber.Subscriber;
+import io.towerline.mikrotik.ppp.PppProfile;
+import io.towerline.mikrotik.ppp.PppSecret;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compares one router's secrets and profiles with the desired state, by name, in one pass
+ * over each side. Subscribers being deleted are skipped on both sides: their operation is
+ * under way. Only the profiles of plans the router's subscribers use are expected on the
+ * router.
+ */
+final class DriftComparison {
+
+	private DriftComparison() {
+	}
+
+	/**
+	 * The differences, in no particular order.
+	 * @param subscribers every subscriber the platform places on the router
+	 * @param plans the plans those subscribers use, by id
+	 * @param secrets the router's secrets
+	 * @param profiles the router's profiles
+	 * @param password unseals a subscriber's password
+	 */
+	static List<DriftItem> compare(List<Subscriber> subscribers, Map<UUID, Plan> plans, List<PppSecret> secrets,
+			List<PppProfile> profiles, Function<Subscriber, String> password) {
+		List<DriftItem> items = new ArrayList<>();
+		Map<String, PppSecret> onRouter = new HashMap<>(secrets.size() * 2);
+		secrets.forEach((secret) -> onRouter.put(secret.name(), secret));
+		Set<String> managed = new HashSet<>(subscribers.size() * 2);
+		Set<UUID> plansInUse = new HashSet<>();
+		for (Subscriber subscriber : subscribers) {
+			managed.add(subscriber.username());
+			if (subscriber.deleting()) {
+				continue;
+			}
+			Plan plan = plans.get(subscriber.planId());
+			plansInUse.add(subscriber.planId());
+			PppSecret secret = onRouter.get(subscriber.username());
+			if (secret == null) {
+				items.add(missing(subscriber, plan));
+			}
+			else {
+				DriftItem different = different(subscriber, plan, secret, password);
+				if (different != null) {
+					items.add(different);
+				}
+			}
+		}
+		for (PppSecret secret : secrets) {
+			if (!managed.contains(secret.name())) {
+				items.add(new DriftItem(DriftObject.SECRET, DriftKind.UNMANAGED, secret.name())
+					.profile(null, secret.profile())
+					.disabled(null, secret.disabled())
+					.comment(null, secret.comment()));
+			}
+		}
+		items.addAll(profiles(plansInUse, plans, profiles));
+		return items;
+	}
+
+	private static DriftItem missing(Subscriber subscriber, @Nullable Plan plan) {
+		return new DriftItem(DriftObject.SECRET, DriftKind.MISSING, subscriber.username()).subscriber(subscriber.id())
+			.profile((plan != null) ? plan.profileName() : null, null)
+			.disabled(!subscriber.status().mayConnect(), null)
+			.comment(subscriber.routerComment(), null);
+	}
+
+	private static @Nullable DriftItem different(Subscriber subscriber, @Nullable Plan plan, PppSecret secret,
+			Function<Subscriber, String> password) {
+		DriftItem item = new DriftItem(DriftObject.SECRET, DriftKind.DIFFERENT, subscriber.username())
+			.subscriber(subscriber.id());
+		boolean differs = false;
+		String profile = (plan != null) ? plan.profileName() : null;
+		if (profile != null && !profile.equals(secret.profile())) {
+			item.profile(profile, secret.profile());
+			differs = true;
+		}
+		boolean disabled = !subscriber.status().mayConnect();
+		if (disabled != secret.disabled()) {
+			item.disabled(disabled, secret.disabled());
+			differs = true;
+		}
+		if (!Objects.equals(subscriber.routerComment(), secret.comment())) {
+			item.comment(subscriber.routerComment(), secret.comment());
+			differs = true;
+		}
+		if (!samePassword(password.apply(subscriber), secret.password())) {
+			item.passwordDiffers();
+			differs = true;
+		}
+		return differs ? item : null;
+	}
+
+	private static List<DriftItem> profiles(Set<UUID> plansInUse, Map<UUID, Plan> plans, List<PppProfile> profiles) {
+		Map<String, PppProfile> byName = new LinkedHashMap<>();
+		profiles.forEach((profile) -> byName.put(profile.name(), profile));
+		List<DriftItem> items = new ArrayList<>();
+		for (UUID planId : plansInUse) {
+			Plan plan = plans.get(planId);
+			if (plan == null) {
+				continue;
+			}
+			String wanted = plan.rateLimit().toRouterOs();
+			PppProfile profile = byName.get(plan.profileName());
+			if (profile == null) {
+				items.add(new DriftItem(DriftObject.PROFILE, DriftKind.MISSING, plan.profileName()).plan(plan.id())
+					.rateLimit(wanted, null));
+			}
+			else if (!sameRate(profile.rateLimit(), plan.rateLimit())) {
+				items.add(new DriftItem(DriftObject.PROFILE, DriftKind.DIFFERENT, plan.profileName()).plan(plan.id())
+					.rateLimit(wanted, (profile.rateLimit() != null) ? profile.rateLimit() : ""));
+			}
+		}
+		return items;
+	}
+
+	/** Compares in constant time, so that timing never hints at a password. */
+	private static boolean samePassword(String platform, String router) {
+		return MessageDigest.isEqual(platform.getBytes(StandardCharsets.UTF_8),
+				router.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static boolean sameRate(@Nullable String routerValue, RateLimit wanted) {
+		if (routerValue == null || routerValue.isBlank()) {
+			return false;
+		}
+		try {
+			return RateLimit.parse(routerValue).equals(wanted);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.towerline.core.drift;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.towerline.core.router.Router;
+import io.towerline.core.router.Routers;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.TenantCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Window;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The scheduled drift sweep ({@code towerline.drift.interval}, one replica at a time
+ * through db-scheduler): every router of every active tenant, a bounded number at once,
+ * then the tenant's old reports are purged.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DriftProperties.class)
+class DriftSweep {
+
+	private static final Logger log = LoggerFactory.getLogger(DriftSweep.class);
+
+	/**
+	 * The checks are looked up when the task runs: they enqueue operations through the
+	 * scheduler that this task is registered with.
+	 */
+	@Bean
+	RecurringTask<Void> driftCheckSweep(ObjectProvider<DriftChecks> checks, DriftReports reports, Routers routers,
+			TenantCatalog catalog, TransactionTemplate transactions, DriftProperties properties) {
+		return Tasks.recurring("drift-check-sweep", FixedDelay.of(properties.interval()))
+			.execute((instance, context) -> sweep(checks.getObject(), reports, routers, catalog, transactions,
+					properties));
+	}
+
+	static void sweep(DriftChecks checks, DriftReports reports, Routers routers, TenantCatalog catalog,
+			TransactionTemplate transactions, DriftProperties properties) {
+		Semaphore permits = new Semaphore(properties.concurrency());
+		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (TenantId tenant : catalog.activeTenants()) {
+				TenantContext.runAs(tenant,
+						() -> transactions.execute((tx) -> reports.purgeOlderThan(properties.retention())));
+				for (UUID routerId : TenantContext.callAs(tenant, () -> routerIds(routers))) {
+					workers.submit(() -> {
+						permits.acquireUninterruptibly();
+						try {
+							TenantContext.runAs(tenant, () -> checks.scheduled(routerId));
+						}
+						catch (RuntimeException ex) {
+							log.warn("Drift check of router {} of tenant {} failed: {}", routerId, tenant,
+									ex.getMessage());
+						}
+						finally {
+							permits.release();
+						}
+					});
+				}
+			}
+		}
+	}
+
+	private static List<UUID> routerIds(Routers routers) {
+		List<UUID> ids = new ArrayList<>();
+		ScrollPosition position = ScrollPosition.keyset();
+		Window<Router> page;
+		do {
+			page = routers.list(position, 100);
+			page.forEach((router) -> ids.add(router.id()));
+			if (page.hasNext()) {
+				position = page.positionAt(page.size() - 1);
+			}
+		}
+		while (page.hasNext());
+		return ids;
+	}
+
+}
