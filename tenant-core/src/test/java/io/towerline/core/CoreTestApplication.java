@@ -12,6 +12,6 @@ import org.springframework.boot.test.context.TestComponent;
  */
 @SpringBootApplication
 @TestComponent
-class CoreTestApplication {
+public class CoreTestApplication {
 
 }

@@ -21,7 +21,7 @@ final class Profiles {
 		if (current != null && sameRate(current.rateLimit(), plan.rateLimit())) {
 			return;
 		}
-		client.pppProfiles().upsert(SecretSpecs.profile(plan));
+		ConcurrentUpsert.run(() -> client.pppProfiles().upsert(SecretSpecs.profile(plan)));
 	}
 
 	private static boolean sameRate(String routerValue, RateLimit wanted) {

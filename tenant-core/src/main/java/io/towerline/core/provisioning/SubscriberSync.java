@@ -70,7 +70,8 @@ class SubscriberSync implements OperationHandler {
 			}
 			Plan plan = this.plans.get(subscriber.planId());
 			Profiles.ensure(client, plan);
-			client.pppSecrets().upsert(SecretSpecs.secret(subscriber, this.subscribers.password(subscriber), plan));
+			var secret = SecretSpecs.secret(subscriber, this.subscribers.password(subscriber), plan);
+			ConcurrentUpsert.run(() -> client.pppSecrets().upsert(secret));
 			if (!subscriber.status().mayConnect()) {
 				client.pppActive().kick(subscriber.username());
 			}
