@@ -20,9 +20,15 @@ class GraphQlConfiguration {
 		return (wiring) -> wiring.scalar(DateTimeScalar.INSTANCE);
 	}
 
+	/**
+	 * Total length of the cached documents: thousands of ordinary documents, but only a
+	 * hundred or so of the largest the parser accepts.
+	 */
+	static final long DOCUMENT_CACHE_CHARACTERS = 10_000_000;
+
 	@Bean
 	GraphQlSourceBuilderCustomizer parsedDocumentCache(DocumentGuard guard) {
-		PreparsedDocumentProvider documents = guard.around(new ParsedDocumentCache(2_000));
+		PreparsedDocumentProvider documents = guard.around(new ParsedDocumentCache(DOCUMENT_CACHE_CHARACTERS));
 		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
 	}
 

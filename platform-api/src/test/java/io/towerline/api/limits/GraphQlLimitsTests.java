@@ -106,11 +106,11 @@ class GraphQlLimitsTests extends ApiTest {
 		return as(TestTokens.forTenant(tenant.slug(), "VIEWER"));
 	}
 
-	private static GraphQlResponse execute(HttpGraphQlTester tester, String document) {
+	static GraphQlResponse execute(HttpGraphQlTester tester, String document) {
 		return tester.document(document).execute().returnResponse();
 	}
 
-	private static List<Object> codes(GraphQlResponse response) {
+	static List<Object> codes(GraphQlResponse response) {
 		return response.getErrors().stream().map(ResponseError::getExtensions).map((e) -> e.get("code")).toList();
 	}
 
