@@ -3,6 +3,7 @@ package io.towerline.api.graphql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -44,26 +45,36 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		return describe(ex, () -> GraphqlErrorBuilder.newError(env), env.getExecutionStepInfo().getPath().toString());
+	}
+
+	/**
+	 * The error for {@code ex}, built on fresh builders from {@code builders}; shared
+	 * with {@link SubscriptionErrorResolver} so that a subscription's failure carries the
+	 * same code as a query's.
+	 */
+	static GraphQLError describe(Throwable ex, Supplier<GraphqlErrorBuilder<?>> builders, String where) {
 		return switch (ex) {
 			case NotFoundException notFound ->
-				error(env, ErrorType.NOT_FOUND, notFound.code().name(), notFound.getMessage());
-			case MissingTenantException missing -> error(env, ErrorType.FORBIDDEN, missing.code().name(),
+				error(builders, ErrorType.NOT_FOUND, notFound.code().name(), notFound.getMessage());
+			case MissingTenantException missing -> error(builders, ErrorType.FORBIDDEN, missing.code().name(),
 					"This operation is for tenant users; the caller has no tenant");
-			case InvalidInputException invalid -> GraphqlErrorBuilder.newError(env)
+			case InvalidInputException invalid -> builders.get()
 				.errorType(ErrorType.BAD_REQUEST)
 				.message(invalid.getMessage())
 				.extensions(Map.of("code", invalid.code().name(), "fields", fields(invalid)))
 				.build();
-			case DomainException domain -> error(env, ErrorType.BAD_REQUEST, domain.code().name(), domain.getMessage());
-			case ApiInputException input -> error(env, ErrorType.BAD_REQUEST, input.code(), input.getMessage());
-			case ObjectOptimisticLockingFailureException conflict -> error(env, ErrorType.BAD_REQUEST,
+			case DomainException domain ->
+				error(builders, ErrorType.BAD_REQUEST, domain.code().name(), domain.getMessage());
+			case ApiInputException input -> error(builders, ErrorType.BAD_REQUEST, input.code(), input.getMessage());
+			case ObjectOptimisticLockingFailureException conflict -> error(builders, ErrorType.BAD_REQUEST,
 					"CONCURRENT_MODIFICATION", "The object was changed by someone else; read it again and retry");
 			case AccessDeniedException denied ->
-				anonymous() ? error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")
-						: error(env, ErrorType.FORBIDDEN, "FORBIDDEN", "Your role does not allow this operation");
+				anonymous() ? error(builders, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")
+						: error(builders, ErrorType.FORBIDDEN, "FORBIDDEN", "Your role does not allow this operation");
 			default -> {
-				log.error("Unexpected failure in {}", env.getExecutionStepInfo().getPath(), ex);
-				yield error(env, ErrorType.INTERNAL_ERROR, "INTERNAL_ERROR",
+				log.error("Unexpected failure in {}", where, ex);
+				yield error(builders, ErrorType.INTERNAL_ERROR, "INTERNAL_ERROR",
 						"Internal error; it has been logged with this request's id");
 			}
 		};
@@ -84,12 +95,9 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 		return authentication == null || authentication instanceof AnonymousAuthenticationToken;
 	}
 
-	private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {
-		return GraphqlErrorBuilder.newError(env)
-			.errorType(type)
-			.message(message)
-			.extensions(Map.of("code", code))
-			.build();
+	private static GraphQLError error(Supplier<GraphqlErrorBuilder<?>> builders, ErrorType type, String code,
+			String message) {
+		return builders.get().errorType(type).message(message).extensions(Map.of("code", code)).build();
 	}
 
 }

@@ -11,15 +11,22 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 
 /**
  * Keeps parsed and validated documents, so a document that clients send again and again
- * (every integration does) is parsed and validated once. Bounded; documents that failed
- * validation are cached too, so a bad document costs once.
+ * (every integration does) is parsed and validated once. Bounded by the documents' total
+ * length (a parsed document's size follows its text), so large documents cannot crowd
+ * memory; documents that failed validation are cached too, so a bad document costs once.
  */
 final class ParsedDocumentCache implements PreparsedDocumentProvider {
 
+	/** What an entry costs beyond its text (its key, the entry, a small syntax tree). */
+	private static final int ENTRY_OVERHEAD = 1_000;
+
 	private final Cache<String, PreparsedDocumentEntry> documents;
 
-	ParsedDocumentCache(long maximumDocuments) {
-		this.documents = Caffeine.newBuilder().maximumSize(maximumDocuments).build();
+	ParsedDocumentCache(long maximumCharacters) {
+		this.documents = Caffeine.newBuilder()
+			.maximumWeight(maximumCharacters)
+			.<String, PreparsedDocumentEntry>weigher((query, entry) -> ENTRY_OVERHEAD + query.length())
+			.build();
 	}
 
 	@Override

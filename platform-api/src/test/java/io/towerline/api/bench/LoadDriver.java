@@ -22,6 +22,14 @@ final class LoadDriver {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	Result run(HttpRequest request, int workers, Duration duration) throws InterruptedException {
+		return run(List.of(request), workers, duration);
+	}
+
+	/**
+	 * Like {@link #run(HttpRequest, int, Duration)}, each worker cycling through
+	 * {@code requests}.
+	 */
+	Result run(List<HttpRequest> requests, int workers, Duration duration) throws InterruptedException {
 		long deadline = System.nanoTime() + duration.toNanos();
 		List<long[]> samples = new ArrayList<>();
 		AtomicLong failures = new AtomicLong();
@@ -29,9 +37,12 @@ final class LoadDriver {
 			for (int i = 0; i < workers; i++) {
 				long[] latencies = new long[2_000_000];
 				samples.add(latencies);
+				int offset = i * (requests.size() / workers);
 				pool.submit(() -> {
 					int n = 0;
+					int sent = offset;
 					while (System.nanoTime() < deadline && n < latencies.length) {
+						HttpRequest request = requests.get(sent++ % requests.size());
 						long start = System.nanoTime();
 						try {
 							HttpResponse<String> response = this.http.send(request,

@@ -21,11 +21,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue 5's query measurement: {@code subscribers(first: 100)} with plan and router resolved — SQL statements per
- * request (batch loading, no N+1) and requests per second over loopback.
+ * Issue 5's query measurement: {@code subscribers(first: 100)} with plan and router
+ * resolved — SQL statements per request (batch loading, no N+1) and requests per second
+ * over loopback.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+		properties = { "spring.jpa.properties.hibernate.generate_statistics=true",
+				"towerline.rate-limit.tiers.standard.capacity=1000000000000",
+				"towerline.rate-limit.tiers.standard.restore-per-second=1000000000" })
 class SubscriberQueryBenchmark extends ApiTest {
 
 	private static final String QUERY = "{\"query\":\"{ subscribers(first: 100) { edges { node { id username status "

@@ -63,11 +63,13 @@ class OperationSubscriptionTests extends ApiTest {
 	void shouldNotStreamAnotherTenantsOperation() {
 		String[] created = this.network.createSubscriber("private-op", "secret-ws2");
 		String other = TestTokens.forTenant(newTenant("ws-other").slug(), "VIEWER");
-		assertThatException().isThrownBy(() -> socket(other).document(FOLLOW)
-			.variable("id", created[1])
-			.executeSubscription()
-			.toFlux("operationUpdated.status", String.class)
-			.blockFirst(Duration.ofSeconds(30))).withMessageContaining("NOT_FOUND");
+		assertThatException()
+			.isThrownBy(() -> socket(other).document(FOLLOW)
+				.variable("id", created[1])
+				.executeSubscription()
+				.toFlux("operationUpdated.status", String.class)
+				.blockFirst(Duration.ofSeconds(30)))
+			.withMessageContaining("NOT_FOUND");
 	}
 
 	@Test

@@ -99,11 +99,13 @@ public class TenantCatalog {
 	}
 
 	public Tenant changeTier(TenantId id, RateLimitTier tier) {
-		return this.transactions.execute((tx) -> {
+		Tenant tenant = this.transactions.execute((tx) -> {
 			Tenant current = get(id);
 			current.changeTier(tier, this.clock.instant());
 			return current;
 		});
+		this.events.publishEvent(new TenantTierChanged(id, tier));
+		return tenant;
 	}
 
 	void recordMigrationOutcome(TenantId id, @Nullable String failure) {

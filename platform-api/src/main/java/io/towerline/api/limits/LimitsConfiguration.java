@@ -1,0 +1,38 @@
+package io.towerline.api.limits;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+
+/** The document guard, configured from {@code towerline.graphql.*}. */
+@Configuration(proxyBeanMethods = false)
+class LimitsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(LimitsConfiguration.class);
+
+	@Bean
+	DocumentGuard documentGuard(GraphQlLimitsProperties limits,
+			@Value("${spring.graphql.schema.introspection.enabled:true}") boolean introspectionEnabled) {
+		return new DocumentGuard(limits, introspectionEnabled, trustedDocuments(limits));
+	}
+
+	private static @Nullable TrustedDocuments trustedDocuments(GraphQlLimitsProperties limits) {
+		if (!limits.trustedDocuments().enabled()) {
+			return null;
+		}
+		Resource manifest = limits.trustedDocuments().manifest();
+		if (manifest == null) {
+			throw new IllegalStateException("towerline.graphql.trusted-documents.enabled is set but no "
+					+ "towerline.graphql.trusted-documents.manifest is given");
+		}
+		TrustedDocuments trusted = TrustedDocuments.load(manifest);
+		log.info("Only trusted documents are accepted: {} documents from {}", trusted.size(), manifest);
+		return trusted;
+	}
+
+}

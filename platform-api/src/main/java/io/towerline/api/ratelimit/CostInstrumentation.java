@@ -1,0 +1,62 @@
+package io.towerline.api.ratelimit;
+
+import java.util.List;
+import java.util.Map;
+
+import graphql.ExecutionResult;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import io.towerline.api.limits.LimitCode;
+import io.towerline.api.limits.OperationCost;
+
+/**
+ * Prices each valid operation just before it runs, refuses it when it costs more than one
+ * operation may (MAX_COST_EXCEEDED, nothing charged), and charges the caller's buckets,
+ * aborting with RATE_LIMITED when they lack the points. Operations that arrive without an
+ * {@link OperationCharge} (not through the web interceptor) are left alone.
+ */
+final class CostInstrumentation extends SimplePerformantInstrumentation {
+
+	private final RateLimiter limiter;
+
+	private final long maxCost;
+
+	CostInstrumentation(RateLimiter limiter, long maxCost) {
+		this.limiter = limiter;
+		this.maxCost = maxCost;
+	}
+
+	@Override
+	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		ExecutionContext execution = parameters.getExecutionContext();
+		OperationCharge account = execution.getGraphQLContext().get(OperationCharge.class);
+		if (account == null) {
+			return super.beginExecuteOperation(parameters, state);
+		}
+		long cost = OperationCost.of(execution.getNormalizedQueryTree().get(), execution.getGraphQLSchema());
+		account.priced(cost);
+		long ceiling = Math.min(this.maxCost, this.limiter.largestCharge(account.caller()));
+		if (cost > ceiling) {
+			throw new AbortExecutionException(
+					List.of(LimitCode.MAX_COST_EXCEEDED.error(
+							"This operation costs " + cost + " points; one operation may cost at most " + ceiling
+									+ ". Ask for smaller pages or fewer fields",
+							Map.of("cost", cost, "maxCost", ceiling))));
+		}
+		Charge charge = this.limiter.charge(account.caller(), cost);
+		account.charged(charge);
+		if (charge.throttled()) {
+			throw new AbortExecutionException(List.of(LimitCode.RATE_LIMITED.error(
+					"Rate limit exceeded: this operation costs " + cost + " points and " + charge.remaining()
+							+ " are left; retry in " + charge.retryAfterSeconds() + " s",
+					Map.of("retryAfterSeconds", charge.retryAfterSeconds()))));
+		}
+		return super.beginExecuteOperation(parameters, state);
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.towerline.api.ratelimit;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.towerline.core.tenancy.catalog.RateLimitTier;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How much each tenant may ask of the API.
+ *
+ * @param backend where buckets live: {@code local} (this replica only) or
+ * {@code postgresql} (shared by every replica)
+ * @param tiers each tier's bucket; tiers left out keep their defaults
+ * @param clientShare each API client's own bucket as a share (0–1] of its tenant's
+ * bucket, so one integration cannot use up its tenant's whole allowance
+ * @param platformTier the tier of the platform admins' realm
+ * @param tierCacheTtl how long a tenant's tier is cached; a tier change on this replica
+ * applies at once, on others within this time
+ */
+@ConfigurationProperties("towerline.rate-limit")
+public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance> tiers, double clientShare,
+		RateLimitTier platformTier, Duration tierCacheTtl) {
+
+	static final Map<RateLimitTier, Allowance> DEFAULT_TIERS = Map.of(RateLimitTier.STARTER, new Allowance(10_000, 100),
+			RateLimitTier.STANDARD, new Allowance(50_000, 500), RateLimitTier.ENTERPRISE,
+			new Allowance(250_000, 2_500));
+
+	public RateLimitProperties {
+		if (backend == null) {
+			backend = Backend.LOCAL;
+		}
+		Map<RateLimitTier, Allowance> all = new EnumMap<>(DEFAULT_TIERS);
+		if (tiers != null) {
+			all.putAll(tiers);
+		}
+		tiers = Map.copyOf(all);
+		if (clientShare <= 0 || clientShare > 1) {
+			clientShare = 0.5;
+		}
+		if (platformTier == null) {
+			platformTier = RateLimitTier.ENTERPRISE;
+		}
+		if (tierCacheTtl == null) {
+			tierCacheTtl = Duration.ofSeconds(30);
+		}
+	}
+
+	Allowance allowance(RateLimitTier tier) {
+		return this.tiers.get(tier);
+	}
+
+	/** The longest any bucket takes to fill up from empty. */
+	Duration longestRefill() {
+		long seconds = this.tiers.values()
+			.stream()
+			.mapToLong((allowance) -> Math.ceilDiv(allowance.capacity(), allowance.restorePerSecond()))
+			.max()
+			.orElse(1);
+		return Duration.ofSeconds(seconds);
+	}
+
+	/** Where buckets live. */
+	public enum Backend {
+
+		/** In this process: exact and fast, but each replica counts on its own. */
+		LOCAL,
+
+		/** In {@code public.rate_limit_bucket}: one bucket per tenant across replicas. */
+		POSTGRESQL
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.towerline.api.ratelimit;
+
+import io.towerline.api.limits.LimitCode;
+
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * The GraphQL HTTP endpoint, answering 429 Too Many Requests to a throttled operation.
+ */
+final class RateLimitedHttpHandler extends GraphQlHttpHandler {
+
+	RateLimitedHttpHandler(WebGraphQlHandler handler) {
+		super(handler);
+	}
+
+	@Override
+	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
+		boolean throttled = response.getErrors()
+			.stream()
+			.anyMatch((error) -> LimitCode.RATE_LIMITED.isCodeOf(error.getExtensions()));
+		return throttled ? HttpStatus.TOO_MANY_REQUESTS : super.selectResponseStatus(response, mediaType);
+	}
+
+}
