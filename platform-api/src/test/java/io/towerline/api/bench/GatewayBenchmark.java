@@ -122,15 +122,16 @@ class GatewayBenchmark extends ApiTest {
 		}
 		long seeding = (System.nanoTime() - start) / 1_000_000;
 		TestDatabase.Server db = TestDatabase.server();
-		Path dataDir = Files.createTempDirectory("towerline-bench");
+		Path dataDir = dataDir();
 		long[] startups = new long[2];
 		for (int i = 0; i < startups.length; i++) {
 			long begin = System.nanoTime();
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TowerlineApplication.class)
-				.properties(Map.of("spring.datasource.url", db.url(), "spring.datasource.username", db.username(),
-						"spring.datasource.password", db.password(), "server.port", "0", "towerline.embedded.data-dir",
-						dataDir.toString()))
-				.run()) {
+			// command-line arguments, so they win over application.yaml (default
+			// properties would not)
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TowerlineApplication.class).run(
+					"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+					"--spring.datasource.password=" + db.password(), "--server.port=0",
+					"--towerline.embedded.data-dir=" + dataDir)) {
 				startups[i] = (System.nanoTime() - begin) / 1_000_000;
 			}
 		}

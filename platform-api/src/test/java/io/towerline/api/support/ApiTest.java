@@ -44,6 +44,14 @@ public abstract class ApiTest {
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}
 
+	/**
+	 * The data directory of the test application (local keys live there); a second
+	 * application instance on the same database must share it.
+	 */
+	protected static Path dataDir() {
+		return DATA_DIR;
+	}
+
 	/** A tester that sends {@code token} as the bearer token. */
 	protected HttpGraphQlTester as(String token) {
 		return this.graphQl.mutate().header("Authorization", "Bearer " + token).build();

@@ -35,10 +35,10 @@ public record RouterProperties(Duration healthCheckInterval, int healthCheckConc
 			commandTimeout = Duration.ofSeconds(15);
 		}
 		if (commandsPerSecond < 1) {
-			commandsPerSecond = 500;
+			commandsPerSecond = 1000;
 		}
 		if (commandBurst < 1) {
-			commandBurst = 1000;
+			commandBurst = 2000;
 		}
 		if (breakerFailures < 1) {
 			breakerFailures = 5;

@@ -83,11 +83,11 @@ public class SubscriberRecords {
 	 * The router now holds the subscriber's secret: a PENDING subscriber becomes ACTIVE.
 	 */
 	public void confirmed(Collection<UUID> ids) {
-		this.subscribers.findAllById(ids).forEach((subscriber) -> {
-			if (subscriber.status() == SubscriberStatus.PENDING) {
-				subscriber.changeStatus(SubscriberStatus.ACTIVE, this.clock.instant());
-			}
-		});
+		List<UUID> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 1000) {
+			this.subscribers.activatePending(all.subList(from, Math.min(all.size(), from + 1000)),
+					this.clock.instant());
+		}
 	}
 
 	/**

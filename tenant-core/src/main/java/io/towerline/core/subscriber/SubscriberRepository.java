@@ -12,6 +12,7 @@ import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -32,6 +33,13 @@ interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantSc
 	List<Subscriber> findByUsernameIn(Collection<String> usernames);
 
 	long countByRouterId(UUID routerId);
+
+	/** Marks the PENDING ones among {@code ids} ACTIVE in one statement. */
+	@Modifying
+	@Query("update Subscriber s set s.status = io.towerline.core.subscriber.SubscriberStatus.ACTIVE, "
+			+ "s.updatedAt = :now, s.version = s.version + 1 "
+			+ "where s.id in :ids and s.status = io.towerline.core.subscriber.SubscriberStatus.PENDING")
+	int activatePending(@Param("ids") Collection<UUID> ids, @Param("now") java.time.Instant now);
 
 	/** Which of these lower-cased user names are taken (case-insensitively). */
 	@Query("select lower(s.username) from Subscriber s where lower(s.username) in :names")
