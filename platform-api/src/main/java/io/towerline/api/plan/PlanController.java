@@ -110,6 +110,26 @@ class PlanController {
 	}
 
 	@MutationMapping
+	@PreAuthorize("hasRole('TENANT_ADMIN')")
+	DeletePlanPayload deletePlan(@Argument DeletePlanInput input) {
+		try {
+			this.plans.delete(input.id());
+			return new DeletePlanPayload(input.id(), List.of());
+		}
+		catch (InvalidInputException ex) {
+			return new DeletePlanPayload(null, ex.errors());
+		}
+	}
+
+	record DeletePlanInput(UUID id) {
+
+	}
+
+	record DeletePlanPayload(@Nullable UUID deletedId, List<io.towerline.core.error.FieldError> errors) {
+
+	}
+
+	@MutationMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	PlanPayload updatePlan(@Argument PlanInput input) {
 		try {

@@ -23,6 +23,9 @@ public enum OperationKind {
 	REMOVE_SECRET,
 
 	/** Make the router's PPP profile match a plan. */
-	SYNC_PLAN
+	SYNC_PLAN,
+
+	/** Remove a deleted plan's PPP profile from the router. */
+	REMOVE_PROFILE
 
 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param routerId on which router
  * @param subscriberId the subscriber for SYNC_SUBSCRIBER
  * @param planId the plan for SYNC_PLAN
- * @param subject the secret name for REMOVE_SECRET
+ * @param subject the secret name for REMOVE_SECRET, the profile name for REMOVE_PROFILE
  * @param subscriberIds the subscribers for SYNC_SUBSCRIBERS
  * @param requestedBy who asked: {@code user:<name>}, {@code client:<id>} or
  * {@code system:<job>}
@@ -32,6 +32,11 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 
 	public static OperationRequest removeSecret(UUID routerId, String secretName, String requestedBy) {
 		return new OperationRequest(OperationKind.REMOVE_SECRET, routerId, null, null, secretName, List.of(),
+				requestedBy);
+	}
+
+	public static OperationRequest removeProfile(UUID routerId, String profileName, String requestedBy) {
+		return new OperationRequest(OperationKind.REMOVE_PROFILE, routerId, null, null, profileName, List.of(),
 				requestedBy);
 	}
 

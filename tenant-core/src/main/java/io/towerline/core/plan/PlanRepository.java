@@ -21,4 +21,6 @@ interface PlanRepository extends JpaRepository<Plan, UUID>, TenantScoped {
 
 	boolean existsByProfileNameAndIdNot(String profileName, UUID id);
 
+	boolean existsByGracePlanId(UUID gracePlanId);
+
 }

@@ -12,6 +12,7 @@ import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
@@ -39,10 +40,15 @@ public class Plans {
 
 	private final Clock clock;
 
-	Plans(PlanRepository plans, ApplicationEventPublisher events, Clock clock) {
+	/** Resolved lazily: subscribers depend on plans themselves. */
+	private final ObjectProvider<PlanReferences> references;
+
+	Plans(PlanRepository plans, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<PlanReferences> references) {
 		this.plans = plans;
 		this.events = events;
 		this.clock = clock;
+		this.references = references;
 	}
 
 	@Transactional(readOnly = true)
@@ -93,6 +99,29 @@ public class Plans {
 		return saved;
 	}
 
+	/**
+	 * Deletes a plan nothing uses any more; {@link PlanDeleted} lets the routers drop its
+	 * profile.
+	 * @throws InvalidInputException with code INVALID_STATE while subscribers are on it
+	 * or it is another plan's grace plan
+	 */
+	public void delete(UUID id) {
+		Plan plan = get(id);
+		for (PlanReferences reference : this.references.orderedStream().toList()) {
+			String usage = reference.usageOf(id);
+			if (usage != null) {
+				throw new InvalidInputException(new FieldError("id", ErrorCode.INVALID_STATE,
+						"The plan '" + plan.name() + "' still has " + usage + "; move them to another plan first"));
+			}
+		}
+		if (this.plans.existsByGracePlanId(id)) {
+			throw new InvalidInputException(new FieldError("id", ErrorCode.INVALID_STATE,
+					"The plan '" + plan.name() + "' is another plan's grace plan"));
+		}
+		this.plans.delete(plan);
+		this.events.publishEvent(new PlanDeleted(id, plan.profileName()));
+	}
+
 	private void check(PlanDetails details, UUID id) {
 		if (this.plans.existsByNameIgnoreCaseAndIdNot(details.name(), id)) {
 			throw new InvalidInputException(new FieldError("name", ErrorCode.DUPLICATE,
@@ -107,6 +136,16 @@ public class Plans {
 			throw new InvalidInputException(
 					new FieldError("gracePlanId", ErrorCode.NOT_FOUND, "The grace plan must be another existing plan"));
 		}
+	}
+
+	/**
+	 * A plan was deleted; routers may still hold its profile.
+	 *
+	 * @param planId the plan
+	 * @param profileName its profile name
+	 */
+	public record PlanDeleted(UUID planId, String profileName) {
+
 	}
 
 	/**

@@ -53,17 +53,35 @@ class PlanSync implements OperationHandler {
 
 	@Override
 	public Set<OperationKind> kinds() {
-		return Set.of(OperationKind.SYNC_PLAN);
+		return Set.of(OperationKind.SYNC_PLAN, OperationKind.REMOVE_PROFILE);
 	}
 
 	@Override
 	public @Nullable String run(RouterOperation operation, Progress progress) {
+		if (operation.kind() == OperationKind.REMOVE_PROFILE) {
+			String profile = java.util.Objects.requireNonNull(operation.subject());
+			new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(), null)
+				.call(() -> this.access.client(this.routers.get(operation.routerId())).pppProfiles().remove(profile));
+			return null;
+		}
 		Plan plan = this.plans.get(java.util.Objects.requireNonNull(operation.planId()));
 		new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(), null).call(() -> {
 			Profiles.ensure(this.access.client(this.routers.get(operation.routerId())), plan);
 			return null;
 		});
 		return null;
+	}
+
+	/**
+	 * A deleted plan's profile leaves every router of the tenant (absent ones count as
+	 * removed).
+	 */
+	@EventListener
+	void on(Plans.PlanDeleted deleted) {
+		this.routers.idsByName()
+			.values()
+			.forEach((routerId) -> this.operations
+				.enqueue(OperationRequest.removeProfile(routerId, deleted.profileName(), "system:plan-deleted")));
 	}
 
 	@EventListener

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.towerline.core.plan.PlanReferences;
 import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.RouterCredentials;
 import io.towerline.mikrotik.credentials.SealedCredential;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 @Transactional
-public class SubscriberRecords {
+public class SubscriberRecords implements PlanReferences {
 
 	private final SubscriberRepository subscribers;
 
@@ -61,6 +62,13 @@ public class SubscriberRecords {
 	@Transactional(readOnly = true)
 	public List<Subscriber> byUsernames(Collection<String> usernames) {
 		return usernames.isEmpty() ? List.of() : this.subscribers.findByUsernameIn(usernames);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public @Nullable String usageOf(UUID planId) {
+		long count = this.subscribers.countByPlanId(planId);
+		return (count > 0) ? count + " subscriber(s)" : null;
 	}
 
 	/**

@@ -34,6 +34,8 @@ interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantSc
 
 	long countByRouterId(UUID routerId);
 
+	long countByPlanId(UUID planId);
+
 	/** Marks the PENDING ones among {@code ids} ACTIVE in one statement. */
 	@Modifying
 	@Query("update Subscriber s set s.status = io.towerline.core.subscriber.SubscriberStatus.ACTIVE, "

@@ -1,0 +1,145 @@
+package io.towerline.api.router;
+
+import java.util.Map;
+
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.NetworkFixture;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.tenancy.TenantId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Routers through GraphQL: connection tests, write-only passwords, isolation, and plans
+ * that leave the routers.
+ */
+class RouterGraphQlTests extends ApiTest {
+
+	NetworkFixture network;
+
+	HttpGraphQlTester admin;
+
+	@BeforeEach
+	void network() {
+		TenantId tenant = newTenant("rtr");
+		this.admin = as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN"));
+		this.network = NetworkFixture.create(this.admin, "core-rtr");
+	}
+
+	@AfterEach
+	void stop() {
+		this.network.close();
+	}
+
+	@Test
+	void shouldTestTheConnectionAndRecordHealth() {
+		this.admin.documentName("testRouterConnection")
+			.variable("id", this.network.routerId())
+			.execute()
+			.path("testRouterConnection.reachable")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("testRouterConnection.routerOsVersion")
+			.entity(String.class)
+			.satisfies((version) -> assertThat(version).startsWith("7.19"))
+			.path("testRouterConnection.router.health.status")
+			.entity(String.class)
+			.isEqualTo("ONLINE");
+	}
+
+	@Test
+	void shouldReportAuthenticationFailureAsTypedError() {
+		String wrong = this.admin.documentName("createRouter")
+			.variable("input",
+					Map.of("name", "wrong-pass", "host", "127.0.0.1", "port", this.network.simulator().port(),
+							"username", "api", "password", "not-it"))
+			.execute()
+			.path("createRouter.router.id")
+			.entity(String.class)
+			.get();
+		this.admin.documentName("testRouterConnection")
+			.variable("id", wrong)
+			.execute()
+			.path("testRouterConnection.reachable")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("testRouterConnection.error.status")
+			.entity(String.class)
+			.isEqualTo("AUTH_FAILED");
+	}
+
+	@Test
+	void shouldNeverReturnThePassword() {
+		this.admin.document("query($id: ID!) { router(id: $id) { __typename } }")
+			.variable("id", this.network.routerId())
+			.execute()
+			.path("router.__typename")
+			.entity(String.class)
+			.isEqualTo("Router");
+		this.admin.document("query($id: ID!) { router(id: $id) { password } }")
+			.variable("id", this.network.routerId())
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).first()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code",
+						"GRAPHQL_VALIDATION_FAILED")));
+	}
+
+	@Test
+	void shouldNotLetAnotherTenantTestUpdateOrDeleteTheRouter() {
+		HttpGraphQlTester other = as(TestTokens.forTenant(newTenant("rtr-b").slug(), "TENANT_ADMIN"));
+		for (String mutation : new String[] {
+				"mutation($id: ID!) { testRouterConnection(input: {id: $id}) { reachable } }",
+				"mutation($id: ID!) { deleteRouter(input: {id: $id}) { deletedId } }",
+				"mutation($id: ID!) { updateRouter(input: {id: $id, name: \"x\", host: \"127.0.0.1\", username: \"api\"}) { router { id } } }" }) {
+			other.document(mutation)
+				.variable("id", this.network.routerId())
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")));
+		}
+		this.admin.document("query($id: ID!) { router(id: $id) { name } }")
+			.variable("id", this.network.routerId())
+			.execute()
+			.path("router.name")
+			.entity(String.class)
+			.isEqualTo("core-rtr");
+	}
+
+	@Test
+	void shouldRefuseToDeleteAPlanInUseAndRemoveTheProfileOnceUnused() {
+		String[] created = this.network.createSubscriber("plan-user", "secret-p1");
+		this.network.awaitSucceeded(created[1]);
+		assertThat(this.network.simulator().profile("home-20")).isPresent();
+		String deletePlan = "mutation($id: ID!) { deletePlan(input: {id: $id}) { deletedId errors { code } } }";
+		this.admin.document(deletePlan)
+			.variable("id", this.network.planId())
+			.execute()
+			.path("deletePlan.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("INVALID_STATE");
+
+		String removal = this.admin
+			.document("mutation($id: ID!) { deleteSubscriber(input: {id: $id}) { operation { id } } }")
+			.variable("id", created[0])
+			.execute()
+			.path("deleteSubscriber.operation.id")
+			.entity(String.class)
+			.get();
+		this.network.awaitSucceeded(removal);
+		this.admin.document(deletePlan)
+			.variable("id", this.network.planId())
+			.execute()
+			.path("deletePlan.deletedId")
+			.entity(String.class)
+			.isEqualTo(this.network.planId());
+		await().untilAsserted(() -> assertThat(this.network.simulator().profile("home-20")).isEmpty());
+	}
+
+}
