@@ -73,6 +73,37 @@ class SubscriberLifecycleTests extends ApiTest {
 	}
 
 	@Test
+	void shouldRetryWhileTheRouterIsDownAndApplyOnceWhenItReturns() {
+		int port = this.network.simulator().port();
+		this.network.simulator().close();
+		String[] created = this.network.createSubscriber("frank", "secret-down");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+			Map<String, Object> operation = this.network.graphQl()
+				.documentName("operation")
+				.variable("id", created[1])
+				.execute()
+				.path("operation")
+				.entity(Map.class)
+				.get();
+			assertThat((Integer) operation.get("attempts")).isGreaterThanOrEqualTo(2);
+			assertThat((String) operation.get("lastError")).contains("ROUTER_UNREACHABLE");
+			assertThat(operation.get("status")).isEqualTo("QUEUED");
+		});
+		this.network = this.network.withSimulator(io.towerline.mikrotik.simulator.RouterOsSimulator.builder()
+			.version(io.towerline.mikrotik.simulator.SimulatorVersion.V7_19)
+			.port(port)
+			.user("api", "router-pass")
+			.recordCommands(true)
+			.start());
+		this.network.awaitSucceeded(created[1]);
+		assertThat(this.network.simulator()
+			.receivedCommands()
+			.stream()
+			.filter((command) -> command.path().equals("/ppp/secret/add"))
+			.map((command) -> command.attributes().get("name"))).containsExactly("frank");
+	}
+
+	@Test
 	void shouldAuditEveryCommandWithSecretsRedacted() {
 		String[] created = this.network.createSubscriber("carol", "very-secret-9");
 		this.network.awaitSucceeded(created[1]);

@@ -40,6 +40,13 @@ public abstract class ApiTest {
 		TestDatabase.register(registry);
 		registry.add("towerline.embedded.data-dir", DATA_DIR::toString);
 		registry.add("spring.mvc.async.request-timeout", () -> "60s");
+		// retries and breaker quick enough for tests that take a router away and bring it
+		// back
+		registry.add("towerline.operations.initial-backoff", () -> "200ms");
+		registry.add("towerline.operations.max-backoff", () -> "1s");
+		registry.add("towerline.operations.max-attempts", () -> "30");
+		registry.add("towerline.routers.breaker-open-for", () -> "1s");
+		registry.add("db-scheduler.polling-interval", () -> "250ms");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}

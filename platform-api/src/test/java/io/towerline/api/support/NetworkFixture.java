@@ -73,6 +73,14 @@ public record NetworkFixture(HttpGraphQlTester graphQl, RouterOsSimulator simula
 		});
 	}
 
+	/**
+	 * The same network with its router replaced by {@code simulator} (a router that came
+	 * back).
+	 */
+	public NetworkFixture withSimulator(RouterOsSimulator simulator) {
+		return new NetworkFixture(this.graphQl, simulator, this.routerId, this.planId);
+	}
+
 	public void close() {
 		this.simulator.close();
 	}

@@ -1,14 +1,12 @@
 package io.towerline.core.operation;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
-import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -35,7 +33,7 @@ class OperationTaskConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(OperationTaskConfiguration.class);
 
 	@Bean
-	OneTimeTask<OperationRef> routerOperationTask(ObjectProvider<RouterOperations> operations,
+	CustomTask<OperationRef> routerOperationTask(ObjectProvider<RouterOperations> operations,
 			ObjectProvider<OperationHandler> handlers, OperationProperties properties) {
 		// the scheduler needs this task, and enqueuing needs the scheduler: resolve the
 		// collaborators on first use
@@ -44,18 +42,31 @@ class OperationTaskConfiguration {
 			handlers.orderedStream().forEach((handler) -> handler.kinds().forEach((kind) -> map.put(kind, handler)));
 			return map;
 		});
-		return Tasks.oneTime(RouterOperations.TASK).onFailure(new Backoff(properties)).execute((instance, context) -> {
-			OperationRef ref = instance.getData();
-			TenantContext.runAs(TenantId.of(ref.tenant()),
-					() -> runAttempt(ref, operations.getObject(), byKind.get(), properties));
-		});
+		return Tasks.custom(RouterOperations.TASK.getTaskName(), OperationRef.class)
+			.onDeadExecutionRevive()
+			.execute((instance, context) -> {
+				OperationRef ref = instance.getData();
+				Duration retryIn = TenantContext.callAs(TenantId.of(ref.tenant()),
+						() -> runAttempt(ref, operations.getObject(), byKind.get(), properties));
+				if (retryIn == null) {
+					return new CompletionHandler.OnCompleteRemove<>();
+				}
+				return (complete, executionOperations) -> executionOperations.reschedule(complete,
+						complete.getTimeDone().plus(retryIn));
+			});
 	}
 
-	private static void runAttempt(OperationRef ref, RouterOperations operations,
+	/**
+	 * Runs one attempt with the tenant bound. A failed attempt is recorded and logged on
+	 * one line (a router that is down would otherwise fill the log with stack traces).
+	 * @return when to try again, or null when the operation is done (succeeded, failed
+	 * for good, or gone)
+	 */
+	private static @Nullable Duration runAttempt(OperationRef ref, RouterOperations operations,
 			Map<OperationKind, OperationHandler> handlers, OperationProperties properties) {
 		RouterOperation operation = operations.find(ref.operationId()).orElse(null);
 		if (operation == null || operation.status().isFinal()) {
-			return;
+			return null;
 		}
 		operation = operations.start(ref.operationId());
 		OperationHandler handler = handlers.get(operation.kind());
@@ -66,6 +77,7 @@ class OperationTaskConfiguration {
 			String note = handler.run(operation,
 					(done, failed) -> operations.progress(ref.operationId(), done, failed));
 			operations.succeed(ref.operationId(), note);
+			return null;
 		}
 		catch (RuntimeException ex) {
 			boolean exhausted = operation.attempts() >= properties.maxAttempts();
@@ -74,9 +86,15 @@ class OperationTaskConfiguration {
 			if (exhausted) {
 				log.warn("Operation {} of tenant {} failed for good after {} attempts: {}", ref.operationId(),
 						ref.tenant(), operation.attempts(), error);
-				return;
+				return null;
 			}
-			throw ex;
+			Duration retryIn = properties.backoff(operation.attempts());
+			log.info("Operation {} of tenant {} attempt {} failed, retrying in {}: {}", ref.operationId(), ref.tenant(),
+					operation.attempts(), retryIn, error);
+			if (!(ex instanceof io.towerline.mikrotik.RouterException)) {
+				log.debug("Failure of operation {}", ref.operationId(), ex);
+			}
+			return retryIn;
 		}
 	}
 
@@ -85,18 +103,6 @@ class OperationTaskConfiguration {
 				: ex.getClass().getSimpleName();
 		String message = ex.getMessage();
 		return (message != null) ? code + ": " + message : code;
-	}
-
-	/** Reschedules a failed attempt after an exponentially growing wait. */
-	private record Backoff(OperationProperties properties) implements FailureHandler<OperationRef> {
-
-		@Override
-		public void onFailure(ExecutionComplete complete, ExecutionOperations<OperationRef> operations) {
-			int failures = complete.getExecution().consecutiveFailures + 1;
-			Instant next = complete.getTimeDone().plus(this.properties.backoff(failures));
-			operations.reschedule(complete, next);
-		}
-
 	}
 
 }
