@@ -75,6 +75,28 @@ public final class MenuItems {
 	}
 
 	/**
+	 * Sets the named item's properties, or adds it when absent. Two callers upserting the
+	 * same name at once both find it absent and both add; the router refuses the second
+	 * add as a duplicate, and that caller then sets the item the first one created.
+	 * @return true when this call created the item
+	 */
+	public boolean upsertByName(String name, Command add, Consumer<Command.Builder> properties) {
+		if (setByName(name, properties)) {
+			return false;
+		}
+		try {
+			add(add);
+			return true;
+		}
+		catch (RouterCommandRejectedException ex) {
+			if (ex.rejection() != Rejection.DUPLICATE || !setByName(name, properties)) {
+				throw ex;
+			}
+			return false;
+		}
+	}
+
+	/**
 	 * @return false when no item has that name; removing what is gone counts as done
 	 */
 	public boolean removeByName(String name) {

@@ -44,11 +44,9 @@ public final class PppProfiles {
 	 * when created
 	 */
 	public boolean upsert(PppProfileSpec spec) {
-		if (this.items.setByName(spec.name(), spec::writeTo)) {
-			return false;
-		}
-		add(spec);
-		return true;
+		var add = this.items.addCommand();
+		spec.writeTo(add);
+		return this.items.upsertByName(spec.name(), add.build(), spec::writeTo);
 	}
 
 	/**

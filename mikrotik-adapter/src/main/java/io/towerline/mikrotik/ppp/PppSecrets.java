@@ -59,11 +59,7 @@ public final class PppSecrets {
 	 * @return true when it was created
 	 */
 	public boolean upsert(PppSecretSpec spec) {
-		if (this.items.setByName(spec.name(), spec::writeTo)) {
-			return false;
-		}
-		add(spec);
-		return true;
+		return this.items.upsertByName(spec.name(), addCommand(spec), spec::writeTo);
 	}
 
 	/**

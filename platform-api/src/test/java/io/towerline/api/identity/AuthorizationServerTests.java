@@ -110,7 +110,7 @@ class AuthorizationServerTests extends ApiTest {
 		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String token = flows.clientToken(client.value().clientId(), client.secret());
-		sleepPastTheSecond();
+		awaitTheNextSecond();
 
 		Issued<ApiClient> rotated = this.clients.rotateSecret("test", tenant, client.value().id());
 
@@ -129,7 +129,7 @@ class AuthorizationServerTests extends ApiTest {
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String token = flows.signIn(username, "a long enough secret");
 		assertThat(me(token)).hasStatusOk();
-		sleepPastTheSecond();
+		awaitTheNextSecond();
 
 		this.users.disable("test", tenant, user.id());
 
@@ -218,13 +218,15 @@ class AuthorizationServerTests extends ApiTest {
 		return new String(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
 	}
 
-	static void sleepPastTheSecond() {
-		try {
-			Thread.sleep(1100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * Tokens carry whole seconds; the access change must fall in a later second than the
+	 * token's issue.
+	 */
+	static void awaitTheNextSecond() {
+		long issued = java.time.Instant.now().getEpochSecond();
+		org.awaitility.Awaitility.await()
+			.pollInterval(java.time.Duration.ofMillis(50))
+			.until(() -> java.time.Instant.now().getEpochSecond() > issued);
 	}
 
 }

@@ -77,11 +77,13 @@ class OperationSubscriptionTests extends ApiTest {
 		WebSocketGraphQlTester anonymous = WebSocketGraphQlTester
 			.builder(URI.create("ws://127.0.0.1:" + this.port + "/graphql-ws"), new StandardWebSocketClient())
 			.build();
-		assertThatException().isThrownBy(() -> anonymous.document(FOLLOW)
-			.variable("id", "00000000-0000-0000-0000-000000000000")
-			.executeSubscription()
-			.toFlux("operationUpdated.status", String.class)
-			.blockFirst(Duration.ofSeconds(30)));
+		assertThatException()
+			.isThrownBy(() -> anonymous.document(FOLLOW)
+				.variable("id", "00000000-0000-0000-0000-000000000000")
+				.executeSubscription()
+				.toFlux("operationUpdated.status", String.class)
+				.blockFirst(Duration.ofSeconds(30)))
+			.withMessageContaining("4401");
 	}
 
 	private WebSocketGraphQlTester socket(String token) {

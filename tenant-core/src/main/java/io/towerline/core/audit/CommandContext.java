@@ -25,7 +25,14 @@ public record CommandContext(UUID routerId, String actor, @Nullable UUID operati
 
 	/** Runs {@code work} in this context; entries are written as they come. */
 	public <T> T call(Supplier<T> work) {
-		return open(false, work);
+		Scope previous = CURRENT.get();
+		CURRENT.set(new Scope(this, null));
+		try {
+			return work.get();
+		}
+		finally {
+			restore(previous);
+		}
 	}
 
 	/**
@@ -42,17 +49,6 @@ public record CommandContext(UUID routerId, String actor, @Nullable UUID operati
 		finally {
 			restore(previous);
 			log.writeAll(this, scope.buffer());
-		}
-	}
-
-	private <T> T open(boolean buffered, Supplier<T> work) {
-		Scope previous = CURRENT.get();
-		CURRENT.set(new Scope(this, buffered ? new ArrayList<>() : null));
-		try {
-			return work.get();
-		}
-		finally {
-			restore(previous);
 		}
 	}
 

@@ -21,7 +21,7 @@ final class Profiles {
 		if (current != null && sameRate(current.rateLimit(), plan.rateLimit())) {
 			return;
 		}
-		ConcurrentUpsert.run(() -> client.pppProfiles().upsert(SecretSpecs.profile(plan)));
+		client.pppProfiles().upsert(SecretSpecs.profile(plan));
 	}
 
 	private static boolean sameRate(String routerValue, RateLimit wanted) {

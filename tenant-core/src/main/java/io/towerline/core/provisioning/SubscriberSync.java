@@ -70,8 +70,7 @@ class SubscriberSync implements OperationHandler {
 			}
 			Plan plan = this.plans.get(subscriber.planId());
 			Profiles.ensure(client, plan);
-			var secret = SecretSpecs.secret(subscriber, this.subscribers.password(subscriber), plan);
-			ConcurrentUpsert.run(() -> client.pppSecrets().upsert(secret));
+			client.pppSecrets().upsert(SecretSpecs.secret(subscriber, this.subscribers.password(subscriber), plan));
 			if (!subscriber.status().mayConnect()) {
 				client.pppActive().kick(subscriber.username());
 			}

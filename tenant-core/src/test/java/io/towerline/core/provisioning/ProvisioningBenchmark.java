@@ -98,12 +98,11 @@ class ProvisioningBenchmark extends DatabaseTest {
 			BulkOutcome outcome = TenantContext.callAs(tenant, () -> this.bulk.create(drafts, "system:benchmark"));
 			long recorded = System.nanoTime();
 			UUID operation = outcome.operations().get(0).id();
-			RouterOperation done;
-			do {
-				Thread.sleep(100);
-				done = TenantContext.callAs(tenant, () -> this.operations.get(operation));
-			}
-			while (!done.status().isFinal());
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofMinutes(10))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> TenantContext.callAs(tenant, () -> this.operations.get(operation)).status().isFinal());
+			RouterOperation done = TenantContext.callAs(tenant, () -> this.operations.get(operation));
 			long finished = System.nanoTime();
 			double bulkSeconds = (finished - start) / 1e9;
 			report.append(String.format("Simulated router latency: %d ms per command.%n%n", LATENCY.toMillis()));

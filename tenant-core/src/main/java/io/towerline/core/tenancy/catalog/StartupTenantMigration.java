@@ -49,24 +49,28 @@ class StartupTenantMigration implements ApplicationRunner {
 
 	/** Migrates every tenant in the catalog; returns one outcome per tenant. */
 	List<TenantMigrationOutcome> migrateAll(String changelog) {
-		List<TenantId> ids = this.tenants.findAll().stream().map(Tenant::id).toList();
+		List<Tenant> all = this.tenants.findAll();
 		long started = System.nanoTime();
 		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.migrationParallelism())) {
-			List<Future<TenantMigrationOutcome>> futures = ids.stream()
-				.map((id) -> pool.submit(() -> migrateOne(id, changelog)))
+			List<Future<TenantMigrationOutcome>> futures = all.stream()
+				.map((tenant) -> pool.submit(() -> migrateOne(tenant.id(), tenant.status(), changelog)))
 				.toList();
 			List<TenantMigrationOutcome> outcomes = futures.stream().map(StartupTenantMigration::join).toList();
 			long failed = outcomes.stream().filter((o) -> o.failure() != null).count();
-			log.info("Migrated {} tenant schemas in {} ms ({} failed)", ids.size(),
+			log.info("Migrated {} tenant schemas in {} ms ({} failed)", all.size(),
 					(System.nanoTime() - started) / 1_000_000, failed);
 			return outcomes;
 		}
 	}
 
-	private TenantMigrationOutcome migrateOne(TenantId id, String changelog) {
+	private TenantMigrationOutcome migrateOne(TenantId id, TenantStatus status, String changelog) {
 		try {
 			int applied = this.migrator.migrate(id, changelog);
-			this.catalog.recordMigrationOutcome(id, null);
+			// only a tenant that was not yet (or no longer) served needs its status
+			// touched
+			if (status == TenantStatus.PROVISIONING || status == TenantStatus.FAILED) {
+				this.catalog.recordMigrationOutcome(id, null);
+			}
 			return new TenantMigrationOutcome(id, applied, null);
 		}
 		catch (TenantMigrationException ex) {
