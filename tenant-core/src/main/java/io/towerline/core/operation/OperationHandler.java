@@ -22,10 +22,23 @@ public interface OperationHandler {
 	 */
 	@Nullable String run(RouterOperation operation, Progress progress);
 
-	/** Reports progress of long operations. */
+	/**
+	 * Reports progress of long operations, and tells them when to hand their work back.
+	 */
 	interface Progress {
 
+		/** Records how far the operation got (persisted at once, survives a crash). */
 		void update(int done, int failed);
+
+		/**
+		 * True once the platform is shutting down. A long handler checks it between steps
+		 * and, when set, throws {@link OperationHandedBack} after persisting what it
+		 * finished: the operation is then queued again for now, to resume on another
+		 * replica or the next start, without spending an attempt.
+		 */
+		default boolean handBackRequested() {
+			return false;
+		}
 
 	}
 

@@ -3,6 +3,7 @@ package io.towerline.core.operation;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -46,8 +47,9 @@ class OperationTaskConfiguration {
 			.onDeadExecutionRevive()
 			.execute((instance, context) -> {
 				OperationRef ref = instance.getData();
+				BooleanSupplier stopping = () -> context.getSchedulerState().isShuttingDown();
 				Duration retryIn = TenantContext.callAs(TenantId.of(ref.tenant()),
-						() -> runAttempt(ref, operations.getObject(), byKind.get(), properties));
+						() -> runAttempt(ref, operations.getObject(), byKind.get(), properties, stopping));
 				if (retryIn == null) {
 					return new CompletionHandler.OnCompleteRemove<>();
 				}
@@ -59,11 +61,16 @@ class OperationTaskConfiguration {
 	/**
 	 * Runs one attempt with the tenant bound. A failed attempt is recorded and logged on
 	 * one line (a router that is down would otherwise fill the log with stack traces).
+	 * <p>
+	 * At shutdown the work is handed back instead: a handler that stopped at a safe
+	 * point, or an attempt that failed while the scheduler was stopping it, is queued
+	 * again for now (another replica or the next start takes it at once) without spending
+	 * an attempt.
 	 * @return when to try again, or null when the operation is done (succeeded, failed
 	 * for good, or gone)
 	 */
 	private static @Nullable Duration runAttempt(OperationRef ref, RouterOperations operations,
-			Map<OperationKind, OperationHandler> handlers, OperationProperties properties) {
+			Map<OperationKind, OperationHandler> handlers, OperationProperties properties, BooleanSupplier stopping) {
 		RouterOperation operation = operations.find(ref.operationId()).orElse(null);
 		if (operation == null || operation.status().isFinal()) {
 			return null;
@@ -74,12 +81,30 @@ class OperationTaskConfiguration {
 			if (handler == null) {
 				throw new IllegalStateException("No handler for " + operation.kind());
 			}
-			String note = handler.run(operation,
-					(done, failed) -> operations.progress(ref.operationId(), done, failed));
+			String note = handler.run(operation, new OperationHandler.Progress() {
+
+				@Override
+				public void update(int done, int failed) {
+					operations.progress(ref.operationId(), done, failed);
+				}
+
+				@Override
+				public boolean handBackRequested() {
+					return stopping.getAsBoolean();
+				}
+
+			});
 			operations.succeed(ref.operationId(), note);
 			return null;
 		}
 		catch (RuntimeException ex) {
+			if (ex instanceof OperationHandedBack || stopping.getAsBoolean()) {
+				String where = (ex instanceof OperationHandedBack) ? ex.getMessage() : describe(ex);
+				operations.handBack(ref.operationId(), where);
+				log.info("Operation {} of tenant {} handed back at shutdown: {}", ref.operationId(), ref.tenant(),
+						where);
+				return Duration.ZERO;
+			}
 			boolean exhausted = operation.attempts() >= properties.maxAttempts();
 			String error = describe(ex);
 			operations.fail(ref.operationId(), error, exhausted);

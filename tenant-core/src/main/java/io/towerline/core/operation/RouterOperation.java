@@ -200,6 +200,17 @@ public class RouterOperation {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Stopped by a shutdown at a safe point: queued again, and the interrupted attempt
+	 * does not count.
+	 */
+	void handedBack(String where, Instant now) {
+		this.status = OperationStatus.QUEUED;
+		this.attempts = Math.max(0, this.attempts - 1);
+		this.lastError = "Handed back at shutdown (" + where + "); resumes at once";
+		this.updatedAt = now;
+	}
+
 	void requeued(Instant now) {
 		this.status = OperationStatus.QUEUED;
 		this.attempts = 0;

@@ -123,6 +123,11 @@ public class RouterOperations {
 		get(id).attemptFailed(error, final_, this.clock.instant());
 	}
 
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void handBack(UUID id, String where) {
+		get(id).handedBack(where, this.clock.instant());
+	}
+
 	private void schedule(UUID operationId, Instant when) {
 		String tenant = TenantContext.require().slug();
 		this.scheduler.scheduleIfNotExists(TASK.instance(tenant + ":" + operationId)

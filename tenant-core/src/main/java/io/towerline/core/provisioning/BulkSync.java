@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.audit.RouterCommandLog;
+import io.towerline.core.operation.OperationHandedBack;
 import io.towerline.core.operation.OperationHandler;
 import io.towerline.core.operation.OperationKind;
 import io.towerline.core.operation.RouterOperation;
@@ -36,11 +37,16 @@ import org.springframework.stereotype.Component;
  * ones over one connection, sets the ones that differ, and leaves identical ones alone. A
  * rejected item is reported and never stops the others; a transient failure (router gone
  * mid-way) fails the attempt, and the retry picks up where the router stands.
+ * <p>
+ * Work goes in steps of {@value #STEP} subscribers. After each step the subscribers the
+ * router confirmed are recorded and the progress persisted, so a crash or a shutdown
+ * loses at most one step; at shutdown the operation hands itself back between steps, and
+ * the next run skips what the router already has.
  */
 @Component
 class BulkSync implements OperationHandler {
 
-	private static final int PROGRESS_EVERY = 500;
+	private static final int STEP = 100;
 
 	private final SubscriberRecords subscribers;
 
@@ -90,7 +96,7 @@ class BulkSync implements OperationHandler {
 		Map<String, UUID> idsByName = new HashMap<>();
 		List<String> failures = new ArrayList<>();
 		List<UUID> confirmed = new ArrayList<>();
-		int done = 0;
+		int processed = 0;
 		for (Subscriber subscriber : wanted) {
 			PppSecretSpec spec = SecretSpecs.secret(subscriber, this.subscribers.password(subscriber),
 					plans.get(subscriber.planId()));
@@ -107,13 +113,18 @@ class BulkSync implements OperationHandler {
 				client.pppActive().kick(spec.name());
 			}
 			confirmed.add(subscriber.id());
-			done++;
+			processed++;
+			if (confirmed.size() == STEP) {
+				record(confirmed, processed, failures, progress);
+				handBackIfRequested(progress, processed, wanted.size());
+			}
 		}
-		progress.update(done, 0);
-		RouterException transientFailure = null;
-		for (int from = 0; from < toAdd.size(); from += PROGRESS_EVERY) {
-			List<PppSecretSpec> chunk = toAdd.subList(from, Math.min(toAdd.size(), from + PROGRESS_EVERY));
+		record(confirmed, processed, failures, progress);
+		for (int from = 0; from < toAdd.size(); from += STEP) {
+			handBackIfRequested(progress, processed, wanted.size());
+			List<PppSecretSpec> chunk = toAdd.subList(from, Math.min(toAdd.size(), from + STEP));
 			BatchResult<PppSecretSpec> result = client.pppSecrets().addAll(chunk);
+			RouterException transientFailure = null;
 			for (BatchResult.Item<PppSecretSpec> item : result.items()) {
 				if (item.succeeded()) {
 					confirmed.add(idsByName.get(item.input().name()));
@@ -126,15 +137,32 @@ class BulkSync implements OperationHandler {
 					}
 				}
 			}
-			done += chunk.size();
-			progress.update(done - failures.size(), failures.size());
-		}
-		this.subscribers.confirmed(confirmed);
-		if (transientFailure != null) {
-			throw transientFailure;
+			processed += chunk.size();
+			record(confirmed, processed, failures, progress);
+			if (transientFailure != null) {
+				throw transientFailure;
+			}
 		}
 		return failures.isEmpty() ? null : failures.size() + " of " + wanted.size() + " failed: "
 				+ String.join("; ", failures.subList(0, Math.min(10, failures.size())));
+	}
+
+	/**
+	 * Records the subscribers the router confirmed since the last step and the progress,
+	 * each committed at once.
+	 */
+	private void record(List<UUID> confirmed, int processed, List<String> failures, Progress progress) {
+		if (!confirmed.isEmpty()) {
+			this.subscribers.confirmed(List.copyOf(confirmed));
+			confirmed.clear();
+		}
+		progress.update(processed - failures.size(), failures.size());
+	}
+
+	private static void handBackIfRequested(Progress progress, int processed, int total) {
+		if (progress.handBackRequested()) {
+			throw new OperationHandedBack(processed + " of " + total + " subscribers done");
+		}
 	}
 
 	private static boolean matches(PppSecret existing, PppSecretSpec spec) {
