@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import io.towerline.core.error.DomainException;
+import io.towerline.api.outage.DatabaseOutage;
+import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.tenancy.MissingTenantException;
@@ -28,14 +31,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns every exception of a data fetcher into a GraphQL error with a stable
- * {@code extensions.code}. Anything not raised on purpose becomes an opaque
- * INTERNAL_ERROR: logged in full here, never shown (no stack trace, no SQL).
+ * {@code extensions.code}. A database out of reach is DATABASE_UNAVAILABLE, retryable.
+ * Anything not raised on purpose becomes an opaque INTERNAL_ERROR: logged in full here,
+ * never shown (no stack trace, no SQL).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Logger log = LoggerFactory.getLogger(DomainErrorResolver.class);
+
+	/** Retryable conditions the client should wait out, not report. */
+	static final ErrorClassification UNAVAILABLE = ErrorClassification.errorClassification("UNAVAILABLE");
+
+	/** A PostgreSQL restart or a failover is over in seconds. */
+	private static final int RETRY_AFTER_SECONDS = 5;
 
 	DomainErrorResolver() {
 		// restore the request's thread-local context (security, tenant, logging) while
@@ -72,6 +82,16 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			case AccessDeniedException denied ->
 				anonymous() ? error(builders, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")
 						: error(builders, ErrorType.FORBIDDEN, "FORBIDDEN", "Your role does not allow this operation");
+			case Throwable outage when DatabaseOutage.causedBy(outage) -> {
+				// one line: an outage fails every request until it ends
+				log.warn("Database unavailable in {}: {}", where, outage.toString());
+				yield builders.get()
+					.errorType(UNAVAILABLE)
+					.message("The database is unavailable; retry in a few seconds")
+					.extensions(Map.of("code", ErrorCode.DATABASE_UNAVAILABLE.name(), "retryable", true,
+							"retryAfterSeconds", RETRY_AFTER_SECONDS))
+					.build();
+			}
 			default -> {
 				log.error("Unexpected failure in {}", where, ex);
 				yield error(builders, ErrorType.INTERNAL_ERROR, "INTERNAL_ERROR",

@@ -37,6 +37,13 @@ public enum ErrorCode {
 	 * The caller's tenant exists but is not ready (provisioning, or its migration
 	 * failed).
 	 */
-	TENANT_UNAVAILABLE
+	TENANT_UNAVAILABLE,
+
+	/**
+	 * The database could not be reached (restarting, failing over, out of connections).
+	 * Retryable: nothing was changed unless the failure hit the commit itself, so read
+	 * the object again before repeating a change.
+	 */
+	DATABASE_UNAVAILABLE
 
 }
