@@ -1,9 +1,17 @@
 package io.towerline.mikrotik.audit;
 
+import java.util.List;
+
 /**
- * Receives every command after it finished (or failed). Called on the caller's thread;
- * implementations should be quick (append to a queue or a log). An auditor that throws is
- * logged and otherwise ignored: auditing never changes the outcome of a router operation.
+ * Receives every command twice: before it is written to the router (its intent), and
+ * after it finished or failed (its outcome). Called on the caller's thread.
+ * <p>
+ * The intent is what makes "every command sent to a router is in the log" survive a
+ * crash: an implementation records it durably before returning, and when it cannot, it
+ * throws and the commands are not sent (the exception reaches the caller). Outcomes are
+ * best effort: an auditor that throws on one is logged and otherwise ignored, auditing
+ * never changes the outcome of a router operation, and the intent stays on record with
+ * its outcome unknown.
  */
 @FunctionalInterface
 public interface RouterCommandAuditor {
@@ -12,6 +20,18 @@ public interface RouterCommandAuditor {
 	RouterCommandAuditor NONE = (command) -> {
 	};
 
+	/**
+	 * The commands are about to be sent (one, or a pipelined batch at once). Must return
+	 * only once they are recorded.
+	 */
+	default void commandsSending(List<CommandIntent> commands) {
+	}
+
 	void commandCompleted(AuditedCommand command);
+
+	/** The outcomes of a pipelined batch, together. */
+	default void commandsCompleted(List<AuditedCommand> commands) {
+		commands.forEach(this::commandCompleted);
+	}
 
 }

@@ -3,6 +3,7 @@ package io.towerline.mikrotik.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.towerline.mikrotik.RouterCapabilities;
 import io.towerline.mikrotik.RouterException;
@@ -60,14 +61,22 @@ final class CapabilityProbe {
 	 * audited like any command.
 	 */
 	void probeQuietly(RouterConnection connection, Duration timeout, CommandAudit audit) {
+		UUID id;
+		try {
+			id = audit.sending(RESOURCE);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Not probing {}: the audit could not record the command ({})", connection.router(), ex.toString());
+			return;
+		}
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		try {
 			probe(connection, timeout);
-			audit.record(RESOURCE, startedAt, System.nanoTime() - started, null);
+			audit.record(id, RESOURCE, startedAt, System.nanoTime() - started, null);
 		}
 		catch (RouterException ex) {
-			audit.record(RESOURCE, startedAt, System.nanoTime() - started, ex);
+			audit.record(id, RESOURCE, startedAt, System.nanoTime() - started, ex);
 			log.warn("Could not read /system/resource from {}: {}", connection.router(), ex.getMessage());
 		}
 	}

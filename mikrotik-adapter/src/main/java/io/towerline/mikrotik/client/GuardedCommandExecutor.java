@@ -1,7 +1,9 @@
 package io.towerline.mikrotik.client;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.towerline.mikrotik.RouterCapabilities;
@@ -9,6 +11,7 @@ import io.towerline.mikrotik.RouterCommandRejectedException;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.RouterProtocolException;
 import io.towerline.mikrotik.RouterStream;
+import io.towerline.mikrotik.audit.AuditedCommand;
 import io.towerline.mikrotik.command.Command;
 import io.towerline.mikrotik.command.CommandExecutor;
 import io.towerline.mikrotik.command.CommandOutcome;
@@ -71,17 +74,18 @@ final class GuardedCommandExecutor implements CommandExecutor {
 	private Reply attempt(Command command) {
 		this.throttle.acquire(this.settings.commandTimeout());
 		this.breaker.acquire();
+		UUID id = recordIntent(command);
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		try {
 			Reply reply = this.pool.acquire().execute(command, this.settings.commandTimeout());
 			this.breaker.recordSuccess();
-			this.audit.record(command, startedAt, System.nanoTime() - started, null);
+			this.audit.record(id, command, startedAt, System.nanoTime() - started, null);
 			return reply;
 		}
 		catch (RouterException ex) {
 			settle(ex);
-			this.audit.record(command, startedAt, System.nanoTime() - started, ex);
+			this.audit.record(id, command, startedAt, System.nanoTime() - started, ex);
 			throw ex;
 		}
 	}
@@ -90,17 +94,42 @@ final class GuardedCommandExecutor implements CommandExecutor {
 	public RouterStream stream(Command command, Consumer<Row> onRow, Consumer<RouterException> onError) {
 		this.throttle.acquire(this.settings.commandTimeout());
 		this.breaker.acquire();
+		UUID id = recordIntent(command);
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		try {
 			RouterStream stream = this.pool.acquire().stream(command, onRow, onError);
 			this.breaker.recordSuccess();
-			this.audit.record(command, startedAt, System.nanoTime() - started, null);
+			this.audit.record(id, command, startedAt, System.nanoTime() - started, null);
 			return stream;
 		}
 		catch (RouterException ex) {
 			settle(ex);
-			this.audit.record(command, startedAt, System.nanoTime() - started, ex);
+			this.audit.record(id, command, startedAt, System.nanoTime() - started, ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * The intent is on record before anything is written to the router; if it cannot be
+	 * recorded, nothing is sent and the breaker's permit is given back.
+	 */
+	private UUID recordIntent(Command command) {
+		try {
+			return this.audit.sending(command);
+		}
+		catch (RuntimeException ex) {
+			this.breaker.release();
+			throw ex;
+		}
+	}
+
+	private List<UUID> recordIntents(List<Command> commands) {
+		try {
+			return this.audit.sending(commands);
+		}
+		catch (RuntimeException ex) {
+			this.breaker.release();
 			throw ex;
 		}
 	}
@@ -111,22 +140,32 @@ final class GuardedCommandExecutor implements CommandExecutor {
 			return List.of();
 		}
 		this.breaker.acquire();
+		List<UUID> ids = recordIntents(commands);
 		RouterConnection connection;
 		try {
 			connection = this.pool.acquire();
 		}
 		catch (RouterException ex) {
 			settle(ex);
+			List<AuditedCommand> outcomes = new ArrayList<>(commands.size());
+			for (int i = 0; i < commands.size(); i++) {
+				outcomes.add(this.audit.audited(ids.get(i), commands.get(i), Instant.now(), 0, ex));
+			}
+			this.audit.recordAll(outcomes);
 			return commands.stream().map((command) -> new CommandOutcome(command, null, ex)).toList();
 		}
 		PipelinedBatch batch = new PipelinedBatch(connection, this.throttle, this.settings);
 		List<PipelinedBatch.Timed> results = batch.run(commands);
 		boolean transportFailure = false;
-		for (PipelinedBatch.Timed result : results) {
+		List<AuditedCommand> outcomes = new ArrayList<>(results.size());
+		for (int i = 0; i < results.size(); i++) {
+			PipelinedBatch.Timed result = results.get(i);
 			RouterException error = result.outcome().error();
 			transportFailure |= error != null && !(error instanceof RouterCommandRejectedException);
-			this.audit.record(result.outcome().command(), result.startedAt(), result.elapsedNanos(), error);
+			outcomes.add(this.audit.audited(ids.get(i), result.outcome().command(), result.startedAt(),
+					result.elapsedNanos(), error));
 		}
+		this.audit.recordAll(outcomes);
 		if (transportFailure) {
 			this.breaker.recordFailure();
 		}

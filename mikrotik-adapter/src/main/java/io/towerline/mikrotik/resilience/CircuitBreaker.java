@@ -66,6 +66,16 @@ public final class CircuitBreaker {
 		}
 	}
 
+	/**
+	 * The call allowed by {@link #acquire()} was not made (nothing reached the router):
+	 * neither a success nor a failure, and a half-open trial is free again.
+	 */
+	public synchronized void release() {
+		if (this.state == State.HALF_OPEN) {
+			this.trialInFlight = false;
+		}
+	}
+
 	public synchronized void recordSuccess() {
 		this.consecutiveFailures = 0;
 		this.state = State.CLOSED;

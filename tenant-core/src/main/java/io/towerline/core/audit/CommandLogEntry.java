@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param subscriber the subscriber's user name, when the command concerned one
  * @param action the command path, e.g. {@code /ppp/secret/add}
  * @param parameters the command's parameters as JSON, secrets redacted
- * @param outcome SUCCEEDED, REJECTED or FAILED
+ * @param outcome SUCCEEDED, REJECTED, FAILED, or UNKNOWN when only the intent was
+ * recorded
  * @param errorCode the adapter's error code on failure
  * @param error RouterOS's message on failure
  * @param durationMillis how long the command took

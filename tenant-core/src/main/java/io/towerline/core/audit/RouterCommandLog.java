@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.mikrotik.RouterErrorCode;
 import io.towerline.mikrotik.audit.AuditedCommand;
+import io.towerline.mikrotik.audit.CommandIntent;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,15 +23,24 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Receives every command the adapter sends and writes it to the bound tenant's
- * {@code router_command_log}, attributed through the thread's {@link CommandContext}.
- * Commands sent with no tenant bound (there should be none) are logged as a warning
- * rather than lost silently. Also answers queries and enforces retention.
+ * {@code router_command_log}, attributed through the thread's {@link CommandContext}:
+ * first its intent (outcome {@value #UNKNOWN}), committed on its own before the command
+ * leaves, then its outcome over the same row. A crash between the two leaves the row
+ * UNKNOWN: the command may or may not have been applied, but it is on record. Commands
+ * sent with no tenant bound (there should be none) are logged as a warning rather than
+ * lost silently. Also answers queries and enforces retention.
  */
 @Component
 public class RouterCommandLog implements RouterCommandAuditor {
+
+	/** The outcome of a command whose result was never recorded. */
+	public static final String UNKNOWN = "UNKNOWN";
 
 	private static final Logger log = LoggerFactory.getLogger(RouterCommandLog.class);
 
@@ -43,56 +55,111 @@ public class RouterCommandLog implements RouterCommandAuditor {
 
 	private final Clock clock;
 
-	RouterCommandLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	/**
+	 * Intents and outcomes commit on their own: a command sent from inside a transaction
+	 * that later rolls back was still sent.
+	 */
+	private final TransactionTemplate ownTransaction;
+
+	RouterCommandLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Override
+	public void commandsSending(List<CommandIntent> commands) {
+		if (TenantContext.current().isEmpty()) {
+			log.warn("{} command(s) to {} sent with no tenant bound; not audited", commands.size(),
+					commands.get(0).router());
+			return;
+		}
+		CommandContext.Scope scope = CommandContext.current();
+		CommandContext context = (scope != null) ? scope.context() : null;
+		List<Object[]> rows = new ArrayList<>(commands.size());
+		for (CommandIntent intent : commands) {
+			rows.add(row(context, intent.id(), intent.at(), intent.path(), intent.parameters(), UNKNOWN, null, null,
+					Duration.ZERO));
+		}
+		insert(rows);
 	}
 
 	@Override
 	public void commandCompleted(AuditedCommand command) {
-		CommandContext.Scope scope = CommandContext.current();
-		if (scope != null && scope.buffer() != null) {
-			scope.buffer().add(command);
-			return;
-		}
-		if (TenantContext.current().isEmpty()) {
-			log.warn("Command {} to {} was sent with no tenant bound; not audited", command.path(), command.router());
-			return;
-		}
-		CommandContext context = (scope != null) ? scope.context() : null;
-		writeAll(context, List.of(command));
+		commandsCompleted(List.of(command));
 	}
 
-	void writeAll(@Nullable CommandContext context, List<AuditedCommand> commands) {
-		if (commands.isEmpty()) {
+	/** Writes the outcomes over their intents, in one batch. */
+	@Override
+	public void commandsCompleted(List<AuditedCommand> commands) {
+		if (commands.isEmpty() || TenantContext.current().isEmpty()) {
+			return;
+		}
+		TenantId tenant = TenantContext.require();
+		String sql = "UPDATE " + tenant.schemaName()
+				+ ".router_command_log SET outcome = ?, error_code = ?, error = ?, duration_ms = ? WHERE id = ?";
+		List<Object[]> updates = new ArrayList<>(commands.size());
+		for (AuditedCommand command : commands) {
+			updates.add(new Object[] { command.outcome().name(),
+					(command.errorCode() != null) ? command.errorCode().name() : null, truncate(command.errorMessage()),
+					command.duration().toMillis(), command.id() });
+		}
+		int[] counts = this.ownTransaction.execute((status) -> this.batch.batchUpdate(sql, updates));
+		insertUnrecorded(commands, (counts != null) ? counts : new int[0]);
+	}
+
+	/**
+	 * An outcome whose intent is not on record (an auditor wired after the intent was
+	 * sent, say) is written whole rather than lost.
+	 */
+	private void insertUnrecorded(List<AuditedCommand> commands, int[] counts) {
+		List<Object[]> missing = new ArrayList<>();
+		CommandContext.Scope scope = CommandContext.current();
+		CommandContext context = (scope != null) ? scope.context() : null;
+		for (int i = 0; i < counts.length && i < commands.size(); i++) {
+			if (counts[i] == 0) {
+				AuditedCommand command = commands.get(i);
+				missing.add(row(context, command.id(), command.startedAt(), command.path(), command.parameters(),
+						command.outcome().name(), command.errorCode(), command.errorMessage(), command.duration()));
+			}
+		}
+		insert(missing);
+	}
+
+	private void insert(List<Object[]> rows) {
+		if (rows.isEmpty()) {
 			return;
 		}
 		TenantId tenant = TenantContext.require();
 		String sql = "INSERT INTO " + tenant.schemaName() + ".router_command_log (" + COLUMNS
 				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		List<Object[]> rows = new ArrayList<>(commands.size());
-		for (AuditedCommand command : commands) {
-			String subject = (context != null && context.subject() != null) ? context.subject()
-					: command.parameters().get("name");
-			rows.add(new Object[] { UUID.randomUUID(), Timestamp.from(command.startedAt()),
-					(context != null) ? context.routerId() : null, subject, command.path(),
-					this.json.writeValueAsString(command.parameters()), command.outcome().name(),
-					(command.errorCode() != null) ? command.errorCode().name() : null, truncate(command.errorMessage()),
-					command.duration().toMillis(), (context != null) ? context.actor() : "system:unknown",
-					(context != null) ? context.operationId() : null });
-		}
-		this.batch.batchUpdate(sql, rows);
+		this.ownTransaction.executeWithoutResult((status) -> this.batch.batchUpdate(sql, rows));
+	}
+
+	private Object[] row(@Nullable CommandContext context, UUID id, Instant at, String path,
+			Map<String, String> parameters, String outcome, @Nullable RouterErrorCode errorCode, @Nullable String error,
+			Duration duration) {
+		String subject = (context != null && context.subject() != null) ? context.subject() : parameters.get("name");
+		return new Object[] { id, Timestamp.from(at), (context != null) ? context.routerId() : null, subject, path,
+				this.json.writeValueAsString(parameters), outcome, (errorCode != null) ? errorCode.name() : null,
+				truncate(error), duration.toMillis(), (context != null) ? context.actor() : "system:unknown",
+				(context != null) ? context.operationId() : null };
 	}
 
 	/**
 	 * Records an action taken on the platform's own records that the audit must show next
 	 * to router commands, such as revealing a subscriber's password.
 	 */
-	public void recordPlatformAction(java.util.UUID routerId, String subject, String action, String actor) {
-		AuditedCommand entry = new AuditedCommand("platform", action, java.util.Map.of("name", subject),
-				AuditedCommand.Outcome.SUCCEEDED, null, null, this.clock.instant(), Duration.ZERO);
-		writeAll(new CommandContext(routerId, actor, null, subject), List.of(entry));
+	public void recordPlatformAction(UUID routerId, String subject, String action, String actor) {
+		CommandContext context = new CommandContext(routerId, actor, null, subject);
+		TenantId tenant = TenantContext.require();
+		this.batch.update(
+				"INSERT INTO " + tenant.schemaName() + ".router_command_log (" + COLUMNS
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				row(context, UUID.randomUUID(), this.clock.instant(), action, Map.of("name", subject),
+						AuditedCommand.Outcome.SUCCEEDED.name(), null, null, Duration.ZERO));
 	}
 
 	/** Newest first, keyset-paged by (at, id) through {@code before}. */

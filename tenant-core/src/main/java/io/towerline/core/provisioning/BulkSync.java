@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.towerline.core.audit.CommandContext;
-import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.operation.OperationHandedBack;
 import io.towerline.core.operation.OperationHandler;
 import io.towerline.core.operation.OperationKind;
@@ -56,15 +55,11 @@ class BulkSync implements OperationHandler {
 
 	private final RouterAccess access;
 
-	private final RouterCommandLog commandLog;
-
-	BulkSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access,
-			RouterCommandLog commandLog) {
+	BulkSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access) {
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
 		this.access = access;
-		this.commandLog = commandLog;
 	}
 
 	@Override
@@ -81,7 +76,7 @@ class BulkSync implements OperationHandler {
 			.toList();
 		CommandContext context = new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(),
 				null);
-		return context.callBuffered(() -> apply(client, wanted, progress), this.commandLog);
+		return context.call(() -> apply(client, wanted, progress));
 	}
 
 	private @Nullable String apply(RouterClient client, List<Subscriber> wanted, Progress progress) {
