@@ -1,5 +1,6 @@
 package io.towerline.mikrotik.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ class CommandIntentTests {
 
 		};
 		try (RouterUnderTest under = RouterUnderTest.start(TestRouters.simulator(SimulatorVersion.V7_19),
-				TestRouters.settings().breaker(1, java.time.Duration.ofMinutes(1)).build(), refusing)) {
+				TestRouters.settings().breaker(1, Duration.ofMinutes(1)).build(), refusing)) {
 			assertThatIllegalStateException()
 				.isThrownBy(() -> under.client().pppSecrets().add(PppSecretSpec.pppoe("unsent", "pw", "default")))
 				.withMessage("audit store down");

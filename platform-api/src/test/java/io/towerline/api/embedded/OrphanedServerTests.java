@@ -10,9 +10,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A Towerline killed with SIGKILL leaves its PostgreSQL running on the data directory.
@@ -38,6 +44,10 @@ class OrphanedServerTests {
 
 	private final List<EmbeddedPostgres> servers = new ArrayList<>();
 
+	private final Map<Process, List<String>> drained = new ConcurrentHashMap<>();
+
+	private final Map<Process, CompletableFuture<Void>> drains = new ConcurrentHashMap<>();
+
 	@AfterEach
 	void cleanUp() throws IOException {
 		for (EmbeddedPostgres server : this.servers) {
@@ -49,7 +59,7 @@ class OrphanedServerTests {
 		// whatever a killed child left is cleared the way a restart would
 		if (Files.exists(this.dataDir.resolve("pgdata"))) {
 			try {
-				OrphanedServer.clear(this.dataDir.resolve("pgdata"), java.time.Duration.ofSeconds(30));
+				OrphanedServer.clear(this.dataDir.resolve("pgdata"), Duration.ofSeconds(30));
 			}
 			catch (IllegalStateException ex) {
 				// a child that still runs is being killed above; its server stops with it
@@ -68,7 +78,7 @@ class OrphanedServerTests {
 
 		EmbeddedPostgres restarted = start();
 
-		assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+		assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
 		assertThat(values(restarted)).containsExactly("before-crash");
 		assertThat(postmasterPid(this.dataDir)).isNotEqualTo(orphanPid);
 	}
@@ -124,9 +134,35 @@ class OrphanedServerTests {
 		gone.waitFor();
 		Files.writeString(this.dataDir.resolve("pgdata").resolve(OrphanedServer.PID_FILE), gone.pid() + "\n");
 
-		assertThat(OrphanedServer.clear(this.dataDir.resolve("pgdata"), java.time.Duration.ofSeconds(5)))
+		assertThat(OrphanedServer.clear(this.dataDir.resolve("pgdata"), Duration.ofSeconds(5)))
 			.isEqualTo(OrphanedServer.Recovery.DEAD_PID_FILE);
 		assertThat(values(start())).containsExactly("kept");
+	}
+
+	/**
+	 * SIGTERM: the application's shutdown still uses the database, which must stay up
+	 * until the application closes it (zonky's own JVM shutdown hook stopped it at once).
+	 */
+	@Test
+	void shouldKeepTheDatabaseUpUntilTheApplicationClosesItOnSigterm() throws Exception {
+		Process child = startChild("graceful", "work-at-shutdown");
+		long serverPid = awaitReady(child);
+
+		// SIGTERM through the handle: Process.destroy() would also close the pipe we read
+		child.toHandle().destroy();
+		assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		this.drains.get(child).get(30, TimeUnit.SECONDS);
+		List<String> output = this.drained.get(child);
+
+		assertThat(output).contains("SHUTDOWN-STATEMENTS " + EmbeddedServerProcess.SHUTDOWN_STATEMENTS)
+			.noneMatch((line) -> line.startsWith("SHUTDOWN-WORK-FAILED") || line.startsWith("CLOSE-FAILED"));
+		assertThat(this.dataDir.resolve("pgdata").resolve(OrphanedServer.PID_FILE)).as("stopped cleanly by its owner")
+			.doesNotExist();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> ProcessHandle.of(serverPid).map((process) -> !process.isAlive()).orElse(true));
+		assertThat(OrphanedServer.clear(this.dataDir.resolve("pgdata"), Duration.ofSeconds(5)))
+			.isEqualTo(OrphanedServer.Recovery.NOTHING_LEFT);
+		assertThat(values(start())).containsExactly("graceful");
 	}
 
 	@Test
@@ -149,18 +185,18 @@ class OrphanedServerTests {
 		return postgres;
 	}
 
-	private Process startChild(String value) throws IOException {
+	private Process startChild(String... arguments) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				EmbeddedServerProcess.class.getName(), this.dataDir.toString(), value)
-			.redirectErrorStream(true)
-			.start();
+		List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+				EmbeddedServerProcess.class.getName(), this.dataDir.toString()));
+		command.addAll(List.of(arguments));
+		Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.children.add(child);
 		return child;
 	}
 
 	/** Reads the child's output until it reports ready; returns its PostgreSQL's pid. */
-	private static long awaitReady(Process child) throws Exception {
+	private long awaitReady(Process child) throws Exception {
 		BufferedReader reader = new BufferedReader(
 				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
 		CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
@@ -180,9 +216,11 @@ class OrphanedServerTests {
 			throw new IllegalStateException("The child ended before it was ready:\n" + output);
 		});
 		long pid = ready.get(120, TimeUnit.SECONDS);
-		// keep draining so the child never blocks on a full pipe
-		CompletableFuture.runAsync(() -> reader.lines().forEach((line) -> {
-		}));
+		// keep draining so the child never blocks on a full pipe; a test may ask for the
+		// lines
+		List<String> lines = new CopyOnWriteArrayList<>();
+		this.drained.put(child, lines);
+		this.drains.put(child, CompletableFuture.runAsync(() -> reader.lines().forEach(lines::add)));
 		return pid;
 	}
 

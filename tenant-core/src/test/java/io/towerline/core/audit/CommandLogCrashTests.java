@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -137,7 +138,7 @@ class CommandLogCrashTests extends DatabaseTest {
 		assertThat(loggedAdds()).containsEntry("rolled-back", "SUCCEEDED");
 	}
 
-	private void send(RouterCommandAuditor auditor, java.util.function.Function<RouterClient, ?> work) {
+	private void send(RouterCommandAuditor auditor, Function<RouterClient, ?> work) {
 		try (RouterClients clients = new RouterClients(RouterClientSettings.defaults(), null, auditor)) {
 			RouterClient client = clients.client(new RouterEndpoint("127.0.0.1", this.simulator.port(),
 					RouterTls.none(), new RouterCredentials("api", "router-pass".toCharArray())));

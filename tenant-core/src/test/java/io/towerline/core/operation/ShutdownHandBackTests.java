@@ -1,5 +1,6 @@
 package io.towerline.core.operation;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -120,8 +121,7 @@ class ShutdownHandBackTests extends DatabaseTest {
 				.query()
 				.singleRow();
 			assertThat(execution.get("picked")).as("released, not held by the stopped replica").isEqualTo(false);
-			assertThat(((java.sql.Timestamp) execution.get("execution_time")).toInstant())
-				.as("due at once, not after a backoff")
+			assertThat(((Timestamp) execution.get("execution_time")).toInstant()).as("due at once, not after a backoff")
 				.isBefore(Instant.now());
 			int addsBeforeResume = adds(simulator).size();
 
