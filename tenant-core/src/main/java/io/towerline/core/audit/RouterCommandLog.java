@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.towerline.core.tenancy.TenantContext;
@@ -98,34 +99,44 @@ public class RouterCommandLog implements RouterCommandAuditor {
 			return;
 		}
 		TenantId tenant = TenantContext.require();
-		String sql = "UPDATE " + tenant.schemaName()
-				+ ".router_command_log SET outcome = ?, error_code = ?, error = ?, duration_ms = ? WHERE id = ?";
-		List<Object[]> updates = new ArrayList<>(commands.size());
-		for (AuditedCommand command : commands) {
-			updates.add(new Object[] { command.outcome().name(),
-					(command.errorCode() != null) ? command.errorCode().name() : null, truncate(command.errorMessage()),
-					command.duration().toMillis(), command.id() });
+		// one statement for the whole batch; RETURNING tells which outcomes had an intent
+		String sql = "UPDATE " + tenant.schemaName() + ".router_command_log AS log SET outcome = o.outcome, "
+				+ "error_code = o.error_code, error = o.error, duration_ms = o.duration_ms "
+				+ "FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[]) "
+				+ "AS o(id, outcome, error_code, error, duration_ms) WHERE log.id = o.id RETURNING log.id";
+		int size = commands.size();
+		UUID[] ids = new UUID[size];
+		String[] outcomes = new String[size];
+		String[] codes = new String[size];
+		String[] errors = new String[size];
+		Long[] durations = new Long[size];
+		for (int i = 0; i < size; i++) {
+			AuditedCommand command = commands.get(i);
+			ids[i] = command.id();
+			outcomes[i] = command.outcome().name();
+			codes[i] = (command.errorCode() != null) ? command.errorCode().name() : null;
+			errors[i] = truncate(command.errorMessage());
+			durations[i] = command.duration().toMillis();
 		}
-		int[] counts = this.ownTransaction.execute((status) -> this.batch.batchUpdate(sql, updates));
-		insertUnrecorded(commands, (counts != null) ? counts : new int[0]);
+		List<UUID> updated = this.ownTransaction.execute((
+				status) -> this.jdbc.sql(sql).params(ids, outcomes, codes, errors, durations).query(UUID.class).list());
+		Set<UUID> recorded = (updated != null) ? Set.copyOf(updated) : Set.of();
+		if (recorded.size() < size) {
+			insertUnrecorded(commands.stream().filter((command) -> !recorded.contains(command.id())).toList());
+		}
 	}
 
 	/**
 	 * An outcome whose intent is not on record (an auditor wired after the intent was
 	 * sent, say) is written whole rather than lost.
 	 */
-	private void insertUnrecorded(List<AuditedCommand> commands, int[] counts) {
-		List<Object[]> missing = new ArrayList<>();
+	private void insertUnrecorded(List<AuditedCommand> commands) {
 		CommandContext.Scope scope = CommandContext.current();
 		CommandContext context = (scope != null) ? scope.context() : null;
-		for (int i = 0; i < counts.length && i < commands.size(); i++) {
-			if (counts[i] == 0) {
-				AuditedCommand command = commands.get(i);
-				missing.add(row(context, command.id(), command.startedAt(), command.path(), command.parameters(),
-						command.outcome().name(), command.errorCode(), command.errorMessage(), command.duration()));
-			}
-		}
-		insert(missing);
+		insert(commands.stream()
+			.map((command) -> row(context, command.id(), command.startedAt(), command.path(), command.parameters(),
+					command.outcome().name(), command.errorCode(), command.errorMessage(), command.duration()))
+			.toList());
 	}
 
 	private void insert(List<Object[]> rows) {

@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
 @Component
 class BulkSync implements OperationHandler {
 
-	private static final int STEP = 100;
+	private static final int STEP = 500;
 
 	private final SubscriberRecords subscribers;
 

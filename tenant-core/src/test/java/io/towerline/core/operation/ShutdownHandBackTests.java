@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest
 class ShutdownHandBackTests extends DatabaseTest {
 
-	private static final int SUBSCRIBERS = 1500;
+	private static final int SUBSCRIBERS = 2000;
 
 	@Autowired
 	Scheduler scheduler;
