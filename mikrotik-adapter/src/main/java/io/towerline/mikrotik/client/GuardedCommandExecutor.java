@@ -1,7 +1,10 @@
 package io.towerline.mikrotik.client;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 import io.towerline.mikrotik.RouterCapabilities;
@@ -40,6 +43,15 @@ final class GuardedCommandExecutor implements CommandExecutor {
 
 	private final CapabilityProbe capabilities;
 
+	/**
+	 * Connections whose loss the breaker has already counted. Every command multiplexed
+	 * on a connection fails when it breaks; that is one failure of the router, not one
+	 * per command (otherwise eight workers sharing a connection open the breaker at the
+	 * first dropped connection of a mostly working router).
+	 */
+	private final Set<RouterConnection> countedLosses = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
 	GuardedCommandExecutor(String router, RouterClientSettings settings, RouterConnectionPool pool,
 			CircuitBreaker breaker, CommandThrottle throttle, CommandAudit audit, CapabilityProbe capabilities) {
 		this.router = router;
@@ -73,14 +85,16 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		this.breaker.acquire();
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
+		RouterConnection connection = null;
 		try {
-			Reply reply = this.pool.acquire().execute(command, this.settings.commandTimeout());
+			connection = this.pool.acquire();
+			Reply reply = connection.execute(command, this.settings.commandTimeout());
 			this.breaker.recordSuccess();
 			this.audit.record(command, startedAt, System.nanoTime() - started, null);
 			return reply;
 		}
 		catch (RouterException ex) {
-			settle(ex);
+			settle(ex, connection);
 			this.audit.record(command, startedAt, System.nanoTime() - started, ex);
 			throw ex;
 		}
@@ -92,14 +106,16 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		this.breaker.acquire();
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
+		RouterConnection connection = null;
 		try {
-			RouterStream stream = this.pool.acquire().stream(command, onRow, onError);
+			connection = this.pool.acquire();
+			RouterStream stream = connection.stream(command, onRow, onError);
 			this.breaker.recordSuccess();
 			this.audit.record(command, startedAt, System.nanoTime() - started, null);
 			return stream;
 		}
 		catch (RouterException ex) {
-			settle(ex);
+			settle(ex, connection);
 			this.audit.record(command, startedAt, System.nanoTime() - started, ex);
 			throw ex;
 		}
@@ -116,7 +132,7 @@ final class GuardedCommandExecutor implements CommandExecutor {
 			connection = this.pool.acquire();
 		}
 		catch (RouterException ex) {
-			settle(ex);
+			settle(ex, null);
 			return commands.stream().map((command) -> new CommandOutcome(command, null, ex)).toList();
 		}
 		PipelinedBatch batch = new PipelinedBatch(connection, this.throttle, this.settings);
@@ -128,7 +144,9 @@ final class GuardedCommandExecutor implements CommandExecutor {
 			this.audit.record(result.outcome().command(), result.startedAt(), result.elapsedNanos(), error);
 		}
 		if (transportFailure) {
-			this.breaker.recordFailure();
+			if (connection.isOpen() || this.countedLosses.add(connection)) {
+				this.breaker.recordFailure();
+			}
 		}
 		else {
 			this.breaker.recordSuccess();
@@ -156,13 +174,13 @@ final class GuardedCommandExecutor implements CommandExecutor {
 
 	/**
 	 * A trap proves the router alive; anything else is a transport failure for the
-	 * breaker.
+	 * breaker, counted once per lost connection.
 	 */
-	private void settle(RouterException failure) {
+	private void settle(RouterException failure, @Nullable RouterConnection connection) {
 		if (failure instanceof RouterCommandRejectedException) {
 			this.breaker.recordSuccess();
 		}
-		else {
+		else if (connection == null || connection.isOpen() || this.countedLosses.add(connection)) {
 			this.breaker.recordFailure();
 		}
 	}
