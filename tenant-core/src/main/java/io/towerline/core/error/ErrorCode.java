@@ -37,6 +37,18 @@ public enum ErrorCode {
 	 * The caller's tenant exists but is not ready (provisioning, or its migration
 	 * failed).
 	 */
-	TENANT_UNAVAILABLE
+	TENANT_UNAVAILABLE,
+
+	/** The router refused the username or password it was given. */
+	ROUTER_AUTH_FAILED,
+
+	/**
+	 * The router's TLS certificate matched neither a trusted CA nor the pinned
+	 * fingerprint.
+	 */
+	ROUTER_TLS_UNTRUSTED,
+
+	/** The router could not be reached at the given host and port. */
+	ROUTER_UNREACHABLE
 
 }

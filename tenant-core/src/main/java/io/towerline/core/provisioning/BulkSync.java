@@ -15,6 +15,7 @@ import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.operation.OperationHandler;
 import io.towerline.core.operation.OperationKind;
 import io.towerline.core.operation.RouterOperation;
+import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.RouterAccess;
@@ -52,8 +53,11 @@ class BulkSync implements OperationHandler {
 
 	private final RouterCommandLog commandLog;
 
+	private final RouterOperations operations;
+
 	BulkSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access,
-			RouterCommandLog commandLog) {
+			RouterCommandLog commandLog, RouterOperations operations) {
+		this.operations = operations;
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
@@ -75,10 +79,11 @@ class BulkSync implements OperationHandler {
 			.toList();
 		CommandContext context = new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(),
 				null);
-		return context.callBuffered(() -> apply(client, wanted, progress), this.commandLog);
+		return context.callBuffered(() -> apply(operation, client, wanted, progress), this.commandLog);
 	}
 
-	private @Nullable String apply(RouterClient client, List<Subscriber> wanted, Progress progress) {
+	private @Nullable String apply(RouterOperation operation, RouterClient client, List<Subscriber> wanted,
+			Progress progress) {
 		Map<UUID, Plan> plans = this.plans.getAll(wanted.stream().map(Subscriber::planId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Plan::id, Function.identity()));
@@ -130,6 +135,7 @@ class BulkSync implements OperationHandler {
 			progress.update(done - failures.size(), failures.size());
 		}
 		this.subscribers.confirmed(confirmed);
+		this.operations.applied(operation.id(), confirmed);
 		if (transientFailure != null) {
 			throw transientFailure;
 		}
