@@ -3,6 +3,7 @@ package io.towerline.core.operation;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.towerline.core.tenancy.TenantScoped;
@@ -66,6 +67,15 @@ interface OperationRepository extends JpaRepository<RouterOperation, UUID>, Tena
 			""", nativeQuery = true)
 	int supersede(@Param("newer") UUID newer, @Param("routerId") UUID routerId, @Param("kind") String kind,
 			@Param("lockKey") String lockKey, @Param("now") Instant now);
+
+	/** The newest operation of the same kind and key queued after this one, if any. */
+	@Query(value = """
+			select n.id from router_operation n, router_operation o
+			where o.id = :id and n.router_id = o.router_id and n.kind = o.kind and n.lock_key = o.lock_key
+			and n.id <> o.id and (n.created_at, n.id) > (o.created_at, o.id)
+			order by n.created_at desc, n.id desc limit 1
+			""", nativeQuery = true)
+	Optional<UUID> newerThan(@Param("id") UUID id);
 
 	/** The operations waiting for a router, oldest first. */
 	@Query(value = """

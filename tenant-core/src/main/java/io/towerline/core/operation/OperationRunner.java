@@ -45,11 +45,14 @@ class OperationRunner {
 
 	private final OperationProperties properties;
 
+	private final ObjectProvider<OperationPolicies> policies;
+
 	private final Clock clock;
 
 	OperationRunner(ObjectProvider<RouterOperations> operations, ObjectProvider<OperationHandler> handlers,
-			OperationProperties properties, Clock clock) {
+			OperationProperties properties, ObjectProvider<OperationPolicies> policies, Clock clock) {
 		this.operations = operations;
+		this.policies = policies;
 		// the scheduler needs the task, and enqueuing needs the scheduler: resolve the
 		// collaborators on first use
 		this.handlers = SingletonSupplier.of(() -> {
@@ -91,6 +94,9 @@ class OperationRunner {
 			if (!(ex instanceof RouterException)) {
 				log.debug("Failure of operation {}", id, ex);
 			}
+			if (operations.supersededAfterTry(id)) {
+				return null;
+			}
 			return (failure.kind() == TryFailure.Kind.OWN) ? attemptFailed(operations, operation, failure)
 					: routerUnavailable(operations, operation, failure);
 		}
@@ -116,9 +122,10 @@ class OperationRunner {
 			TryFailure failure) {
 		Instant now = this.clock.instant();
 		Instant since = (operation.waitingSince() != null) ? operation.waitingSince() : now;
-		Instant deadline = since.plus(this.properties.routerWait());
+		Duration routerWait = this.policies.getObject().routerWait();
+		Instant deadline = since.plus(routerWait);
 		if (!now.isBefore(deadline)) {
-			String error = ROUTER_WAIT_EXPIRED + ": the router could not be used for " + this.properties.routerWait()
+			String error = ROUTER_WAIT_EXPIRED + ": the router could not be used for longer than " + routerWait
 					+ " (since " + since + "); last error: " + failure.describe();
 			operations.gaveUpWaiting(operation.id(), ROUTER_WAIT_EXPIRED, error);
 			log.warn("Operation {} stopped waiting for its router: {}", operation.id(), failure.describe());
@@ -130,8 +137,16 @@ class OperationRunner {
 			retryIn = left;
 		}
 		operations.routerUnavailable(operation.id(), failure, retryIn);
-		log.info("Operation {} could not use its router, next try in {}: {}", operation.id(), retryIn,
-				failure.describe());
+		// one line when the wait starts; a router down for days would otherwise log one
+		// line per operation per try
+		if (operation.unreachableTries() == 0) {
+			log.info("Operation {} could not use its router, next try in {}: {}", operation.id(), retryIn,
+					failure.describe());
+		}
+		else {
+			log.debug("Operation {} still cannot use its router (try {}): {}", operation.id(),
+					operation.unreachableTries() + 1, failure.describe());
+		}
 		return retryIn;
 	}
 

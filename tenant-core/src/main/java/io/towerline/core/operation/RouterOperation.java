@@ -295,6 +295,15 @@ public class RouterOperation {
 		this.updatedAt = now;
 	}
 
+	/** A newer operation of the same kind and key carries the latest state. */
+	void superseded(UUID newer, Instant now) {
+		this.status = OperationStatus.SUPERSEDED;
+		this.supersededBy = newer;
+		this.nextAttemptAt = null;
+		this.finishedAt = now;
+		this.updatedAt = now;
+	}
+
 	void requeued(Instant now) {
 		this.status = OperationStatus.QUEUED;
 		this.attempts = 0;

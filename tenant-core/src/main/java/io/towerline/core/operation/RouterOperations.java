@@ -214,6 +214,22 @@ public class RouterOperations {
 		get(id).succeeded(note, this.clock.instant());
 	}
 
+	/**
+	 * A failed try of an operation that a newer one (queued while this one ran) has made
+	 * redundant ends SUPERSEDED instead of being retried.
+	 * @return whether it was superseded
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	boolean supersededAfterTry(UUID id) {
+		RouterOperation operation = get(id);
+		if (operation.kind() != OperationKind.SYNC_SUBSCRIBER && operation.kind() != OperationKind.SYNC_PLAN) {
+			return false;
+		}
+		Optional<UUID> newer = this.operations.newerThan(id);
+		newer.ifPresent((newerId) -> operation.superseded(newerId, this.clock.instant()));
+		return newer.isPresent();
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void attemptFailed(UUID id, TryFailure failure, @Nullable Duration retryIn) {
 		Instant now = this.clock.instant();
