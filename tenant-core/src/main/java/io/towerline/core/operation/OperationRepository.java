@@ -56,9 +56,10 @@ interface OperationRepository extends JpaRepository<RouterOperation, UUID>, Tena
 
 	/**
 	 * Older operations of the same kind and key that have not started are superseded by a
-	 * newer one, which applies the latest state.
+	 * newer one, which applies the latest state. Runs in the caller's transaction, so it
+	 * must not clear the persistence context: the caller's entities stay managed.
 	 */
-	@Modifying(clearAutomatically = true, flushAutomatically = true)
+	@Modifying(flushAutomatically = true)
 	@Query(value = """
 			update router_operation set status = 'SUPERSEDED', superseded_by = :newer, next_attempt_at = null,
 			    finished_at = :now, updated_at = :now, version = version + 1
