@@ -55,6 +55,16 @@ public record OperationProperties(int maxAttempts, Duration initialBackoff, doub
 	}
 
 	/**
+	 * When to look again at an operation whose subscriber or plan another operation is
+	 * changing: the busy-retry, jittered up to twice that so that the operations queued
+	 * behind a long one do not claim in lock-step.
+	 */
+	Duration busyBackoff() {
+		long millis = this.busyRetry.toMillis();
+		return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis + 1));
+	}
+
+	/**
 	 * Wait before the next try after {@code tries} tries that did not get through to the
 	 * router: growing like the backoff, never longer than the wait-retry interval, and
 	 * jittered (half to all of it) so that a router's many operations do not return in

@@ -76,7 +76,7 @@ class OperationRunner {
 			return null;
 		}
 		if (claim.outcome() == Claim.Outcome.BUSY || claim.operation() == null) {
-			return this.properties.busyRetry();
+			return this.properties.busyBackoff();
 		}
 		RouterOperation operation = claim.operation();
 		try {
