@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.towerline.mikrotik.RouterAuthenticationException;
+import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.connection.RouterConnection;
 import io.towerline.mikrotik.credentials.CredentialVault;
@@ -84,8 +85,8 @@ public final class RouterClients implements AutoCloseable {
 	 * kept: for checking an address and credentials before they are saved. Its pool,
 	 * breaker and throttle are its own, so a failed check leaves the router's shared
 	 * client (and its breaker) untouched.
-	 * @throws io.towerline.mikrotik.RouterException typed by cause: unreachable,
-	 * authentication failed, timeout, protocol error
+	 * @throws RouterException typed by cause: unreachable, authentication failed,
+	 * timeout, protocol error
 	 */
 	public <T> T withOwnClient(RouterEndpoint endpoint, Function<RouterClient, T> work) {
 		RouterClient client = create(endpoint);

@@ -2,6 +2,7 @@ package io.towerline.mikrotik.simulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -161,7 +162,7 @@ final class ReplyChannel {
 	private void flush() {
 		if (!this.pending.isEmpty() && this.cutMidSentence) {
 			byte[] whole = SentenceWriter.encode(this.pending);
-			this.writer.send(java.util.Arrays.copyOf(whole, Math.max(1, whole.length / 2)));
+			this.writer.send(Arrays.copyOf(whole, Math.max(1, whole.length / 2)));
 			this.writer.closeAfterQueued();
 			this.pending.clear();
 			this.finished = true;

@@ -1,5 +1,8 @@
 package io.towerline.api.router;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.towerline.api.support.ApiTest;
@@ -77,10 +80,10 @@ class RouterGraphQlTests extends ApiTest {
 	@Test
 	void shouldRefuseAnUnreachableRouterUnlessAskedNotToCheck() {
 		int closed;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+		try (ServerSocket socket = new ServerSocket(0)) {
 			closed = socket.getLocalPort();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 		Map<String, Object> input = Map.of("name", "not-yet-installed", "host", "127.0.0.1", "port", closed, "username",
@@ -94,7 +97,7 @@ class RouterGraphQlTests extends ApiTest {
 			.path("createRouter.errors[0].field")
 			.entity(String.class)
 			.isEqualTo("host");
-		java.util.Map<String, Object> unchecked = new java.util.HashMap<>(input);
+		Map<String, Object> unchecked = new HashMap<>(input);
 		unchecked.put("verifyConnection", false);
 		this.admin.documentName("createRouter")
 			.variable("input", unchecked)

@@ -1,5 +1,7 @@
 package io.towerline.api.subscriber;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The subscriber lifecycle through GraphQL, checked on the simulated router and in the
@@ -77,7 +80,7 @@ class SubscriberLifecycleTests extends ApiTest {
 		int port = this.network.simulator().port();
 		this.network.simulator().close();
 		String[] created = this.network.createSubscriber("frank", "secret-down");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Map<String, Object> subscriber = this.network.graphQl()
 				.documentName("subscriberSync")
 				.variable("id", created[0])
@@ -96,9 +99,9 @@ class SubscriberLifecycleTests extends ApiTest {
 			assertThat((Integer) operation.get("unreachableTries")).isGreaterThanOrEqualTo(2);
 			assertThat(operation.get("nextAttemptAt")).isNotNull();
 			// the default policy: days, not minutes
-			assertThat(java.time.Duration.between(java.time.Instant.parse((String) operation.get("waitingSince")),
-					java.time.Instant.parse((String) operation.get("waitUntil"))))
-				.isGreaterThanOrEqualTo(java.time.Duration.ofDays(1));
+			assertThat(Duration.between(Instant.parse((String) operation.get("waitingSince")),
+					Instant.parse((String) operation.get("waitUntil"))))
+				.isGreaterThanOrEqualTo(Duration.ofDays(1));
 		});
 		this.network = this.network.withSimulator(io.towerline.mikrotik.simulator.RouterOsSimulator.builder()
 			.version(io.towerline.mikrotik.simulator.SimulatorVersion.V7_19)

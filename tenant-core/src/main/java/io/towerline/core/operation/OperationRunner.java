@@ -70,6 +70,20 @@ class OperationRunner {
 	 * for good, superseded or gone)
 	 */
 	@Nullable Duration run(UUID id) {
+		try {
+			return tryOnce(id);
+		}
+		catch (RuntimeException ex) {
+			// recording the outcome failed (database hiccup, concurrent change): the
+			// operation may still show RUNNING, so look again soon instead of leaving it
+			// to the scheduler's failure handling; a claim accepts an operation's own
+			// RUNNING row
+			log.warn("Operation {} could not record its try, trying again: {}", id, ex.toString());
+			return this.properties.busyBackoff();
+		}
+	}
+
+	private @Nullable Duration tryOnce(UUID id) {
 		RouterOperations operations = this.operations.getObject();
 		Claim claim = operations.claim(id);
 		if (claim.outcome() == Claim.Outcome.DONE) {

@@ -3,6 +3,7 @@ package io.towerline.core.router;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.towerline.core.error.ErrorCode;
@@ -231,7 +232,7 @@ public class Routers implements PopReferences {
 	private static boolean connectionChanges(Router router, RouterDetails details) {
 		return !router.host().equals(details.host()) || router.port() != details.port()
 				|| router.apiSsl() != details.apiSsl()
-				|| !java.util.Objects.equals(router.certificateFingerprint(), details.certificateFingerprint())
+				|| !Objects.equals(router.certificateFingerprint(), details.certificateFingerprint())
 				|| !router.username().equals(details.username());
 	}
 

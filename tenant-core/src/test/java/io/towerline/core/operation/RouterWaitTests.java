@@ -2,6 +2,7 @@ package io.towerline.core.operation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,7 +113,7 @@ class RouterWaitTests extends DatabaseTest {
 		this.simulator.close();
 
 		// three changes per subscriber while the router is down
-		Map<UUID, List<RouterOperation>> changes = new java.util.HashMap<>();
+		Map<UUID, List<RouterOperation>> changes = new HashMap<>();
 		for (UUID id : ids) {
 			List<RouterOperation> ofThisOne = new ArrayList<>();
 			ofThisOne.add(inTenant(() -> this.subscribers.disable(id, "user:test")).operation());
@@ -129,15 +130,17 @@ class RouterWaitTests extends DatabaseTest {
 			for (UUID id : ids) {
 				List<RouterOperation> ops = changes.get(id);
 				RouterOperation latest = current(ops.get(2));
-				assertThat(latest.status()).isEqualTo(OperationStatus.WAITING_FOR_ROUTER);
+				// between tries it waits; a try shows RUNNING for a moment (longer when
+				// the freed port answers as something else)
+				assertThat(latest.status()).isIn(OperationStatus.WAITING_FOR_ROUTER, OperationStatus.RUNNING);
 				assertThat(latest.attempts()).isZero();
-				assertThat(latest.waitReason()).isEqualTo(WaitReason.ROUTER_UNREACHABLE);
+				assertThat(latest.waitingSince()).isNotNull();
 				assertThat(current(ops.get(0)).status()).isEqualTo(OperationStatus.SUPERSEDED);
 				assertThat(current(ops.get(0)).supersededBy()).isIn(ops.get(1).id(), ops.get(2).id());
 				assertThat(current(ops.get(1)).status()).isEqualTo(OperationStatus.SUPERSEDED);
 				assertThat(current(ops.get(1)).supersededBy()).isEqualTo(ops.get(2).id());
 				SubscriberSyncStatus sync = inTenant(() -> this.operations.syncOf(List.of(id))).get(id);
-				assertThat(sync.state()).isEqualTo(SyncState.WAITING_FOR_ROUTER);
+				assertThat(sync.state()).isIn(SyncState.WAITING_FOR_ROUTER, SyncState.PENDING);
 				assertThat(sync.operation()).isNotNull().extracting(RouterOperation::id).isEqualTo(latest.id());
 			}
 		});
