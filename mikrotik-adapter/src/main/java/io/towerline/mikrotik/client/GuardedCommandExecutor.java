@@ -2,8 +2,11 @@ package io.towerline.mikrotik.client;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 
 import io.towerline.mikrotik.RouterCapabilities;
@@ -43,6 +46,15 @@ final class GuardedCommandExecutor implements CommandExecutor {
 
 	private final CapabilityProbe capabilities;
 
+	/**
+	 * Connections whose loss the breaker has already counted. Every command multiplexed
+	 * on a connection fails when it breaks; that is one failure of the router, not one
+	 * per command (otherwise eight workers sharing a connection open the breaker at the
+	 * first dropped connection of a mostly working router).
+	 */
+	private final Set<RouterConnection> countedLosses = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
 	GuardedCommandExecutor(String router, RouterClientSettings settings, RouterConnectionPool pool,
 			CircuitBreaker breaker, CommandThrottle throttle, CommandAudit audit, CapabilityProbe capabilities) {
 		this.router = router;
@@ -77,14 +89,16 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		UUID id = recordIntent(command);
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
+		RouterConnection connection = null;
 		try {
-			Reply reply = this.pool.acquire().execute(command, this.settings.commandTimeout());
+			connection = this.pool.acquire();
+			Reply reply = connection.execute(command, this.settings.commandTimeout());
 			this.breaker.recordSuccess();
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, null);
 			return reply;
 		}
 		catch (RouterException ex) {
-			settle(ex);
+			settle(ex, connection);
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, ex);
 			throw ex;
 		}
@@ -97,14 +111,16 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		UUID id = recordIntent(command);
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
+		RouterConnection connection = null;
 		try {
-			RouterStream stream = this.pool.acquire().stream(command, onRow, onError);
+			connection = this.pool.acquire();
+			RouterStream stream = connection.stream(command, onRow, onError);
 			this.breaker.recordSuccess();
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, null);
 			return stream;
 		}
 		catch (RouterException ex) {
-			settle(ex);
+			settle(ex, connection);
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, ex);
 			throw ex;
 		}
@@ -146,7 +162,7 @@ final class GuardedCommandExecutor implements CommandExecutor {
 			connection = this.pool.acquire();
 		}
 		catch (RouterException ex) {
-			settle(ex);
+			settle(ex, null);
 			List<AuditedCommand> outcomes = new ArrayList<>(commands.size());
 			for (int i = 0; i < commands.size(); i++) {
 				outcomes.add(this.audit.audited(ids.get(i), commands.get(i), Instant.now(), 0, ex));
@@ -167,7 +183,9 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		}
 		this.audit.recordAll(outcomes);
 		if (transportFailure) {
-			this.breaker.recordFailure();
+			if (connection.isOpen() || this.countedLosses.add(connection)) {
+				this.breaker.recordFailure();
+			}
 		}
 		else {
 			this.breaker.recordSuccess();
@@ -195,13 +213,13 @@ final class GuardedCommandExecutor implements CommandExecutor {
 
 	/**
 	 * A trap proves the router alive; anything else is a transport failure for the
-	 * breaker.
+	 * breaker, counted once per lost connection.
 	 */
-	private void settle(RouterException failure) {
+	private void settle(RouterException failure, @Nullable RouterConnection connection) {
 		if (failure instanceof RouterCommandRejectedException) {
 			this.breaker.recordSuccess();
 		}
-		else {
+		else if (connection == null || connection.isOpen() || this.countedLosses.add(connection)) {
 			this.breaker.recordFailure();
 		}
 	}

@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.towerline.mikrotik.RouterAuthenticationException;
+import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.connection.RouterConnection;
 import io.towerline.mikrotik.credentials.CredentialVault;
@@ -76,6 +78,24 @@ public final class RouterClients implements AutoCloseable {
 			}
 			return create(endpoint);
 		});
+	}
+
+	/**
+	 * Runs {@code work} on a client of its own for this endpoint, neither shared nor
+	 * kept: for checking an address and credentials before they are saved. Its pool,
+	 * breaker and throttle are its own, so a failed check leaves the router's shared
+	 * client (and its breaker) untouched.
+	 * @throws RouterException typed by cause: unreachable, authentication failed,
+	 * timeout, protocol error
+	 */
+	public <T> T withOwnClient(RouterEndpoint endpoint, Function<RouterClient, T> work) {
+		RouterClient client = create(endpoint);
+		try {
+			return work.apply(client);
+		}
+		finally {
+			client.close();
+		}
 	}
 
 	/** Closes and forgets a router's connections (router deleted or moved). */

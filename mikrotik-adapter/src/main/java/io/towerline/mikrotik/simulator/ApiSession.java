@@ -100,11 +100,21 @@ final class ApiSession implements Runnable {
 			fatal(fatal);
 			return false;
 		}
+		FlakyLink.Fate fate = this.faults.drawFate();
+		if (fate == FlakyLink.Fate.FATAL) {
+			fatal("flaky link");
+			return false;
+		}
+		if (fate == FlakyLink.Fate.DROP) {
+			// the command is lost with the connection: nothing runs, nothing is answered
+			this.writer.closeQuietly();
+			return false;
+		}
 		int dropAfterRows = this.faults.takeDropAfterRows();
 		String key = (request.tag() != null) ? request.tag() : "untagged-" + System.nanoTime();
 		Thread command = Thread.ofVirtual().name("simulator-command").unstarted(() -> {
 			try {
-				execute(request, dropAfterRows);
+				execute(request, dropAfterRows, fate);
 			}
 			finally {
 				this.running.remove(key, Thread.currentThread());
@@ -115,13 +125,17 @@ final class ApiSession implements Runnable {
 		return true;
 	}
 
-	private void execute(ApiRequest request, int dropAfterRows) {
+	private void execute(ApiRequest request, int dropAfterRows, FlakyLink.Fate fate) {
 		ReplyChannel reply = channel(request.tag());
 		if (dropAfterRows >= 0) {
 			reply.dropAfterRows(dropAfterRows);
 		}
+		if (fate == FlakyLink.Fate.CUT) {
+			reply.cutMidSentence();
+		}
 		try {
-			Duration latency = this.faults.latency();
+			Duration latency = (fate == FlakyLink.Fate.SLOW) ? this.faults.latency().plus(this.faults.slowDelay())
+					: this.faults.latency();
 			if (!latency.isZero()) {
 				Thread.sleep(latency);
 			}

@@ -2,6 +2,7 @@ package io.towerline.mikrotik.simulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,8 @@ final class ReplyChannel {
 
 	private boolean finished;
 
+	private boolean cutMidSentence;
+
 	ReplyChannel(SessionWriter writer, @Nullable String tag, SimulatorFaults faults, boolean emptyReplies) {
 		this.writer = writer;
 		this.tag = tag;
@@ -49,6 +52,14 @@ final class ReplyChannel {
 	 */
 	void dropAfterRows(int rows) {
 		this.dropAfterRows = rows;
+	}
+
+	/**
+	 * Arms the cut-reply fault: the command runs, but its reply stops inside a sentence
+	 * and the connection closes.
+	 */
+	void cutMidSentence() {
+		this.cutMidSentence = true;
 	}
 
 	boolean finished() {
@@ -149,6 +160,14 @@ final class ReplyChannel {
 	}
 
 	private void flush() {
+		if (!this.pending.isEmpty() && this.cutMidSentence) {
+			byte[] whole = SentenceWriter.encode(this.pending);
+			this.writer.send(Arrays.copyOf(whole, Math.max(1, whole.length / 2)));
+			this.writer.closeAfterQueued();
+			this.pending.clear();
+			this.finished = true;
+			return;
+		}
 		if (!this.pending.isEmpty()) {
 			this.writer.send(SentenceWriter.encode(this.pending));
 			this.pending.clear();

@@ -25,6 +25,8 @@ public final class SimulatorFaults {
 
 	private final AtomicReference<@Nullable String> fatal = new AtomicReference<>();
 
+	private volatile @Nullable FlakyLink flaky;
+
 	/**
 	 * Delay before each command is answered; every command waits on its own thread, so
 	 * pipelining still pays off.
@@ -72,8 +74,18 @@ public final class SimulatorFaults {
 		return this;
 	}
 
+	/**
+	 * A router on a bad link: from now on every command draws its fate from {@code link}
+	 * (answered, {@code !fatal}, dropped, reply cut mid-way, or slow).
+	 */
+	public SimulatorFaults flaky(FlakyLink link) {
+		this.flaky = link;
+		return this;
+	}
+
 	/** Back to a well-behaved router. */
 	public void reset() {
+		this.flaky = null;
 		this.latency = Duration.ZERO;
 		this.rowDelay = Duration.ZERO;
 		this.tagLast = false;
@@ -100,6 +112,18 @@ public final class SimulatorFaults {
 
 	int takeDropAfterRows() {
 		return this.dropAfterRows.getAndSet(-1);
+	}
+
+	/** The fate of the next command on a flaky link; answered normally otherwise. */
+	FlakyLink.Fate drawFate() {
+		FlakyLink link = this.flaky;
+		return (link != null) ? link.draw() : FlakyLink.Fate.ANSWER;
+	}
+
+	/** How late a slow reply comes. */
+	Duration slowDelay() {
+		FlakyLink link = this.flaky;
+		return (link != null) ? link.slowDelay() : Duration.ZERO;
 	}
 
 	@Nullable String takeFatal() {

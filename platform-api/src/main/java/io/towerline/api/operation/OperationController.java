@@ -1,8 +1,10 @@
 package io.towerline.api.operation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.security.TenantGate;
 import io.towerline.core.error.DomainException;
+import io.towerline.core.operation.OperationPolicies;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
@@ -26,6 +29,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,7 +54,10 @@ class OperationController {
 
 	private final TenantGate tenants;
 
-	OperationController(RouterOperations operations, Routers routers, TenantGate tenants) {
+	private final OperationPolicies policies;
+
+	OperationController(RouterOperations operations, Routers routers, TenantGate tenants, OperationPolicies policies) {
+		this.policies = policies;
 		this.operations = operations;
 		this.routers = routers;
 		this.tenants = tenants;
@@ -79,6 +86,25 @@ class OperationController {
 		return operations.stream()
 			.filter((operation) -> byId.containsKey(operation.routerId()))
 			.collect(Collectors.toMap(Function.identity(), (operation) -> byId.get(operation.routerId())));
+	}
+
+	/**
+	 * When waiting operations give up: the tenant's router wait counted from when each
+	 * stopped getting through (one policy read per page).
+	 */
+	@BatchMapping(typeName = "Operation", field = "waitUntil")
+	Map<RouterOperation, Instant> waitUntil(List<RouterOperation> operations) {
+		Duration wait = this.policies.routerWait();
+		return operations.stream()
+			.filter((operation) -> operation.waitingSince() != null && !operation.status().isFinal())
+			.collect(Collectors.toMap(Function.identity(),
+					(operation) -> Objects.requireNonNull(operation.waitingSince()).plus(wait)));
+	}
+
+	@SchemaMapping(typeName = "Operation", field = "supersededBy")
+	@Nullable RouterOperation supersededBy(RouterOperation operation) {
+		UUID newer = operation.supersededBy();
+		return (newer != null) ? this.operations.find(newer).orElse(null) : null;
 	}
 
 	@MutationMapping

@@ -75,7 +75,7 @@ class RouterController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	RouterPayload createRouter(@Argument CreateRouterInput input) {
 		try {
-			return new RouterPayload(this.routers.create(input.details(), input.password()), List.of());
+			return new RouterPayload(this.routers.create(input.details(), input.password(), input.verify()), List.of());
 		}
 		catch (InvalidInputException ex) {
 			return new RouterPayload(null, ex.errors());
@@ -86,7 +86,8 @@ class RouterController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	RouterPayload updateRouter(@Argument UpdateRouterInput input) {
 		try {
-			return new RouterPayload(this.routers.update(input.id(), input.details(), input.password()), List.of());
+			return new RouterPayload(this.routers.update(input.id(), input.details(), input.password(), input.verify()),
+					List.of());
 		}
 		catch (InvalidInputException ex) {
 			return new RouterPayload(null, ex.errors());

@@ -16,7 +16,12 @@ final class RouterInputs {
 	}
 
 	record CreateRouterInput(String name, String host, @Nullable Integer port, @Nullable Boolean apiSsl,
-			@Nullable String certificateFingerprint, @Nullable UUID popId, String username, String password) {
+			@Nullable String certificateFingerprint, @Nullable UUID popId, String username, String password,
+			@Nullable Boolean verifyConnection) {
+
+		boolean verify() {
+			return !Boolean.FALSE.equals(this.verifyConnection);
+		}
 
 		RouterDetails details() {
 			return RouterDetails.of(this.name, this.host, this.port, this.apiSsl, this.certificateFingerprint,
@@ -31,7 +36,12 @@ final class RouterInputs {
 	}
 
 	record UpdateRouterInput(UUID id, String name, String host, @Nullable Integer port, @Nullable Boolean apiSsl,
-			@Nullable String certificateFingerprint, @Nullable UUID popId, String username, @Nullable String password) {
+			@Nullable String certificateFingerprint, @Nullable UUID popId, String username, @Nullable String password,
+			@Nullable Boolean verifyConnection) {
+
+		boolean verify() {
+			return !Boolean.FALSE.equals(this.verifyConnection);
+		}
 
 		RouterDetails details() {
 			return RouterDetails.of(this.name, this.host, this.port, this.apiSsl, this.certificateFingerprint,

@@ -1,5 +1,8 @@
 package io.towerline.api.router;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.towerline.api.support.ApiTest;
@@ -53,11 +56,66 @@ class RouterGraphQlTests extends ApiTest {
 	}
 
 	@Test
-	void shouldReportAuthenticationFailureAsTypedError() {
-		String wrong = this.admin.documentName("createRouter")
+	void shouldRefuseARouterThatRejectsItsCredentialsWithACodedError() {
+		this.admin.documentName("createRouter")
 			.variable("input",
 					Map.of("name", "wrong-pass", "host", "127.0.0.1", "port", this.network.simulator().port(),
 							"username", "api", "password", "not-it"))
+			.execute()
+			.path("createRouter.router")
+			.valueIsNull()
+			.path("createRouter.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("ROUTER_AUTH_FAILED")
+			.path("createRouter.errors[0].field")
+			.entity(String.class)
+			.isEqualTo("password");
+		this.admin.document("{ routers(first: 100) { edges { node { name } } } }")
+			.execute()
+			.path("routers.edges[*].node.name")
+			.entityList(String.class)
+			.doesNotContain("wrong-pass");
+	}
+
+	@Test
+	void shouldRefuseAnUnreachableRouterUnlessAskedNotToCheck() {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		Map<String, Object> input = Map.of("name", "not-yet-installed", "host", "127.0.0.1", "port", closed, "username",
+				"api", "password", "router-pass");
+		this.admin.documentName("createRouter")
+			.variable("input", input)
+			.execute()
+			.path("createRouter.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("ROUTER_UNREACHABLE")
+			.path("createRouter.errors[0].field")
+			.entity(String.class)
+			.isEqualTo("host");
+		Map<String, Object> unchecked = new HashMap<>(input);
+		unchecked.put("verifyConnection", false);
+		this.admin.documentName("createRouter")
+			.variable("input", unchecked)
+			.execute()
+			.path("createRouter.errors")
+			.entityList(Object.class)
+			.hasSize(0)
+			.path("createRouter.router.health.status")
+			.entity(String.class)
+			.isEqualTo("UNKNOWN");
+	}
+
+	@Test
+	void shouldReportAuthenticationFailureOfAnUncheckedRouterAsTypedError() {
+		String wrong = this.admin.documentName("createRouter")
+			.variable("input",
+					Map.of("name", "wrong-pass", "host", "127.0.0.1", "port", this.network.simulator().port(),
+							"username", "api", "password", "not-it", "verifyConnection", false))
 			.execute()
 			.path("createRouter.router.id")
 			.entity(String.class)
@@ -71,6 +129,28 @@ class RouterGraphQlTests extends ApiTest {
 			.path("testRouterConnection.error.status")
 			.entity(String.class)
 			.isEqualTo("AUTH_FAILED");
+	}
+
+	@Test
+	void shouldCheckNewCredentialsBeforeSavingThemAndKeepTheWorkingOnes() {
+		this.admin
+			.document("mutation($input: UpdateRouterInput!) { updateRouter(input: $input) { router { id } "
+					+ "errors { field code } } }")
+			.variable("input",
+					Map.of("id", this.network.routerId(), "name", "core-rtr", "host", "127.0.0.1", "port",
+							this.network.simulator().port(), "username", "api", "password", "typo"))
+			.execute()
+			.path("updateRouter.router")
+			.valueIsNull()
+			.path("updateRouter.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("ROUTER_AUTH_FAILED");
+		this.admin.documentName("testRouterConnection")
+			.variable("id", this.network.routerId())
+			.execute()
+			.path("testRouterConnection.reachable")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 	}
 
 	@Test

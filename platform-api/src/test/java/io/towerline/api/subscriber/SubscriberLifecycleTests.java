@@ -1,5 +1,7 @@
 package io.towerline.api.subscriber;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The subscriber lifecycle through GraphQL, checked on the simulated router and in the
@@ -73,21 +76,32 @@ class SubscriberLifecycleTests extends ApiTest {
 	}
 
 	@Test
-	void shouldRetryWhileTheRouterIsDownAndApplyOnceWhenItReturns() {
+	void shouldShowTheSubscriberWaitingForItsRouterWithoutSpendingAttemptsAndApplyOnceWhenItReturns() {
 		int port = this.network.simulator().port();
 		this.network.simulator().close();
 		String[] created = this.network.createSubscriber("frank", "secret-down");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
-			Map<String, Object> operation = this.network.graphQl()
-				.documentName("operation")
-				.variable("id", created[1])
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Map<String, Object> subscriber = this.network.graphQl()
+				.documentName("subscriberSync")
+				.variable("id", created[0])
 				.execute()
-				.path("operation")
+				.path("subscriber")
 				.entity(Map.class)
 				.get();
-			assertThat((Integer) operation.get("attempts")).isGreaterThanOrEqualTo(2);
-			assertThat((String) operation.get("lastError")).contains("ROUTER_UNREACHABLE");
-			assertThat(operation.get("status")).isEqualTo("QUEUED");
+			assertThat(subscriber.get("syncState")).isEqualTo("WAITING_FOR_ROUTER");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> operation = (Map<String, Object>) subscriber.get("syncOperation");
+			assertThat(operation.get("id")).isEqualTo(created[1]);
+			assertThat(operation.get("status")).isEqualTo("WAITING_FOR_ROUTER");
+			assertThat(operation.get("waitReason")).isEqualTo("ROUTER_UNREACHABLE");
+			assertThat(operation.get("errorCode")).isEqualTo("ROUTER_UNREACHABLE");
+			assertThat((Integer) operation.get("attempts")).isZero();
+			assertThat((Integer) operation.get("unreachableTries")).isGreaterThanOrEqualTo(2);
+			assertThat(operation.get("nextAttemptAt")).isNotNull();
+			// the default policy: days, not minutes
+			assertThat(Duration.between(Instant.parse((String) operation.get("waitingSince")),
+					Instant.parse((String) operation.get("waitUntil"))))
+				.isGreaterThanOrEqualTo(Duration.ofDays(1));
 		});
 		this.network = this.network.withSimulator(io.towerline.mikrotik.simulator.RouterOsSimulator.builder()
 			.version(io.towerline.mikrotik.simulator.SimulatorVersion.V7_19)
@@ -101,6 +115,15 @@ class SubscriberLifecycleTests extends ApiTest {
 			.stream()
 			.filter((command) -> command.path().equals("/ppp/secret/add"))
 			.map((command) -> command.attributes().get("name"))).containsExactly("frank");
+		this.network.graphQl()
+			.documentName("subscriberSync")
+			.variable("id", created[0])
+			.execute()
+			.path("subscriber.syncState")
+			.entity(String.class)
+			.isEqualTo("IN_SYNC")
+			.path("subscriber.syncOperation")
+			.valueIsNull();
 	}
 
 	@Test

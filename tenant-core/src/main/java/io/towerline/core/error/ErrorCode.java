@@ -44,6 +44,18 @@ public enum ErrorCode {
 	 * Retryable: nothing was changed unless the failure hit the commit itself, so read
 	 * the object again before repeating a change.
 	 */
-	DATABASE_UNAVAILABLE
+	DATABASE_UNAVAILABLE,
+
+	/** The router refused the username or password it was given. */
+	ROUTER_AUTH_FAILED,
+
+	/**
+	 * The router's TLS certificate matched neither a trusted CA nor the pinned
+	 * fingerprint.
+	 */
+	ROUTER_TLS_UNTRUSTED,
+
+	/** The router could not be reached at the given host and port. */
+	ROUTER_UNREACHABLE
 
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind what to do
  * @param routerId on which router
- * @param subscriberId the subscriber for SYNC_SUBSCRIBER
+ * @param subscriberId the subscriber for SYNC_SUBSCRIBER, and for REMOVE_SECRET when the
+ * secret is a subscriber's (moved away)
  * @param planId the plan for SYNC_PLAN
  * @param subject the secret name for REMOVE_SECRET, the profile name for REMOVE_PROFILE
  * @param subscriberIds the subscribers for SYNC_SUBSCRIBERS
@@ -35,10 +36,40 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 				requestedBy);
 	}
 
+	/** Removes a subscriber's secret from a router it left. */
+	public static OperationRequest removeSubscriberSecret(UUID routerId, UUID subscriberId, String secretName,
+			String requestedBy) {
+		return new OperationRequest(OperationKind.REMOVE_SECRET, routerId, subscriberId, null, secretName, List.of(),
+				requestedBy);
+	}
+
 	public static OperationRequest removeProfile(UUID routerId, String profileName, String requestedBy) {
 		return new OperationRequest(OperationKind.REMOVE_PROFILE, routerId, null, null, profileName, List.of(),
 				requestedBy);
 	}
+
+	/**
+	 * What the operation serialises on within its router: operations with equal keys
+	 * never run at once, and the bulk key ({@value #ALL_SECRETS}) excludes every
+	 * single-secret key. A subscriber's operations share one key whatever their kind, so
+	 * a removal and a re-creation of the same secret cannot overtake each other.
+	 */
+	public String lockKey() {
+		return switch (this.kind) {
+			case SYNC_SUBSCRIBER -> SECRET_PREFIX + "subscriber:" + this.subscriberId;
+			case REMOVE_SECRET -> (this.subscriberId != null) ? SECRET_PREFIX + "subscriber:" + this.subscriberId
+					: SECRET_PREFIX + "name:" + this.subject;
+			case SYNC_SUBSCRIBERS -> ALL_SECRETS;
+			case SYNC_PLAN -> "profile/plan:" + this.planId;
+			case REMOVE_PROFILE -> "profile/name:" + this.subject;
+		};
+	}
+
+	/** Prefix of the keys of operations on one secret. */
+	static final String SECRET_PREFIX = "secret/";
+
+	/** Key of operations on many secrets of a router. */
+	static final String ALL_SECRETS = "secrets";
 
 	public static OperationRequest syncPlan(UUID routerId, UUID planId, String requestedBy) {
 		return new OperationRequest(OperationKind.SYNC_PLAN, routerId, null, planId, null, List.of(), requestedBy);

@@ -56,6 +56,40 @@ public class RouterOperation {
 	@Column(name = "last_error")
 	private @Nullable String lastError;
 
+	/**
+	 * Stable code of the last failure, e.g. ROUTER_UNREACHABLE or ROUTER_WAIT_EXPIRED.
+	 */
+	@Column(name = "error_code")
+	private @Nullable String errorCode;
+
+	/**
+	 * What the operation serialises on: operations of one router with the same key never
+	 * run at once (see {@link OperationRequest#lockKey()}).
+	 */
+	@Column(name = "lock_key", nullable = false)
+	private String lockKey;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "wait_reason")
+	private @Nullable WaitReason waitReason;
+
+	/**
+	 * Since when the operation has not reached its router; the router-wait policy counts
+	 * from here.
+	 */
+	@Column(name = "waiting_since")
+	private @Nullable Instant waitingSince;
+
+	@Column(name = "next_attempt_at")
+	private @Nullable Instant nextAttemptAt;
+
+	/** Tries that did not reach the router; they spend no attempt. */
+	@Column(name = "unreachable_tries", nullable = false)
+	private int unreachableTries;
+
+	@Column(name = "superseded_by")
+	private @Nullable UUID supersededBy;
+
 	@Column(name = "progress_done", nullable = false)
 	private int progressDone;
 
@@ -85,6 +119,7 @@ public class RouterOperation {
 		this.kind = OperationKind.SYNC_SUBSCRIBER;
 		this.routerId = this.id;
 		this.status = OperationStatus.QUEUED;
+		this.lockKey = "";
 		this.requestedBy = "";
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
@@ -100,6 +135,8 @@ public class RouterOperation {
 		this.subject = request.subject();
 		this.subscriberIds = request.subscriberIds().isEmpty() ? null : request.subscriberIds().toArray(new UUID[0]);
 		this.progressTotal = Math.max(1, request.subscriberIds().size());
+		this.lockKey = request.lockKey();
+		this.nextAttemptAt = now;
 		this.requestedBy = request.requestedBy();
 		this.createdAt = now;
 		this.updatedAt = now;
@@ -145,6 +182,35 @@ public class RouterOperation {
 		return this.lastError;
 	}
 
+	public @Nullable String errorCode() {
+		return this.errorCode;
+	}
+
+	public String lockKey() {
+		return this.lockKey;
+	}
+
+	public @Nullable WaitReason waitReason() {
+		return this.waitReason;
+	}
+
+	public @Nullable Instant waitingSince() {
+		return this.waitingSince;
+	}
+
+	/** When the next try is due, while the operation is QUEUED or WAITING_FOR_ROUTER. */
+	public @Nullable Instant nextAttemptAt() {
+		return this.nextAttemptAt;
+	}
+
+	public int unreachableTries() {
+		return this.unreachableTries;
+	}
+
+	public @Nullable UUID supersededBy() {
+		return this.supersededBy;
+	}
+
 	public int progressDone() {
 		return this.progressDone;
 	}
@@ -173,12 +239,6 @@ public class RouterOperation {
 		return this.finishedAt;
 	}
 
-	void started(Instant now) {
-		this.status = OperationStatus.RUNNING;
-		this.attempts++;
-		this.updatedAt = now;
-	}
-
 	void progressed(int done, int failed, Instant now) {
 		this.progressDone = done;
 		this.progressFailed = failed;
@@ -187,35 +247,87 @@ public class RouterOperation {
 
 	void succeeded(@Nullable String note, Instant now) {
 		this.status = OperationStatus.SUCCEEDED;
+		this.attempts++;
 		this.lastError = note;
+		this.errorCode = null;
+		reachedRouter();
 		this.progressDone = this.progressTotal - this.progressFailed;
 		this.finishedAt = now;
 		this.updatedAt = now;
 	}
 
-	void attemptFailed(String error, boolean final_, Instant now) {
-		this.lastError = error;
-		this.status = final_ ? OperationStatus.FAILED : OperationStatus.QUEUED;
-		this.finishedAt = final_ ? now : null;
+	/** A try that reached the router (or never needed it) failed: one attempt spent. */
+	void attemptFailed(TryFailure failure, @Nullable Instant nextAttempt, Instant now) {
+		this.attempts++;
+		this.lastError = failure.describe();
+		this.errorCode = failure.code();
+		reachedRouter();
+		this.status = (nextAttempt != null) ? OperationStatus.QUEUED : OperationStatus.FAILED;
+		this.nextAttemptAt = nextAttempt;
+		this.finishedAt = (nextAttempt != null) ? null : now;
 		this.updatedAt = now;
 	}
 
 	/**
-	 * Stopped by a shutdown at a safe point: queued again, and the interrupted attempt
-	 * does not count.
+	 * A try that did not get through to the router: no attempt spent; the operation waits
+	 * (router down, credentials refused) or is retried soon (exchange broke).
+	 */
+	void routerUnavailable(TryFailure failure, Instant nextAttempt, Instant now) {
+		this.unreachableTries++;
+		this.lastError = failure.describe();
+		this.errorCode = failure.code();
+		this.waitReason = failure.waitReason();
+		this.status = (failure.waitReason() != null) ? OperationStatus.WAITING_FOR_ROUTER : OperationStatus.QUEUED;
+		if (this.waitingSince == null) {
+			this.waitingSince = now;
+		}
+		this.nextAttemptAt = nextAttempt;
+		this.updatedAt = now;
+	}
+
+	/** The router stayed unavailable longer than the router-wait policy allows. */
+	void gaveUpWaiting(String code, String error, Instant now) {
+		this.status = OperationStatus.FAILED;
+		this.errorCode = code;
+		this.lastError = error;
+		this.nextAttemptAt = null;
+		this.finishedAt = now;
+		this.updatedAt = now;
+	}
+
+	/** A newer operation of the same kind and key carries the latest state. */
+	void superseded(UUID newer, Instant now) {
+		this.status = OperationStatus.SUPERSEDED;
+		this.supersededBy = newer;
+		this.nextAttemptAt = null;
+		this.finishedAt = now;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Stopped by a shutdown at a safe point: queued again, due at once, and the
+	 * interrupted try spends nothing.
 	 */
 	void handedBack(String where, Instant now) {
 		this.status = OperationStatus.QUEUED;
-		this.attempts = Math.max(0, this.attempts - 1);
 		this.lastError = "Handed back at shutdown (" + where + "); resumes at once";
+		this.nextAttemptAt = now;
 		this.updatedAt = now;
 	}
 
 	void requeued(Instant now) {
 		this.status = OperationStatus.QUEUED;
 		this.attempts = 0;
+		this.unreachableTries = 0;
+		reachedRouter();
+		this.nextAttemptAt = now;
 		this.finishedAt = null;
 		this.updatedAt = now;
+	}
+
+	private void reachedRouter() {
+		this.waitReason = null;
+		this.waitingSince = null;
 	}
 
 }

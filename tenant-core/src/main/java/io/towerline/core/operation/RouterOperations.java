@@ -1,13 +1,19 @@
 package io.towerline.core.operation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.towerline.core.error.DomainException;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.NotFoundException;
@@ -24,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Enqueues operations in the caller's transaction (the desired state and its job commit
- * together or not at all), and records their progress in transactions of their own.
+ * together or not at all; a newer change supersedes a queued older one), claims them for
+ * a worker one subscriber or plan at a time, and records their progress in transactions
+ * of their own.
  */
 @Service
 @Transactional
@@ -35,6 +43,8 @@ public class RouterOperations {
 	 * {@code <tenant>:<operation id>}.
 	 */
 	static final TaskDescriptor<OperationRef> TASK = TaskDescriptor.of("router-operation", OperationRef.class);
+
+	private static final int CHUNK = 1000;
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
 
@@ -55,8 +65,22 @@ public class RouterOperations {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public RouterOperation enqueue(OperationRequest request) {
-		RouterOperation operation = this.operations.save(new RouterOperation(request, this.clock.instant()));
-		schedule(operation.id(), this.clock.instant());
+		Instant now = this.clock.instant();
+		RouterOperation operation = this.operations.save(new RouterOperation(request, now));
+		if (request.kind() == OperationKind.SYNC_SUBSCRIBER || request.kind() == OperationKind.SYNC_PLAN) {
+			this.operations.supersede(operation.id(), operation.routerId(), request.kind().name(), operation.lockKey(),
+					now);
+		}
+		if (request.kind() == OperationKind.SYNC_SUBSCRIBER && request.subscriberId() != null) {
+			this.operations.pointAt(operation.id(), List.of(request.subscriberId()));
+		}
+		if (request.kind() == OperationKind.SYNC_SUBSCRIBERS) {
+			List<UUID> ids = request.subscriberIds();
+			for (int from = 0; from < ids.size(); from += CHUNK) {
+				this.operations.pointAt(operation.id(), ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+			}
+		}
+		schedule(operation.id(), now);
 		return operation;
 	}
 
@@ -101,11 +125,83 @@ public class RouterOperations {
 		return operation;
 	}
 
+	/**
+	 * Marks the operation RUNNING, unless it is done or another operation on the same
+	 * subscriber, secret or plan of its router runs right now (on any replica).
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	RouterOperation start(UUID id) {
-		RouterOperation operation = get(id);
-		operation.started(this.clock.instant());
-		return operation;
+	Claim claim(UUID id) {
+		RouterOperation operation = this.operations.findById(id).orElse(null);
+		if (operation == null || operation.status().isFinal()) {
+			return Claim.DONE;
+		}
+		this.operations.lockClaimsOf(operation.routerId());
+		int claimed = this.operations.claim(id, operation.routerId(), operation.lockKey(), this.clock.instant());
+		RouterOperation current = get(id);
+		if (claimed == 1) {
+			return new Claim(Claim.Outcome.RUNNING, current);
+		}
+		return current.status().isFinal() ? Claim.DONE : Claim.BUSY;
+	}
+
+	/**
+	 * Wakes the operations waiting for a router, oldest first: db-scheduler picks due
+	 * executions by time, so staggering them by a millisecond each keeps their order.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public int wakeWaiting(UUID routerId) {
+		List<UUID> waiting = this.operations.waitingOn(routerId);
+		Instant now = this.clock.instant();
+		String tenant = TenantContext.require().slug();
+		int woken = 0;
+		for (UUID id : waiting) {
+			Instant at = now.plusMillis(woken);
+			try {
+				if (this.scheduler.reschedule(TaskInstanceId.of(TASK.getTaskName(), tenant + ":" + id), at)) {
+					this.operations.due(id, at);
+					woken++;
+				}
+			}
+			catch (RuntimeException ex) {
+				// running right now on some worker, which settles it itself
+			}
+		}
+		return woken;
+	}
+
+	/**
+	 * The operation has put these subscribers' latest state on the router: they are in
+	 * sync unless a newer change is already queued.
+	 */
+	public void applied(UUID operationId, Collection<UUID> subscriberIds) {
+		List<UUID> ids = List.copyOf(subscriberIds);
+		for (int from = 0; from < ids.size(); from += CHUNK) {
+			this.operations.applied(operationId, ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+		}
+	}
+
+	/**
+	 * Whether each subscriber's latest change is on its router, and if not, the operation
+	 * that carries it.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, SubscriberSyncStatus> syncOf(Collection<UUID> subscriberIds) {
+		if (subscriberIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, UUID> operationBySubscriber = new HashMap<>();
+		for (Object[] row : this.operations.pendingSyncs(subscriberIds)) {
+			operationBySubscriber.put((UUID) row[0], (UUID) row[1]);
+		}
+		Map<UUID, RouterOperation> operations = new HashMap<>();
+		this.operations.findAllById(new HashSet<>(operationBySubscriber.values()))
+			.forEach((operation) -> operations.put(operation.id(), operation));
+		Map<UUID, SubscriberSyncStatus> result = new HashMap<>();
+		for (UUID subscriberId : subscriberIds) {
+			RouterOperation operation = operations.get(operationBySubscriber.get(subscriberId));
+			result.put(subscriberId, SubscriberSyncStatus.of(operation));
+		}
+		return result;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -118,9 +214,37 @@ public class RouterOperations {
 		get(id).succeeded(note, this.clock.instant());
 	}
 
+	/**
+	 * A failed try of an operation that a newer one (queued while this one ran) has made
+	 * redundant ends SUPERSEDED instead of being retried.
+	 * @return whether it was superseded
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	void fail(UUID id, String error, boolean final_) {
-		get(id).attemptFailed(error, final_, this.clock.instant());
+	boolean supersededAfterTry(UUID id) {
+		RouterOperation operation = get(id);
+		if (operation.kind() != OperationKind.SYNC_SUBSCRIBER && operation.kind() != OperationKind.SYNC_PLAN) {
+			return false;
+		}
+		Optional<UUID> newer = this.operations.newerThan(id);
+		newer.ifPresent((newerId) -> operation.superseded(newerId, this.clock.instant()));
+		return newer.isPresent();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void attemptFailed(UUID id, TryFailure failure, @Nullable Duration retryIn) {
+		Instant now = this.clock.instant();
+		get(id).attemptFailed(failure, (retryIn != null) ? now.plus(retryIn) : null, now);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void routerUnavailable(UUID id, TryFailure failure, Duration retryIn) {
+		Instant now = this.clock.instant();
+		get(id).routerUnavailable(failure, now.plus(retryIn), now);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void gaveUpWaiting(UUID id, String code, String error) {
+		get(id).gaveUpWaiting(code, error, this.clock.instant());
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -15,6 +15,7 @@ import io.towerline.core.operation.OperationHandedBack;
 import io.towerline.core.operation.OperationHandler;
 import io.towerline.core.operation.OperationKind;
 import io.towerline.core.operation.RouterOperation;
+import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.RouterAccess;
@@ -55,7 +56,11 @@ class BulkSync implements OperationHandler {
 
 	private final RouterAccess access;
 
-	BulkSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access) {
+	private final RouterOperations operations;
+
+	BulkSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access,
+			RouterOperations operations) {
+		this.operations = operations;
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
@@ -76,10 +81,11 @@ class BulkSync implements OperationHandler {
 			.toList();
 		CommandContext context = new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(),
 				null);
-		return context.call(() -> apply(client, wanted, progress));
+		return context.call(() -> apply(operation, client, wanted, progress));
 	}
 
-	private @Nullable String apply(RouterClient client, List<Subscriber> wanted, Progress progress) {
+	private @Nullable String apply(RouterOperation operation, RouterClient client, List<Subscriber> wanted,
+			Progress progress) {
 		Map<UUID, Plan> plans = this.plans.getAll(wanted.stream().map(Subscriber::planId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Plan::id, Function.identity()));
@@ -110,11 +116,11 @@ class BulkSync implements OperationHandler {
 			confirmed.add(subscriber.id());
 			processed++;
 			if (confirmed.size() == STEP) {
-				record(confirmed, processed, failures, progress);
+				record(operation, confirmed, processed, failures, progress);
 				handBackIfRequested(progress, processed, wanted.size());
 			}
 		}
-		record(confirmed, processed, failures, progress);
+		record(operation, confirmed, processed, failures, progress);
 		for (int from = 0; from < toAdd.size(); from += STEP) {
 			handBackIfRequested(progress, processed, wanted.size());
 			List<PppSecretSpec> chunk = toAdd.subList(from, Math.min(toAdd.size(), from + STEP));
@@ -133,7 +139,7 @@ class BulkSync implements OperationHandler {
 				}
 			}
 			processed += chunk.size();
-			record(confirmed, processed, failures, progress);
+			record(operation, confirmed, processed, failures, progress);
 			if (transientFailure != null) {
 				throw transientFailure;
 			}
@@ -143,12 +149,15 @@ class BulkSync implements OperationHandler {
 	}
 
 	/**
-	 * Records the subscribers the router confirmed since the last step and the progress,
-	 * each committed at once.
+	 * Records the subscribers the router confirmed since the last step (confirmed, and in
+	 * sync unless a newer change is queued) and the progress, each committed at once.
 	 */
-	private void record(List<UUID> confirmed, int processed, List<String> failures, Progress progress) {
+	private void record(RouterOperation operation, List<UUID> confirmed, int processed, List<String> failures,
+			Progress progress) {
 		if (!confirmed.isEmpty()) {
-			this.subscribers.confirmed(List.copyOf(confirmed));
+			List<UUID> step = List.copyOf(confirmed);
+			this.subscribers.confirmed(step);
+			this.operations.applied(operation.id(), step);
 			confirmed.clear();
 		}
 		progress.update(processed - failures.size(), failures.size());

@@ -1,12 +1,15 @@
 package io.towerline.core.provisioning;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.operation.OperationHandler;
 import io.towerline.core.operation.OperationKind;
 import io.towerline.core.operation.RouterOperation;
+import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.RouterAccess;
@@ -34,7 +37,11 @@ class SubscriberSync implements OperationHandler {
 
 	private final RouterAccess access;
 
-	SubscriberSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access) {
+	private final RouterOperations operations;
+
+	SubscriberSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access,
+			RouterOperations operations) {
+		this.operations = operations;
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
@@ -50,12 +57,16 @@ class SubscriberSync implements OperationHandler {
 	public @Nullable String run(RouterOperation operation, Progress progress) {
 		RouterClient client = this.access.client(this.routers.get(operation.routerId()));
 		if (operation.kind() == OperationKind.REMOVE_SECRET) {
-			String name = java.util.Objects.requireNonNull(operation.subject());
+			String name = Objects.requireNonNull(operation.subject());
+			if (servedHere(name, operation.routerId())) {
+				// the subscriber came back before this removal ran; its own sync
+				// operation keeps the secret
+				return "A subscriber with this username is served by this router again; the secret stays";
+			}
 			context(operation, name).call(() -> remove(client, name));
 			return null;
 		}
-		Subscriber subscriber = this.subscribers.find(java.util.Objects.requireNonNull(operation.subscriberId()))
-			.orElse(null);
+		Subscriber subscriber = this.subscribers.find(Objects.requireNonNull(operation.subscriberId())).orElse(null);
 		if (subscriber == null) {
 			return "The subscriber no longer exists; nothing to do";
 		}
@@ -75,9 +86,20 @@ class SubscriberSync implements OperationHandler {
 				client.pppActive().kick(subscriber.username());
 			}
 			this.subscribers.confirmed(List.of(subscriber.id()));
+			this.operations.applied(operation.id(), List.of(subscriber.id()));
 			return null;
 		});
 		return null;
+	}
+
+	/**
+	 * Read when the removal runs, not when it was queued: the desired state may have
+	 * changed since.
+	 */
+	private boolean servedHere(String name, UUID routerId) {
+		return this.subscribers.byUsernames(List.of(name))
+			.stream()
+			.anyMatch((subscriber) -> subscriber.routerId().equals(routerId) && !subscriber.deleting());
 	}
 
 	private static Void remove(RouterClient client, String name) {

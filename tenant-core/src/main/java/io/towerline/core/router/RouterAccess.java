@@ -5,8 +5,10 @@ import io.towerline.mikrotik.client.RouterClient;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
 import io.towerline.mikrotik.client.RouterTls;
+import io.towerline.mikrotik.credentials.CredentialSource;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import io.towerline.mikrotik.system.SystemResource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -42,7 +44,22 @@ public class RouterAccess {
 	 * timeout, protocol error
 	 */
 	RouterFacts probe(Router router) {
-		RouterClient client = client(router);
+		return facts(client(router));
+	}
+
+	/**
+	 * Asks a router that is not saved yet (or whose address or credentials are about to
+	 * change) who it is, on a connection of its own: the shared client and its breaker
+	 * are left alone.
+	 * @throws RouterException typed by cause
+	 */
+	RouterFacts probe(RouterDetails details, CredentialSource credentials) {
+		RouterEndpoint endpoint = new RouterEndpoint(details.host(), details.port(),
+				tls(details.apiSsl(), details.certificateFingerprint()), credentials);
+		return this.clients.withOwnClient(endpoint, RouterAccess::facts);
+	}
+
+	private static RouterFacts facts(RouterClient client) {
 		SystemResource resource = client.system().resource();
 		String identity = client.system().identity();
 		return new RouterFacts(identity, resource.version().toString(), resource.boardName(), resource.uptime(),
@@ -50,18 +67,15 @@ public class RouterAccess {
 	}
 
 	static RouterEndpoint endpoint(Router router) {
-		RouterTls tls;
-		if (!router.apiSsl()) {
-			tls = RouterTls.none();
-		}
-		else if (router.certificateFingerprint() != null) {
-			tls = RouterTls.pinned(router.certificateFingerprint());
-		}
-		else {
-			tls = RouterTls.systemCa();
-		}
-		return new RouterEndpoint(router.host(), router.port(), tls,
+		return new RouterEndpoint(router.host(), router.port(), tls(router.apiSsl(), router.certificateFingerprint()),
 				new SealedCredential(router.credentialReference()));
+	}
+
+	private static RouterTls tls(boolean apiSsl, @Nullable String fingerprint) {
+		if (!apiSsl) {
+			return RouterTls.none();
+		}
+		return (fingerprint != null) ? RouterTls.pinned(fingerprint) : RouterTls.systemCa();
 	}
 
 }

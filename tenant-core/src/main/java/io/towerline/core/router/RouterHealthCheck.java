@@ -15,6 +15,7 @@ import io.towerline.mikrotik.RouterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,8 +41,12 @@ public class RouterHealthCheck {
 
 	private final int concurrency;
 
+	private final ApplicationEventPublisher events;
+
 	RouterHealthCheck(RouterRepository routers, RouterAccess access, TenantCatalog catalog,
-			TransactionTemplate transactions, Clock clock, RouterProperties properties) {
+			TransactionTemplate transactions, Clock clock, RouterProperties properties,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.routers = routers;
 		this.access = access;
 		this.catalog = catalog;
@@ -58,11 +63,15 @@ public class RouterHealthCheck {
 		Router router = this.transactions.execute((tx) -> this.routers.findById(routerId)
 			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Router", routerId)));
 		ProbeOutcome outcome = probe(router);
-		return this.transactions.execute((tx) -> {
+		Router checked = this.transactions.execute((tx) -> {
 			Router current = this.routers.findById(routerId).orElse(router);
 			outcome.applyTo(current, this.clock);
 			return current;
 		});
+		if (outcome.facts() != null) {
+			this.events.publishEvent(new RouterCameOnline(routerId));
+		}
+		return checked;
 	}
 
 	/** Probes every router of every active tenant. */

@@ -3,6 +3,7 @@ package io.towerline.core.router;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.towerline.core.error.ErrorCode;
@@ -11,6 +12,10 @@ import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.pop.PointsOfPresence;
 import io.towerline.core.pop.PopReferences;
+import io.towerline.mikrotik.RouterAuthenticationException;
+import io.towerline.mikrotik.RouterException;
+import io.towerline.mikrotik.RouterUnreachableException;
+import io.towerline.mikrotik.credentials.CredentialSource;
 import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.RouterCredentials;
 import io.towerline.mikrotik.credentials.SealedCredential;
@@ -20,10 +25,13 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The current tenant's routers. Passwords are sealed by the adapter's credential vault
@@ -46,12 +54,19 @@ public class Routers implements PopReferences {
 
 	private final Clock clock;
 
-	Routers(RouterRepository routers, PointsOfPresence pops, CredentialVault vault, RouterAccess access, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	Routers(RouterRepository routers, PointsOfPresence pops, CredentialVault vault, RouterAccess access, Clock clock,
+			TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.routers = routers;
 		this.pops = pops;
 		this.vault = vault;
 		this.access = access;
 		this.clock = clock;
+		this.transactions = transactions;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -95,16 +110,68 @@ public class Routers implements PopReferences {
 	}
 
 	/**
+	 * Adds a router after proving that it answers with these credentials (ADR 0045), on a
+	 * connection of its own and outside any transaction. With {@code verify} false the
+	 * router is added unchecked (one not installed yet); its health then stays UNKNOWN
+	 * until checked.
+	 * @throws InvalidInputException with ROUTER_AUTH_FAILED (password),
+	 * ROUTER_TLS_UNTRUSTED (certificateFingerprint) or ROUTER_UNREACHABLE (host) when the
+	 * check fails, besides the usual validation errors
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Router create(RouterDetails details, String password, boolean verify) {
+		RouterDetails.password(password);
+		this.transactions.executeWithoutResult((tx) -> checkReferences(details, null));
+		RouterFacts facts = verify
+				? verify(details, new RouterCredentials(details.username(), RouterDetails.password(password))) : null;
+		return this.transactions.execute((tx) -> {
+			Router router = create(details, password);
+			if (facts != null) {
+				router.health().seen(facts, this.clock.instant());
+			}
+			return router;
+		});
+	}
+
+	/**
+	 * Changes a router; when its address, TLS settings, username or password change, the
+	 * new ones are proven first as in {@link #create(RouterDetails, String, boolean)}.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public Router update(UUID id, RouterDetails details, @Nullable String password, boolean verify) {
+		Router current = this.transactions.execute((tx) -> {
+			Router router = get(id);
+			checkReferences(details, id);
+			requirePasswordForNewUsername(router, details, password);
+			return router;
+		});
+		RouterFacts facts = null;
+		if (verify && (password != null || connectionChanges(current, details))) {
+			CredentialSource credentials = (password != null)
+					? new RouterCredentials(details.username(), RouterDetails.password(password))
+					: new SealedCredential(current.credentialReference());
+			facts = verify(details, credentials);
+		}
+		RouterFacts verified = facts;
+		return this.transactions.execute((tx) -> {
+			Router router = update(id, details, password);
+			if (verified != null) {
+				router.health().seen(verified, this.clock.instant());
+			}
+			return router;
+		});
+	}
+
+	/**
 	 * Changes a router. A {@code null} password keeps the stored one (unless the username
 	 * changed, which needs the password again).
 	 */
 	public Router update(UUID id, RouterDetails details, @Nullable String password) {
 		Router router = get(id);
 		checkReferences(details, id);
-		boolean usernameChanged = !router.username().equals(details.username());
-		if (usernameChanged && password == null) {
-			throw new InvalidInputException(
-					FieldError.invalid("password", "Give the password again when changing the username"));
+		requirePasswordForNewUsername(router, details, password);
+		if (password != null || connectionChanges(router, details)) {
+			this.events.publishEvent(new RouterConnectionChanged(id));
 		}
 		this.access.forget(router);
 		String previous = router.credentialReference();
@@ -129,6 +196,51 @@ public class Routers implements PopReferences {
 	@Transactional(readOnly = true)
 	public @Nullable String usageOf(UUID popId) {
 		return this.routers.existsByPopId(popId) ? "routers" : null;
+	}
+
+	private RouterFacts verify(RouterDetails details, CredentialSource credentials) {
+		try {
+			return this.access.probe(details, credentials);
+		}
+		catch (RouterAuthenticationException ex) {
+			throw new InvalidInputException(new FieldError("password", ErrorCode.ROUTER_AUTH_FAILED,
+					"The router refused the username or password (" + ex.getMessage() + ")"));
+		}
+		catch (RouterUnreachableException ex) {
+			if (ex.reason() == RouterUnreachableException.Reason.TLS_UNTRUSTED) {
+				throw new InvalidInputException(new FieldError("certificateFingerprint", ErrorCode.ROUTER_TLS_UNTRUSTED,
+						"The router's certificate is not trusted (" + ex.getMessage() + ")"));
+			}
+			throw unreachable(ex);
+		}
+		catch (RouterException ex) {
+			throw unreachable(ex);
+		}
+		finally {
+			if (credentials instanceof RouterCredentials direct) {
+				direct.wipe();
+			}
+		}
+	}
+
+	private static InvalidInputException unreachable(RouterException ex) {
+		return new InvalidInputException(new FieldError("host", ErrorCode.ROUTER_UNREACHABLE,
+				"The router could not be reached (" + ex.code() + ": " + ex.getMessage()
+						+ "); check host and port, or add it without the check (verifyConnection: false)"));
+	}
+
+	private static boolean connectionChanges(Router router, RouterDetails details) {
+		return !router.host().equals(details.host()) || router.port() != details.port()
+				|| router.apiSsl() != details.apiSsl()
+				|| !Objects.equals(router.certificateFingerprint(), details.certificateFingerprint())
+				|| !router.username().equals(details.username());
+	}
+
+	private static void requirePasswordForNewUsername(Router router, RouterDetails details, @Nullable String password) {
+		if (!router.username().equals(details.username()) && password == null) {
+			throw new InvalidInputException(
+					FieldError.invalid("password", "Give the password again when changing the username"));
+		}
 	}
 
 	private void checkReferences(RouterDetails details, @Nullable UUID id) {

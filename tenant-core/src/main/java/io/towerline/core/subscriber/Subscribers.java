@@ -174,7 +174,8 @@ public class Subscribers {
 		}
 		UUID previous = subscriber.routerId();
 		subscriber.moveTo(target, this.clock.instant());
-		this.operations.enqueue(OperationRequest.removeSecret(previous, subscriber.username(), actor));
+		this.operations
+			.enqueue(OperationRequest.removeSubscriberSecret(previous, subscriber.id(), subscriber.username(), actor));
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 

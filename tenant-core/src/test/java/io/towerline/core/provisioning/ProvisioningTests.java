@@ -9,6 +9,7 @@ import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
+import io.towerline.core.operation.WaitReason;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.plan.RateLimit;
@@ -138,14 +139,19 @@ class ProvisioningTests extends DatabaseTest {
 	}
 
 	@Test
-	void shouldRetryWhileTheRouterIsDownAndApplyOnceWhenItReturns() {
+	void shouldWaitWithoutSpendingAttemptsWhileTheRouterIsDownAndApplyOnceWhenItReturns() {
 		int port = this.simulator.port();
 		this.simulator.close();
 		Changed created = inTenant(() -> this.subscribers.create(draft("erin", "secret-5"), "user:test"));
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> inTenant(() -> this.operations.get(created.operation().id()).attempts()) >= 2);
-		assertThat(inTenant(() -> this.operations.get(created.operation().id()).lastError()))
-			.contains("ROUTER_UNREACHABLE");
+			.until(() -> inTenant(() -> this.operations.get(created.operation().id()).unreachableTries()) >= 2);
+		RouterOperation waiting = inTenant(() -> this.operations.get(created.operation().id()));
+		assertThat(waiting.status()).isEqualTo(OperationStatus.WAITING_FOR_ROUTER);
+		assertThat(waiting.waitReason()).isEqualTo(WaitReason.ROUTER_UNREACHABLE);
+		assertThat(waiting.errorCode()).isEqualTo("ROUTER_UNREACHABLE");
+		assertThat(waiting.attempts()).isZero();
+		assertThat(waiting.waitingSince()).isNotNull();
+		assertThat(waiting.nextAttemptAt()).isAfter(waiting.waitingSince());
 
 		this.simulator = RouterOsSimulator.builder()
 			.version(SimulatorVersion.V7_19)
