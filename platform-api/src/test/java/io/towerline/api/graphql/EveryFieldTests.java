@@ -96,10 +96,10 @@ class EveryFieldTests extends ApiTest {
 			// queries without required arguments first: they yield the ids the others
 			// need
 			queries.sort(
-					Comparator.comparing((query) -> query.getArguments().stream().anyMatch(EveryFieldTests::required)));
+					Comparator.comparing((query) -> query.getArguments().stream().anyMatch(SchemaDocuments::required)));
 			for (GraphQLFieldDefinition query : queries) {
 				String document = "{ " + query.getName() + arguments(query, idsByType, 20)
-						+ body(query.getType(), DEPTH) + " }";
+						+ SchemaDocuments.body(query.getType(), DEPTH) + " }";
 				GraphQlResponse response = caller.document(document).execute().returnResponse();
 				List<String> codes = response.getErrors()
 					.stream()
@@ -128,35 +128,13 @@ class EveryFieldTests extends ApiTest {
 			if (name.equals("first")) {
 				given.add("first: " + pageSize);
 			}
-			else if (required(argument)) {
-				String type = name.equals("id") ? named(field.getType()).getName()
+			else if (SchemaDocuments.required(argument)) {
+				String type = name.equals("id") ? SchemaDocuments.named(field.getType()).getName()
 						: name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1, name.length() - 2);
 				given.add(name + ": \"" + idsByType.getOrDefault(type, "00000000-0000-0000-0000-000000000000") + "\"");
 			}
 		}
 		return given.isEmpty() ? "" : "(" + String.join(", ", given) + ")";
-	}
-
-	/** Every field without required arguments, objects down to {@code depth}. */
-	private static String body(GraphQLType type, int depth) {
-		GraphQLType named = named(type);
-		if (!(named instanceof GraphQLObjectType object)) {
-			return GraphQLTypeUtil.isLeaf(named) ? "" : " { __typename }";
-		}
-		List<String> fields = new ArrayList<>();
-		fields.add("__typename");
-		for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
-			if (field.getArguments().stream().anyMatch((arg) -> required(arg) && !arg.getName().equals("first"))) {
-				continue;
-			}
-			if (GraphQLTypeUtil.isLeaf(named(field.getType()))) {
-				fields.add(field.getName() + arguments(field, Map.of(), 2));
-			}
-			else if (depth > 0) {
-				fields.add(field.getName() + arguments(field, Map.of(), 2) + body(field.getType(), depth - 1));
-			}
-		}
-		return " { " + String.join(" ", fields) + " }";
 	}
 
 	@SuppressWarnings("unchecked")
@@ -170,14 +148,6 @@ class EveryFieldTests extends ApiTest {
 		else if (data instanceof List<?> list) {
 			list.forEach((item) -> collectIds(item, idsByType));
 		}
-	}
-
-	private static boolean required(GraphQLArgument argument) {
-		return argument.getType() instanceof GraphQLNonNull && !argument.hasSetDefaultValue();
-	}
-
-	private static GraphQLNamedType named(GraphQLType type) {
-		return GraphQLTypeUtil.unwrapAll(type);
 	}
 
 }
