@@ -63,15 +63,29 @@ final class SchemaDocuments {
 		return paths;
 	}
 
+	/** Paths to every {@code String} an argument of {@code field} can hold. */
+	static List<List<String>> stringPaths(GraphQLFieldDefinition field) {
+		List<List<String>> paths = new ArrayList<>();
+		for (GraphQLArgument argument : field.getArguments()) {
+			collectPaths(argument.getType(), "String", new ArrayList<>(List.of(argument.getName())), paths, 0);
+		}
+		return paths;
+	}
+
 	private static void collectIdPaths(GraphQLType type, List<String> path, List<List<String>> paths, int depth) {
+		collectPaths(type, "ID", path, paths, depth);
+	}
+
+	private static void collectPaths(GraphQLType type, String scalarName, List<String> path, List<List<String>> paths,
+			int depth) {
 		GraphQLNamedType named = named(type);
-		if (named instanceof GraphQLScalarType scalar && scalar.getName().equals("ID")) {
+		if (named instanceof GraphQLScalarType scalar && scalar.getName().equals(scalarName)) {
 			paths.add(List.copyOf(path));
 		}
 		else if (named instanceof GraphQLInputObjectType input && depth < 3) {
 			for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
 				path.add(field.getName());
-				collectIdPaths(field.getType(), path, paths, depth + 1);
+				collectPaths(field.getType(), scalarName, path, paths, depth + 1);
 				path.remove(path.size() - 1);
 			}
 		}
