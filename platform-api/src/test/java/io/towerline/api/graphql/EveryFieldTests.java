@@ -1,5 +1,6 @@
 package io.towerline.api.graphql;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,9 @@ class EveryFieldTests extends ApiTest {
 			.path("createPop.errors")
 			.entityList(Object.class)
 			.hasSize(0);
+		// a drift item too: the secret's comment changed by hand on the router
+		this.network.simulator()
+			.putRawSecretValue("bare", "comment", "changed by hand".getBytes(StandardCharsets.UTF_8));
 		this.network.graphQl()
 			.document("mutation($input: CheckDriftInput!) { checkDrift(input: $input) { errors { code } } }")
 			.variable("input", Map.of("routerId", this.network.routerId()))
