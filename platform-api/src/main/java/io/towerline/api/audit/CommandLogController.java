@@ -12,6 +12,7 @@ import io.towerline.api.graphql.Pages;
 import io.towerline.core.audit.CommandLogEntry;
 import io.towerline.core.audit.CommandLogFilter;
 import io.towerline.core.audit.RouterCommandLog;
+import io.towerline.mikrotik.audit.AuditedCommand.Outcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -76,10 +77,11 @@ class CommandLogController {
 	}
 
 	record FilterInput(@Nullable UUID routerId, @Nullable String subscriber, @Nullable String action,
-			@Nullable String outcome, @Nullable Instant from, @Nullable Instant to) {
+			@Nullable Outcome outcome, @Nullable Instant from, @Nullable Instant to) {
 
 		CommandLogFilter criteria() {
-			return new CommandLogFilter(this.routerId, this.subscriber, this.action, this.outcome, this.from, this.to);
+			return new CommandLogFilter(this.routerId, this.subscriber, this.action,
+					(this.outcome != null) ? this.outcome.name() : null, this.from, this.to);
 		}
 
 	}

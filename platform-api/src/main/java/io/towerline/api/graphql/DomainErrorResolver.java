@@ -22,12 +22,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindException;
 
 /**
  * Turns every exception of a data fetcher into a GraphQL error with a stable
@@ -77,6 +79,14 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			case DomainException domain ->
 				error(builders, ErrorType.BAD_REQUEST, domain.code().name(), domain.getMessage());
 			case ApiInputException input -> error(builders, ErrorType.BAD_REQUEST, input.code(), input.getMessage());
+			case BindException binding -> ArgumentErrors.describe(binding, builders.get());
+			case DataIntegrityViolationException conflict -> {
+				// a reference checked before the write changed under it (a race): the
+				// caller can read again and retry
+				log.warn("Write refused by a database constraint in {}: {}", where, conflict.getMostSpecificCause());
+				yield error(builders, ErrorType.BAD_REQUEST, "INVALID_STATE",
+						"The change conflicts with other data that changed meanwhile; read it again and retry");
+			}
 			case ObjectOptimisticLockingFailureException conflict -> error(builders, ErrorType.BAD_REQUEST,
 					"CONCURRENT_MODIFICATION", "The object was changed by someone else; read it again and retry");
 			case AccessDeniedException denied ->

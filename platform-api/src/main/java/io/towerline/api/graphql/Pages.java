@@ -1,5 +1,6 @@
 package io.towerline.api.graphql;
 
+import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.query.ScrollSubrange;
 
@@ -13,6 +14,9 @@ public final class Pages {
 	/** The largest page any connection serves. */
 	public static final int MAX_PAGE_SIZE = 100;
 
+	/** The code of a page size out of range. */
+	public static final String PAGE_SIZE_INVALID = "PAGE_SIZE_INVALID";
+
 	private Pages() {
 	}
 
@@ -25,11 +29,11 @@ public final class Pages {
 			.orElseThrow(() -> new ApiInputException("PAGE_SIZE_REQUIRED",
 					"Give 'first' (or 'last' with 'before') to say how many items you want, at most " + MAX_PAGE_SIZE));
 		if (count < 1 || count > MAX_PAGE_SIZE) {
-			throw new ApiInputException("PAGE_SIZE_INVALID",
+			throw new ApiInputException(PAGE_SIZE_INVALID,
 					"Page size must be between 1 and " + MAX_PAGE_SIZE + ", was " + count);
 		}
 		ScrollPosition position = subrange.position().orElse(ScrollPosition.keyset());
-		if (!subrange.forward() && position instanceof org.springframework.data.domain.KeysetScrollPosition keyset) {
+		if (!subrange.forward() && position instanceof KeysetScrollPosition keyset) {
 			position = keyset.backward();
 		}
 		return new PageRequest(position, count);

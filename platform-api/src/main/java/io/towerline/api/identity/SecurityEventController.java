@@ -11,6 +11,7 @@ import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.TenantCatalog;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,10 @@ class SecurityEventController {
 
 	private final ObjectProvider<SigningKeys> keys;
 
-	SecurityEventController(SecurityEventLog audit, ObjectProvider<SigningKeys> keys) {
+	private final TenantCatalog catalog;
+
+	SecurityEventController(SecurityEventLog audit, ObjectProvider<SigningKeys> keys, TenantCatalog catalog) {
+		this.catalog = catalog;
 		this.audit = audit;
 		this.keys = keys;
 	}
@@ -45,6 +49,10 @@ class SecurityEventController {
 		Pages.PageRequest page = Pages.of(subrange);
 		boolean platformAdmin = TowerlineAuthentication.current().roles().contains(Role.PLATFORM_ADMIN);
 		TenantId scope = platformAdmin ? ((tenant != null) ? TenantId.of(tenant) : null) : TenantContext.require();
+		if (platformAdmin && scope != null) {
+			// an unknown tenant is an error, not an empty log
+			this.catalog.get(scope);
+		}
 		return this.audit.list(scope, type, page.position(), page.size());
 	}
 

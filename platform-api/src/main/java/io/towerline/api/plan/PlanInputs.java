@@ -1,9 +1,11 @@
 package io.towerline.api.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.RateLimit;
@@ -24,26 +26,36 @@ final class PlanInputs {
 			String uploadRate, @Nullable BurstInput burst, @Nullable UUID gracePlanId) {
 
 		/**
-		 * Builds the RouterOS rate-limit (upload/download order) and validates it like
-		 * any rate-limit text.
+		 * Reads every rate on its own field, so that an error names the field the caller
+		 * wrote (never a RouterOS rate-limit they did not).
+		 * @throws InvalidInputException listing every problem
 		 */
 		PlanDetails details() {
-			StringBuilder text = new StringBuilder(this.uploadRate.strip() + "/" + this.downloadRate.strip());
+			List<FieldError> errors = new ArrayList<>();
+			long download = rate(this.downloadRate, "downloadRate", errors);
+			long upload = rate(this.uploadRate, "uploadRate", errors);
+			RateLimit.Burst burst = null;
 			if (this.burst != null) {
-				text.append(' ')
-					.append(this.burst.uploadRate().strip())
-					.append('/')
-					.append(this.burst.downloadRate().strip())
-					.append(' ')
-					.append(this.burst.uploadThreshold().strip())
-					.append('/')
-					.append(this.burst.downloadThreshold().strip())
-					.append(' ')
-					.append(this.burst.seconds())
-					.append('/')
-					.append(this.burst.seconds());
+				burst = new RateLimit.Burst(rate(this.burst.uploadRate(), "burst.uploadRate", errors),
+						rate(this.burst.downloadRate(), "burst.downloadRate", errors),
+						rate(this.burst.uploadThreshold(), "burst.uploadThreshold", errors),
+						rate(this.burst.downloadThreshold(), "burst.downloadThreshold", errors), this.burst.seconds());
 			}
-			return PlanDetails.of(this.name, this.profileName, RateLimit.parse(text.toString()), this.gracePlanId);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			return PlanDetails.of(this.name, this.profileName, new RateLimit(upload, download, burst),
+					this.gracePlanId);
+		}
+
+		private static long rate(String text, String field, List<FieldError> errors) {
+			try {
+				return RateLimit.rate(text, field);
+			}
+			catch (InvalidInputException ex) {
+				errors.addAll(ex.errors());
+				return 1;
+			}
 		}
 
 	}

@@ -2,10 +2,13 @@ package io.towerline.api.ratelimit;
 
 import javax.sql.DataSource;
 
+import io.towerline.api.graphql.GraphQlRequestReader;
 import io.towerline.api.limits.GraphQlLimitsProperties;
 import io.towerline.api.security.SecurityProperties;
 import io.towerline.api.usage.RequestCounts;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,8 +48,8 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler) {
-		return new RateLimitedHttpHandler(handler);
+	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper json) {
+		return new RateLimitedHttpHandler(handler, new GraphQlRequestReader(json));
 	}
 
 }

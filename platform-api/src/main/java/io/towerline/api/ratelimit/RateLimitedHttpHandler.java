@@ -7,14 +7,15 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
 
 /**
  * The GraphQL HTTP endpoint, answering 429 Too Many Requests to a throttled operation.
  */
 final class RateLimitedHttpHandler extends GraphQlHttpHandler {
 
-	RateLimitedHttpHandler(WebGraphQlHandler handler) {
-		super(handler);
+	RateLimitedHttpHandler(WebGraphQlHandler handler, HttpMessageConverter<?> json) {
+		super(handler, json);
 	}
 
 	@Override

@@ -97,8 +97,13 @@ class RouterController {
 	@MutationMapping
 	@PreAuthorize("hasRole('TENANT_ADMIN')")
 	DeleteRouterPayload deleteRouter(@Argument RouterIdInput input) {
-		this.routers.delete(input.id());
-		return new DeleteRouterPayload(input.id(), List.of());
+		try {
+			this.routers.delete(input.id());
+			return new DeleteRouterPayload(input.id(), List.of());
+		}
+		catch (InvalidInputException ex) {
+			return new DeleteRouterPayload(null, ex.errors());
+		}
 	}
 
 	@MutationMapping

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads subscriber CSV: a header naming the columns (any order; {@code username},
  * {@code password}, {@code plan} and {@code router} required), RFC 4180 quoting (fields
- * in double quotes, {@code ""} for a quote), plan and router by name. Rows that cannot be
- * read become rejected rows; the others become drafts.
+ * in double quotes, {@code ""} for a quote), plan and router by name. Text that is not
+ * CSV is refused whole ({@link CsvReader}); rows that cannot be read become rejected rows
+ * numbered by the physical line they start on; the others become drafts.
  */
 final class SubscriberCsv {
 
@@ -39,11 +40,15 @@ final class SubscriberCsv {
 	}
 
 	static Parsed parse(String csv, Map<String, UUID> plansByName, Map<String, UUID> routersByName) {
-		List<List<String>> records = records(csv);
+		List<CsvReader.Row> records = CsvReader.read(csv);
 		if (records.isEmpty()) {
 			throw new InvalidInputException(FieldError.invalid("csv", "The CSV is empty"));
 		}
-		List<String> header = records.get(0).stream().map((name) -> name.strip().toLowerCase(Locale.ROOT)).toList();
+		List<String> header = records.get(0)
+			.fields()
+			.stream()
+			.map((name) -> name.strip().toLowerCase(Locale.ROOT))
+			.toList();
 		for (String required : List.of("username", "password", "plan", "router")) {
 			if (!header.contains(required)) {
 				throw new InvalidInputException(FieldError.invalid("csv",
@@ -54,8 +59,8 @@ final class SubscriberCsv {
 		List<Integer> lines = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
 		for (int index = 1; index < records.size(); index++) {
-			List<String> fields = records.get(index);
-			int line = index + 1;
+			List<String> fields = records.get(index).fields();
+			int line = records.get(index).line();
 			if (fields.size() == 1 && fields.get(0).isBlank()) {
 				continue;
 			}
@@ -96,56 +101,6 @@ final class SubscriberCsv {
 		}
 		String value = fields.get(at);
 		return value.isBlank() ? null : value;
-	}
-
-	/**
-	 * Splits CSV text into records of fields, honouring quotes (which may hold commas and
-	 * line breaks).
-	 */
-	static List<List<String>> records(String csv) {
-		List<List<String>> records = new ArrayList<>();
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < csv.length(); i++) {
-			char c = csv.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-					i++;
-				}
-				fields.add(field.toString());
-				field.setLength(0);
-				records.add(fields);
-				fields = new ArrayList<>();
-			}
-			else {
-				field.append(c);
-			}
-		}
-		if (field.length() > 0 || !fields.isEmpty()) {
-			fields.add(field.toString());
-			records.add(fields);
-		}
-		return records;
 	}
 
 }

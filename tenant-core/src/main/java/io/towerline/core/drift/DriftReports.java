@@ -55,7 +55,8 @@ public class DriftReports {
 		return this.reports.findByRouterId(routerId, position, Limit.of(limit), NEWEST_FIRST);
 	}
 
-	@Transactional(readOnly = true)
+	// a lookup that finds nothing must not mark the caller's transaction rollback-only
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
 	public DriftReport get(UUID id) {
 		return this.reports.findById(id).orElseThrow(() -> new NotFoundException("Drift report", id));
 	}

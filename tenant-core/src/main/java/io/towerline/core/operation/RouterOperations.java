@@ -90,7 +90,8 @@ public class RouterOperations {
 		return requests.stream().map(this::enqueue).toList();
 	}
 
-	@Transactional(readOnly = true)
+	// a lookup that finds nothing must not mark the caller's transaction rollback-only
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
 	public RouterOperation get(UUID id) {
 		return this.operations.findById(id).orElseThrow(() -> new NotFoundException("Operation", id));
 	}

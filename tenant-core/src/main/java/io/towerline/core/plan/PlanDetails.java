@@ -35,7 +35,9 @@ public record PlanDetails(String name, String profileName, RateLimit rateLimit, 
 		if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.chars().anyMatch(Character::isISOControl)) {
 			errors.add(FieldError.invalid("name", "The name must be 1 to 100 characters without control characters"));
 		}
-		String profile = (profileName != null && !profileName.isBlank()) ? profileName.strip()
+		// a given profile name reaches routers exactly as given; only the default derived
+		// from the plan name is made safe
+		String profile = (profileName != null && !profileName.isEmpty()) ? profileName
 				: cleanName.replaceAll("[^A-Za-z0-9._-]+", "-");
 		if (!PROFILE.matcher(profile).matches() || profile.equals("default") || profile.equals("default-encryption")) {
 			errors.add(FieldError.invalid("profileName",

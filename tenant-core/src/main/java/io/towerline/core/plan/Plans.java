@@ -56,7 +56,8 @@ public class Plans {
 		return this.plans.findBy(position, Limit.of(limit), ORDER);
 	}
 
-	@Transactional(readOnly = true)
+	// a lookup that finds nothing must not mark the caller's transaction rollback-only
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
 	public Plan get(UUID id) {
 		return this.plans.findById(id).orElseThrow(() -> new NotFoundException("Plan", id));
 	}

@@ -43,31 +43,85 @@ public record RateLimit(long uploadBps, long downloadBps, @Nullable Burst burst)
 	}
 
 	/**
-	 * Checks a rate limit for sense: positive rates, bursts above the rate and thresholds
-	 * between them.
-	 * @throws InvalidInputException naming the field at fault
+	 * The highest rate RouterOS accepts in a PPP rate-limit: 2^32 - 1 bits/s (RouterOS v6
+	 * keeps queue rates in 32 bits; one limit for every router version the platform
+	 * serves).
+	 */
+	public static final long MAX_BPS = 4_294_967_295L;
+
+	/**
+	 * Checks a rate limit for sense: rates 1 to {@link #MAX_BPS}, bursts above the rate
+	 * and thresholds between them. Errors name the plan input's fields
+	 * ({@code uploadRate}, {@code burst.downloadThreshold}, ...).
+	 * @throws InvalidInputException listing every problem
 	 */
 	public RateLimit {
 		List<FieldError> errors = new ArrayList<>();
-		if (uploadBps <= 0 || downloadBps <= 0) {
-			errors.add(FieldError.invalid("rateLimit", "Upload and download rates must be positive"));
-		}
+		checkRate(errors, "uploadRate", uploadBps);
+		checkRate(errors, "downloadRate", downloadBps);
 		if (burst != null) {
-			if (burst.uploadBps() <= uploadBps || burst.downloadBps() <= downloadBps) {
-				errors.add(FieldError.invalid("burst", "Burst rates must be above the sustained rates"));
+			checkRate(errors, "burst.uploadRate", burst.uploadBps());
+			checkRate(errors, "burst.downloadRate", burst.downloadBps());
+			if (burst.uploadBps() <= uploadBps) {
+				errors.add(FieldError.invalid("burst.uploadRate", "The burst upload rate must be above uploadRate"));
 			}
-			if (burst.uploadThresholdBps() <= 0 || burst.uploadThresholdBps() > burst.uploadBps()
-					|| burst.downloadThresholdBps() <= 0 || burst.downloadThresholdBps() > burst.downloadBps()) {
-				errors
-					.add(FieldError.invalid("burst", "Burst thresholds must be positive and at most the burst rates"));
+			if (burst.downloadBps() <= downloadBps) {
+				errors.add(
+						FieldError.invalid("burst.downloadRate", "The burst download rate must be above downloadRate"));
+			}
+			if (burst.uploadThresholdBps() <= 0 || burst.uploadThresholdBps() > burst.uploadBps()) {
+				errors.add(FieldError.invalid("burst.uploadThreshold",
+						"The upload threshold must be positive and at most burst.uploadRate"));
+			}
+			if (burst.downloadThresholdBps() <= 0 || burst.downloadThresholdBps() > burst.downloadBps()) {
+				errors.add(FieldError.invalid("burst.downloadThreshold",
+						"The download threshold must be positive and at most burst.downloadRate"));
 			}
 			if (burst.seconds() < 1 || burst.seconds() > 3600) {
-				errors.add(FieldError.invalid("burst", "Burst time must be 1 to 3600 seconds"));
+				errors.add(FieldError.invalid("burst.seconds", "The burst time must be 1 to 3600 seconds"));
 			}
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+	}
+
+	/**
+	 * One rate as a caller writes it: digits with an optional {@code k} (thousand) or
+	 * {@code M} (million) suffix, in bits per second.
+	 * @param field the input field it came from, named in the error
+	 * @throws InvalidInputException on {@code field} when it is not a rate or above
+	 * {@link #MAX_BPS}
+	 */
+	public static long rate(String text, String field) {
+		Matcher matcher = RATE.matcher(text);
+		if (!matcher.matches()) {
+			throw new InvalidInputException(FieldError.invalid(field,
+					"'" + shorten(text) + "' is not a rate: digits with an optional k or M, e.g. 20M"));
+		}
+		long multiplier = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+			case "k" -> 1_000;
+			case "m" -> 1_000_000;
+			default -> 1;
+		};
+		String digits = matcher.group(1);
+		// at most 10 digits: anything longer is above the limit whatever the suffix (and
+		// would overflow a long)
+		if (digits.length() > 10 || Long.parseLong(digits) * multiplier > MAX_BPS) {
+			throw new InvalidInputException(FieldError.invalid(field,
+					"'" + shorten(text) + "' is above the highest rate RouterOS accepts, " + MAX_BPS + " bits/s"));
+		}
+		return Long.parseLong(digits) * multiplier;
+	}
+
+	private static void checkRate(List<FieldError> errors, String field, long bps) {
+		if (bps < 1 || bps > MAX_BPS) {
+			errors.add(FieldError.invalid(field, "The rate must be 1 to " + MAX_BPS + " bits/s"));
+		}
+	}
+
+	private static String shorten(String text) {
+		return (text.length() > 30) ? text.substring(0, 30) + "…" : text;
 	}
 
 	/**
@@ -92,6 +146,10 @@ public record RateLimit(long uploadBps, long downloadBps, @Nullable Burst burst)
 		long[] time = (parts.length > 3) ? pair(parts[3], text, RateLimit::seconds) : new long[] { 1, 1 };
 		if (parts.length > 4 && !parts[4].matches("^[1-8]$")) {
 			throw invalid(text, "priority must be 1 to 8");
+		}
+		if (parts.length > 5) {
+			// minimum rates: the platform never sets them, but they must be rates
+			pair(parts[5], text, RateLimit::bits);
 		}
 		return new RateLimit(rates[0], rates[1],
 				new Burst(burst[0], burst[1], threshold[0], threshold[1], (int) Math.max(time[0], time[1])));
@@ -128,22 +186,18 @@ public record RateLimit(long uploadBps, long downloadBps, @Nullable Burst burst)
 	}
 
 	private static Long bits(String value, String whole) {
-		Matcher matcher = RATE.matcher(value);
-		if (!matcher.matches()) {
-			throw invalid(whole, "'" + value + "' is not a rate (digits with an optional k or M)");
+		try {
+			return rate(value, "rateLimit");
 		}
-		long number = Long.parseLong(matcher.group(1));
-		return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
-			case "k" -> number * 1_000;
-			case "m" -> number * 1_000_000;
-			default -> number;
-		};
+		catch (InvalidInputException ex) {
+			throw invalid(whole, ex.errors().get(0).message());
+		}
 	}
 
 	private static Long seconds(String value, String whole) {
 		Matcher matcher = TIME.matcher(value);
-		if (!matcher.matches()) {
-			throw invalid(whole, "'" + value + "' is not a burst time in seconds");
+		if (!matcher.matches() || matcher.group(1).length() > 9) {
+			throw invalid(whole, "'" + shorten(value) + "' is not a burst time in seconds");
 		}
 		return Long.parseLong(matcher.group(1));
 	}
@@ -160,7 +214,7 @@ public record RateLimit(long uploadBps, long downloadBps, @Nullable Burst burst)
 
 	private static InvalidInputException invalid(String text, String reason) {
 		return new InvalidInputException(
-				FieldError.invalid("rateLimit", "Invalid rate-limit '" + text.strip() + "': " + reason));
+				FieldError.invalid("rateLimit", "Invalid rate-limit '" + shorten(text.strip()) + "': " + reason));
 	}
 
 }

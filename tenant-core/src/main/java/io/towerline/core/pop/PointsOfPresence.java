@@ -46,7 +46,8 @@ public class PointsOfPresence {
 		return this.pops.findBy(position, Limit.of(limit), ORDER);
 	}
 
-	@Transactional(readOnly = true)
+	// a lookup that finds nothing must not mark the caller's transaction rollback-only
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
 	public Pop get(UUID id) {
 		return this.pops.findById(id).orElseThrow(() -> new NotFoundException("POP", id));
 	}

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.text.VerbatimText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,10 +66,15 @@ public record RouterDetails(String name, String host, int port, boolean apiSsl, 
 				errors.add(FieldError.invalid("certificateFingerprint", "A certificate fingerprint needs API-SSL"));
 			}
 		}
-		String cleanUser = (username != null) ? username.strip() : "";
-		if (cleanUser.isEmpty() || cleanUser.length() > 64 || hasControl(cleanUser)) {
+		String cleanUser = (username != null) ? username : "";
+		if (VerbatimText.hasOuterSpace(cleanUser)) {
 			errors.add(FieldError.invalid("username",
-					"The username must be 1 to 64 characters without control characters"));
+					"The username starts or ends with white space; remove it (it is sent to the router as given)"));
+		}
+		else if (cleanUser.isEmpty() || cleanUser.length() > 64 || hasControl(cleanUser)
+				|| VerbatimText.hasUnpairedSurrogate(cleanUser)) {
+			errors.add(FieldError.invalid("username",
+					"The username must be 1 to 64 characters without control characters or unpaired surrogates"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
@@ -82,9 +88,11 @@ public record RouterDetails(String name, String host, int port, boolean apiSsl, 
 	 * characters
 	 */
 	public static char[] password(@Nullable String password) {
-		if (password == null || password.isEmpty() || password.length() > 128 || hasControl(password)) {
+		if (password == null || password.isEmpty() || password.length() > 128 || hasControl(password)
+				|| VerbatimText.hasUnpairedSurrogate(password)) {
 			throw new InvalidInputException(FieldError.invalid("password",
-					"The password must be 1 to 128 characters without control characters"));
+					"The password must be 1 to 128 characters without control characters or unpaired surrogates"
+							+ " (which have no UTF-8 form)"));
 		}
 		return password.toCharArray();
 	}

@@ -21,6 +21,7 @@ import io.towerline.mikrotik.credentials.RouterCredentials;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -58,8 +59,11 @@ public class Routers implements PopReferences {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<RouterReferences> references;
+
 	Routers(RouterRepository routers, PointsOfPresence pops, CredentialVault vault, RouterAccess access, Clock clock,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, ApplicationEventPublisher events,
+			ObjectProvider<RouterReferences> references) {
 		this.routers = routers;
 		this.pops = pops;
 		this.vault = vault;
@@ -67,6 +71,7 @@ public class Routers implements PopReferences {
 		this.clock = clock;
 		this.transactions = transactions;
 		this.events = events;
+		this.references = references;
 	}
 
 	@Transactional(readOnly = true)
@@ -74,7 +79,8 @@ public class Routers implements PopReferences {
 		return this.routers.findBy(position, Limit.of(limit), ORDER);
 	}
 
-	@Transactional(readOnly = true)
+	// a lookup that finds nothing must not mark the caller's transaction rollback-only
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
 	public Router get(UUID id) {
 		return this.routers.findById(id).orElseThrow(() -> new NotFoundException("Router", id));
 	}
@@ -187,6 +193,13 @@ public class Routers implements PopReferences {
 
 	public void delete(UUID id) {
 		Router router = get(id);
+		for (RouterReferences reference : this.references.orderedStream().toList()) {
+			String usage = reference.usageOf(id);
+			if (usage != null) {
+				throw new InvalidInputException(new FieldError("id", ErrorCode.INVALID_STATE,
+						"The router '" + router.name() + "' still serves " + usage + "; move or delete them first"));
+			}
+		}
 		this.access.forget(router);
 		this.routers.delete(router);
 		discardOnCommit(new SealedCredential(router.credentialReference()));

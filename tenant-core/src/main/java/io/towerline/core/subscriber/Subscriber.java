@@ -45,8 +45,13 @@ public class Subscriber {
 	@Column(nullable = false)
 	private SubscriberStatus status;
 
+	/**
+	 * Null when loaded from a row whose contact columns are all null: Hibernate
+	 * materialises an embeddable with only null columns as null, whatever the field was
+	 * initialised to. {@link #contact()} hides that.
+	 */
 	@Embedded
-	private Contact contact = Contact.NONE;
+	private @Nullable Contact contact = Contact.NONE;
 
 	@Column(name = "expires_on")
 	private @Nullable LocalDate expiresOn;
@@ -117,7 +122,7 @@ public class Subscriber {
 	}
 
 	public Contact contact() {
-		return this.contact;
+		return (this.contact != null) ? this.contact : Contact.NONE;
 	}
 
 	public @Nullable LocalDate expiresOn() {

@@ -69,7 +69,8 @@ public class Subscribers {
 				: this.subscribers.findByDeletingFalse(position, Limit.of(limit), ORDER);
 	}
 
-	@Transactional(readOnly = true)
+	// a lookup that finds nothing must not mark the caller's transaction rollback-only
+	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
 	public Subscriber get(UUID id) {
 		return this.subscribers.findById(id)
 			.filter((subscriber) -> !subscriber.deleting())
