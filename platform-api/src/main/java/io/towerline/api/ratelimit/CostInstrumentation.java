@@ -38,7 +38,12 @@ final class CostInstrumentation extends SimplePerformantInstrumentation {
 		if (account == null) {
 			return super.beginExecuteOperation(parameters, state);
 		}
-		long cost = OperationCost.of(execution.getNormalizedQueryTree().get(), execution.getGraphQLSchema());
+		// priced on the syntax tree: building the normalized operation would expand every
+		// fragment, which is the work the price must refuse
+		long cost = OperationCost
+			.of(execution.getDocument(), execution.getOperationDefinition(), execution.getCoercedVariables().toMap(),
+					execution.getGraphQLSchema())
+			.points();
 		account.priced(cost);
 		long ceiling = Math.min(this.maxCost, this.limiter.largestCharge(account.caller()));
 		if (cost > ceiling) {
