@@ -5,9 +5,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /** The document guard, configured from {@code towerline.graphql.*}. */
 @Configuration(proxyBeanMethods = false)
@@ -19,6 +22,28 @@ class LimitsConfiguration {
 	DocumentGuard documentGuard(GraphQlLimitsProperties limits,
 			@Value("${spring.graphql.schema.introspection.enabled:true}") boolean introspectionEnabled) {
 		return new DocumentGuard(limits, introspectionEnabled, trustedDocuments(limits));
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(GraphQlLimitsProperties limits) {
+		FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+				new RequestSizeLimit(limits.maxRequestSize().toBytes()));
+		// before security: an oversized body is refused before its token is verified
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * graphql-ws messages: Tomcat closes a socket whose message exceeds its buffer
+	 * (1009).
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer(GraphQlLimitsProperties limits) {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		int size = (int) Math.min(Integer.MAX_VALUE, limits.maxWebsocketMessageSize().toBytes());
+		container.setMaxTextMessageBufferSize(size);
+		container.setMaxBinaryMessageBufferSize(size);
+		return container;
 	}
 
 	private static @Nullable TrustedDocuments trustedDocuments(GraphQlLimitsProperties limits) {

@@ -1,0 +1,123 @@
+package io.towerline.api.limits;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies larger than the limit with 413 and PAYLOAD_TOO_LARGE, before
+ * authentication or parsing. A declared length is checked up front; a body without one
+ * (chunked) is read up to one byte past the limit, so a client can never make the server
+ * hold more than the limit.
+ */
+final class RequestSizeLimit extends OncePerRequestFilter {
+
+	private final long maxBytes;
+
+	RequestSizeLimit(long maxBytes) {
+		this.maxBytes = maxBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > this.maxBytes) {
+			refuse(response);
+			return;
+		}
+		if (declared >= 0 || !hasBody(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBytes + 1));
+		if (body.length > this.maxBytes) {
+			refuse(response);
+			return;
+		}
+		chain.doFilter(new BufferedBody(request, body), response);
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getHeader("Transfer-Encoding") != null;
+	}
+
+	private void refuse(HttpServletResponse response) throws IOException {
+		// the unread body is not drained: the connection is closed instead
+		response.setHeader("Connection", "close");
+		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
+					+ " bytes\",\"extensions\":{\"code\":\"" + LimitCode.PAYLOAD_TOO_LARGE.name() + "\",\"maxBytes\":"
+					+ this.maxBytes + "}}]}");
+	}
+
+	/** The request with its body already read into memory. */
+	private static final class BufferedBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		BufferedBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("The body is already read");
+				}
+
+			};
+		}
+
+	}
+
+}
