@@ -66,6 +66,12 @@ public final class OperationCost {
 	public static final long MUTATION_BASE_COST = 10;
 
 	/**
+	 * What opening a subscription costs on top of what it selects: it holds a socket and
+	 * a place in the operation poll for as long as it lives.
+	 */
+	public static final long SUBSCRIPTION_BASE_COST = 10;
+
+	/**
 	 * Scalar fields per point: resolving one is a property read, an object is usually a
 	 * row read.
 	 */
@@ -110,8 +116,12 @@ public final class OperationCost {
 			default -> schema.getQueryType();
 		};
 		Count count = (root != null) ? cost.selections(operation.getSelectionSet(), root, 0) : Count.NONE;
-		return new Price(count.objects(), count.leaves(), count.rows(),
-				operation.getOperation() == OperationDefinition.Operation.MUTATION);
+		long base = switch (operation.getOperation()) {
+			case MUTATION -> MUTATION_BASE_COST;
+			case SUBSCRIPTION -> SUBSCRIPTION_BASE_COST;
+			default -> 0;
+		};
+		return new Price(count.objects(), count.leaves(), count.rows(), base);
 	}
 
 	/**
@@ -304,15 +314,15 @@ public final class OperationCost {
 	 * @param objects object fields, per instance the response can hold
 	 * @param leaves scalar and enum fields, per instance
 	 * @param rows input rows (list elements, CSV lines)
-	 * @param mutation whether the operation is a mutation
+	 * @param base what the kind of operation costs in itself
 	 */
-	public record Price(long objects, long leaves, long rows, boolean mutation) {
+	public record Price(long objects, long leaves, long rows, long base) {
 
 		/** Points charged. */
 		public long points() {
 			long points = Count.add(Count.add(this.objects, Math.ceilDiv(this.leaves, LEAVES_PER_POINT)),
 					Math.ceilDiv(this.rows, ROWS_PER_POINT));
-			return Math.max(1, Count.add(points, this.mutation ? MUTATION_BASE_COST : 0));
+			return Math.max(1, Count.add(points, this.base));
 		}
 
 		/** Fields execution resolves at most. */

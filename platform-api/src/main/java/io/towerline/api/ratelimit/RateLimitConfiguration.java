@@ -35,13 +35,22 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	CostInstrumentation costInstrumentation(RateLimiter limiter, GraphQlLimitsProperties limits) {
-		return new CostInstrumentation(limiter, limits.maxCost());
+	TenantSubscriptions tenantSubscriptions(RateLimitProperties properties) {
+		return new TenantSubscriptions(properties.maxSubscriptions());
 	}
 
 	@Bean
-	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RequestCounts counts, SecurityProperties security) {
-		return new RateLimitInterceptor(limiter, counts, security.platformTenant());
+	CostInstrumentation costInstrumentation(RateLimiter limiter, GraphQlLimitsProperties limits,
+			TenantSubscriptions subscriptions) {
+		return new CostInstrumentation(limiter, limits.maxCost(), subscriptions);
+	}
+
+	@Bean
+	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RequestCounts counts, SecurityProperties security,
+			RateLimitProperties properties, TenantSubscriptions subscriptions) {
+		return new RateLimitInterceptor(limiter, counts, security.platformTenant(),
+				new RecentRefusals(properties.longestRefill()),
+				new TenantBulkhead(properties.concurrentOperations(), properties.concurrencyWait()), subscriptions);
 	}
 
 	@Bean

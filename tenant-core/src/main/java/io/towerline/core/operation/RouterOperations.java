@@ -2,6 +2,7 @@ package io.towerline.core.operation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,6 +75,12 @@ public class RouterOperations {
 	@Transactional(readOnly = true)
 	public Optional<RouterOperation> find(UUID id) {
 		return this.operations.findById(id);
+	}
+
+	/** The operations among {@code ids} that exist, in no particular order. */
+	@Transactional(readOnly = true)
+	public List<RouterOperation> findAll(Collection<UUID> ids) {
+		return this.operations.findAllById(ids);
 	}
 
 	/** Newest first, optionally only those in one status or of one subscriber. */
