@@ -1,15 +1,11 @@
 package io.towerline.api.limits;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -46,7 +42,7 @@ final class RequestSizeLimit extends OncePerRequestFilter {
 			refuse(response);
 			return;
 		}
-		chain.doFilter(new BufferedBody(request, body), response);
+		chain.doFilter(new BufferedRequest(request, body), response);
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {
@@ -63,61 +59,6 @@ final class RequestSizeLimit extends OncePerRequestFilter {
 			.write("{\"errors\":[{\"message\":\"The request body is larger than " + this.maxBytes
 					+ " bytes\",\"extensions\":{\"code\":\"" + LimitCode.PAYLOAD_TOO_LARGE.name() + "\",\"maxBytes\":"
 					+ this.maxBytes + "}}]}");
-	}
-
-	/** The request with its body already read into memory. */
-	private static final class BufferedBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		BufferedBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("The body is already read");
-				}
-
-			};
-		}
-
 	}
 
 }

@@ -7,8 +7,11 @@ import io.towerline.api.security.SecurityProperties;
 import io.towerline.api.usage.RequestCounts;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
@@ -46,11 +49,29 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
+	RecentRefusals recentRefusals(RateLimitProperties properties) {
+		return new RecentRefusals(properties.longestRefill());
+	}
+
+	@Bean
 	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RequestCounts counts, SecurityProperties security,
-			RateLimitProperties properties, TenantSubscriptions subscriptions) {
-		return new RateLimitInterceptor(limiter, counts, security.platformTenant(),
-				new RecentRefusals(properties.longestRefill()),
+			RateLimitProperties properties, TenantSubscriptions subscriptions, RecentRefusals refusals) {
+		return new RateLimitInterceptor(limiter, counts, security.platformTenant(), refusals,
 				new TenantBulkhead(properties.concurrentOperations(), properties.concurrencyWait()), subscriptions);
+	}
+
+	/**
+	 * Before security: a replay of a throttled request is refused before its token is
+	 * verified.
+	 */
+	@Bean
+	FilterRegistrationBean<ThrottledReplayFilter> throttledReplayFilter(RecentRefusals refusals,
+			@Value("${spring.graphql.http.path:/graphql}") String path) {
+		FilterRegistrationBean<ThrottledReplayFilter> registration = new FilterRegistrationBean<>(
+				new ThrottledReplayFilter(refusals));
+		registration.addUrlPatterns(path);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
 	}
 
 	@Bean

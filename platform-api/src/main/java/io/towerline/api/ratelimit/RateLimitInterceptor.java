@@ -72,7 +72,7 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 			TowerlineAuthentication authentication) {
 		Caller caller = Caller.of(authentication, this.platformTenant);
 		this.counts.increment(caller.tenant(), caller.client());
-		Charge early = this.refusals.refusal(caller, request.getDocument(), request.getVariables());
+		Charge early = this.refusals.refusal(new RequestKey(caller, request.getDocument(), request.getVariables()));
 		if (early != null) {
 			return Mono.just(refused(request,
 					LimitCode.RATE_LIMITED.error(
@@ -118,7 +118,12 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 		}
 		if (charge.throttled()) {
 			response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(charge.retryAfterSeconds()));
-			this.refusals.remember(account.caller(), request.getDocument(), request.getVariables(), charge);
+			String tenant = account.caller().tenant();
+			this.refusals.remember(new RequestKey(account.caller(), request.getDocument(), request.getVariables()),
+					tenant, charge);
+			if (request.getAttributes().get(ReplayKey.ATTRIBUTE) instanceof ReplayKey replay) {
+				this.refusals.remember(replay, tenant, charge);
+			}
 		}
 		Object data = response.getExecutionResult().getData();
 		Map<Object, Object> extensions = new LinkedHashMap<>(response.getExtensions());
@@ -143,6 +148,11 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 				new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result.build()));
 		response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(charge.retryAfterSeconds()));
 		return response;
+	}
+
+	/** A request as the interceptor sees it: same caller, same document, same price. */
+	private record RequestKey(Caller caller, String document, Map<String, Object> variables) {
+
 	}
 
 }

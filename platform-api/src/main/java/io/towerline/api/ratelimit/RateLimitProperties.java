@@ -53,12 +53,12 @@ public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance>
 			tierCacheTtl = Duration.ofSeconds(30);
 		}
 		if (concurrentOperations == null || concurrentOperations < 0) {
-			// a dashboard's burst of parallel queries fits; the database pool (10) does
-			// not fit in one tenant's share
-			concurrentOperations = 4;
+			// a dashboard's burst of parallel queries fits
+			concurrentOperations = 8;
 		}
 		if (concurrencyWait == null || concurrencyWait.isNegative()) {
-			concurrencyWait = Duration.ofMillis(250);
+			// waiting is parked, so it costs the others nothing
+			concurrencyWait = Duration.ofSeconds(1);
 		}
 		if (maxSubscriptions <= 0) {
 			maxSubscriptions = 25;

@@ -69,7 +69,7 @@ class FairnessBenchmark extends ApiTest {
 	@LocalServerPort
 	int port;
 
-	@Value("${towerline.rate-limit.concurrent-operations:4}")
+	@Value("${towerline.rate-limit.concurrent-operations:8}")
 	int share;
 
 	@Value("${towerline.rate-limit.backend:local}")

@@ -1,7 +1,6 @@
 package io.towerline.api.ratelimit;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -49,28 +48,30 @@ class TenantBulkheadTests {
 	@Test
 	void shouldRefuseEarlyOnlyWhatCannotFitYet() {
 		RecentRefusals refusals = new RecentRefusals(Duration.ofMinutes(1));
-		Caller caller = new Caller("tenant", false, null);
 		// 50 points asked, 10 left, 1 point per second back
-		refusals.remember(caller, "{ big }", Map.of(), new Charge(50, 0, 10, 100, 1, 40));
+		refusals.remember(new ReplayKey("Bearer a", bytes("{ big }")), "tenant", new Charge(50, 0, 10, 100, 1, 40));
 
-		Charge again = refusals.refusal(caller, "{ big }", Map.of());
+		Charge again = refusals.refusal(new ReplayKey("Bearer a", bytes("{ big }")));
 
 		assertThat(again).isNotNull();
 		assertThat(again.throttled()).isTrue();
 		assertThat(again.retryAfterSeconds()).isBetween(39L, 40L);
-		assertThat(refusals.refusal(caller, "{ small }", Map.of())).isNull();
-		assertThat(refusals.refusal(caller, "{ big }", Map.of("n", 1))).isNull();
-		assertThat(refusals.refusal(new Caller("other", false, null), "{ big }", Map.of())).isNull();
+		assertThat(refusals.refusal(new ReplayKey("Bearer a", bytes("{ small }")))).isNull();
+		assertThat(refusals.refusal(new ReplayKey("Bearer b", bytes("{ big }")))).isNull();
 	}
 
 	@Test
 	void shouldStopRefusingEarlyOnceTheBucketCouldHoldTheRequest() {
 		RecentRefusals refusals = new RecentRefusals(Duration.ofMinutes(1));
-		Caller caller = new Caller("tenant", false, null);
+		ReplayKey key = new ReplayKey("Bearer a", bytes("{ big }"));
 		// 50 asked, 49 left, 1,000 points per second back: fits after a millisecond
-		refusals.remember(caller, "{ big }", Map.of(), new Charge(50, 0, 49, 100, 1_000, 1));
+		refusals.remember(key, "tenant", new Charge(50, 0, 49, 100, 1_000, 1));
 
-		org.awaitility.Awaitility.await().until(() -> refusals.refusal(caller, "{ big }", Map.of()) == null);
+		org.awaitility.Awaitility.await().until(() -> refusals.refusal(key) == null);
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 }
