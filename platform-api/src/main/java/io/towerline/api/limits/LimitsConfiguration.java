@@ -5,12 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /** The document guard, configured from {@code towerline.graphql.*}. */
 @Configuration(proxyBeanMethods = false)
@@ -35,15 +36,16 @@ class LimitsConfiguration {
 
 	/**
 	 * graphql-ws messages: Tomcat closes a socket whose message exceeds its buffer
-	 * (1009).
+	 * (1009). Set as the context parameters Tomcat's WebSocket container reads when it
+	 * starts.
 	 */
 	@Bean
-	ServletServerContainerFactoryBean webSocketContainer(GraphQlLimitsProperties limits) {
-		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		int size = (int) Math.min(Integer.MAX_VALUE, limits.maxWebsocketMessageSize().toBytes());
-		container.setMaxTextMessageBufferSize(size);
-		container.setMaxBinaryMessageBufferSize(size);
-		return container;
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> webSocketMessageLimit(GraphQlLimitsProperties limits) {
+		String size = Long.toString(Math.min(Integer.MAX_VALUE, limits.maxWebsocketMessageSize().toBytes()));
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			context.addParameter("org.apache.tomcat.websocket.textBufferSize", size);
+			context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", size);
+		});
 	}
 
 	private static @Nullable TrustedDocuments trustedDocuments(GraphQlLimitsProperties limits) {
