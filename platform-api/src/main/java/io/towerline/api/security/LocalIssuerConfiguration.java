@@ -37,7 +37,7 @@ class LocalIssuerConfiguration {
 
 	@Bean
 	LocalCallerCheck localCallerCheck(EmbeddedProperties embedded) {
-		return new LocalCallerCheck(LocalTokenSecret.createAt(embedded.dataDir().resolve("local-token.secret")));
+		return new LocalCallerCheck(LocalTokenSecret.loadOrCreate(embedded.dataDir().resolve("local-token.secret")));
 	}
 
 	@Bean

@@ -12,10 +12,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret a caller of {@code /local/token} must present: 256 random bits written at
- * every start to an owner-only file in the data directory, so only the person who started
+ * The secret a caller of {@code /local/token} must present: 256 random bits written on
+ * first start to an owner-only file in the data directory, so only the person who started
  * the platform (or root) can read it. Being on the machine is not enough: a browser page,
- * a reverse proxy or a tunnel on the same host cannot read the file.
+ * a reverse proxy or a tunnel on the same host cannot read the file. Kept across restarts
+ * (delete the file for a new one), so that every instance on one data directory shares
+ * it.
  */
 final class LocalTokenSecret {
 
@@ -28,8 +30,20 @@ final class LocalTokenSecret {
 		this.secret = secret;
 	}
 
-	/** A fresh secret, written to {@code file} (replacing the previous start's). */
-	static LocalTokenSecret createAt(Path file) {
+	/** The secret in {@code file}, created there if missing or empty. */
+	static LocalTokenSecret loadOrCreate(Path file) {
+		try {
+			if (Files.exists(file)) {
+				String existing = Files.readString(file, StandardCharsets.UTF_8).strip();
+				if (!existing.isEmpty()) {
+					restrictToOwner(file);
+					return new LocalTokenSecret(existing.getBytes(StandardCharsets.UTF_8));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the local token secret " + file, ex);
+		}
 		byte[] random = new byte[32];
 		new SecureRandom().nextBytes(random);
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
