@@ -66,9 +66,9 @@ class RateLimitConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<ThrottledReplayFilter> throttledReplayFilter(RecentRefusals refusals,
-			@Value("${spring.graphql.http.path:/graphql}") String path) {
+			RateLimitProperties properties, @Value("${spring.graphql.http.path:/graphql}") String path) {
 		FilterRegistrationBean<ThrottledReplayFilter> registration = new FilterRegistrationBean<>(
-				new ThrottledReplayFilter(refusals));
+				new ThrottledReplayFilter(refusals, properties.replayDelay()));
 		registration.addUrlPatterns(path);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;

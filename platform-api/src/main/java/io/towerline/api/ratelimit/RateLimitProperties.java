@@ -24,11 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param concurrencyWait how long an operation over its tenant's share waits for a place
  * before it is refused (TENANT_CONCURRENCY_EXCEEDED)
  * @param maxSubscriptions open graphql-ws subscriptions per tenant in one replica
+ * @param replayDelay how long the answer to a replay of a throttled request is held
+ * (parked) before it is sent, at most until the request would fit; bounds what a client
+ * retrying in a loop can make the server do (0 answers at once)
  */
 @ConfigurationProperties("towerline.rate-limit")
 public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance> tiers, double clientShare,
 		RateLimitTier platformTier, Duration tierCacheTtl, Integer concurrentOperations, Duration concurrencyWait,
-		int maxSubscriptions) {
+		int maxSubscriptions, Duration replayDelay) {
 
 	static final Map<RateLimitTier, Allowance> DEFAULT_TIERS = Map.of(RateLimitTier.STARTER, new Allowance(10_000, 100),
 			RateLimitTier.STANDARD, new Allowance(50_000, 500), RateLimitTier.ENTERPRISE,
@@ -62,6 +65,9 @@ public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance>
 		}
 		if (maxSubscriptions <= 0) {
 			maxSubscriptions = 25;
+		}
+		if (replayDelay == null || replayDelay.isNegative()) {
+			replayDelay = Duration.ofMillis(250);
 		}
 	}
 

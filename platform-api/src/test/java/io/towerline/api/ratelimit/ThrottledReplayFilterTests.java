@@ -22,7 +22,7 @@ class ThrottledReplayFilterTests {
 
 	private final RecentRefusals refusals = new RecentRefusals(Duration.ofMinutes(1));
 
-	private final ThrottledReplayFilter filter = new ThrottledReplayFilter(this.refusals);
+	private final ThrottledReplayFilter filter = new ThrottledReplayFilter(this.refusals, Duration.ZERO);
 
 	@Test
 	void shouldAnswerAReplayOfAThrottledRequestWithoutPassingItOn() throws Exception {
