@@ -45,8 +45,10 @@ final class RequestSizeLimit extends OncePerRequestFilter {
 		chain.doFilter(new BufferedRequest(request, body), response);
 	}
 
+	/** Without a declared length a body may still come (chunked, or HTTP/2 frames). */
 	private static boolean hasBody(HttpServletRequest request) {
-		return request.getHeader("Transfer-Encoding") != null;
+		return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+				&& !"OPTIONS".equals(request.getMethod());
 	}
 
 	private void refuse(HttpServletResponse response) throws IOException {
