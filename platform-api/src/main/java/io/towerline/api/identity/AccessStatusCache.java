@@ -40,6 +40,13 @@ class AccessStatusCache {
 		return this.entries.get(key(kind, name), (key) -> load(kind, name));
 	}
 
+	/** Reads the principal's access again, replacing what was cached. */
+	Optional<Access> reload(PrincipalKind kind, String name) {
+		Optional<Access> access = load(kind, name);
+		this.entries.put(key(kind, name), access);
+		return access;
+	}
+
 	@EventListener
 	void on(AccessChanged event) {
 		this.entries.invalidate(key(event.kind(), event.name()));
@@ -68,7 +75,7 @@ class AccessStatusCache {
 	 * What the check needs.
 	 *
 	 * @param active enabled user, or client not revoked
-	 * @param tokensValidAfter tokens issued before this (to the second) are refused
+	 * @param tokensValidAfter the access epoch: tokens minted under another are refused
 	 */
 	record Access(boolean active, Instant tokensValidAfter) {
 

@@ -102,8 +102,9 @@ class AuthorizationServerConfiguration {
 	}
 
 	@Bean
-	TokenClaims tokenClaims(SigningKeys keys, UserDirectory users, SecurityProperties security) {
-		return new TokenClaims(keys, users, security.platformTenant());
+	TokenClaims tokenClaims(SigningKeys keys, UserDirectory users, ApiClientRegistry clients,
+			SecurityProperties security) {
+		return new TokenClaims(keys, users, clients, security.platformTenant());
 	}
 
 	@Bean

@@ -1,11 +1,11 @@
 package io.towerline.api.identity;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.towerline.core.identity.AccessEpoch;
 import io.towerline.core.identity.PrincipalKind;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -15,8 +15,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Refuses an unexpired token of the embedded issuer whose user was disabled (or changed)
- * or whose API client was revoked (or given a new secret) after the token was issued. A
- * token of this issuer without a known kind is refused too.
+ * or whose API client was revoked (or given a new secret) after the token was minted: the
+ * token's {@code access_epoch} must still be the principal's {@link AccessEpoch}. Epochs
+ * are exact, so a token minted in the same second as a change, even the same millisecond,
+ * does not survive it. A token of this issuer without a known kind or an epoch is refused
+ * too.
  */
 final class RevocationValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -32,18 +35,25 @@ final class RevocationValidator implements OAuth2TokenValidator<Jwt> {
 	@Override
 	public OAuth2TokenValidatorResult validate(Jwt jwt) {
 		PrincipalKind kind = kind(jwt.getClaimAsString(TokenClaimNames.KIND));
-		Instant issuedAt = jwt.getIssuedAt();
-		if (kind == null || issuedAt == null || jwt.getSubject() == null) {
+		Long epoch = epoch(jwt.getClaim(TokenClaimNames.ACCESS_EPOCH));
+		if (kind == null || epoch == null || jwt.getSubject() == null) {
 			return OAuth2TokenValidatorResult.failure(REVOKED);
 		}
 		Optional<AccessStatusCache.Access> access = this.statuses.of(kind, jwt.getSubject());
-		// iat has whole seconds: a token from the second of the change still counts
+		if (access.isPresent() && epoch > AccessEpoch.claimValue(access.get().tokensValidAfter())) {
+			// minted after a change this replica has not seen yet: read it now
+			access = this.statuses.reload(kind, jwt.getSubject());
+		}
 		boolean valid = access.isPresent() && access.get().active()
-				&& !issuedAt.isBefore(access.get().tokensValidAfter().truncatedTo(ChronoUnit.SECONDS));
+				&& epoch == AccessEpoch.claimValue(access.get().tokensValidAfter());
 		return valid ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(REVOKED);
 	}
 
-	private static PrincipalKind kind(String claim) {
+	private static @Nullable Long epoch(@Nullable Object claim) {
+		return (claim instanceof Number number) ? number.longValue() : null;
+	}
+
+	private static @Nullable PrincipalKind kind(@Nullable String claim) {
 		if (claim == null) {
 			return null;
 		}

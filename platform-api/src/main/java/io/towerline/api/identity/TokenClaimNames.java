@@ -15,6 +15,12 @@ final class TokenClaimNames {
 	/** {@code user} or {@code client}: which table the subject is checked against. */
 	static final String KIND = "kind";
 
+	/**
+	 * The principal's access epoch when the token was minted (microseconds); the token
+	 * counts only while it is still the principal's epoch.
+	 */
+	static final String ACCESS_EPOCH = "access_epoch";
+
 	/** The API client's id, on client tokens (what request counts are kept by). */
 	static final String CLIENT_ID = "client_id";
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.towerline.core.identity.AccessEpoch;
+import io.towerline.core.identity.ApiClient;
+import io.towerline.core.identity.ApiClientRegistry;
 import io.towerline.core.identity.PrincipalKind;
 import io.towerline.core.identity.UserAccount;
 import io.towerline.core.identity.UserDirectory;
@@ -17,8 +20,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * What the embedded authorization server puts in its tokens: the signing key's id, and
- * for users and API clients alike the {@code tenant}, {@code roles} and {@code kind}
- * claims the resource server maps and checks.
+ * for users and API clients alike the {@code tenant}, {@code roles}, {@code kind} and
+ * {@code access_epoch} claims the resource server maps and checks.
  */
 final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -26,11 +29,14 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final UserDirectory users;
 
+	private final ApiClientRegistry clients;
+
 	private final String platformTenant;
 
-	TokenClaims(SigningKeys keys, UserDirectory users, String platformTenant) {
+	TokenClaims(SigningKeys keys, UserDirectory users, ApiClientRegistry clients, String platformTenant) {
 		this.keys = keys;
 		this.users = users;
+		this.clients = clients;
 		this.platformTenant = platformTenant;
 	}
 
@@ -52,11 +58,14 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 				// tenant
 				throw new IllegalStateException("Client " + client.getClientId() + " has no tenant");
 			}
+			ApiClient registered = this.clients.findByClientId(client.getClientId())
+				.orElseThrow(() -> new IllegalStateException("Client " + client.getClientId() + " is not registered"));
 			context.getClaims()
 				.claim(TokenClaimNames.TENANT, tenant)
 				.claim(TokenClaimNames.ROLES, roles)
 				.claim(TokenClaimNames.KIND, kind(PrincipalKind.CLIENT))
-				.claim(TokenClaimNames.CLIENT_ID, client.getClientId());
+				.claim(TokenClaimNames.CLIENT_ID, client.getClientId())
+				.claim(TokenClaimNames.ACCESS_EPOCH, AccessEpoch.claimValue(registered.tokensValidAfter()));
 			return;
 		}
 		UserAccount user = this.users.findByUsername(context.getPrincipal().getName())
@@ -64,7 +73,8 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		context.getClaims()
 			.claim(TokenClaimNames.TENANT, user.tenant().map(TenantId::slug).orElse(this.platformTenant))
 			.claim(TokenClaimNames.ROLES, List.copyOf(new java.util.TreeSet<>(user.roles())))
-			.claim(TokenClaimNames.KIND, kind(PrincipalKind.USER));
+			.claim(TokenClaimNames.KIND, kind(PrincipalKind.USER))
+			.claim(TokenClaimNames.ACCESS_EPOCH, AccessEpoch.claimValue(user.tokensValidAfter()));
 	}
 
 	private static String kind(PrincipalKind kind) {

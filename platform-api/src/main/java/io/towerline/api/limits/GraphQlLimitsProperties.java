@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Limits on what one GraphQL request may ask for.
@@ -14,10 +15,13 @@ import org.springframework.core.io.Resource;
  * @param maxCharacters characters the parser reads before giving up
  * @param maxCost points one operation may cost (see {@link OperationCost})
  * @param trustedDocuments the allow-list of documents, when only those are accepted
+ * @param maxRequestSize largest HTTP request body (every endpoint); larger ones get 413
+ * @param maxWebsocketMessageSize largest graphql-ws message; a larger one closes the
+ * socket (1009)
  */
 @ConfigurationProperties("towerline.graphql")
 public record GraphQlLimitsProperties(int maxDepth, int maxAliases, int maxTokens, int maxCharacters, long maxCost,
-		TrustedDocumentsProperties trustedDocuments) {
+		TrustedDocumentsProperties trustedDocuments, DataSize maxRequestSize, DataSize maxWebsocketMessageSize) {
 
 	public GraphQlLimitsProperties {
 		maxDepth = (maxDepth > 0) ? maxDepth : 10;
@@ -25,6 +29,14 @@ public record GraphQlLimitsProperties(int maxDepth, int maxAliases, int maxToken
 		maxTokens = (maxTokens > 0) ? maxTokens : 5_000;
 		maxCharacters = (maxCharacters > 0) ? maxCharacters : 100_000;
 		maxCost = (maxCost > 0) ? maxCost : 5_000;
+		if (maxRequestSize == null || maxRequestSize.toBytes() <= 0) {
+			// a 10,000-row CSV import with long addresses fits
+			maxRequestSize = DataSize.ofMegabytes(4);
+		}
+		if (maxWebsocketMessageSize == null || maxWebsocketMessageSize.toBytes() <= 0) {
+			// Tomcat allocates this per socket; subscription documents are small
+			maxWebsocketMessageSize = DataSize.ofKilobytes(64);
+		}
 		if (trustedDocuments == null) {
 			trustedDocuments = new TrustedDocumentsProperties(false, null);
 		}

@@ -33,6 +33,15 @@ public enum LimitCode {
 	/** Only trusted (persisted) documents are accepted and this one is not among them. */
 	PERSISTED_QUERY_NOT_ALLOWED,
 
+	/** The request body (HTTP) is larger than allowed. */
+	PAYLOAD_TOO_LARGE,
+
+	/** The tenant already has as many open subscriptions as it may. */
+	SUBSCRIPTION_LIMIT_EXCEEDED,
+
+	/** The tenant already runs as many operations at once as its share allows; retry. */
+	TENANT_CONCURRENCY_EXCEEDED,
+
 	/** The caller's rate-limit bucket does not hold enough points; retry later. */
 	RATE_LIMITED;
 
@@ -50,7 +59,8 @@ public enum LimitCode {
 		extensions.putAll(details);
 		return GraphqlErrorBuilder.newError()
 			.message(message)
-			.errorType((this == RATE_LIMITED) ? THROTTLED : ErrorType.BAD_REQUEST)
+			.errorType(
+					(this == RATE_LIMITED || this == TENANT_CONCURRENCY_EXCEEDED) ? THROTTLED : ErrorType.BAD_REQUEST)
 			.extensions(extensions)
 			.build();
 	}

@@ -22,7 +22,6 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -42,12 +41,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OperationController {
 
-	/**
-	 * How often a followed operation is read; the database is the source of truth across
-	 * replicas.
-	 */
-	private static final Duration POLL = Duration.ofMillis(500);
-
 	private final RouterOperations operations;
 
 	private final Routers routers;
@@ -56,11 +49,15 @@ class OperationController {
 
 	private final OperationPolicies policies;
 
-	OperationController(RouterOperations operations, Routers routers, TenantGate tenants, OperationPolicies policies) {
+	private final OperationWatch watch;
+
+	OperationController(RouterOperations operations, Routers routers, TenantGate tenants, OperationPolicies policies,
+			OperationWatch watch) {
 		this.policies = policies;
 		this.operations = operations;
 		this.routers = routers;
 		this.tenants = tenants;
+		this.watch = watch;
 	}
 
 	@QueryMapping
@@ -123,21 +120,15 @@ class OperationController {
 	}
 
 	/**
-	 * Emits the operation now and on every change until it is final. Reads go through the
-	 * database, so updates made by any replica's workers are seen.
+	 * Emits the operation now and on every change until it is final, from the replica's
+	 * shared poll ({@link OperationWatch}).
 	 */
 	@SubscriptionMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
 	Flux<RouterOperation> operationUpdated(@Argument UUID id) {
 		TenantId tenant = this.tenants.currentTenant();
 		RouterOperation first = TenantContext.callAs(tenant, () -> this.operations.get(id));
-		Flux<RouterOperation> later = Flux.interval(POLL)
-			.publishOn(Schedulers.boundedElastic())
-			.map((tick) -> TenantContext.callAs(tenant, () -> this.operations.get(id)));
-		return Flux.concat(Flux.just(first), later)
-			.distinctUntilChanged((operation) -> operation.updatedAt().toString() + operation.status()
-					+ operation.progressDone() + operation.progressFailed())
-			.takeUntil((operation) -> operation.status().isFinal());
+		return this.watch.follow(tenant, first);
 	}
 
 	record RetryOperationInput(UUID id) {

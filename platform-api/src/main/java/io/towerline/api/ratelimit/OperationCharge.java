@@ -15,6 +15,8 @@ final class OperationCharge {
 
 	private volatile @Nullable Charge charge;
 
+	private volatile boolean holdsSubscription;
+
 	OperationCharge(Caller caller) {
 		this.caller = caller;
 	}
@@ -39,6 +41,15 @@ final class OperationCharge {
 
 	void charged(Charge charge) {
 		this.charge = charge;
+	}
+
+	/** Whether the operation took a place among its tenant's open subscriptions. */
+	boolean holdsSubscription() {
+		return this.holdsSubscription;
+	}
+
+	void subscriptionOpened() {
+		this.holdsSubscription = true;
 	}
 
 }

@@ -10,8 +10,11 @@ import io.towerline.core.tenancy.catalog.TenantCatalog;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
@@ -38,13 +41,40 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	CostInstrumentation costInstrumentation(RateLimiter limiter, GraphQlLimitsProperties limits) {
-		return new CostInstrumentation(limiter, limits.maxCost());
+	TenantSubscriptions tenantSubscriptions(RateLimitProperties properties) {
+		return new TenantSubscriptions(properties.maxSubscriptions());
 	}
 
 	@Bean
-	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RequestCounts counts, SecurityProperties security) {
-		return new RateLimitInterceptor(limiter, counts, security.platformTenant());
+	CostInstrumentation costInstrumentation(RateLimiter limiter, GraphQlLimitsProperties limits,
+			TenantSubscriptions subscriptions) {
+		return new CostInstrumentation(limiter, limits.maxCost(), subscriptions);
+	}
+
+	@Bean
+	RecentRefusals recentRefusals(RateLimitProperties properties) {
+		return new RecentRefusals(properties.longestRefill());
+	}
+
+	@Bean
+	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RequestCounts counts, SecurityProperties security,
+			RateLimitProperties properties, TenantSubscriptions subscriptions, RecentRefusals refusals) {
+		return new RateLimitInterceptor(limiter, counts, security.platformTenant(), refusals,
+				new TenantBulkhead(properties.concurrentOperations(), properties.concurrencyWait()), subscriptions);
+	}
+
+	/**
+	 * Before security: a replay of a throttled request is refused before its token is
+	 * verified.
+	 */
+	@Bean
+	FilterRegistrationBean<ThrottledReplayFilter> throttledReplayFilter(RecentRefusals refusals,
+			RateLimitProperties properties, @Value("${spring.graphql.http.path:/graphql}") String path) {
+		FilterRegistrationBean<ThrottledReplayFilter> registration = new FilterRegistrationBean<>(
+				new ThrottledReplayFilter(refusals, properties.replayDelay()));
+		registration.addUrlPatterns(path);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
 	}
 
 	@Bean

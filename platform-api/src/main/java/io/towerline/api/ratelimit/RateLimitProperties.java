@@ -19,10 +19,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param platformTier the tier of the platform admins' realm
  * @param tierCacheTtl how long a tenant's tier is cached; a tier change on this replica
  * applies at once, on others within this time
+ * @param concurrentOperations each tenant's share of the GraphQL operations running at
+ * once in one replica (0 switches the bulkhead off)
+ * @param concurrencyWait how long an operation over its tenant's share waits for a place
+ * before it is refused (TENANT_CONCURRENCY_EXCEEDED)
+ * @param maxSubscriptions open graphql-ws subscriptions per tenant in one replica
+ * @param replayDelay how long the answer to a replay of a throttled request is held
+ * (parked) before it is sent, at most until the request would fit; bounds what a client
+ * retrying in a loop can make the server do (0 answers at once)
  */
 @ConfigurationProperties("towerline.rate-limit")
 public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance> tiers, double clientShare,
-		RateLimitTier platformTier, Duration tierCacheTtl) {
+		RateLimitTier platformTier, Duration tierCacheTtl, Integer concurrentOperations, Duration concurrencyWait,
+		int maxSubscriptions, Duration replayDelay) {
 
 	static final Map<RateLimitTier, Allowance> DEFAULT_TIERS = Map.of(RateLimitTier.STARTER, new Allowance(10_000, 100),
 			RateLimitTier.STANDARD, new Allowance(50_000, 500), RateLimitTier.ENTERPRISE,
@@ -45,6 +54,20 @@ public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance>
 		}
 		if (tierCacheTtl == null) {
 			tierCacheTtl = Duration.ofSeconds(30);
+		}
+		if (concurrentOperations == null || concurrentOperations < 0) {
+			// a dashboard's burst of parallel queries fits
+			concurrentOperations = 8;
+		}
+		if (concurrencyWait == null || concurrencyWait.isNegative()) {
+			// waiting is parked, so it costs the others nothing
+			concurrencyWait = Duration.ofSeconds(1);
+		}
+		if (maxSubscriptions <= 0) {
+			maxSubscriptions = 25;
+		}
+		if (replayDelay == null || replayDelay.isNegative()) {
+			replayDelay = Duration.ofMillis(250);
 		}
 	}
 

@@ -10,7 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 
 /**
- * The GraphQL HTTP endpoint, answering 429 Too Many Requests to a throttled operation.
+ * The GraphQL HTTP endpoint, answering 429 Too Many Requests to a throttled operation and
+ * to one refused for its tenant's share of running operations.
  */
 final class RateLimitedHttpHandler extends GraphQlHttpHandler {
 
@@ -22,7 +23,8 @@ final class RateLimitedHttpHandler extends GraphQlHttpHandler {
 	protected HttpStatus selectResponseStatus(WebGraphQlResponse response, MediaType mediaType) {
 		boolean throttled = response.getErrors()
 			.stream()
-			.anyMatch((error) -> LimitCode.RATE_LIMITED.isCodeOf(error.getExtensions()));
+			.anyMatch((error) -> LimitCode.RATE_LIMITED.isCodeOf(error.getExtensions())
+					|| LimitCode.TENANT_CONCURRENCY_EXCEEDED.isCodeOf(error.getExtensions()));
 		return throttled ? HttpStatus.TOO_MANY_REQUESTS : super.selectResponseStatus(response, mediaType);
 	}
 

@@ -36,6 +36,11 @@ class LocalIssuerConfiguration {
 	}
 
 	@Bean
+	LocalCallerCheck localCallerCheck(EmbeddedProperties embedded) {
+		return new LocalCallerCheck(LocalTokenSecret.loadOrCreate(embedded.dataDir().resolve("local-token.secret")));
+	}
+
+	@Bean
 	LocalTokenIssuer localTokenIssuer(RSAKey localSigningKey, SecurityProperties properties, Clock clock) {
 		return new LocalTokenIssuer(localSigningKey, properties, clock);
 	}

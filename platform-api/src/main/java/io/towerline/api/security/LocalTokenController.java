@@ -1,7 +1,5 @@
 package io.towerline.api.security;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import io.towerline.core.tenancy.TenantId;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /local/token}: hands a local user a token in embedded mode, answering only
- * callers on this machine. Exists only while the local issuer is enabled, which
+ * the person who started the platform, calling directly from this machine
+ * ({@link LocalCallerCheck}). Exists only while the local issuer is enabled, which
  * production mode forbids.
  */
 @RestController
@@ -28,16 +26,21 @@ class LocalTokenController {
 
 	private final LocalTokenIssuer issuer;
 
-	LocalTokenController(LocalTokenIssuer issuer) {
+	private final LocalCallerCheck callers;
+
+	LocalTokenController(LocalTokenIssuer issuer, LocalCallerCheck callers) {
 		this.issuer = issuer;
+		this.callers = callers;
 	}
 
 	@PostMapping("/local/token")
 	ResponseEntity<Map<String, Object>> token(HttpServletRequest request,
 			@RequestParam(defaultValue = "local-user") String subject, @RequestParam String tenant,
 			@RequestParam(defaultValue = "TENANT_ADMIN") List<String> roles) {
-		if (!fromLoopback(request)) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "local tokens are for localhost"));
+		LocalCallerCheck.Refusal refusal = this.callers.refusal(request).orElse(null);
+		if (refusal != null) {
+			return ResponseEntity.status(refusal.status())
+				.body(Map.of("error", refusal.message(), "code", refusal.code()));
 		}
 		if (!tenant.equals(this.issuer.platformTenant()) && !TenantId.isValid(tenant)) {
 			return ResponseEntity.badRequest()
@@ -56,15 +59,6 @@ class LocalTokenController {
 		body.put("token_type", "Bearer");
 		body.put("expires_in", this.issuer.ttlSeconds());
 		return ResponseEntity.ok(body);
-	}
-
-	private static boolean fromLoopback(HttpServletRequest request) {
-		try {
-			return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
 	}
 
 }

@@ -26,6 +26,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.towerline.api.support.ApiTest;
+import io.towerline.core.identity.AccessEpoch;
 import io.towerline.core.identity.ApiClient;
 import io.towerline.core.identity.ApiClientRegistry;
 import io.towerline.core.tenancy.TenantId;
@@ -92,6 +93,15 @@ class JwtAttackTests extends ApiTest {
 	@Test
 	void shouldAcceptTheControlToken() {
 		assertThat(call(sign(current(), header(current()), claims(UnaryOperator.identity())))).hasStatusOk();
+	}
+
+	@Test
+	void shouldRejectATokenWithoutItsAccessEpochOrWithAnotherOne() {
+		RSAKey key = current();
+		assertThat(call(sign(key, header(key), claims((claims) -> claims.claim("access_epoch", null))))).hasStatus(401);
+		assertThat(call(sign(key, header(key), claims(
+				(claims) -> claims.claim("access_epoch", AccessEpoch.claimValue(this.client.tokensValidAfter()) - 1)))))
+			.hasStatus(401);
 	}
 
 	@Test
@@ -184,7 +194,8 @@ class JwtAttackTests extends ApiTest {
 				.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
 				.claim("tenant", this.tenant.slug())
 				.claim("roles", List.of("OPERATOR"))
-				.claim("kind", "client"))
+				.claim("kind", "client")
+				.claim("access_epoch", AccessEpoch.claimValue(this.client.tokensValidAfter())))
 			.build();
 	}
 

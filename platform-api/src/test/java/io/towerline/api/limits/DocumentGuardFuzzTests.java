@@ -34,7 +34,7 @@ class DocumentGuardFuzzTests {
 	private static final GraphQLSchema SCHEMA = schema();
 
 	private static final PreparsedDocumentProvider GUARDED = new DocumentGuard(
-			new GraphQlLimitsProperties(0, 0, 0, 0, 0, null), false, null)
+			new GraphQlLimitsProperties(0, 0, 0, 0, 0, null, null, null), false, null)
 		.around((input, parseAndValidate) -> CompletableFuture.completedFuture(parseAndValidate.apply(input)));
 
 	@FuzzTest(maxDuration = "3m")

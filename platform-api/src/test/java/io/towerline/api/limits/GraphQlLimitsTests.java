@@ -53,14 +53,38 @@ class GraphQlLimitsTests extends ApiTest {
 
 	@Test
 	void shouldRefuseTooExpensiveOperationsWithMaxCostExceededBeforeCharging() {
-		// 25 × (1 connection + 100 edges + 100 nodes) = 5,025 > 5,000
+		// 25 × (1 connection + 100 edges + 100 nodes) + 25 × 100 ids / 10 = 5,275 > 5,000
 		GraphQlResponse response = execute(viewer(),
 				"{ " + aliasesOf("pops(first: 100) { edges { node { id } } }", 25) + " }");
 
 		assertThat(codes(response)).containsExactly("MAX_COST_EXCEEDED");
-		assertThat(response.getErrors().getFirst().getExtensions()).containsEntry("cost", 5_025)
+		assertThat(response.getErrors().getFirst().getExtensions()).containsEntry("cost", 5_275)
 			.containsEntry("maxCost", 5_000);
-		assertThat(cost(response)).containsEntry("requested", 5_025).containsEntry("charged", 1);
+		assertThat(cost(response)).containsEntry("requested", 5_275).containsEntry("charged", 1);
+	}
+
+	@Test
+	void shouldRefuseNestedFragmentsByTheFieldsTheyExpandToBeforeRunningThem() {
+		// a few hundred characters, 2^24 fields once expanded: within depth, alias and
+		// token limits
+		StringBuilder bomb = new StringBuilder("{ me { ...f0 } }");
+		for (int i = 0; i < 24; i++) {
+			bomb.append(" fragment f")
+				.append(i)
+				.append(" on Me { ...f")
+				.append(i + 1)
+				.append(" ...f")
+				.append(i + 1)
+				.append(" }");
+		}
+		bomb.append(" fragment f24 on Me { subject }");
+
+		GraphQlResponse response = execute(viewer(), bomb.toString());
+
+		assertThat(codes(response)).containsExactly("MAX_COST_EXCEEDED");
+		assertThat(response.getErrors().getFirst().getExtensions()).containsEntry("cost", 1 + (1 << 24) / 10 + 1);
+		assertThat(cost(response)).containsEntry("charged", 1);
+		assertThat((Object) response.getData()).isNull();
 	}
 
 	@Test
@@ -79,12 +103,13 @@ class GraphQlLimitsTests extends ApiTest {
 		Map<String, Object> first = cost(execute(viewer, page));
 		Map<String, Object> second = cost(execute(viewer, page));
 
-		assertThat(first).containsEntry("requested", 22)
-			.containsEntry("charged", 22)
+		// 22 objects and 11 leaves (2 points)
+		assertThat(first).containsEntry("requested", 24)
+			.containsEntry("charged", 24)
 			.containsEntry("limit", 50_000)
 			.containsEntry("restoreRate", 500);
 		assertThat((Integer) second.get("remaining")).isLessThanOrEqualTo((Integer) first.get("remaining"))
-			.isGreaterThan((Integer) first.get("remaining") - 22 - 500);
+			.isGreaterThan((Integer) first.get("remaining") - 24 - 500);
 		assertThat(cost(execute(viewer, "{ me { nope } }"))).containsEntry("requested", 1).containsEntry("charged", 1);
 	}
 
@@ -96,8 +121,10 @@ class GraphQlLimitsTests extends ApiTest {
 		Map<String, Object> single = cost(execute(viewer, "{ " + one + " }"));
 		Map<String, Object> aliased = cost(execute(viewer, "{ " + aliasesOf(one, 20) + " me { subject } }"));
 
-		assertThat(single).containsEntry("charged", 21);
-		assertThat(aliased).containsEntry("charged", 20 * 21 + 1);
+		// 21 objects and 10 leaves (1 point); aliased: 20 × 21 + me, 201 leaves (21
+		// points)
+		assertThat(single).containsEntry("charged", 22);
+		assertThat(aliased).containsEntry("charged", 20 * 21 + 1 + 21);
 		assertThat((Integer) aliased.get("remaining")).isLessThan((Integer) single.get("remaining") - 20 * 21 + 500);
 	}
 

@@ -40,7 +40,7 @@ class RateLimitCheckBenchmark extends ApiTest {
 	/** Buckets large enough never to throttle, so every check takes the charging path. */
 	private final RateLimitProperties properties = new RateLimitProperties(RateLimitProperties.Backend.LOCAL,
 			Map.of(RateLimitTier.STARTER, new Allowance(1_000_000_000_000L, 1_000_000_000L)), 0.5,
-			RateLimitTier.ENTERPRISE, Duration.ofMinutes(10));
+			RateLimitTier.ENTERPRISE, Duration.ofMinutes(10), null, null, 0, null);
 
 	private final StringBuilder report = new StringBuilder("# Rate-limit check benchmark\n\n");
 

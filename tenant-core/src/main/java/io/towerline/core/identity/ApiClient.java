@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A machine identity of one tenant (a billing system, a CRM) that gets tokens with client
- * credentials. Only a hash of its secret is kept. Revoking it is final; tokens issued
- * before {@link #tokensValidAfter()} are no longer honoured.
+ * credentials. Only a hash of its secret is kept. Revoking it is final; tokens minted
+ * under an earlier {@link #tokensValidAfter()} (an {@link AccessEpoch}) are no longer
+ * honoured.
  */
 @Entity
 @Table(schema = "public", name = "api_client")
@@ -74,7 +75,7 @@ public class ApiClient {
 		this.tenant = tenant.slug();
 		this.roles = RoleNames.join(roles);
 		this.secretHash = secretHash;
-		this.tokensValidAfter = now;
+		this.tokensValidAfter = AccessEpoch.next(Instant.EPOCH, now);
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -128,13 +129,13 @@ public class ApiClient {
 	void changeSecret(String secretHash, Instant now) {
 		this.secretHash = secretHash;
 		this.updatedAt = now;
-		this.tokensValidAfter = now;
+		this.tokensValidAfter = AccessEpoch.next(this.tokensValidAfter, now);
 	}
 
 	void revoke(Instant now) {
 		this.revokedAt = now;
 		this.updatedAt = now;
-		this.tokensValidAfter = now;
+		this.tokensValidAfter = AccessEpoch.next(this.tokensValidAfter, now);
 	}
 
 	@Override

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A person who signs in: staff of one tenant, or (no tenant) a platform admin. The
- * password is kept only as a hash. Tokens issued before {@link #tokensValidAfter()} are
- * no longer honoured (set on every change that can take access away).
+ * password is kept only as a hash. Tokens minted under another
+ * {@link #tokensValidAfter()} (an {@link AccessEpoch}) are no longer honoured (set on
+ * every change that can take access away).
  */
 @Entity
 @Table(schema = "public", name = "app_user")
@@ -75,7 +76,7 @@ public class UserAccount {
 		this.roles = RoleNames.join(roles);
 		this.passwordHash = passwordHash;
 		this.enabled = true;
-		this.tokensValidAfter = now;
+		this.tokensValidAfter = AccessEpoch.next(Instant.EPOCH, now);
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -137,10 +138,10 @@ public class UserAccount {
 		touch(now);
 	}
 
-	/** Every change can take access away, so tokens issued before it stop counting. */
+	/** Every change can take access away, so tokens minted before it stop counting. */
 	private void touch(Instant now) {
 		this.updatedAt = now;
-		this.tokensValidAfter = now;
+		this.tokensValidAfter = AccessEpoch.next(this.tokensValidAfter, now);
 	}
 
 	@Override

@@ -101,6 +101,12 @@ public class RouterOperations {
 		return this.operations.findById(id);
 	}
 
+	/** The operations among {@code ids} that exist, in no particular order. */
+	@Transactional(readOnly = true)
+	public List<RouterOperation> findAll(Collection<UUID> ids) {
+		return this.operations.findAllById(ids);
+	}
+
 	/** Newest first, optionally only those in one status or of one subscriber. */
 	@Transactional(readOnly = true)
 	public Window<RouterOperation> list(@Nullable OperationStatus status, @Nullable UUID subscriberId,
