@@ -40,6 +40,10 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 				requestedBy);
 	}
 
+	public static OperationRequest importRouter(UUID routerId, String requestedBy) {
+		return new OperationRequest(OperationKind.IMPORT_ROUTER, routerId, null, null, null, List.of(), requestedBy);
+	}
+
 	public static OperationRequest syncPlan(UUID routerId, UUID planId, String requestedBy) {
 		return new OperationRequest(OperationKind.SYNC_PLAN, routerId, null, planId, null, List.of(), requestedBy);
 	}
