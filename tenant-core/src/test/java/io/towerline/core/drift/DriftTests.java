@@ -2,6 +2,7 @@ package io.towerline.core.drift;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -279,6 +281,32 @@ class DriftTests extends DatabaseTest {
 	}
 
 	@Test
+	void shouldListWhatAnImportLeftOnTheRouterWithTheReasonAndCountItAsFailedProgress() {
+		this.simulator.putRawSecretValue("sub00004", "profile", bytes("default"));
+		this.simulator.putRawSecretValue("sub00005", "name", bytes("bad name!"));
+
+		ImportResult result = imported();
+
+		assertThat(result.subscribersCreated()).isEqualTo(3);
+		assertThat(result.skipped()).extracting(ImportResult.Skipped::object, ImportResult.Skipped::name)
+			.containsExactlyInAnyOrder(tuple(DriftObject.SECRET, "sub00004"), tuple(DriftObject.SECRET, "bad name!"));
+		assertThat(result.skipped()).filteredOn((skip) -> skip.name().equals("sub00004"))
+			.singleElement()
+			.satisfies((skip) -> assertThat(skip.reason()).contains("'default' is not a plan"));
+		assertThat(inTenant(() -> this.operations.get(result.operationId()))).satisfies((operation) -> {
+			assertThat(operation.status()).isEqualTo(OperationStatus.SUCCEEDED);
+			assertThat(operation.progressTotal()).isEqualTo(5);
+			assertThat(operation.progressDone()).isEqualTo(3);
+			assertThat(operation.progressFailed()).isEqualTo(2);
+			assertThat(operation.lastError()).contains("2 secret(s)");
+		});
+
+		ImportResult again = imported();
+		assertThat(again.skipped()).hasSize(2);
+		assertThat(again.alreadyManaged()).isEqualTo(3);
+	}
+
+	@Test
 	void shouldCheckCleanRightAfterAnImportWhateverTheIspsCommentsAndThenReportExactlyWhatChanged() {
 		Map<String, String> comments = new LinkedHashMap<>();
 		comments.put("sub00001", "Müller – tower 3 ✓");
@@ -392,7 +420,7 @@ class DriftTests extends DatabaseTest {
 			this.jdbc.sql("UPDATE " + schema + ".router_import SET subscribers_created = ? WHERE operation_id = ?")
 				.params(RouterImportRun.CHUNK, first.operationId())
 				.update();
-			List<int[]> progress = new java.util.ArrayList<>();
+			List<int[]> progress = new ArrayList<>();
 
 			// run as the operation's worker does: tenant bound, no surrounding
 			// transaction
