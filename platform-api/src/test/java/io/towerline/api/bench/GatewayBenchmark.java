@@ -98,8 +98,8 @@ class GatewayBenchmark extends ApiTest {
 		var plain = LoadDriver.get(base + "/bench/pops", token);
 		LoadDriver driver = new LoadDriver();
 		int workers = 8;
-		driver.run(graphQl, workers, Duration.ofSeconds(8));
-		driver.run(plain, workers, Duration.ofSeconds(8));
+		driver.run(graphQl, workers, Duration.ofSeconds(20));
+		driver.run(plain, workers, Duration.ofSeconds(20));
 		List<LoadDriver.Result> graphQlRuns = new ArrayList<>();
 		List<LoadDriver.Result> plainRuns = new ArrayList<>();
 		for (int round = 0; round < 3; round++) {
@@ -109,7 +109,7 @@ class GatewayBenchmark extends ApiTest {
 		LoadDriver.Result g = median(graphQlRuns);
 		LoadDriver.Result p = median(plainRuns);
 		line("\n## pops(first: 50) vs plain MVC, same rows, same JWT + tenant resolution\n");
-		line("%d closed-loop workers, 3 alternating 10 s rounds after an 8 s warm-up each; median round shown.",
+		line("%d closed-loop workers, 3 alternating 10 s rounds after a 20 s warm-up each; median round shown.",
 				workers);
 		line("\n| endpoint | req/s | p50 ms | p99 ms | failures | CPU µs/request (JVM) |\n|---|---|---|---|---|---|");
 		line("| GraphQL `pops(first: 50)` | %.0f | %.2f | %.2f | %d | %.0f |", g.requestsPerSecond(), g.p50Millis(),
