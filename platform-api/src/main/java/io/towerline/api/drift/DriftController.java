@@ -19,8 +19,10 @@ import io.towerline.core.drift.DriftReport;
 import io.towerline.core.drift.DriftReports;
 import io.towerline.core.drift.DriftResolutions;
 import io.towerline.core.drift.DriftSettings;
-import io.towerline.core.drift.RouterImport;
+import io.towerline.core.drift.ImportResult;
+import io.towerline.core.drift.RouterImports;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
 import org.jspecify.annotations.Nullable;
@@ -49,16 +51,16 @@ class DriftController {
 
 	private final DriftResolutions resolutions;
 
-	private final RouterImport routerImport;
+	private final RouterImports routerImports;
 
 	private final Routers routers;
 
-	DriftController(DriftReports reports, DriftChecks checks, DriftResolutions resolutions, RouterImport routerImport,
+	DriftController(DriftReports reports, DriftChecks checks, DriftResolutions resolutions, RouterImports routerImports,
 			Routers routers) {
 		this.reports = reports;
 		this.checks = checks;
 		this.resolutions = resolutions;
-		this.routerImport = routerImport;
+		this.routerImports = routerImports;
 		this.routers = routers;
 	}
 
@@ -117,12 +119,14 @@ class DriftController {
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	ImportRouterPayload importRouter(@Argument ImportRouterInput input, Authentication caller) {
-		try {
-			return ImportRouterPayload.of(this.routerImport.importRouter(input.routerId(), actor(caller)));
-		}
-		catch (InvalidInputException ex) {
-			return ImportRouterPayload.failed(ex.errors());
-		}
+		RouterOperation operation = this.routerImports.start(input.routerId(), actor(caller));
+		return new ImportRouterPayload(operation, this.routerImports.get(operation.id()), List.of());
+	}
+
+	@QueryMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
+	ImportResult routerImport(@Argument UUID id) {
+		return this.routerImports.get(id);
 	}
 
 	@MutationMapping

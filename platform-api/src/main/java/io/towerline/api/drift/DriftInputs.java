@@ -10,6 +10,7 @@ import io.towerline.core.drift.DriftResolutions;
 import io.towerline.core.drift.DriftSettings;
 import io.towerline.core.drift.ImportResult;
 import io.towerline.core.error.FieldError;
+import io.towerline.core.operation.RouterOperation;
 import org.jspecify.annotations.Nullable;
 
 /** The GraphQL input and payload shapes of drift operations. */
@@ -54,17 +55,8 @@ final class DriftInputs {
 
 	}
 
-	record ImportRouterPayload(List<UUID> createdPlanIds, int subscribersCreated, int alreadyManaged,
-			List<ImportResult.Skipped> skipped, List<FieldError> errors) {
-
-		static ImportRouterPayload of(ImportResult result) {
-			return new ImportRouterPayload(result.createdPlanIds(), result.subscribersCreated(),
-					result.alreadyManaged(), result.skipped(), List.of());
-		}
-
-		static ImportRouterPayload failed(List<FieldError> errors) {
-			return new ImportRouterPayload(List.of(), 0, 0, List.of(), errors);
-		}
+	record ImportRouterPayload(@Nullable RouterOperation operation, @Nullable ImportResult routerImport,
+			List<FieldError> errors) {
 
 	}
 

@@ -64,11 +64,6 @@ class PlanController {
 		return plan.rateLimit().burst();
 	}
 
-	@SchemaMapping(typeName = "Plan", field = "rateLimit")
-	String rateLimit(Plan plan) {
-		return plan.rateLimit().toRouterOs();
-	}
-
 	@SchemaMapping(typeName = "Burst", field = "downloadRate")
 	long burstDownload(RateLimit.Burst burst) {
 		return burst.downloadBps();

@@ -30,6 +30,7 @@ final class LoadDriver {
 	 * {@code requests}.
 	 */
 	Result run(List<HttpRequest> requests, int workers, Duration duration) throws InterruptedException {
+		long cpuBefore = processCpuNanos();
 		long deadline = System.nanoTime() + duration.toNanos();
 		List<long[]> samples = new ArrayList<>();
 		AtomicLong failures = new AtomicLong();
@@ -63,6 +64,7 @@ final class LoadDriver {
 				});
 			}
 		}
+		long cpu = processCpuNanos() - cpuBefore;
 		int total = samples.stream().mapToInt((s) -> (int) s[s.length - 1]).sum();
 		long[] all = new long[total];
 		int at = 0;
@@ -73,7 +75,16 @@ final class LoadDriver {
 		}
 		Arrays.sort(all);
 		return new Result(total / (duration.toMillis() / 1000.0), percentile(all, 0.50), percentile(all, 0.99),
-				failures.get());
+				failures.get(), (total > 0) ? cpu / 1000.0 / total : Double.NaN);
+	}
+
+	/**
+	 * CPU time of this JVM (server and load driver together): unlike throughput it does
+	 * not depend on what else runs on a shared machine.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static double percentile(long[] sorted, double p) {
@@ -102,13 +113,16 @@ final class LoadDriver {
 	 * @param p50Millis median latency
 	 * @param p99Millis 99th percentile latency
 	 * @param failures non-200 responses and transport errors
+	 * @param cpuMicrosPerRequest CPU time of the whole JVM (server and load driver) per
+	 * successful request
 	 */
-	record Result(double requestsPerSecond, double p50Millis, double p99Millis, long failures) {
+	record Result(double requestsPerSecond, double p50Millis, double p99Millis, long failures,
+			double cpuMicrosPerRequest) {
 
 		@Override
 		public String toString() {
-			return String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d failures", this.requestsPerSecond,
-					this.p50Millis, this.p99Millis, this.failures);
+			return String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d failures, %.0f µs CPU/request",
+					this.requestsPerSecond, this.p50Millis, this.p99Millis, this.failures, this.cpuMicrosPerRequest);
 		}
 
 	}

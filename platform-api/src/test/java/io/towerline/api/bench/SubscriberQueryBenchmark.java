@@ -67,7 +67,7 @@ class SubscriberQueryBenchmark extends ApiTest {
 		LoadDriver.Result counted = driver.run(request, 1, Duration.ofSeconds(5));
 		long statements = statistics.getPrepareStatementCount();
 		long requests = Math.round(counted.requestsPerSecond() * 5);
-		driver.run(request, 8, Duration.ofSeconds(8));
+		driver.run(request, 8, Duration.ofSeconds(20));
 		LoadDriver.Result load = driver.run(request, 8, Duration.ofSeconds(15));
 		network.close();
 

@@ -50,38 +50,58 @@ class DriftApiTests extends ApiTest {
 	}
 
 	@Test
-	void shouldImportTheRoutersSecretsAndProfilesWithoutChangingIt() {
+	void shouldImportAsAnOperationAndCheckCleanAfterwardsWithoutChangingTheRouter() {
+		this.simulator.putRawSecretValue("sub00001", "comment",
+				"Müller, tower 3 \"west\"".getBytes(StandardCharsets.UTF_8));
+		this.simulator.putRawSecretValue("sub00002", "comment", new byte[0]);
 		this.simulator.clearReceivedCommands();
-		Map<String, Object> result = operator().documentName("importRouter")
+		Map<String, Object> started = operator().documentName("importRouter")
 			.variable("input", Map.of("routerId", this.routerId))
 			.execute()
 			.path("importRouter")
 			.entity(MAP)
 			.get();
-		assertThat(result.get("errors")).asList().isEmpty();
+		assertThat(started.get("errors")).asList().isEmpty();
+		Map<String, Object> operation = map(started.get("operation"));
+		assertThat(operation).containsEntry("kind", "IMPORT_ROUTER");
+		assertThat(map(started.get("routerImport"))).containsEntry("id", operation.get("id"));
+
+		Map<String, Object> result = awaitImported((String) operation.get("id"));
 		assertThat(result.get("createdPlanIds")).asList().hasSize(3);
-		assertThat(result.get("subscribersCreated")).isEqualTo(4);
+		assertThat(result.get("createdPlans")).asList().hasSize(3);
+		assertThat(result).containsEntry("subscribersCreated", 4).containsEntry("alreadyManaged", 0);
+		assertThat(map(result.get("operation"))).containsEntry("progressDone", 4)
+			.containsEntry("progressTotal", 4)
+			.containsEntry("progressFailed", 0);
 		assertThat(this.simulator.receivedCommands()).extracting(ReceivedCommand::path)
 			.isNotEmpty()
 			.allSatisfy((path) -> assertThat(path).matches("/login|.*/print"));
+		assertThat(operator().documentName("driftSubscribers")
+			.execute()
+			.path("subscribers.edges[*].node")
+			.entityList(MAP)
+			.get()).extracting((node) -> node.get("username") + "=" + node.get("routerComment"))
+			.containsExactlyInAnyOrder("sub00001=Müller, tower 3 \"west\"", "sub00002=null", "sub00003=customer 1003",
+					"sub00004=customer 1004");
 
 		Map<String, Object> report = check(operator());
 		assertThat(report).containsEntry("status", "COMPLETED")
 			.containsEntry("platformSubscribers", 4)
 			.containsEntry("missingCount", 0)
-			.containsEntry("unmanagedCount", 0);
+			.containsEntry("unmanagedCount", 0)
+			.containsEntry("differentCount", 0);
+		assertThat(nodes(report)).isEmpty();
 	}
 
 	@Test
-	void shouldReportASecretChangedBehindThePlatformsBackAndRepairItOnPush() {
+	void shouldReportASecretChangedBehindThePlatformsBackAndRepairItOnPushKeepingTheIspsComment() {
 		importRouter();
-		pushAll(check(operator()));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(check(operator())).containsEntry("differentCount", 0));
+		assertThat(check(operator())).containsEntry("differentCount", 0);
 		String original = this.simulator.secret("sub00002").orElseThrow().get("password");
 
 		this.simulator.putRawSecretValue("sub00002", "password", "changed-by-hand".getBytes(StandardCharsets.UTF_8));
 		this.simulator.putRawSecretValue("sub00002", "disabled", "true".getBytes(StandardCharsets.UTF_8));
+		this.simulator.putRawSecretValue("sub00003", "comment", "moved to tower 4".getBytes(StandardCharsets.UTF_8));
 		Map<String, Object> report = check(operator());
 		assertThat(report).containsEntry("differentCount", 1).containsEntry("missingCount", 0);
 		assertThat(report.toString()).doesNotContain("changed-by-hand").doesNotContain(original);
@@ -95,6 +115,8 @@ class DriftApiTests extends ApiTest {
 			assertThat(this.simulator.secret("sub00002").orElseThrow()).containsEntry("password", original)
 				.containsEntry("disabled", "false");
 		});
+		assertThat(this.simulator.secret("sub00002").orElseThrow()).containsEntry("comment", "customer 1002");
+		assertThat(this.simulator.secret("sub00003").orElseThrow()).containsEntry("comment", "moved to tower 4");
 		assertThat(check(operator())).containsEntry("differentCount", 0).containsEntry("missingCount", 0);
 	}
 
@@ -109,6 +131,13 @@ class DriftApiTests extends ApiTest {
 		assertNotFound(tenantB.documentName("driftReports").variable("routerId", this.routerId).variable("first", 10));
 		assertNotFound(tenantB.documentName("checkDrift").variable("input", Map.of("routerId", this.routerId)));
 		assertNotFound(tenantB.documentName("importRouter").variable("input", Map.of("routerId", this.routerId)));
+		String importId = operator().documentName("importRouter")
+			.variable("input", Map.of("routerId", this.routerId))
+			.execute()
+			.path("importRouter.operation.id")
+			.entity(String.class)
+			.get();
+		assertNotFound(tenantB.documentName("routerImport").variable("id", importId));
 		assertNotFound(tenantB.documentName("resolveDriftItems")
 			.variable("input", Map.of("reportId", reportId, "itemIds", List.of(itemId), "action", "IGNORE")));
 
@@ -151,12 +180,34 @@ class DriftApiTests extends ApiTest {
 	}
 
 	private void importRouter() {
-		operator().documentName("importRouter")
+		String operationId = operator().documentName("importRouter")
 			.variable("input", Map.of("routerId", this.routerId))
 			.execute()
-			.path("importRouter.subscribersCreated")
-			.entity(Integer.class)
-			.isEqualTo(4);
+			.path("importRouter.operation.id")
+			.entity(String.class)
+			.get();
+		assertThat(awaitImported(operationId)).containsEntry("subscribersCreated", 4);
+	}
+
+	private Map<String, Object> awaitImported(String operationId) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(map(routerImport(operationId).get("operation"))).containsEntry("status",
+					"SUCCEEDED"));
+		return routerImport(operationId);
+	}
+
+	private Map<String, Object> routerImport(String id) {
+		return operator().documentName("routerImport")
+			.variable("id", id)
+			.execute()
+			.path("routerImport")
+			.entity(MAP)
+			.get();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 	private Map<String, Object> check(HttpGraphQlTester caller) {

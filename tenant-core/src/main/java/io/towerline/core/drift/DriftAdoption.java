@@ -99,7 +99,7 @@ class DriftAdoption {
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<DriftItem> apply(RouterSide side, List<DriftItem> items, String actor, List<FieldError> errors) {
 		Set<String> taken = new HashSet<>();
-		this.subscribers.byUsernames(items.stream().map(DriftItem::name).toList())
+		this.subscribers.byUsernamesIgnoringCase(items.stream().map(DriftItem::name).toList())
 			.forEach((subscriber) -> taken.add(subscriber.username().toLowerCase(Locale.ROOT)));
 		List<DriftItem> adopted = new java.util.ArrayList<>();
 		for (DriftItem item : items) {
@@ -150,6 +150,11 @@ class DriftAdoption {
 		}
 		String password = this.subscribers.password(subscriber).equals(secret.password()) ? null : secret.password();
 		this.subscribers.adoptRouterState(subscriber.id(), plan.id(), secret.disabled(), password);
+		String comment = subscriber.managedComment();
+		if (comment != null && !comment.equals(secret.comment())) {
+			// the ISP rewrote the platform's comment: it becomes theirs (ADR 0031)
+			this.subscribers.adoptRouterComment(subscriber.id(), secret.comment());
+		}
 		return null;
 	}
 

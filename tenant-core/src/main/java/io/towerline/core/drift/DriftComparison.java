@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compares one router's secrets and profiles with the desired state, by name, in one pass
- * over each side. Subscribers being deleted are skipped on both sides: their operation is
- * under way. Only the profiles of plans the router's subscribers use are expected on the
- * router.
+ * over each side. Only what the platform owns is compared: a secret's comment only when
+ * the platform wrote it (ADR 0031). Subscribers being deleted are skipped on both sides:
+ * their operation is under way. Only the profiles of plans the router's subscribers use
+ * are expected on the router.
  */
 final class DriftComparison {
 
@@ -80,7 +80,7 @@ final class DriftComparison {
 		return new DriftItem(DriftObject.SECRET, DriftKind.MISSING, subscriber.username()).subscriber(subscriber.id())
 			.profile((plan != null) ? plan.profileName() : null, null)
 			.disabled(!subscriber.status().mayConnect(), null)
-			.comment(subscriber.routerComment(), null);
+			.comment(subscriber.managedComment(), null);
 	}
 
 	private static @Nullable DriftItem different(Subscriber subscriber, @Nullable Plan plan, PppSecret secret,
@@ -98,8 +98,9 @@ final class DriftComparison {
 			item.disabled(disabled, secret.disabled());
 			differs = true;
 		}
-		if (!Objects.equals(subscriber.routerComment(), secret.comment())) {
-			item.comment(subscriber.routerComment(), secret.comment());
+		String comment = subscriber.managedComment();
+		if (comment != null && !comment.equals(secret.comment())) {
+			item.comment(comment, secret.comment());
 			differs = true;
 		}
 		if (!samePassword(password.apply(subscriber), secret.password())) {

@@ -1,5 +1,7 @@
 package io.towerline.core.drift;
 
+import java.util.function.Consumer;
+
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
@@ -34,6 +36,15 @@ class RouterPlans {
 
 	/** The plan for {@code profile}, created when missing. */
 	Outcome planFor(PppProfile profile) {
+		return planFor(profile, (created) -> {
+		});
+	}
+
+	/**
+	 * The plan for {@code profile}, created when missing; {@code onCreated} runs in the
+	 * new plan's transaction (to record it with the plan, or not at all).
+	 */
+	Outcome planFor(PppProfile profile, Consumer<Plan> onCreated) {
 		Plan existing = this.plans.findByProfileName(profile.name()).orElse(null);
 		if (existing != null) {
 			return new Outcome(existing, false, null);
@@ -47,7 +58,11 @@ class RouterPlans {
 		try {
 			RateLimit rate = RateLimit.parse(profile.rateLimit());
 			PlanDetails details = PlanDetails.of(profile.name(), profile.name(), rate, null);
-			Plan created = this.ownTransaction.execute((tx) -> this.plans.create(details));
+			Plan created = this.ownTransaction.execute((tx) -> {
+				Plan plan = this.plans.create(details);
+				onCreated.accept(plan);
+				return plan;
+			});
 			return new Outcome(created, true, null);
 		}
 		catch (InvalidInputException ex) {

@@ -26,6 +26,12 @@ public enum OperationKind {
 	SYNC_PLAN,
 
 	/** Remove a deleted plan's PPP profile from the router. */
-	REMOVE_PROFILE
+	REMOVE_PROFILE,
+
+	/**
+	 * Take a router's profiles and secrets onto the platform (plans and subscribers),
+	 * reading the router only; secrets already imported are skipped on a re-run.
+	 */
+	IMPORT_ROUTER
 
 }

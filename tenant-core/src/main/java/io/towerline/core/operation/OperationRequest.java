@@ -48,6 +48,10 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 				requestedBy);
 	}
 
+	public static OperationRequest importRouter(UUID routerId, String requestedBy) {
+		return new OperationRequest(OperationKind.IMPORT_ROUTER, routerId, null, null, null, List.of(), requestedBy);
+	}
+
 	/**
 	 * What the operation serialises on within its router: operations with equal keys
 	 * never run at once, and the bulk key ({@value #ALL_SECRETS}) excludes every
@@ -62,6 +66,9 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 			case SYNC_SUBSCRIBERS -> ALL_SECRETS;
 			case SYNC_PLAN -> "profile/plan:" + this.planId;
 			case REMOVE_PROFILE -> "profile/name:" + this.subject;
+			// an import only reads the router; two imports of one router must not
+			// interleave
+			case IMPORT_ROUTER -> "import";
 		};
 	}
 

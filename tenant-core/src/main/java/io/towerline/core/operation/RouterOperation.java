@@ -245,6 +245,11 @@ public class RouterOperation {
 		this.updatedAt = now;
 	}
 
+	void expected(int total, Instant now) {
+		this.progressTotal = Math.max(1, total);
+		this.updatedAt = now;
+	}
+
 	void succeeded(@Nullable String note, Instant now) {
 		this.status = OperationStatus.SUCCEEDED;
 		this.attempts++;

@@ -216,6 +216,15 @@ public class RouterOperations {
 		get(id).progressed(done, failed, this.clock.instant());
 	}
 
+	/**
+	 * Sets how many items an operation works on, for handlers that learn it only once
+	 * they run (an import learns it from the router).
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void expectItems(UUID id, int total) {
+		get(id).expected(total, this.clock.instant());
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void succeed(UUID id, @Nullable String note) {
 		get(id).succeeded(note, this.clock.instant());

@@ -75,6 +75,14 @@ public class Plan {
 		return RateLimit.parse(this.rateLimit);
 	}
 
+	/**
+	 * The rate limit as routers take it ({@link RateLimit#toRouterOs()}), as stored: no
+	 * parsing, for reads of many plans.
+	 */
+	public String routerRateLimit() {
+		return this.rateLimit;
+	}
+
 	public @Nullable UUID gracePlanId() {
 		return this.gracePlanId;
 	}

@@ -169,9 +169,11 @@ class BulkSync implements OperationHandler {
 		}
 	}
 
+	/** Whether the router's secret already holds what the platform owns of it. */
 	private static boolean matches(PppSecret existing, PppSecretSpec spec) {
 		return existing.profile().equals(spec.profile()) && existing.disabled() == spec.disabled()
-				&& Objects.equals(existing.comment(), spec.comment()) && existing.password().equals(spec.password());
+				&& (spec.comment() == null || spec.comment().equals(existing.comment()))
+				&& existing.password().equals(spec.password());
 	}
 
 	private static PppSecretChange change(PppSecretSpec spec) {

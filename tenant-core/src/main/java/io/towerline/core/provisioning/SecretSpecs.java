@@ -11,9 +11,14 @@ final class SecretSpecs {
 	private SecretSpecs() {
 	}
 
+	/**
+	 * The secret of a subscriber. The comment is written only when the platform owns it;
+	 * otherwise it is left out, so that {@code add} and {@code set} leave the ISP's
+	 * comment as it is.
+	 */
 	static PppSecretSpec secret(Subscriber subscriber, String password, Plan plan) {
 		return PppSecretSpec.pppoe(subscriber.username(), password, plan.profileName())
-			.withComment(subscriber.routerComment())
+			.withComment(subscriber.managedComment())
 			.withDisabled(!subscriber.status().mayConnect());
 	}
 

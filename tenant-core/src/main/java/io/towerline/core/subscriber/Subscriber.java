@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A subscriber's desired state. The PPPoE password is sealed; only its reference is
- * stored. The router's secret carries {@link #routerComment()} so that it can always be
- * traced back to this subscriber.
+ * stored. The subscriber is linked to its router's secret by name (the PPPoE username,
+ * unique on a router). The secret's comment belongs to whoever wrote it: the platform
+ * marks the secrets it creates with {@link #managedComment()}; a subscriber adopted from
+ * a router keeps the ISP's comment verbatim as {@link #routerComment()}, and the platform
+ * never writes or compares it (ADR 0031).
  */
 @Entity
 @Table(name = "subscriber")
@@ -57,6 +60,14 @@ public class Subscriber {
 	private @Nullable LocalDate expiresOn;
 
 	private @Nullable String notes;
+
+	/** Whether the platform writes (and compares) the secret's comment. */
+	@Column(name = "owns_comment", nullable = false)
+	private boolean ownsComment = true;
+
+	/** The comment the ISP had on the secret when it was adopted, verbatim. */
+	@Column(name = "router_comment")
+	private @Nullable String routerComment;
 
 	/**
 	 * Set while the subscriber is being removed from its router; the row goes once the
@@ -145,15 +156,42 @@ public class Subscriber {
 		return this.updatedAt;
 	}
 
-	/** The comment put on the router's secret, identifying this subscriber. */
-	public String routerComment() {
-		return COMMENT_PREFIX + this.id;
+	/**
+	 * The comment the platform puts on the router's secret and expects there, or null
+	 * when the comment is not the platform's (an adopted secret keeps the ISP's).
+	 */
+	public @Nullable String managedComment() {
+		return this.ownsComment ? COMMENT_PREFIX + this.id : null;
+	}
+
+	/** Whether the platform owns the secret's comment (it wrote it). */
+	public boolean ownsComment() {
+		return this.ownsComment;
+	}
+
+	/**
+	 * The ISP's comment on the secret when the subscriber was adopted from the router,
+	 * kept verbatim; null for subscribers the platform created.
+	 */
+	public @Nullable String routerComment() {
+		return this.routerComment;
 	}
 
 	void describe(SubscriberProfile profile, Instant now) {
 		this.contact = profile.contact();
 		this.expiresOn = profile.expiresOn();
 		this.notes = profile.notes();
+		this.updatedAt = now;
+	}
+
+	/**
+	 * The secret's comment is the ISP's: keep it as the subscriber's data and never write
+	 * or compare it.
+	 */
+	void leaveCommentToRouter(@Nullable String routerComment, Instant now) {
+		this.ownsComment = false;
+		// RouterOS does not tell an empty comment from none
+		this.routerComment = (routerComment == null || routerComment.isEmpty()) ? null : routerComment;
 		this.updatedAt = now;
 	}
 

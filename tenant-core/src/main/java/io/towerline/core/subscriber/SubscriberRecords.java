@@ -64,6 +64,13 @@ public class SubscriberRecords implements PlanReferences {
 		return usernames.isEmpty() ? List.of() : this.subscribers.findByUsernameIn(usernames);
 	}
 
+	/** The subscribers whose usernames equal any of these, ignoring letter case. */
+	@Transactional(readOnly = true)
+	public List<Subscriber> byUsernamesIgnoringCase(Collection<String> usernames) {
+		return usernames.isEmpty() ? List.of() : this.subscribers
+			.findByLowerUsernameIn(usernames.stream().map((name) -> name.toLowerCase(java.util.Locale.ROOT)).toList());
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public @Nullable String usageOf(UUID planId) {
@@ -118,27 +125,36 @@ public class SubscriberRecords implements PlanReferences {
 	}
 
 	/**
-	 * Records a subscriber adopted from a router, keeping the secret's comment on the
-	 * router in the subscriber's notes (a later push replaces it with the Towerline
-	 * marker).
+	 * Records a subscriber adopted from a router. The secret's comment is the ISP's: it
+	 * is kept verbatim as the subscriber's {@link Subscriber#routerComment()} and the
+	 * platform never writes or compares it (ADR 0031).
 	 */
 	public Subscriber adopt(String username, String password, UUID planId, UUID routerId, boolean disabled,
 			@Nullable String routerComment) {
-		String notes = (routerComment == null || routerComment.isBlank()) ? "Imported from the router"
-				: "Imported from the router; its comment there was: " + routerComment.strip();
 		RouterCredentials credentials = new RouterCredentials(username, password.toCharArray());
 		try {
 			SealedCredential sealed = this.vault.seal(credentials);
+			Instant now = this.clock.instant();
 			Subscriber subscriber = new Subscriber(UUID.randomUUID(), username, sealed.reference(), planId, routerId,
-					new SubscriberProfile(Contact.NONE, null, notes.substring(0, Math.min(notes.length(), 2000))),
-					this.clock.instant());
-			subscriber.changeStatus(disabled ? SubscriberStatus.DISABLED : SubscriberStatus.ACTIVE,
-					this.clock.instant());
+					new SubscriberProfile(Contact.NONE, null, null), now);
+			subscriber.changeStatus(disabled ? SubscriberStatus.DISABLED : SubscriberStatus.ACTIVE, now);
+			subscriber.leaveCommentToRouter(routerComment, now);
 			return this.subscribers.save(subscriber);
 		}
 		finally {
 			credentials.wipe();
 		}
+	}
+
+	/**
+	 * Drift adoption of a changed comment: the router's comment becomes the subscriber's
+	 * own data and the platform stops writing and comparing it.
+	 */
+	public Subscriber adoptRouterComment(UUID id, @Nullable String routerComment) {
+		Subscriber subscriber = this.subscribers.findById(id)
+			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Subscriber", id));
+		subscriber.leaveCommentToRouter(routerComment, this.clock.instant());
+		return subscriber;
 	}
 
 	/**

@@ -43,6 +43,10 @@ interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantSc
 			+ "where s.id in :ids and s.status = io.towerline.core.subscriber.SubscriberStatus.PENDING")
 	int activatePending(@Param("ids") Collection<UUID> ids, @Param("now") java.time.Instant now);
 
+	/** The subscribers with these lower-cased user names (case-insensitively). */
+	@Query("select s from Subscriber s where lower(s.username) in :names")
+	List<Subscriber> findByLowerUsernameIn(@Param("names") Collection<String> names);
+
 	/** Which of these lower-cased user names are taken (case-insensitively). */
 	@Query("select lower(s.username) from Subscriber s where lower(s.username) in :names")
 	List<String> findTakenUsernames(@Param("names") Collection<String> names);
