@@ -10,9 +10,9 @@ import java.util.UUID;
 import io.towerline.api.graphql.ApiInputException;
 import io.towerline.api.graphql.Pages;
 import io.towerline.core.audit.CommandLogEntry;
+import io.towerline.core.audit.CommandOutcome;
 import io.towerline.core.audit.CommandLogFilter;
 import io.towerline.core.audit.RouterCommandLog;
-import io.towerline.mikrotik.audit.AuditedCommand.Outcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -77,7 +77,7 @@ class CommandLogController {
 	}
 
 	record FilterInput(@Nullable UUID routerId, @Nullable String subscriber, @Nullable String action,
-			@Nullable Outcome outcome, @Nullable Instant from, @Nullable Instant to) {
+			@Nullable CommandOutcome outcome, @Nullable Instant from, @Nullable Instant to) {
 
 		CommandLogFilter criteria() {
 			return new CommandLogFilter(this.routerId, this.subscriber, this.action,
