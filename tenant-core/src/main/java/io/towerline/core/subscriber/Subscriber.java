@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +22,13 @@ import org.jspecify.annotations.Nullable;
  * marks the secrets it creates with {@link #managedComment()}; a subscriber adopted from
  * a router keeps the ISP's comment verbatim as {@link #routerComment()}, and the platform
  * never writes or compares it (ADR 0031).
+ * <p>
+ * Updates write only the columns that changed, so a staff change and the platform
+ * confirming the secret on the router (which only turns PENDING into ACTIVE, without a
+ * version bump) never overwrite or fail each other.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "subscriber")
 public class Subscriber {
 

@@ -38,8 +38,10 @@ interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantSc
 
 	/** Marks the PENDING ones among {@code ids} ACTIVE in one statement. */
 	@Modifying
+	// no version bump: a staff change made meanwhile must not fail because the platform
+	// confirmed the secret (Subscriber writes only the columns it changed)
 	@Query("update Subscriber s set s.status = io.towerline.core.subscriber.SubscriberStatus.ACTIVE, "
-			+ "s.updatedAt = :now, s.version = s.version + 1 "
+			+ "s.updatedAt = :now "
 			+ "where s.id in :ids and s.status = io.towerline.core.subscriber.SubscriberStatus.PENDING")
 	int activatePending(@Param("ids") Collection<UUID> ids, @Param("now") java.time.Instant now);
 

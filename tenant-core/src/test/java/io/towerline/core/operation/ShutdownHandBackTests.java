@@ -59,9 +59,15 @@ class ShutdownHandBackTests {
 			.version(SimulatorVersion.V7_19)
 			.user("api", "router-pass")
 			.recordCommands(true)
-			.latency(Duration.ofMillis(100))
+			.latency(Duration.ofMillis(200))
 			.start()) {
 			ConfigurableApplicationContext stopping = replica(database);
+			// the replica that takes over is up before the bulk starts, its scheduler
+			// held
+			// until the hand-back has been inspected
+			ConfigurableApplicationContext taking = replica(database);
+			Scheduler takingScheduler = taking.getBean(Scheduler.class);
+			takingScheduler.pause();
 			stopping.getBean(TenantOnboarding.class).onboard(tenant.slug(), "Hand back", RateLimitTier.STARTER);
 			RouterOperations stoppingOperations = stopping.getBean(RouterOperations.class);
 			UUID operationId = TenantContext.callAs(tenant, () -> {
@@ -81,13 +87,7 @@ class ShutdownHandBackTests {
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> TenantContext.callAs(tenant,
 						() -> stoppingOperations.get(operationId).progressDone()) >= 100);
-			// the replica that takes over is up before the other stops, its scheduler
-			// held
-			// until the hand-back has been inspected
-			ConfigurableApplicationContext taking = replica(database);
 			try {
-				Scheduler takingScheduler = taking.getBean(Scheduler.class);
-				takingScheduler.pause();
 				RouterOperations operations = taking.getBean(RouterOperations.class);
 				JdbcClient jdbc = JdbcClient.create(taking.getBean(DataSource.class));
 
