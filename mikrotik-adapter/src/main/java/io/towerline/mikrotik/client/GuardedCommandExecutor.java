@@ -22,8 +22,6 @@ import io.towerline.mikrotik.command.CommandOutcome;
 import io.towerline.mikrotik.command.Reply;
 import io.towerline.mikrotik.command.Row;
 import io.towerline.mikrotik.connection.RouterConnection;
-import io.towerline.mikrotik.resilience.RouterCircuitBreaker;
-import io.towerline.mikrotik.resilience.CommandThrottle;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,8 +20,6 @@ import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.CredentialVaultException;
 import io.towerline.mikrotik.credentials.RouterCredentials;
 import io.towerline.mikrotik.credentials.SealedCredential;
-import io.towerline.mikrotik.resilience.RouterCircuitBreaker;
-import io.towerline.mikrotik.resilience.CommandThrottle;
 import org.jspecify.annotations.Nullable;
 
 /**

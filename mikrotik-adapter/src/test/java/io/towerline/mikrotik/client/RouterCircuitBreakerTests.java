@@ -1,4 +1,4 @@
-package io.towerline.mikrotik.resilience;
+package io.towerline.mikrotik.client;
 
 import java.time.Duration;
 import java.time.Instant;

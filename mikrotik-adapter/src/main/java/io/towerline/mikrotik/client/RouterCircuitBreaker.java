@@ -1,4 +1,4 @@
-package io.towerline.mikrotik.resilience;
+package io.towerline.mikrotik.client;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -22,11 +22,11 @@ import io.towerline.mikrotik.RouterUnreachableException.Reason;
  * failure opens it again. What counts as a failure is decided by the caller: a
  * {@code !trap} proves the router is alive and is recorded as a success.
  */
-public final class RouterCircuitBreaker {
+final class RouterCircuitBreaker {
 
 	private final CircuitBreaker breaker;
 
-	public RouterCircuitBreaker(CircuitBreaker breaker) {
+	RouterCircuitBreaker(CircuitBreaker breaker) {
 		this.breaker = breaker;
 	}
 
@@ -35,7 +35,7 @@ public final class RouterCircuitBreaker {
 	 * count-based window of N calls that must all fail; slowness is left to the command
 	 * timeout, so a slow call never counts.
 	 */
-	public static CircuitBreakerConfig config(int failureThreshold, Duration openDuration, InstantSource clock) {
+	static CircuitBreakerConfig config(int failureThreshold, Duration openDuration, InstantSource clock) {
 		return CircuitBreakerConfig.custom()
 			.slidingWindow(failureThreshold, failureThreshold, SlidingWindowType.COUNT_BASED)
 			.failureRateThreshold(100)
@@ -53,7 +53,7 @@ public final class RouterCircuitBreaker {
 	 * @throws RouterUnreachableException with {@link Reason#CIRCUIT_OPEN} while open, or
 	 * while half-open with its trial call in flight
 	 */
-	public void acquire() {
+	void acquire() {
 		if (!this.breaker.tryAcquirePermission()) {
 			throw new RouterUnreachableException(this.breaker.getName(), Reason.CIRCUIT_OPEN,
 					"circuit " + this.breaker.getState() + " after "
@@ -67,19 +67,19 @@ public final class RouterCircuitBreaker {
 	 * The call allowed by {@link #acquire()} was not made or its failure was already
 	 * counted: neither a success nor a failure, and a half-open trial is free again.
 	 */
-	public void release() {
+	void release() {
 		this.breaker.releasePermission();
 	}
 
-	public void recordSuccess(long elapsedNanos) {
+	void recordSuccess(long elapsedNanos) {
 		this.breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
 	}
 
-	public void recordFailure(long elapsedNanos, RouterException failure) {
+	void recordFailure(long elapsedNanos, RouterException failure) {
 		this.breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, failure);
 	}
 
-	public State state() {
+	State state() {
 		return this.breaker.getState();
 	}
 
