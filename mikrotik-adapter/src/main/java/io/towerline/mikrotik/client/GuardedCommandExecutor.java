@@ -1,5 +1,6 @@
 package io.towerline.mikrotik.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +22,6 @@ import io.towerline.mikrotik.command.CommandOutcome;
 import io.towerline.mikrotik.command.Reply;
 import io.towerline.mikrotik.command.Row;
 import io.towerline.mikrotik.connection.RouterConnection;
-import io.towerline.mikrotik.resilience.CircuitBreaker;
-import io.towerline.mikrotik.resilience.CommandThrottle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +37,7 @@ final class GuardedCommandExecutor implements CommandExecutor {
 
 	private final RouterConnectionPool pool;
 
-	private final CircuitBreaker breaker;
+	private final RouterCircuitBreaker breaker;
 
 	private final CommandThrottle throttle;
 
@@ -56,7 +55,7 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
 	GuardedCommandExecutor(String router, RouterClientSettings settings, RouterConnectionPool pool,
-			CircuitBreaker breaker, CommandThrottle throttle, CommandAudit audit, CapabilityProbe capabilities) {
+			RouterCircuitBreaker breaker, CommandThrottle throttle, CommandAudit audit, CapabilityProbe capabilities) {
 		this.router = router;
 		this.settings = settings;
 		this.pool = pool;
@@ -93,12 +92,12 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		try {
 			connection = this.pool.acquire();
 			Reply reply = connection.execute(command, this.settings.commandTimeout());
-			this.breaker.recordSuccess();
+			this.breaker.recordSuccess(System.nanoTime() - started);
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, null);
 			return reply;
 		}
 		catch (RouterException ex) {
-			settle(ex, connection);
+			settle(ex, connection, System.nanoTime() - started);
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, ex);
 			throw ex;
 		}
@@ -115,12 +114,12 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		try {
 			connection = this.pool.acquire();
 			RouterStream stream = connection.stream(command, onRow, onError);
-			this.breaker.recordSuccess();
+			this.breaker.recordSuccess(System.nanoTime() - started);
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, null);
 			return stream;
 		}
 		catch (RouterException ex) {
-			settle(ex, connection);
+			settle(ex, connection, System.nanoTime() - started);
 			this.audit.record(id, command, startedAt, System.nanoTime() - started, ex);
 			throw ex;
 		}
@@ -157,12 +156,13 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		}
 		this.breaker.acquire();
 		List<UUID> ids = recordIntents(commands);
+		long started = System.nanoTime();
 		RouterConnection connection;
 		try {
 			connection = this.pool.acquire();
 		}
 		catch (RouterException ex) {
-			settle(ex, null);
+			settle(ex, null, System.nanoTime() - started);
 			List<AuditedCommand> outcomes = new ArrayList<>(commands.size());
 			for (int i = 0; i < commands.size(); i++) {
 				outcomes.add(this.audit.audited(ids.get(i), commands.get(i), Instant.now(), 0, ex));
@@ -172,23 +172,23 @@ final class GuardedCommandExecutor implements CommandExecutor {
 		}
 		PipelinedBatch batch = new PipelinedBatch(connection, this.throttle, this.settings);
 		List<PipelinedBatch.Timed> results = batch.run(commands);
-		boolean transportFailure = false;
+		RouterException transportFailure = null;
 		List<AuditedCommand> outcomes = new ArrayList<>(results.size());
 		for (int i = 0; i < results.size(); i++) {
 			PipelinedBatch.Timed result = results.get(i);
 			RouterException error = result.outcome().error();
-			transportFailure |= error != null && !(error instanceof RouterCommandRejectedException);
+			if (transportFailure == null && error != null && !(error instanceof RouterCommandRejectedException)) {
+				transportFailure = error;
+			}
 			outcomes.add(this.audit.audited(ids.get(i), result.outcome().command(), result.startedAt(),
 					result.elapsedNanos(), error));
 		}
 		this.audit.recordAll(outcomes);
-		if (transportFailure) {
-			if (connection.isOpen() || this.countedLosses.add(connection)) {
-				this.breaker.recordFailure();
-			}
+		if (transportFailure != null) {
+			settle(transportFailure, connection, System.nanoTime() - started);
 		}
 		else {
-			this.breaker.recordSuccess();
+			this.breaker.recordSuccess(System.nanoTime() - started);
 		}
 		return results.stream().map(PipelinedBatch.Timed::outcome).toList();
 	}
@@ -213,18 +213,22 @@ final class GuardedCommandExecutor implements CommandExecutor {
 
 	/**
 	 * A trap proves the router alive; anything else is a transport failure for the
-	 * breaker, counted once per lost connection.
+	 * breaker, counted once per lost connection. A loss already counted gives the permit
+	 * back, so a half-open trial is never left held by a call that recorded nothing.
 	 */
-	private void settle(RouterException failure, @Nullable RouterConnection connection) {
+	private void settle(RouterException failure, @Nullable RouterConnection connection, long elapsedNanos) {
 		if (failure instanceof RouterCommandRejectedException) {
-			this.breaker.recordSuccess();
+			this.breaker.recordSuccess(elapsedNanos);
 		}
 		else if (connection == null || connection.isOpen() || this.countedLosses.add(connection)) {
-			this.breaker.recordFailure();
+			this.breaker.recordFailure(elapsedNanos, failure);
+		}
+		else {
+			this.breaker.release();
 		}
 	}
 
-	private static void pause(java.time.Duration backoff, RouterException cause) {
+	private static void pause(Duration backoff, RouterException cause) {
 		try {
 			Thread.sleep(backoff);
 		}

@@ -14,7 +14,6 @@ import io.towerline.mikrotik.command.Command;
 import io.towerline.mikrotik.command.CommandOutcome;
 import io.towerline.mikrotik.connection.CommandResult;
 import io.towerline.mikrotik.connection.RouterConnection;
-import io.towerline.mikrotik.resilience.CommandThrottle;
 
 /**
  * Sends many commands over one connection without waiting for each answer: at most

@@ -1,6 +1,7 @@
 package io.towerline.mikrotik.client;
 
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -8,6 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.towerline.mikrotik.RouterAuthenticationException;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
@@ -16,8 +20,6 @@ import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.CredentialVaultException;
 import io.towerline.mikrotik.credentials.RouterCredentials;
 import io.towerline.mikrotik.credentials.SealedCredential;
-import io.towerline.mikrotik.resilience.CircuitBreaker;
-import io.towerline.mikrotik.resilience.CommandThrottle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +45,11 @@ public final class RouterClients implements AutoCloseable {
 
 	private final ScheduledExecutorService sweeper;
 
+	private final CircuitBreakerConfig breakerConfig;
+
+	/** The shared clients' breakers, one per router address, for metrics. */
+	private final CircuitBreakerRegistry breakers;
+
 	/**
 	 * @param vault unseals {@link SealedCredential}s; null when all endpoints carry
 	 * direct credentials
@@ -52,6 +59,9 @@ public final class RouterClients implements AutoCloseable {
 		this.settings = settings;
 		this.vault = vault;
 		this.auditor = auditor;
+		this.breakerConfig = RouterCircuitBreaker.config(settings.breakerFailureThreshold(),
+				settings.breakerOpenDuration(), InstantSource.system());
+		this.breakers = CircuitBreakerRegistry.of(this.breakerConfig);
 		this.sweeper = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("routeros-idle-sweeper").factory());
 		long period = Math.max(1, Math.min(settings.idleTimeout().toMillis() / 2, 30_000));
@@ -76,7 +86,9 @@ public final class RouterClients implements AutoCloseable {
 			if (existing != null) {
 				existing.close();
 			}
-			return create(endpoint);
+			// a changed endpoint starts with a closed circuit, as a new client always has
+			this.breakers.remove(address);
+			return create(endpoint, this.breakers.circuitBreaker(address));
 		});
 	}
 
@@ -89,7 +101,7 @@ public final class RouterClients implements AutoCloseable {
 	 * timeout, protocol error
 	 */
 	public <T> T withOwnClient(RouterEndpoint endpoint, Function<RouterClient, T> work) {
-		RouterClient client = create(endpoint);
+		RouterClient client = create(endpoint, CircuitBreaker.of(endpoint.address(), this.breakerConfig));
 		try {
 			return work.apply(client);
 		}
@@ -103,7 +115,16 @@ public final class RouterClients implements AutoCloseable {
 		RouterClient removed = this.clients.remove(endpoint.address());
 		if (removed != null) {
 			removed.close();
+			this.breakers.remove(endpoint.address());
 		}
+	}
+
+	/**
+	 * The shared clients' circuit breakers (named by router address), for binding their
+	 * metrics: the adapter itself has no metrics library.
+	 */
+	public CircuitBreakerRegistry circuitBreakers() {
+		return this.breakers;
 	}
 
 	/** Open API connections over all routers. */
@@ -111,7 +132,7 @@ public final class RouterClients implements AutoCloseable {
 		return this.clients.values().stream().mapToInt(RouterClient::openConnections).sum();
 	}
 
-	private RouterClient create(RouterEndpoint endpoint) {
+	private RouterClient create(RouterEndpoint endpoint, CircuitBreaker breaker) {
 		String router = endpoint.address();
 		CapabilityProbe capabilities = new CapabilityProbe();
 		CommandAudit audit = new CommandAudit(router, this.auditor);
@@ -119,8 +140,7 @@ public final class RouterClients implements AutoCloseable {
 				this.settings.maxConnectionsPerRouter(), this.settings.maxInFlightPerConnection(),
 				this.settings.idleTimeout());
 		GuardedCommandExecutor executor = new GuardedCommandExecutor(router, this.settings, pool,
-				new CircuitBreaker(router, this.settings.breakerFailureThreshold(), this.settings.breakerOpenDuration(),
-						InstantSource.system()),
+				new RouterCircuitBreaker(breaker),
 				new CommandThrottle(router, this.settings.commandsPerSecond(), this.settings.commandBurst()), audit,
 				capabilities);
 		return new RouterClient(endpoint, executor, pool);
@@ -137,7 +157,7 @@ public final class RouterClients implements AutoCloseable {
 			return connection;
 		}
 		finally {
-			java.util.Arrays.fill(password, '\0');
+			Arrays.fill(password, '\0');
 			if (endpoint.credentials() instanceof SealedCredential) {
 				credentials.wipe();
 			}

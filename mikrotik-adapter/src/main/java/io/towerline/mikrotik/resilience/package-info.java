@@ -1,7 +1,6 @@
 /**
- * Per-router protection: a circuit breaker, a command-rate throttle (Bucket4j) and retry
- * with backoff for idempotent reads. Internal to the module; configured through the
- * client settings.
+ * The retry policy for idempotent reads, part of the client settings. The circuit breaker
+ * and the command throttle it works with are package-private in the client package.
  */
 @NullMarked
 package io.towerline.mikrotik.resilience;

@@ -9,13 +9,13 @@ import java.io.InputStream;
  * the shortest form; reading accepts every valid form, including the non-minimal ones
  * other encoders produce (D13).
  */
-public final class WordLength {
+final class WordLength {
 
 	private WordLength() {
 	}
 
 	/** How many prefix bytes {@link #write} uses for a word of {@code length} bytes. */
-	public static int prefixSize(int length) {
+	static int prefixSize(int length) {
 		if (length < 0x80) {
 			return 1;
 		}
@@ -35,7 +35,7 @@ public final class WordLength {
 	 * Writes the prefix for {@code length} at {@code pos} and returns the position after
 	 * it.
 	 */
-	public static int write(int length, byte[] target, int pos) {
+	static int write(int length, byte[] target, int pos) {
 		int size = prefixSize(length);
 		long encoded = switch (size) {
 			case 1 -> length;
@@ -61,7 +61,7 @@ public final class WordLength {
 	 * @throws WireProtocolException on a reserved control byte (first byte &ge; 0xF8 or
 	 * 0xF1&ndash;0xF7)
 	 */
-	public static long read(InputStream in) throws IOException {
+	static long read(InputStream in) throws IOException {
 		int first = in.read();
 		if (first < 0) {
 			return -1;

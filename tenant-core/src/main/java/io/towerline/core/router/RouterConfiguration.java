@@ -3,6 +3,7 @@ package io.towerline.core.router;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.client.RouterClientSettings;
 import io.towerline.mikrotik.client.RouterClients;
@@ -31,6 +32,14 @@ class RouterConfiguration {
 			.breaker(properties.breakerFailures(), properties.breakerOpenFor())
 			.build();
 		return new RouterClients(settings, vault, auditor.getIfAvailable(() -> RouterCommandAuditor.NONE));
+	}
+
+	/**
+	 * Each router's circuit breaker, named by its address, for the application's metrics.
+	 */
+	@Bean
+	CircuitBreakerRegistry routerCircuitBreakers(RouterClients routerClients) {
+		return routerClients.circuitBreakers();
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package io.towerline.mikrotik.resilience;
+package io.towerline.mikrotik.client;
 
 import java.time.Duration;
 
@@ -12,7 +12,7 @@ import io.towerline.mikrotik.RouterTimeoutException;
  * Callers wait for a token (cheap on virtual threads) up to a bound, then get a timeout
  * instead of queueing forever.
  */
-public final class CommandThrottle {
+final class CommandThrottle {
 
 	private final String router;
 
@@ -22,7 +22,7 @@ public final class CommandThrottle {
 	 * @param commandsPerSecond sustained rate
 	 * @param burst how many commands may go at once after a quiet period
 	 */
-	public CommandThrottle(String router, long commandsPerSecond, long burst) {
+	CommandThrottle(String router, long commandsPerSecond, long burst) {
 		this.router = router;
 		this.bucket = Bucket.builder()
 			.addLimit(
@@ -34,7 +34,7 @@ public final class CommandThrottle {
 	 * Takes one token, waiting up to {@code maxWait}.
 	 * @throws RouterTimeoutException when the budget stays exhausted for {@code maxWait}
 	 */
-	public void acquire(Duration maxWait) {
+	void acquire(Duration maxWait) {
 		try {
 			boolean consumed = (maxWait.isZero() || maxWait.isNegative()) ? this.bucket.tryConsume(1)
 					: this.bucket.asBlocking().tryConsume(1, maxWait);
@@ -50,7 +50,7 @@ public final class CommandThrottle {
 	}
 
 	/** Tokens available now, for tests and metrics. */
-	public long available() {
+	long available() {
 		return this.bucket.getAvailableTokens();
 	}
 

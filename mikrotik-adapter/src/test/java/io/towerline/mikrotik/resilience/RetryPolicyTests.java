@@ -3,15 +3,13 @@ package io.towerline.mikrotik.resilience;
 import java.time.Duration;
 
 import io.towerline.mikrotik.RouterAuthenticationException;
-import io.towerline.mikrotik.RouterTimeoutException;
 import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.RouterUnreachableException.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class RetryAndThrottleTests {
+class RetryPolicyTests {
 
 	private final RetryPolicy retry = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(250));
 
@@ -33,17 +31,6 @@ class RetryAndThrottleTests {
 			assertThat(this.retry.backoff(attempt)).isBetween(Duration.ZERO, Duration.ofMillis(250));
 		}
 		assertThat(this.retry.backoff(1)).isLessThanOrEqualTo(Duration.ofMillis(100));
-	}
-
-	@Test
-	void shouldTimeOutWhenTheRoutersBudgetIsSpent() {
-		CommandThrottle throttle = new CommandThrottle("r", 1, 2);
-		throttle.acquire(Duration.ZERO);
-		throttle.acquire(Duration.ZERO);
-		assertThatExceptionOfType(RouterTimeoutException.class)
-			.isThrownBy(() -> throttle.acquire(Duration.ofMillis(50)))
-			.withMessageContaining("command budget");
-		assertThat(throttle.available()).isZero();
 	}
 
 }
