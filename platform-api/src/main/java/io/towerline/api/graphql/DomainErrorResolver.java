@@ -84,14 +84,17 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 				// a reference checked before the write changed under it (a race): the
 				// caller can read again and retry
 				log.warn("Write refused by a database constraint in {}: {}", where, conflict.getMostSpecificCause());
-				yield error(builders, ErrorType.BAD_REQUEST, "INVALID_STATE",
+				yield error(builders, ErrorType.BAD_REQUEST, ErrorCode.INVALID_STATE.name(),
 						"The change conflicts with other data that changed meanwhile; read it again and retry");
 			}
-			case ObjectOptimisticLockingFailureException conflict -> error(builders, ErrorType.BAD_REQUEST,
-					"CONCURRENT_MODIFICATION", "The object was changed by someone else; read it again and retry");
-			case AccessDeniedException denied ->
-				anonymous() ? error(builders, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required")
-						: error(builders, ErrorType.FORBIDDEN, "FORBIDDEN", "Your role does not allow this operation");
+			case ObjectOptimisticLockingFailureException conflict ->
+				error(builders, ErrorType.BAD_REQUEST, ErrorCode.CONCURRENT_MODIFICATION.name(),
+						"The object was changed by someone else; read it again and retry");
+			case AccessDeniedException denied -> anonymous()
+					? error(builders, ErrorType.UNAUTHORIZED, RequestErrorCode.UNAUTHENTICATED.name(),
+							"Authentication is required")
+					: error(builders, ErrorType.FORBIDDEN, RequestErrorCode.FORBIDDEN.name(),
+							"Your role does not allow this operation");
 			case Throwable outage when DatabaseOutage.causedBy(outage) -> {
 				// one line: an outage fails every request until it ends
 				log.warn("Database unavailable in {}: {}", where, outage.toString());
@@ -104,7 +107,7 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			}
 			default -> {
 				log.error("Unexpected failure in {}", where, ex);
-				yield error(builders, ErrorType.INTERNAL_ERROR, "INTERNAL_ERROR",
+				yield error(builders, ErrorType.INTERNAL_ERROR, RequestErrorCode.INTERNAL_ERROR.name(),
 						"Internal error; it has been logged with this request's id");
 			}
 		};

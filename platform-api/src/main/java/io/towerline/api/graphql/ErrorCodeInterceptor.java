@@ -7,6 +7,7 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.towerline.core.error.ErrorCode;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -56,23 +57,23 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 	private static String codeOf(ErrorClassification classification) {
 		if (classification instanceof ErrorType type) {
 			return switch (type) {
-				case InvalidSyntax -> "GRAPHQL_PARSE_FAILED";
-				case ValidationError -> "GRAPHQL_VALIDATION_FAILED";
-				case OperationNotSupported -> "OPERATION_NOT_SUPPORTED";
-				case ExecutionAborted -> "EXECUTION_ABORTED";
-				case DataFetchingException, NullValueInNonNullableField -> "INTERNAL_ERROR";
+				case InvalidSyntax -> RequestErrorCode.GRAPHQL_PARSE_FAILED.name();
+				case ValidationError -> RequestErrorCode.GRAPHQL_VALIDATION_FAILED.name();
+				case OperationNotSupported -> RequestErrorCode.OPERATION_NOT_SUPPORTED.name();
+				case ExecutionAborted -> RequestErrorCode.EXECUTION_ABORTED.name();
+				case DataFetchingException, NullValueInNonNullableField -> RequestErrorCode.INTERNAL_ERROR.name();
 			};
 		}
 		if (classification instanceof org.springframework.graphql.execution.ErrorType type) {
 			return switch (type) {
-				case BAD_REQUEST -> "BAD_REQUEST";
-				case UNAUTHORIZED -> "UNAUTHENTICATED";
-				case FORBIDDEN -> "FORBIDDEN";
-				case NOT_FOUND -> "NOT_FOUND";
-				case INTERNAL_ERROR -> "INTERNAL_ERROR";
+				case BAD_REQUEST -> RequestErrorCode.BAD_REQUEST.name();
+				case UNAUTHORIZED -> RequestErrorCode.UNAUTHENTICATED.name();
+				case FORBIDDEN -> RequestErrorCode.FORBIDDEN.name();
+				case NOT_FOUND -> ErrorCode.NOT_FOUND.name();
+				case INTERNAL_ERROR -> RequestErrorCode.INTERNAL_ERROR.name();
 			};
 		}
-		return "INTERNAL_ERROR";
+		return RequestErrorCode.INTERNAL_ERROR.name();
 	}
 
 }

@@ -1,6 +1,10 @@
 package io.towerline.core.error;
 
-/** Stable error codes. Clients match on these; never rename one, only add. */
+/**
+ * Stable error codes. Clients match on these; never rename one, only add. The schema's
+ * {@code UserErrorCode} enum lists exactly these (platform-api's
+ * {@code ClientErrorCodesTests} fails when the two disagree).
+ */
 public enum ErrorCode {
 
 	/**

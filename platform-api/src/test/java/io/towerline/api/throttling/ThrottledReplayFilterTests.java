@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

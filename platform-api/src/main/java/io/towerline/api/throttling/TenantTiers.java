@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,7 +22,7 @@ class TenantTiers {
 
 	private final Cache<String, RateLimitTier> tiers;
 
-	TenantTiers(TenantCatalog catalog, RateLimitProperties properties) {
+	TenantTiers(TenantCatalog catalog, ThrottlingProperties properties) {
 		this.catalog = catalog;
 		this.platformTier = properties.platformTier();
 		this.tiers = Caffeine.newBuilder().expireAfterWrite(properties.tierCacheTtl()).maximumSize(100_000).build();

@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import io.github.bucket4j.ConsumptionProbe;
  * a bucket is keyed by its tenant (and client), so one tenant's traffic never touches
  * another's bucket.
  */
-class RateLimiter {
+class Throttle {
 
 	private static final int MAX_CLIENT_ID_IN_KEY = 100;
 
@@ -21,9 +21,9 @@ class RateLimiter {
 
 	private final TenantTiers tiers;
 
-	private final RateLimitProperties properties;
+	private final ThrottlingProperties properties;
 
-	RateLimiter(BucketStore store, TenantTiers tiers, RateLimitProperties properties) {
+	Throttle(BucketStore store, TenantTiers tiers, ThrottlingProperties properties) {
 		this.store = store;
 		this.tiers = tiers;
 		this.properties = properties;

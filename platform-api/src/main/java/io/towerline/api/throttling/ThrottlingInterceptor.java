@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,12 +33,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * response and {@code Retry-After} when refused. A subscription's place among its
  * tenant's open subscriptions is given back when its stream ends.
  */
-final class RateLimitInterceptor implements WebGraphQlInterceptor {
+final class ThrottlingInterceptor implements WebGraphQlInterceptor {
 
 	/** Where graphql-ws puts the socket's authentication in the Reactor context. */
 	private static final String SECURITY_CONTEXT_KEY = SecurityContext.class.getName();
 
-	private final RateLimiter limiter;
+	private final Throttle limiter;
 
 	private final RequestCounts counts;
 
@@ -50,7 +50,7 @@ final class RateLimitInterceptor implements WebGraphQlInterceptor {
 
 	private final TenantSubscriptions subscriptions;
 
-	RateLimitInterceptor(RateLimiter limiter, RequestCounts counts, String platformTenant, RecentRefusals refusals,
+	ThrottlingInterceptor(Throttle limiter, RequestCounts counts, String platformTenant, RecentRefusals refusals,
 			TenantBulkhead bulkhead, TenantSubscriptions subscriptions) {
 		this.limiter = limiter;
 		this.counts = counts;

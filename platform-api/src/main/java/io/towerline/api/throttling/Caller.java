@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import io.towerline.api.security.TowerlineAuthentication;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import java.util.Map;
 
@@ -20,13 +20,13 @@ import io.towerline.api.limits.OperationCost;
  */
 final class CostInstrumentation extends SimplePerformantInstrumentation {
 
-	private final RateLimiter limiter;
+	private final Throttle limiter;
 
 	private final long maxCost;
 
 	private final TenantSubscriptions subscriptions;
 
-	CostInstrumentation(RateLimiter limiter, long maxCost, TenantSubscriptions subscriptions) {
+	CostInstrumentation(Throttle limiter, long maxCost, TenantSubscriptions subscriptions) {
 		this.limiter = limiter;
 		this.maxCost = maxCost;
 		this.subscriptions = subscriptions;

@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * retrying in a loop can make the server do (0 answers at once)
  */
 @ConfigurationProperties("towerline.rate-limit")
-public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance> tiers, double clientShare,
+public record ThrottlingProperties(Backend backend, Map<RateLimitTier, Allowance> tiers, double clientShare,
 		RateLimitTier platformTier, Duration tierCacheTtl, Integer concurrentOperations, Duration concurrencyWait,
 		int maxSubscriptions, Duration replayDelay) {
 
@@ -37,7 +37,7 @@ public record RateLimitProperties(Backend backend, Map<RateLimitTier, Allowance>
 			RateLimitTier.STANDARD, new Allowance(50_000, 500), RateLimitTier.ENTERPRISE,
 			new Allowance(250_000, 2_500));
 
-	public RateLimitProperties {
+	public ThrottlingProperties {
 		if (backend == null) {
 			backend = Backend.LOCAL;
 		}

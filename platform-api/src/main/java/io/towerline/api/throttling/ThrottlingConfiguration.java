@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import javax.sql.DataSource;
 
@@ -20,10 +20,10 @@ import org.springframework.graphql.server.webmvc.GraphQlHttpHandler;
 
 /** Buckets (in-process or PostgreSQL), the charge per operation, and HTTP 429. */
 @Configuration(proxyBeanMethods = false)
-class RateLimitConfiguration {
+class ThrottlingConfiguration {
 
 	@Bean
-	BucketStore bucketStore(RateLimitProperties properties, DataSource dataSource) {
+	BucketStore bucketStore(ThrottlingProperties properties, DataSource dataSource) {
 		return switch (properties.backend()) {
 			case LOCAL -> new LocalBuckets(properties.longestRefill());
 			case POSTGRESQL -> new PostgresBuckets(dataSource);
@@ -31,35 +31,35 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	TenantTiers tenantTiers(TenantCatalog catalog, RateLimitProperties properties) {
+	TenantTiers tenantTiers(TenantCatalog catalog, ThrottlingProperties properties) {
 		return new TenantTiers(catalog, properties);
 	}
 
 	@Bean
-	RateLimiter rateLimiter(BucketStore store, TenantTiers tiers, RateLimitProperties properties) {
-		return new RateLimiter(store, tiers, properties);
+	Throttle throttle(BucketStore store, TenantTiers tiers, ThrottlingProperties properties) {
+		return new Throttle(store, tiers, properties);
 	}
 
 	@Bean
-	TenantSubscriptions tenantSubscriptions(RateLimitProperties properties) {
+	TenantSubscriptions tenantSubscriptions(ThrottlingProperties properties) {
 		return new TenantSubscriptions(properties.maxSubscriptions());
 	}
 
 	@Bean
-	CostInstrumentation costInstrumentation(RateLimiter limiter, GraphQlLimitsProperties limits,
+	CostInstrumentation costInstrumentation(Throttle limiter, GraphQlLimitsProperties limits,
 			TenantSubscriptions subscriptions) {
 		return new CostInstrumentation(limiter, limits.maxCost(), subscriptions);
 	}
 
 	@Bean
-	RecentRefusals recentRefusals(RateLimitProperties properties) {
+	RecentRefusals recentRefusals(ThrottlingProperties properties) {
 		return new RecentRefusals(properties.longestRefill());
 	}
 
 	@Bean
-	RateLimitInterceptor rateLimitInterceptor(RateLimiter limiter, RequestCounts counts, SecurityProperties security,
-			RateLimitProperties properties, TenantSubscriptions subscriptions, RecentRefusals refusals) {
-		return new RateLimitInterceptor(limiter, counts, security.platformTenant(), refusals,
+	ThrottlingInterceptor throttlingInterceptor(Throttle limiter, RequestCounts counts, SecurityProperties security,
+			ThrottlingProperties properties, TenantSubscriptions subscriptions, RecentRefusals refusals) {
+		return new ThrottlingInterceptor(limiter, counts, security.platformTenant(), refusals,
 				new TenantBulkhead(properties.concurrentOperations(), properties.concurrencyWait()), subscriptions);
 	}
 
@@ -69,7 +69,7 @@ class RateLimitConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<ThrottledReplayFilter> throttledReplayFilter(RecentRefusals refusals,
-			RateLimitProperties properties, @Value("${spring.graphql.http.path:/graphql}") String path) {
+			ThrottlingProperties properties, @Value("${spring.graphql.http.path:/graphql}") String path) {
 		FilterRegistrationBean<ThrottledReplayFilter> registration = new FilterRegistrationBean<>(
 				new ThrottledReplayFilter(refusals, properties.replayDelay()));
 		registration.addUrlPatterns(path);
@@ -79,7 +79,7 @@ class RateLimitConfiguration {
 
 	@Bean
 	GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler handler, JsonMapper json) {
-		return new RateLimitedHttpHandler(handler, new GraphQlRequestReader(json));
+		return new ThrottledHttpHandler(handler, new GraphQlRequestReader(json));
 	}
 
 }

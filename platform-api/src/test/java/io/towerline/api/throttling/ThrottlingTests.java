@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(
 		properties = { "towerline.rate-limit.backend=postgresql", "towerline.rate-limit.tiers.standard.capacity=300",
 				"towerline.rate-limit.tiers.standard.restore-per-second=1", "towerline.rate-limit.client-share=0.5" })
-class RateLimitTests extends ApiTest {
+class ThrottlingTests extends ApiTest {
 
 	private static final String PAGE = "pops(first: 10) { edges { node { name } } }";
 

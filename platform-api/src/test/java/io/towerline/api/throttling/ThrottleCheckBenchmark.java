@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 3's measurement: what one rate-limit check costs, in-process and on the shared
- * PostgreSQL backend. A check is {@link RateLimiter#charge} for a tenant caller (tier
- * from the cached catalog lookup, one bucket); the API-client case adds a second bucket.
+ * PostgreSQL backend. A check is {@link Throttle#charge} for a tenant caller (tier from
+ * the cached catalog lookup, one bucket); the API-client case adds a second bucket.
  * Callers cycle over 1,000 tenants unless said otherwise. Timed loops after a warm-up;
  * run with {@code -Pbenchmark}.
  */
-class RateLimitCheckBenchmark extends ApiTest {
+class ThrottleCheckBenchmark extends ApiTest {
 
 	private static final int TENANTS = 1_000;
 
@@ -38,7 +38,7 @@ class RateLimitCheckBenchmark extends ApiTest {
 	TenantTiers tiers;
 
 	/** Buckets large enough never to throttle, so every check takes the charging path. */
-	private final RateLimitProperties properties = new RateLimitProperties(RateLimitProperties.Backend.LOCAL,
+	private final ThrottlingProperties properties = new ThrottlingProperties(ThrottlingProperties.Backend.LOCAL,
 			Map.of(RateLimitTier.STARTER, new Allowance(1_000_000_000_000L, 1_000_000_000L)), 0.5,
 			RateLimitTier.ENTERPRISE, Duration.ofMinutes(10), null, null, 0, null);
 
@@ -51,14 +51,14 @@ class RateLimitCheckBenchmark extends ApiTest {
 		List<Caller> clients = callers(true);
 		tenants.forEach(this.tiers::tierOf);
 		line("\n| backend | callers | threads | thread time per check | checks/s |\n|---|---|---|---|---|");
-		RateLimiter local = new RateLimiter(new LocalBuckets(Duration.ofMinutes(10)), this.tiers, this.properties);
+		Throttle local = new Throttle(new LocalBuckets(Duration.ofMinutes(10)), this.tiers, this.properties);
 		measure("in-process", "1,000 tenants", local, tenants, 1, Duration.ofSeconds(3));
 		measure("in-process", "1,000 tenants", local, tenants, 1, Duration.ofSeconds(5));
 		measure("in-process", "1,000 tenants", local, tenants, 2, Duration.ofSeconds(5));
 		measure("in-process", "1,000 API clients (2 buckets)", local, clients, 1, Duration.ofSeconds(5));
 		measure("in-process", "1 hot tenant", local, tenants.subList(0, 1), 2, Duration.ofSeconds(5));
 		try (PostgresBuckets shared = new PostgresBuckets(this.dataSource)) {
-			RateLimiter postgres = new RateLimiter(shared, this.tiers, this.properties);
+			Throttle postgres = new Throttle(shared, this.tiers, this.properties);
 			measure("PostgreSQL", "1,000 tenants", postgres, tenants, 1, Duration.ofSeconds(3));
 			measure("PostgreSQL", "1,000 tenants", postgres, tenants, 1, Duration.ofSeconds(8));
 			measure("PostgreSQL", "1,000 tenants", postgres, tenants, 4, Duration.ofSeconds(8));
@@ -82,7 +82,7 @@ class RateLimitCheckBenchmark extends ApiTest {
 		return callers;
 	}
 
-	private void measure(String backend, String callers, RateLimiter limiter, List<Caller> cycle, int threads,
+	private void measure(String backend, String callers, Throttle limiter, List<Caller> cycle, int threads,
 			Duration duration) throws Exception {
 		long deadline = System.nanoTime() + duration.toNanos();
 		List<Future<long[]>> results = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.towerline.api.ratelimit;
+package io.towerline.api.throttling;
 
 import io.towerline.api.limits.LimitCode;
 
@@ -13,9 +13,9 @@ import org.springframework.http.converter.HttpMessageConverter;
  * The GraphQL HTTP endpoint, answering 429 Too Many Requests to a throttled operation and
  * to one refused for its tenant's share of running operations.
  */
-final class RateLimitedHttpHandler extends GraphQlHttpHandler {
+final class ThrottledHttpHandler extends GraphQlHttpHandler {
 
-	RateLimitedHttpHandler(WebGraphQlHandler handler, HttpMessageConverter<?> json) {
+	ThrottledHttpHandler(WebGraphQlHandler handler, HttpMessageConverter<?> json) {
 		super(handler, json);
 	}
 
