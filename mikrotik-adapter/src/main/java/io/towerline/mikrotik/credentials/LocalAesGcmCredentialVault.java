@@ -127,7 +127,7 @@ public final class LocalAesGcmCredentialVault implements CredentialVault {
 	}
 
 	@Override
-	public SealedCredential seal(RouterCredentials credentials) {
+	public SealedCredential seal(UsernamePassword credentials) {
 		byte[] plain = CredentialCodec.encode(credentials);
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
@@ -147,7 +147,7 @@ public final class LocalAesGcmCredentialVault implements CredentialVault {
 	}
 
 	@Override
-	public RouterCredentials unseal(SealedCredential sealed) {
+	public UsernamePassword unseal(SealedCredential sealed) {
 		String reference = sealed.reference();
 		if (!reference.startsWith(PREFIX)) {
 			throw new CredentialVaultException("not a local credential reference (scheme " + sealed.scheme() + ")",

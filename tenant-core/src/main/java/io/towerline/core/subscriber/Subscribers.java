@@ -1,10 +1,10 @@
 package io.towerline.core.subscriber;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -15,9 +15,6 @@ import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
-import io.towerline.mikrotik.credentials.CredentialVault;
-import io.towerline.mikrotik.credentials.RouterCredentials;
-import io.towerline.mikrotik.credentials.SealedCredential;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
@@ -26,8 +23,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The subscriber lifecycle. Every change writes the desired state and enqueues the
@@ -48,17 +43,17 @@ public class Subscribers {
 
 	private final RouterOperations operations;
 
-	private final CredentialVault vault;
+	private final SealedSecrets secrets;
 
 	private final Clock clock;
 
 	Subscribers(SubscriberRepository subscribers, Plans plans, Routers routers, RouterOperations operations,
-			CredentialVault vault, Clock clock) {
+			SealedSecrets secrets, Clock clock) {
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
 		this.operations = operations;
-		this.vault = vault;
+		this.secrets = secrets;
 		this.clock = clock;
 	}
 
@@ -108,7 +103,7 @@ public class Subscribers {
 		UUID planId = (known != null) ? known.plan(draft.planId()) : requirePlan(draft.planId());
 		UUID routerId = (known != null && draft.routerId() != null) ? known.router(draft.routerId())
 				: resolveRouter(draft.routerId(), draft.popId());
-		String reference = seal(username, password);
+		String reference = this.secrets.seal(username, password.toCharArray());
 		return this.subscribers.save(new Subscriber(UUID.randomUUID(), username, reference, planId, routerId,
 				draft.profile(), this.clock.instant()));
 	}
@@ -144,9 +139,9 @@ public class Subscribers {
 	public Changed changePassword(UUID id, @Nullable String password, String actor) {
 		Subscriber subscriber = get(id);
 		String clean = PppoeUsername.password(password);
-		String previous = subscriber.credentialReference();
-		subscriber.replaceCredentials(seal(subscriber.username(), clean), this.clock.instant());
-		discardAfterCommit(previous);
+		subscriber.replaceCredentials(
+				this.secrets.replace(subscriber.credentialReference(), subscriber.username(), clean.toCharArray()),
+				this.clock.instant());
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
@@ -184,15 +179,7 @@ public class Subscribers {
 	@Transactional(readOnly = true)
 	public String revealPassword(UUID id) {
 		Subscriber subscriber = get(id);
-		RouterCredentials credentials = this.vault.unseal(new SealedCredential(subscriber.credentialReference()));
-		char[] password = credentials.password();
-		try {
-			return new String(password);
-		}
-		finally {
-			Arrays.fill(password, '\0');
-			credentials.wipe();
-		}
+		return this.secrets.reveal(subscriber.credentialReference());
 	}
 
 	private Changed changeStatus(UUID id, SubscriberStatus status, String actor) {
@@ -237,36 +224,6 @@ public class Subscribers {
 		}
 		throw new InvalidInputException(
 				FieldError.invalid("routerId", "A router (or a POP with one router) is required"));
-	}
-
-	private String seal(String username, String password) {
-		char[] secret = password.toCharArray();
-		RouterCredentials credentials = new RouterCredentials(username, secret);
-		try {
-			SealedCredential sealed = this.vault.seal(credentials);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						Subscribers.this.vault.discard(sealed);
-					}
-				}
-			});
-			return sealed.reference();
-		}
-		finally {
-			credentials.wipe();
-			Arrays.fill(secret, '\0');
-		}
-	}
-
-	private void discardAfterCommit(String reference) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Subscribers.this.vault.discard(new SealedCredential(reference));
-			}
-		});
 	}
 
 }

@@ -22,7 +22,7 @@ import io.towerline.mikrotik.client.RouterClientSettings;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
 import io.towerline.mikrotik.client.RouterTls;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
@@ -141,7 +141,7 @@ class CommandLogCrashTests extends DatabaseTest {
 	private void send(RouterCommandAuditor auditor, Function<RouterClient, ?> work) {
 		try (RouterClients clients = new RouterClients(RouterClientSettings.defaults(), null, auditor)) {
 			RouterClient client = clients.client(new RouterEndpoint("127.0.0.1", this.simulator.port(),
-					RouterTls.none(), new RouterCredentials("api", "router-pass".toCharArray())));
+					RouterTls.none(), new UsernamePassword("api", "router-pass".toCharArray())));
 			TenantContext.runAs(this.tenant, () -> this.context.call(() -> work.apply(client)));
 		}
 	}

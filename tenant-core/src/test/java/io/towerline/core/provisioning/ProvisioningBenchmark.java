@@ -28,7 +28,7 @@ import io.towerline.core.testsupport.TestDatabase;
 import io.towerline.mikrotik.client.RouterClient;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
@@ -129,7 +129,7 @@ class ProvisioningBenchmark extends DatabaseTest {
 	private static double roundTripMillis(RouterOsSimulator simulator) {
 		try (RouterClients clients = RouterClients.create()) {
 			RouterClient client = clients
-				.client(RouterEndpoint.plain("127.0.0.1", new RouterCredentials("api", "router-pass".toCharArray()))
+				.client(RouterEndpoint.plain("127.0.0.1", new UsernamePassword("api", "router-pass".toCharArray()))
 					.withPort(simulator.port()));
 			long start = System.nanoTime();
 			for (int i = 0; i < ROUND_TRIP_SAMPLE; i++) {
