@@ -1,6 +1,7 @@
 package io.towerline.core.subscriber;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.Routers;
 import io.towerline.core.subscriber.BulkOutcome.RejectedRow;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,6 +84,36 @@ public class BulkSubscribers {
 			}
 		}
 		return new BulkOutcome(created, enqueuePerRouter(created, actor), rejected);
+	}
+
+	/**
+	 * Creates the readable rows of a request some of whose rows were already refused
+	 * while reading it: {@code drafts} holds a null for each such row, and every refused
+	 * row is reported by its position in the request, or by its CSV line when
+	 * {@code lines} (the line of each draft) is given.
+	 * @param refused the rows refused while reading, by position or line
+	 */
+	public BulkOutcome createRows(List<@Nullable SubscriberDraft> drafts, List<RejectedRow> refused,
+			@Nullable List<Integer> lines, String actor) {
+		checkSize(drafts.size() + ((lines != null) ? refused.size() : 0));
+		List<Integer> positions = new ArrayList<>();
+		List<SubscriberDraft> readable = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			SubscriberDraft draft = drafts.get(i);
+			if (draft != null) {
+				positions.add((lines != null) ? lines.get(i) : i);
+				readable.add(draft);
+			}
+		}
+		List<RejectedRow> rejected = new ArrayList<>(refused);
+		if (readable.isEmpty()) {
+			return new BulkOutcome(List.of(), List.of(), rejected);
+		}
+		BulkOutcome outcome = create(readable, actor);
+		outcome.rejected()
+			.forEach((row) -> rejected.add(new RejectedRow(positions.get(row.row()), row.key(), row.errors())));
+		rejected.sort(Comparator.comparingInt(RejectedRow::row));
+		return new BulkOutcome(outcome.created(), outcome.operations(), rejected);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
@@ -35,6 +36,9 @@ public class Subscribers {
 
 	public static final Sort ORDER = Sort.by("username", "id");
 
+	/** The action under which a password reveal is recorded in the command audit log. */
+	public static final String REVEAL_PASSWORD_ACTION = "platform:reveal-password";
+
 	private final SubscriberRepository subscribers;
 
 	private final Plans plans;
@@ -45,15 +49,18 @@ public class Subscribers {
 
 	private final SealedSecrets secrets;
 
+	private final RouterCommandLog commandLog;
+
 	private final Clock clock;
 
 	Subscribers(SubscriberRepository subscribers, Plans plans, Routers routers, RouterOperations operations,
-			SealedSecrets secrets, Clock clock) {
+			SealedSecrets secrets, RouterCommandLog commandLog, Clock clock) {
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
 		this.operations = operations;
 		this.secrets = secrets;
+		this.commandLog = commandLog;
 		this.clock = clock;
 	}
 
@@ -175,10 +182,15 @@ public class Subscribers {
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	/** The subscriber's PPPoE password in clear. Callers must record who revealed it. */
-	@Transactional(readOnly = true)
-	public String revealPassword(UUID id) {
+	/**
+	 * The subscriber's PPPoE password in clear. Who revealed it is recorded in the
+	 * command audit log in the same transaction, so there is no reveal without its
+	 * record.
+	 */
+	public String revealPassword(UUID id, String actor) {
 		Subscriber subscriber = get(id);
+		this.commandLog.recordPlatformAction(subscriber.routerId(), subscriber.username(), REVEAL_PASSWORD_ACTION,
+				actor);
 		return this.secrets.reveal(subscriber.credentialReference());
 	}
 

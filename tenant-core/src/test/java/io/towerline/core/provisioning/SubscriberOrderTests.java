@@ -135,7 +135,7 @@ class SubscriberOrderTests extends DatabaseTest {
 			for (UUID id : ids) {
 				Subscriber wanted = inTenant(() -> this.subscribers.get(id));
 				String profile = inTenant(() -> this.plans.get(wanted.planId()).profileName());
-				String password = inTenant(() -> this.subscribers.revealPassword(id));
+				String password = inTenant(() -> this.subscribers.revealPassword(id, "user:test"));
 				assertThat(simulator.secret(wanted.username())).as(wanted.username())
 					.hasValueSatisfying((secret) -> assertThat(secret).containsEntry("profile", profile)
 						.containsEntry("disabled", Boolean.toString(!wanted.status().mayConnect()))
