@@ -6,6 +6,7 @@ import java.util.Set;
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.security.Role;
 import io.towerline.api.security.TowerlineAuthentication;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.error.DomainException;
@@ -112,8 +113,9 @@ class TenantAdminController {
 		return tenant;
 	}
 
-	private static String actor() {
-		return TowerlineAuthentication.current().getName();
+	private static Actor actor() {
+		// the security event log has always named people by their bare subject
+		return Actor.of(TowerlineAuthentication.current().getName());
 	}
 
 	private TenantPayload change(String slug, java.util.function.Function<TenantId, Tenant> change) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -54,7 +55,7 @@ public class DriftResolutions {
 	 * @throws NotFoundException when the report does not exist in the current tenant
 	 * @throws InvalidInputException when neither items nor "all" were chosen
 	 */
-	public Resolution resolve(Request request, String actor) {
+	public Resolution resolve(Request request, Actor actor) {
 		if (request.itemIds().isEmpty() == !request.all()) {
 			throw new InvalidInputException(
 					FieldError.invalid("itemIds", "Choose items by id, or all items of the report, not both"));
@@ -126,16 +127,16 @@ public class DriftResolutions {
 		return null;
 	}
 
-	private void ignore(DriftItem item, String actor) {
+	private void ignore(DriftItem item, Actor actor) {
 		DriftItem.IgnoreKey key = item.ignoreKey();
 		if (this.ignores.findByRouterIdAndObjectAndKindAndName(item.routerId(), key.object(), key.kind(), key.name())
 			.isEmpty()) {
-			this.ignores.save(new DriftIgnore(item.routerId(), key, actor, this.clock.instant()));
+			this.ignores.save(new DriftIgnore(item.routerId(), key, actor.value(), this.clock.instant()));
 		}
 		item.resolve(DriftItemState.IGNORED, actor, null, this.clock.instant());
 	}
 
-	private void unignore(DriftItem item, String actor) {
+	private void unignore(DriftItem item, Actor actor) {
 		DriftItem.IgnoreKey key = item.ignoreKey();
 		this.ignores.findByRouterIdAndObjectAndKindAndName(item.routerId(), key.object(), key.kind(), key.name())
 			.ifPresent(this.ignores::delete);

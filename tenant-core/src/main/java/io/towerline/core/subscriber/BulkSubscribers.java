@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -59,7 +60,7 @@ public class BulkSubscribers {
 	}
 
 	/** Creates the good rows and enqueues their provisioning. */
-	public BulkOutcome create(List<SubscriberDraft> drafts, String actor) {
+	public BulkOutcome create(List<SubscriberDraft> drafts, Actor actor) {
 		checkSize(drafts.size());
 		Set<String> taken = existingUsernames(drafts);
 		KnownReferences known = new KnownReferences(Set.copyOf(this.plans.idsByName().values()),
@@ -94,7 +95,7 @@ public class BulkSubscribers {
 	 * @param refused the rows refused while reading, by position or line
 	 */
 	public BulkOutcome createRows(List<@Nullable SubscriberDraft> drafts, List<RejectedRow> refused,
-			@Nullable List<Integer> lines, String actor) {
+			@Nullable List<Integer> lines, Actor actor) {
 		checkSize(drafts.size() + ((lines != null) ? refused.size() : 0));
 		List<Integer> positions = new ArrayList<>();
 		List<SubscriberDraft> readable = new ArrayList<>();
@@ -119,7 +120,7 @@ public class BulkSubscribers {
 	/**
 	 * Moves the given subscribers to another plan and enqueues one operation per router.
 	 */
-	public BulkOutcome changePlan(List<UUID> ids, UUID planId, String actor) {
+	public BulkOutcome changePlan(List<UUID> ids, UUID planId, Actor actor) {
 		checkSize(ids.size());
 		List<Subscriber> changed = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
@@ -139,7 +140,7 @@ public class BulkSubscribers {
 		return new BulkOutcome(changed, enqueuePerRouter(changed, actor), rejected);
 	}
 
-	private List<RouterOperation> enqueuePerRouter(List<Subscriber> subscribers, String actor) {
+	private List<RouterOperation> enqueuePerRouter(List<Subscriber> subscribers, Actor actor) {
 		this.repository.flush();
 		Map<UUID, List<UUID>> byRouter = new LinkedHashMap<>();
 		subscribers.forEach((subscriber) -> byRouter.computeIfAbsent(subscriber.routerId(), (id) -> new ArrayList<>())

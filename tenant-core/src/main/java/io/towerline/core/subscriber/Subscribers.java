@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.ErrorCode;
@@ -80,7 +81,7 @@ public class Subscribers {
 	}
 
 	/** Creates a subscriber (PENDING) and enqueues its provisioning on the router. */
-	public Changed create(SubscriberDraft draft, String actor) {
+	public Changed create(SubscriberDraft draft, Actor actor) {
 		Subscriber subscriber = register(draft);
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
@@ -121,15 +122,15 @@ public class Subscribers {
 		return new Changed(subscriber, null);
 	}
 
-	public Changed enable(UUID id, String actor) {
+	public Changed enable(UUID id, Actor actor) {
 		return changeStatus(id, SubscriberStatus.ACTIVE, actor);
 	}
 
-	public Changed disable(UUID id, String actor) {
+	public Changed disable(UUID id, Actor actor) {
 		return changeStatus(id, SubscriberStatus.DISABLED, actor);
 	}
 
-	public Changed suspend(UUID id, String actor) {
+	public Changed suspend(UUID id, Actor actor) {
 		return changeStatus(id, SubscriberStatus.SUSPENDED, actor);
 	}
 
@@ -137,13 +138,13 @@ public class Subscribers {
 	 * Marks the subscriber for removal; the operation removes the secret and then the
 	 * record.
 	 */
-	public Changed delete(UUID id, String actor) {
+	public Changed delete(UUID id, Actor actor) {
 		Subscriber subscriber = get(id);
 		subscriber.markDeleting(this.clock.instant());
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	public Changed changePassword(UUID id, @Nullable String password, String actor) {
+	public Changed changePassword(UUID id, @Nullable String password, Actor actor) {
 		Subscriber subscriber = get(id);
 		String clean = PppoeUsername.password(password);
 		subscriber.replaceCredentials(
@@ -152,7 +153,7 @@ public class Subscribers {
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	public Changed changePlan(UUID id, @Nullable UUID planId, String actor) {
+	public Changed changePlan(UUID id, @Nullable UUID planId, Actor actor) {
 		Subscriber subscriber = applyPlan(id, planId);
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
@@ -169,7 +170,7 @@ public class Subscribers {
 	 * Moves the subscriber: its secret is removed from the old router and created on the
 	 * new one.
 	 */
-	public Changed move(UUID id, @Nullable UUID routerId, @Nullable UUID popId, String actor) {
+	public Changed move(UUID id, @Nullable UUID routerId, @Nullable UUID popId, Actor actor) {
 		Subscriber subscriber = get(id);
 		UUID target = resolveRouter(routerId, popId);
 		if (target.equals(subscriber.routerId())) {
@@ -187,20 +188,20 @@ public class Subscribers {
 	 * command audit log in the same transaction, so there is no reveal without its
 	 * record.
 	 */
-	public String revealPassword(UUID id, String actor) {
+	public String revealPassword(UUID id, Actor actor) {
 		Subscriber subscriber = get(id);
 		this.commandLog.recordPlatformAction(subscriber.routerId(), subscriber.username(), REVEAL_PASSWORD_ACTION,
 				actor);
 		return this.secrets.reveal(subscriber.credentialReference());
 	}
 
-	private Changed changeStatus(UUID id, SubscriberStatus status, String actor) {
+	private Changed changeStatus(UUID id, SubscriberStatus status, Actor actor) {
 		Subscriber subscriber = get(id);
 		subscriber.changeStatus(status, this.clock.instant());
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	private RouterOperation sync(Subscriber subscriber, String actor) {
+	private RouterOperation sync(Subscriber subscriber, Actor actor) {
 		this.subscribers.flush();
 		return this.operations.enqueue(OperationRequest.syncSubscriber(subscriber.routerId(), subscriber.id(), actor));
 	}

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
@@ -75,7 +76,7 @@ class CommandLogCrashTests extends DatabaseTest {
 			.start();
 		this.tenant = TenantId.of(TestDatabase.uniqueSlug("audit"));
 		this.onboarding.onboard(this.tenant.slug(), "Audit", RateLimitTier.STARTER);
-		this.context = new CommandContext(UUID.randomUUID(), "system:test", UUID.randomUUID(), null);
+		this.context = new CommandContext(UUID.randomUUID(), Actor.of("system:test"), UUID.randomUUID(), null);
 	}
 
 	@AfterEach

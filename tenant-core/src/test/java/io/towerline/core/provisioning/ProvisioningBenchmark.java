@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
@@ -95,7 +96,8 @@ class ProvisioningBenchmark extends DatabaseTest {
 						SubscriberProfile.of(null, null, null, null, null, null)));
 			}
 			long start = System.nanoTime();
-			BulkOutcome outcome = TenantContext.callAs(tenant, () -> this.bulk.create(drafts, "system:benchmark"));
+			BulkOutcome outcome = TenantContext.callAs(tenant,
+					() -> this.bulk.create(drafts, Actor.of("system:benchmark")));
 			long recorded = System.nanoTime();
 			UUID operation = outcome.operations().get(0).id();
 			org.awaitility.Awaitility.await()
