@@ -1,6 +1,7 @@
 package io.towerline.mikrotik.client;
 
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -137,7 +138,7 @@ public final class RouterClients implements AutoCloseable {
 			return connection;
 		}
 		finally {
-			java.util.Arrays.fill(password, '\0');
+			Arrays.fill(password, '\0');
 			if (endpoint.credentials() instanceof SealedCredential) {
 				credentials.wipe();
 			}

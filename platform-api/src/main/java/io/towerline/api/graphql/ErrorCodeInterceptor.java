@@ -9,6 +9,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -33,7 +34,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		});
 	}
 
-	private static boolean hasCode(org.springframework.graphql.ResponseError error) {
+	private static boolean hasCode(ResponseError error) {
 		return error.getExtensions().containsKey("code");
 	}
 

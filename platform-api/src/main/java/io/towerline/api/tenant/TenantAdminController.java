@@ -2,6 +2,7 @@ package io.towerline.api.tenant;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.security.Role;
@@ -118,7 +119,7 @@ class TenantAdminController {
 		return Actor.of(TowerlineAuthentication.current().getName());
 	}
 
-	private TenantPayload change(String slug, java.util.function.Function<TenantId, Tenant> change) {
+	private TenantPayload change(String slug, Function<TenantId, Tenant> change) {
 		try {
 			return new TenantPayload(change.apply(TenantId.of(slug)), List.of());
 		}

@@ -1,5 +1,7 @@
 package io.towerline.core.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -235,7 +237,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 			.update();
 	}
 
-	private static CommandLogEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static CommandLogEntry entry(ResultSet rs, int row) throws SQLException {
 		return new CommandLogEntry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
 				rs.getObject("router_id", UUID.class), rs.getString("subscriber"), rs.getString("action"),
 				rs.getString("parameters"), rs.getString("outcome"), rs.getString("error_code"), rs.getString("error"),

@@ -1,6 +1,7 @@
 package io.towerline.core.drift;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -102,7 +103,7 @@ class DriftAdoption {
 		Set<String> taken = new HashSet<>();
 		this.subscribers.byUsernamesIgnoringCase(items.stream().map(DriftItem::name).toList())
 			.forEach((subscriber) -> taken.add(subscriber.username().toLowerCase(Locale.ROOT)));
-		List<DriftItem> adopted = new java.util.ArrayList<>();
+		List<DriftItem> adopted = new ArrayList<>();
 		for (DriftItem item : items) {
 			String problem = (item.object() == DriftObject.PROFILE) ? adoptProfile(side, item)
 					: adoptSecret(side, item, taken);

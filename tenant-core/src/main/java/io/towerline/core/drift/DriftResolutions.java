@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -81,8 +83,8 @@ public class DriftResolutions {
 			List<DriftItem> resolved = applicable;
 			switch (request.action()) {
 				case PUSH -> operations = this.push.push(selection.report().routerId(), applicable, actor);
-				case ADOPT -> resolved = this.adoption.apply(java.util.Objects.requireNonNull(routerSide), applicable,
-						actor, errors);
+				case ADOPT ->
+					resolved = this.adoption.apply(Objects.requireNonNull(routerSide), applicable, actor, errors);
 				case IGNORE -> applicable.forEach((item) -> ignore(item, actor));
 				case UNIGNORE -> applicable.forEach((item) -> unignore(item, actor));
 			}
@@ -145,7 +147,7 @@ public class DriftResolutions {
 
 	static FieldError error(DriftItem item, String problem) {
 		return new FieldError("itemIds", ErrorCode.INVALID_STATE,
-				item.object().name().toLowerCase(java.util.Locale.ROOT) + " '" + item.name() + "': " + problem);
+				item.object().name().toLowerCase(Locale.ROOT) + " '" + item.name() + "': " + problem);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.towerline.core.identity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -166,7 +167,7 @@ public class UserDirectory {
 
 	/** The user signing in with {@code username} (any realm), if there is one. */
 	public Optional<UserAccount> findByUsername(String username) {
-		return this.users.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
+		return this.users.findByUsername(username.strip().toLowerCase(Locale.ROOT));
 	}
 
 	public long count(TenantId tenant) {

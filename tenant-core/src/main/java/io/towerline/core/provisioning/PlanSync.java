@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,12 +61,12 @@ class PlanSync implements OperationHandler {
 	@Override
 	public @Nullable String run(RouterOperation operation, Progress progress) {
 		if (operation.kind() == OperationKind.REMOVE_PROFILE) {
-			String profile = java.util.Objects.requireNonNull(operation.subject());
+			String profile = Objects.requireNonNull(operation.subject());
 			new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()), operation.id(), null)
 				.call(() -> this.access.client(this.routers.get(operation.routerId())).pppProfiles().remove(profile));
 			return null;
 		}
-		Plan plan = this.plans.get(java.util.Objects.requireNonNull(operation.planId()));
+		Plan plan = this.plans.get(Objects.requireNonNull(operation.planId()));
 		new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()), operation.id(), null).call(() -> {
 			Profiles.ensure(this.access.client(this.routers.get(operation.routerId())), plan);
 			return null;

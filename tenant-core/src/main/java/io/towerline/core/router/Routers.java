@@ -1,7 +1,10 @@
 package io.towerline.core.router;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -89,10 +92,9 @@ public class Routers implements PopReferences {
 
 	/** Every router id by lower-cased name, for imports that name routers. */
 	@Transactional(readOnly = true)
-	public java.util.Map<String, UUID> idsByName() {
-		java.util.Map<String, UUID> ids = new java.util.HashMap<>();
-		this.routers.findAll()
-			.forEach((router) -> ids.put(router.name().toLowerCase(java.util.Locale.ROOT), router.id()));
+	public Map<String, UUID> idsByName() {
+		Map<String, UUID> ids = new HashMap<>();
+		this.routers.findAll().forEach((router) -> ids.put(router.name().toLowerCase(Locale.ROOT), router.id()));
 		return ids;
 	}
 

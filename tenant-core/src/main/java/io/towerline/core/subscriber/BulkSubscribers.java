@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -158,7 +159,7 @@ public class BulkSubscribers {
 	private Set<String> existingUsernames(List<SubscriberDraft> drafts) {
 		List<String> names = drafts.stream()
 			.map(SubscriberDraft::username)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.map((name) -> name.strip().toLowerCase(Locale.ROOT))
 			.distinct()
 			.toList();

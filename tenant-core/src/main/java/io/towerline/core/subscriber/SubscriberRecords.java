@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.towerline.core.credentials.SealedSecrets;
+import io.towerline.core.error.NotFoundException;
 import io.towerline.core.plan.PlanReferences;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +65,7 @@ public class SubscriberRecords implements PlanReferences {
 	@Transactional(readOnly = true)
 	public List<Subscriber> byUsernamesIgnoringCase(Collection<String> usernames) {
 		return usernames.isEmpty() ? List.of() : this.subscribers
-			.findByLowerUsernameIn(usernames.stream().map((name) -> name.toLowerCase(java.util.Locale.ROOT)).toList());
+			.findByLowerUsernameIn(usernames.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList());
 	}
 
 	@Override
@@ -133,7 +135,7 @@ public class SubscriberRecords implements PlanReferences {
 	 */
 	public Subscriber adoptRouterComment(UUID id, @Nullable String routerComment) {
 		Subscriber subscriber = this.subscribers.findById(id)
-			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Subscriber", id));
+			.orElseThrow(() -> new NotFoundException("Subscriber", id));
 		subscriber.leaveCommentToRouter(routerComment, this.clock.instant());
 		return subscriber;
 	}
@@ -147,7 +149,7 @@ public class SubscriberRecords implements PlanReferences {
 	 */
 	public Subscriber adoptRouterState(UUID id, UUID planId, boolean disabled, @Nullable String password) {
 		Subscriber subscriber = this.subscribers.findById(id)
-			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Subscriber", id));
+			.orElseThrow(() -> new NotFoundException("Subscriber", id));
 		Instant now = this.clock.instant();
 		if (!subscriber.planId().equals(planId)) {
 			subscriber.changePlan(planId, now);

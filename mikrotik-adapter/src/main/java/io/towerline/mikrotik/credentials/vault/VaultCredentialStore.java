@@ -3,6 +3,7 @@ package io.towerline.mikrotik.credentials.vault;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +94,7 @@ public final class VaultCredentialStore implements CredentialVault, AutoCloseabl
 		secret.put("username", credentials.username());
 		char[] password = credentials.password();
 		secret.put("password", new String(password));
-		java.util.Arrays.fill(password, '\0');
+		Arrays.fill(password, '\0');
 		withSession("store", () -> kv().put(path, secret));
 		return new SealedCredential(PREFIX + path);
 	}
