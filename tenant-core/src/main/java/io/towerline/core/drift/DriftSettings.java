@@ -37,7 +37,7 @@ public class DriftSettings {
 	protected DriftSettings() {
 		this.id = SINGLE_ROW;
 		this.updatedAt = Instant.EPOCH;
-		this.updatedBy = "system:default";
+		this.updatedBy = Actor.system("default").value();
 	}
 
 	static DriftSettings defaults() {

@@ -41,7 +41,7 @@ public class OperationPolicy {
 	protected OperationPolicy() {
 		this.id = SINGLE_ROW;
 		this.updatedAt = Instant.EPOCH;
-		this.updatedBy = "system:default";
+		this.updatedBy = Actor.system("default").value();
 	}
 
 	static OperationPolicy defaults() {
