@@ -1,5 +1,7 @@
 package io.towerline.mikrotik;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every failure of a router operation. Unchecked, because callers (durable jobs) handle
  * all of them the same way at one place; sealed, so that a switch over the kinds is
@@ -10,7 +12,7 @@ public abstract sealed class RouterException extends RuntimeException permits Ro
 
 	private final String router;
 
-	protected RouterException(String router, String message, @org.jspecify.annotations.Nullable Throwable cause) {
+	protected RouterException(String router, String message, @Nullable Throwable cause) {
 		super(router + ": " + message, cause);
 		this.router = router;
 	}

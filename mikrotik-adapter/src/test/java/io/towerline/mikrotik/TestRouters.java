@@ -8,7 +8,7 @@ import io.towerline.mikrotik.client.RouterClientSettings;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
 import io.towerline.mikrotik.client.RouterTls;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.resilience.RetryPolicy;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
@@ -32,7 +32,7 @@ public final class TestRouters {
 
 	public static RouterEndpoint endpoint(RouterOsSimulator simulator) {
 		return new RouterEndpoint("127.0.0.1", simulator.port(), RouterTls.none(),
-				new RouterCredentials(USER, PASSWORD.toCharArray()));
+				new UsernamePassword(USER, PASSWORD.toCharArray()));
 	}
 
 	public static RouterClientSettings.Builder settings() {

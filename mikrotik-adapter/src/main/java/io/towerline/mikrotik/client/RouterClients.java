@@ -18,7 +18,7 @@ import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.connection.RouterConnection;
 import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.CredentialVaultException;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import org.jspecify.annotations.Nullable;
 
@@ -147,7 +147,7 @@ public final class RouterClients implements AutoCloseable {
 	}
 
 	private RouterConnection connect(RouterEndpoint endpoint, CapabilityProbe capabilities, CommandAudit audit) {
-		RouterCredentials credentials = credentials(endpoint);
+		UsernamePassword credentials = credentials(endpoint);
 		char[] password = credentials.password();
 		try {
 			RouterConnection connection = RouterConnection.open(
@@ -164,9 +164,9 @@ public final class RouterClients implements AutoCloseable {
 		}
 	}
 
-	private RouterCredentials credentials(RouterEndpoint endpoint) {
+	private UsernamePassword credentials(RouterEndpoint endpoint) {
 		return switch (endpoint.credentials()) {
-			case RouterCredentials direct -> direct;
+			case UsernamePassword direct -> direct;
 			case SealedCredential sealed -> {
 				if (this.vault == null) {
 					throw new RouterAuthenticationException(endpoint.address(),

@@ -1,5 +1,6 @@
 package io.towerline.mikrotik.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +36,7 @@ final class RouterConnectionPool implements AutoCloseable {
 	private boolean closed;
 
 	RouterConnectionPool(String router, Supplier<RouterConnection> connector, int maxConnections,
-			int maxInFlightPerConnection, java.time.Duration idleTimeout) {
+			int maxInFlightPerConnection, Duration idleTimeout) {
 		this.router = router;
 		this.connector = connector;
 		this.maxConnections = maxConnections;

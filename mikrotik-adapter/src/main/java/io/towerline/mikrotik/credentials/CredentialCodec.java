@@ -16,7 +16,7 @@ final class CredentialCodec {
 	private CredentialCodec() {
 	}
 
-	static byte[] encode(RouterCredentials credentials) {
+	static byte[] encode(UsernamePassword credentials) {
 		byte[] username = credentials.username().getBytes(StandardCharsets.UTF_8);
 		char[] password = credentials.password();
 		ByteBuffer passwordBytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
@@ -30,7 +30,7 @@ final class CredentialCodec {
 		return plain;
 	}
 
-	static RouterCredentials decode(byte[] plain) {
+	static UsernamePassword decode(byte[] plain) {
 		try {
 			int usernameLength = ((plain[0] & 0xFF) << 8) | (plain[1] & 0xFF);
 			String username = new String(plain, 2, usernameLength, StandardCharsets.UTF_8);
@@ -38,7 +38,7 @@ final class CredentialCodec {
 				.decode(ByteBuffer.wrap(plain, 2 + usernameLength, plain.length - 2 - usernameLength));
 			char[] chars = Arrays.copyOfRange(password.array(), password.position(), password.limit());
 			Arrays.fill(password.array(), '\0');
-			RouterCredentials credentials = new RouterCredentials(username, chars);
+			UsernamePassword credentials = new UsernamePassword(username, chars);
 			Arrays.fill(chars, '\0');
 			return credentials;
 		}

@@ -5,6 +5,6 @@ package io.towerline.mikrotik.credentials;
  * a {@link CredentialVault} at connect time (so plaintext lives only as long as a login
  * takes).
  */
-public sealed interface CredentialSource permits RouterCredentials, SealedCredential {
+public sealed interface CredentialSource permits UsernamePassword, SealedCredential {
 
 }

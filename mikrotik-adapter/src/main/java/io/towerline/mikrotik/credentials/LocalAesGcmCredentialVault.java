@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -90,7 +91,7 @@ public final class LocalAesGcmCredentialVault implements CredentialVault {
 			if (!Files.exists(keyFile)) {
 				generate(keyFile);
 			}
-			if (Files.getFileAttributeView(keyFile, java.nio.file.attribute.PosixFileAttributeView.class) != null
+			if (Files.getFileAttributeView(keyFile, PosixFileAttributeView.class) != null
 					&& !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(keyFile))) {
 				throw new CredentialVaultException(
 						"credential key file " + keyFile + " is accessible to other users; chmod 600 it", null);
@@ -127,7 +128,7 @@ public final class LocalAesGcmCredentialVault implements CredentialVault {
 	}
 
 	@Override
-	public SealedCredential seal(RouterCredentials credentials) {
+	public SealedCredential seal(UsernamePassword credentials) {
 		byte[] plain = CredentialCodec.encode(credentials);
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
@@ -147,7 +148,7 @@ public final class LocalAesGcmCredentialVault implements CredentialVault {
 	}
 
 	@Override
-	public RouterCredentials unseal(SealedCredential sealed) {
+	public UsernamePassword unseal(SealedCredential sealed) {
 		String reference = sealed.reference();
 		if (!reference.startsWith(PREFIX)) {
 			throw new CredentialVaultException("not a local credential reference (scheme " + sealed.scheme() + ")",

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -182,8 +183,8 @@ final class ApiSession implements Runnable {
 	 * (DOC-NOTES).
 	 */
 	private void fatal(String reason) {
-		this.writer.send(SentenceWriter.encode(
-				Sentence.ofWords(java.util.List.of(RawText.bytes("!fatal"), RawText.bytes(RawText.fromText(reason))))));
+		this.writer.send(SentenceWriter
+			.encode(Sentence.ofWords(List.of(RawText.bytes("!fatal"), RawText.bytes(RawText.fromText(reason))))));
 		this.writer.closeAfterQueued();
 	}
 

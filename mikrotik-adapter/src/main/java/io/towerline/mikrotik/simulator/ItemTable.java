@@ -3,6 +3,7 @@ package io.towerline.mikrotik.simulator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -83,7 +84,7 @@ final class ItemTable {
 		if (error != null) {
 			return "!" + error;
 		}
-		String id = "*" + Integer.toHexString(this.nextId++).toUpperCase(java.util.Locale.ROOT);
+		String id = "*" + Integer.toHexString(this.nextId++).toUpperCase(Locale.ROOT);
 		Map<String, String> item = new LinkedHashMap<>();
 		item.put(".id", id);
 		item.putAll(fields);

@@ -3,6 +3,7 @@ package io.towerline.mikrotik.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,7 +133,7 @@ final class ReplyChannel {
 	}
 
 	private static Map<String, String> orderedTrap(Map<String, String> attributes) {
-		Map<String, String> ordered = new java.util.LinkedHashMap<>();
+		Map<String, String> ordered = new LinkedHashMap<>();
 		if (attributes.containsKey("category")) {
 			ordered.put("category", attributes.get("category"));
 		}

@@ -2,8 +2,10 @@ package io.towerline.mikrotik.simulator;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -91,10 +93,10 @@ final class SystemMenu {
 
 	private List<Map<String, String>> packages() {
 		int id = 1;
-		List<Map<String, String>> packages = new java.util.ArrayList<>();
+		List<Map<String, String>> packages = new ArrayList<>();
 		for (String name : this.version.packages()) {
 			Map<String, String> item = new LinkedHashMap<>();
-			item.put(".id", "*" + Integer.toHexString(id++).toUpperCase(java.util.Locale.ROOT));
+			item.put(".id", "*" + Integer.toHexString(id++).toUpperCase(Locale.ROOT));
 			item.put("name", name);
 			item.put("version", this.version.number());
 			item.put("build-time", this.version.formatDate(this.buildTime));

@@ -22,7 +22,7 @@ import io.towerline.mikrotik.client.RouterClient;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
 import io.towerline.mikrotik.client.RouterTls;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.simulator.SimulatorMain;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class ConnectionFootprintBenchmark {
 			for (int i = 0; i < ROUTERS; i++) {
 				String host = "127.0." + (1 + i / 250) + "." + (1 + i % 250);
 				routers.add(clients.client(new RouterEndpoint(host, port, RouterTls.none(),
-						new RouterCredentials(TestRouters.USER, TestRouters.PASSWORD.toCharArray()))));
+						new UsernamePassword(TestRouters.USER, TestRouters.PASSWORD.toCharArray()))));
 			}
 			long heapBefore = settledHeap(memory);
 			int threadsBefore = threads.getThreadCount();

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLContext;
 import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.RouterUnreachableException.Reason;
 import io.towerline.mikrotik.TestRouters;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
 import org.junit.jupiter.api.AfterAll;
@@ -106,13 +106,13 @@ class ApiSslTests {
 	@Test
 	void shouldNotTalkPlainApiToAnApiSslPort() {
 		RouterClient router = clients.client(new RouterEndpoint("127.0.0.1", simulator.port(), RouterTls.none(),
-				new RouterCredentials(TestRouters.USER, TestRouters.PASSWORD.toCharArray())));
+				new UsernamePassword(TestRouters.USER, TestRouters.PASSWORD.toCharArray())));
 		assertThatExceptionOfType(io.towerline.mikrotik.RouterException.class).isThrownBy(router::ping);
 	}
 
 	private static RouterEndpoint endpoint(RouterTls tls) {
 		return new RouterEndpoint("127.0.0.1", simulator.port(), tls,
-				new RouterCredentials(TestRouters.USER, TestRouters.PASSWORD.toCharArray()));
+				new UsernamePassword(TestRouters.USER, TestRouters.PASSWORD.toCharArray()));
 	}
 
 	private static KeyStore load(Path file) throws IOException, GeneralSecurityException {

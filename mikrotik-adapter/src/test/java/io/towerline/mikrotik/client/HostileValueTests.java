@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.command.UnrepresentableValueException;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.ppp.PppSecretChange;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
 import io.towerline.mikrotik.simulator.ReceivedCommand;
@@ -35,7 +35,7 @@ class HostileValueTests {
 
 	private final RouterClient router = this.under.clients()
 		.client(new RouterEndpoint("127.0.0.1", this.simulator.port(), RouterTls.none(),
-				new RouterCredentials("admin\" =x", HOSTILE_PASSWORD.toCharArray())));
+				new UsernamePassword("admin\" =x", HOSTILE_PASSWORD.toCharArray())));
 
 	@AfterEach
 	void stop() {

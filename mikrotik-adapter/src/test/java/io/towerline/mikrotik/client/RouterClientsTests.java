@@ -17,7 +17,7 @@ import io.towerline.mikrotik.audit.AuditedCommand;
 import io.towerline.mikrotik.audit.AuditedCommand.Outcome;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.credentials.LocalAesGcmCredentialVault;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import io.towerline.mikrotik.ppp.PppSecretChange;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
@@ -75,7 +75,7 @@ class RouterClientsTests {
 		RouterClientSettings settings = TestRouters.settings().breaker(2, Duration.ofMinutes(1)).build();
 		try (RouterClients clients = new RouterClients(settings, null, RouterCommandAuditor.NONE)) {
 			RouterClient router = clients.client(new RouterEndpoint("127.0.0.1", closedPort, RouterTls.none(),
-					new RouterCredentials("u", "p".toCharArray())));
+					new UsernamePassword("u", "p".toCharArray())));
 			assertThatExceptionOfType(RouterUnreachableException.class).isThrownBy(() -> router.pppSecrets().list())
 				.satisfies((ex) -> assertThat(ex.reason()).isIn(Reason.CONNECT_FAILED, Reason.CIRCUIT_OPEN));
 			assertThatExceptionOfType(RouterUnreachableException.class).isThrownBy(router::ping)
@@ -88,7 +88,7 @@ class RouterClientsTests {
 		try (RouterUnderTest under = RouterUnderTest.start(TestRouters.simulator(SimulatorVersion.V7_16))) {
 			RouterClient wrong = under.clients()
 				.client(new RouterEndpoint("127.0.0.1", under.simulator().port(), RouterTls.none(),
-						new RouterCredentials(TestRouters.USER, "wrong".toCharArray())));
+						new UsernamePassword(TestRouters.USER, "wrong".toCharArray())));
 			assertThatExceptionOfType(RouterAuthenticationException.class).isThrownBy(wrong::ping)
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(RouterErrorCode.ROUTER_AUTHENTICATION_FAILED))
 				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("wrong"));
@@ -133,7 +133,7 @@ class RouterClientsTests {
 	void shouldUnsealCredentialsAtConnectTime(@TempDir Path directory) {
 		LocalAesGcmCredentialVault vault = LocalAesGcmCredentialVault.fromKeyFile(directory.resolve("key"));
 		SealedCredential sealed = vault
-			.seal(new RouterCredentials(TestRouters.USER, TestRouters.PASSWORD.toCharArray()));
+			.seal(new UsernamePassword(TestRouters.USER, TestRouters.PASSWORD.toCharArray()));
 		try (RouterOsSimulator simulator = TestRouters.simulator(SimulatorVersion.V7_16).secrets(1).start();
 				RouterClients clients = new RouterClients(TestRouters.settings().build(), vault,
 						RouterCommandAuditor.NONE)) {

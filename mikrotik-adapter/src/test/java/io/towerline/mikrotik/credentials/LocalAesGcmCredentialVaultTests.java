@@ -22,8 +22,8 @@ class LocalAesGcmCredentialVaultTests {
 		Path keyFile = this.directory.resolve("data/credential.key");
 		LocalAesGcmCredentialVault first = LocalAesGcmCredentialVault.fromKeyFile(keyFile);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-		SealedCredential sealed = first.seal(new RouterCredentials("admin", "pässwörd \"'=".toCharArray()));
-		RouterCredentials unsealed = LocalAesGcmCredentialVault.fromKeyFile(keyFile).unseal(sealed);
+		SealedCredential sealed = first.seal(new UsernamePassword("admin", "pässwörd \"'=".toCharArray()));
+		UsernamePassword unsealed = LocalAesGcmCredentialVault.fromKeyFile(keyFile).unseal(sealed);
 		assertThat(unsealed.username()).isEqualTo("admin");
 		assertThat(unsealed.password()).containsExactly("pässwörd \"'=".toCharArray());
 	}
@@ -31,7 +31,7 @@ class LocalAesGcmCredentialVaultTests {
 	@Test
 	void shouldProduceOpaqueReferencesThatDifferEachTime() {
 		LocalAesGcmCredentialVault vault = LocalAesGcmCredentialVault.fromKeyFile(this.directory.resolve("k"));
-		RouterCredentials credentials = new RouterCredentials("admin", "hunter2".toCharArray());
+		UsernamePassword credentials = new UsernamePassword("admin", "hunter2".toCharArray());
 		SealedCredential one = vault.seal(credentials);
 		SealedCredential two = vault.seal(credentials);
 		assertThat(one.reference()).startsWith("local:v1:").doesNotContain("hunter2").isNotEqualTo(two.reference());
@@ -42,7 +42,7 @@ class LocalAesGcmCredentialVaultTests {
 	@Test
 	void shouldDetectTamperingAndForeignKeys() {
 		LocalAesGcmCredentialVault vault = LocalAesGcmCredentialVault.fromKeyFile(this.directory.resolve("k"));
-		SealedCredential sealed = vault.seal(new RouterCredentials("admin", "pw".toCharArray()));
+		SealedCredential sealed = vault.seal(new UsernamePassword("admin", "pw".toCharArray()));
 		String reference = sealed.reference();
 		char last = reference.charAt(reference.length() - 2);
 		String tampered = reference.substring(0, reference.length() - 2) + (last == 'A' ? 'B' : 'A')
@@ -61,7 +61,7 @@ class LocalAesGcmCredentialVaultTests {
 		Path keyFile = this.directory.resolve("unused.key");
 		LocalAesGcmCredentialVault vault = LocalAesGcmCredentialVault
 			.fromEnvironmentOrKeyFile(Map.of(LocalAesGcmCredentialVault.KEY_VARIABLE, key), keyFile);
-		SealedCredential sealed = vault.seal(new RouterCredentials("a", "b".toCharArray()));
+		SealedCredential sealed = vault.seal(new UsernamePassword("a", "b".toCharArray()));
 		assertThat(LocalAesGcmCredentialVault.fromBase64Key(key).unseal(sealed).username()).isEqualTo("a");
 		assertThat(keyFile).doesNotExist();
 		assertThatExceptionOfType(CredentialVaultException.class)

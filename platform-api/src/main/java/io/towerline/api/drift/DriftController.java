@@ -12,6 +12,7 @@ import io.towerline.api.drift.DriftInputs.ResolveDriftItemsPayload;
 import io.towerline.api.drift.DriftInputs.SetAutomaticDriftRepairInput;
 import io.towerline.api.drift.DriftInputs.SetAutomaticDriftRepairPayload;
 import io.towerline.api.graphql.Pages;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.drift.DriftChecks;
 import io.towerline.core.drift.DriftItem;
 import io.towerline.core.drift.DriftItemState;
@@ -137,8 +138,8 @@ class DriftController {
 				List.of());
 	}
 
-	private static String actor(Authentication caller) {
-		return "user:" + caller.getName();
+	private static Actor actor(Authentication caller) {
+		return Actor.user(caller.getName());
 	}
 
 }

@@ -15,6 +15,7 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code DateTime}: an instant as an RFC 3339 string in UTC, e.g.
@@ -60,8 +61,7 @@ final class DateTimeScalar {
 			throw new CoercingParseLiteralException("DateTime must be an RFC 3339 string");
 		}
 
-		private static <E extends RuntimeException> Instant parse(String text,
-				java.util.function.Function<String, E> error) {
+		private static <E extends RuntimeException> Instant parse(String text, Function<String, E> error) {
 			try {
 				return OffsetDateTime.parse(text).toInstant();
 			}

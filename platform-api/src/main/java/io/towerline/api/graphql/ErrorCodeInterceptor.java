@@ -10,6 +10,7 @@ import graphql.GraphqlErrorBuilder;
 import io.towerline.core.error.ErrorCode;
 import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -34,7 +35,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		});
 	}
 
-	private static boolean hasCode(org.springframework.graphql.ResponseError error) {
+	private static boolean hasCode(ResponseError error) {
 		return error.getExtensions().containsKey("code");
 	}
 

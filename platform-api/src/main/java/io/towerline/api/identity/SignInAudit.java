@@ -1,5 +1,6 @@
 package io.towerline.api.identity;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.identity.UserAccount;
@@ -31,7 +32,7 @@ final class SignInAudit {
 	void on(AuthenticationSuccessEvent event) {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken signIn) {
 			String name = signIn.getName();
-			this.audit.record(SecurityEventType.LOGIN_SUCCEEDED, tenantOf(name), name, name, null);
+			this.audit.record(SecurityEventType.LOGIN_SUCCEEDED, tenantOf(name), Actor.of(name), name, null);
 		}
 	}
 
@@ -39,7 +40,7 @@ final class SignInAudit {
 	void on(AbstractAuthenticationFailureEvent event) {
 		if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt) {
 			String name = String.valueOf(attempt.getPrincipal());
-			this.audit.record(SecurityEventType.LOGIN_FAILED, tenantOf(name), name, name,
+			this.audit.record(SecurityEventType.LOGIN_FAILED, tenantOf(name), Actor.of(name), name,
 					event.getException().getClass().getSimpleName());
 		}
 	}

@@ -1,5 +1,7 @@
 package io.towerline.api.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +83,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 			lock();
 			String created = insertNewKey();
 			this.jdbc.sql("UPDATE public.signing_key SET retired_at = :now WHERE retired_at IS NULL AND kid <> :kid")
-				.param("now", java.sql.Timestamp.from(this.clock.instant()))
+				.param("now", Timestamp.from(this.clock.instant()))
 				.param("kid", created)
 				.update();
 			return created;
@@ -131,9 +133,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 						+ "VALUES (:kid, :public, :sealed, :now)")
 				.param("kid", kid)
 				.param("public", key.toPublicJWK().toJSONString())
-				.param("sealed",
-						this.sealer.seal(key.toJSONString().getBytes(java.nio.charset.StandardCharsets.UTF_8), kid))
-				.param("now", java.sql.Timestamp.from(this.clock.instant()))
+				.param("sealed", this.sealer.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), kid))
+				.param("now", Timestamp.from(this.clock.instant()))
 				.update();
 			return kid;
 		}
@@ -147,7 +148,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 		List<StoredKey> rows = this.jdbc
 			.sql("SELECT kid, public_jwk, sealed_private_jwk, retired_at FROM public.signing_key "
 					+ "WHERE retired_at IS NULL OR retired_at > :oldest ORDER BY created_at DESC, kid")
-			.param("oldest", java.sql.Timestamp.from(now.minus(this.retention)))
+			.param("oldest", Timestamp.from(now.minus(this.retention)))
 			.query((rs, row) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getBytes(3),
 					rs.getTimestamp(4) == null))
 			.list();
@@ -158,8 +159,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 				if (row.active() && currentKid.isEmpty()) {
 					// only the current key's private half is ever opened
 					currentKid = row.kid();
-					keys.add(JWK.parse(new String(this.sealer.open(row.sealedPrivate(), row.kid()),
-							java.nio.charset.StandardCharsets.UTF_8)));
+					keys.add(JWK
+						.parse(new String(this.sealer.open(row.sealedPrivate(), row.kid()), StandardCharsets.UTF_8)));
 				}
 				else {
 					keys.add(JWK.parse(row.publicJwk()));

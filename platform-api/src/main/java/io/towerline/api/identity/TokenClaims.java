@@ -3,6 +3,7 @@ package io.towerline.api.identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import io.towerline.core.identity.AccessEpoch;
 import io.towerline.core.identity.ApiClient;
@@ -72,7 +73,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			.orElseThrow(() -> new IllegalStateException("Signed-in user is not in the directory"));
 		context.getClaims()
 			.claim(TokenClaimNames.TENANT, user.tenant().map(TenantId::slug).orElse(this.platformTenant))
-			.claim(TokenClaimNames.ROLES, List.copyOf(new java.util.TreeSet<>(user.roles())))
+			.claim(TokenClaimNames.ROLES, List.copyOf(new TreeSet<>(user.roles())))
 			.claim(TokenClaimNames.KIND, kind(PrincipalKind.USER))
 			.claim(TokenClaimNames.ACCESS_EPOCH, AccessEpoch.claimValue(user.tokensValidAfter()));
 	}

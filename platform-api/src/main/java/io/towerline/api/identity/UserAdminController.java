@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.security.Role;
 import io.towerline.api.security.TowerlineAuthentication;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.identity.Issued;
@@ -92,8 +93,9 @@ class UserAdminController {
 		}
 	}
 
-	static String actor() {
-		return TowerlineAuthentication.current().getName();
+	static Actor actor() {
+		// the security event log has always named people by their bare subject
+		return Actor.of(TowerlineAuthentication.current().getName());
 	}
 
 	static Set<String> names(List<Role> roles) {

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.security.TenantGate;
 import io.towerline.core.error.DomainException;
+import io.towerline.core.error.ErrorCode;
+import io.towerline.core.error.FieldError;
 import io.towerline.core.operation.OperationPolicies;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
@@ -111,9 +113,8 @@ class OperationController {
 			return new OperationPayload(this.operations.retry(input.id()), List.of());
 		}
 		catch (DomainException ex) {
-			if (ex.code() == io.towerline.core.error.ErrorCode.INVALID_STATE) {
-				return new OperationPayload(null,
-						List.of(new io.towerline.core.error.FieldError("id", ex.code(), ex.getMessage())));
+			if (ex.code() == ErrorCode.INVALID_STATE) {
+				return new OperationPayload(null, List.of(new FieldError("id", ex.code(), ex.getMessage())));
 			}
 			throw ex;
 		}
@@ -135,7 +136,7 @@ class OperationController {
 
 	}
 
-	record OperationPayload(@Nullable RouterOperation operation, List<io.towerline.core.error.FieldError> errors) {
+	record OperationPayload(@Nullable RouterOperation operation, List<FieldError> errors) {
 
 	}
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.plan.PlanInputs.PlanInput;
 import io.towerline.api.plan.PlanInputs.PlanPayload;
+import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
@@ -120,7 +121,7 @@ class PlanController {
 
 	}
 
-	record DeletePlanPayload(@Nullable UUID deletedId, List<io.towerline.core.error.FieldError> errors) {
+	record DeletePlanPayload(@Nullable UUID deletedId, List<FieldError> errors) {
 
 	}
 

@@ -2,6 +2,7 @@ package io.towerline.api.router;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,7 +65,7 @@ class RouterController {
 	/** POPs of a page of routers in one query. */
 	@BatchMapping(typeName = "Router", field = "pop")
 	Map<Router, Pop> pop(List<Router> routers) {
-		List<UUID> ids = routers.stream().map(Router::popId).filter(java.util.Objects::nonNull).distinct().toList();
+		List<UUID> ids = routers.stream().map(Router::popId).filter(Objects::nonNull).distinct().toList();
 		Map<UUID, Pop> byId = this.pops.getAll(ids).stream().collect(Collectors.toMap(Pop::id, Function.identity()));
 		return routers.stream()
 			.filter((router) -> router.popId() != null && byId.containsKey(router.popId()))

@@ -1,5 +1,7 @@
 package io.towerline.api.security;
 
+import io.towerline.core.actor.Actor;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -14,16 +16,16 @@ public final class Actors {
 	}
 
 	/** The current caller. */
-	public static String current() {
+	public static Actor current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof TowerlineAuthentication caller) {
 			String clientId = caller.getToken().getClaimAsString("client_id");
 			if (clientId != null && clientId.equals(caller.getName())) {
-				return "client:" + clientId;
+				return Actor.client(clientId);
 			}
-			return "user:" + caller.getName();
+			return Actor.user(caller.getName());
 		}
-		return "system:unknown";
+		return Actor.UNKNOWN;
 	}
 
 }

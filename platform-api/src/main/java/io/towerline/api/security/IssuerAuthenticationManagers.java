@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -114,7 +115,7 @@ final class IssuerAuthenticationManagers implements AuthenticationManagerResolve
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read public key " + resource, ex);
 		}
-		catch (java.security.GeneralSecurityException | IllegalArgumentException ex) {
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalStateException("Not an RSA public key in PEM form: " + resource, ex);
 		}
 	}

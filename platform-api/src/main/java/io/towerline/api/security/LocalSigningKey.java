@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.UUID;
@@ -36,7 +37,7 @@ final class LocalSigningKey {
 			Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "key", ".tmp");
 			restrictToOwner(temporary);
 			Files.writeString(temporary, key.toJSONString(), StandardCharsets.UTF_8);
-			Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
 			return key;
 		}
 		catch (IOException ex) {

@@ -22,7 +22,6 @@ import io.towerline.api.subscriber.SubscriberInputs.RevealPasswordPayload;
 import io.towerline.api.subscriber.SubscriberInputs.SubscriberIdInput;
 import io.towerline.api.subscriber.SubscriberInputs.SubscriberPayload;
 import io.towerline.api.subscriber.SubscriberInputs.UpdateSubscriberInput;
-import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
@@ -62,15 +61,11 @@ class SubscriberController {
 
 	private final Routers routers;
 
-	private final RouterCommandLog commandLog;
-
-	SubscriberController(Subscribers subscribers, BulkSubscribers bulk, Plans plans, Routers routers,
-			RouterCommandLog commandLog) {
+	SubscriberController(Subscribers subscribers, BulkSubscribers bulk, Plans plans, Routers routers) {
 		this.subscribers = subscribers;
 		this.bulk = bulk;
 		this.plans = plans;
 		this.routers = routers;
-		this.commandLog = commandLog;
 	}
 
 	@QueryMapping
@@ -186,11 +181,7 @@ class SubscriberController {
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	RevealPasswordPayload revealSubscriberPassword(@Argument SubscriberIdInput input) {
-		Subscriber subscriber = this.subscribers.get(input.id());
-		String password = this.subscribers.revealPassword(subscriber.id());
-		this.commandLog.recordPlatformAction(subscriber.routerId(), subscriber.username(), "platform:reveal-password",
-				Actors.current());
-		return new RevealPasswordPayload(password, List.of());
+		return new RevealPasswordPayload(this.subscribers.revealPassword(input.id(), Actors.current()), List.of());
 	}
 
 	@MutationMapping
@@ -209,7 +200,7 @@ class SubscriberController {
 					drafts.add(null);
 				}
 			}
-			return BulkSubscribersPayload.of(createReadable(drafts, unreadable, null));
+			return BulkSubscribersPayload.of(this.bulk.createRows(drafts, unreadable, null, Actors.current()));
 		}
 		catch (InvalidInputException ex) {
 			return BulkSubscribersPayload.failed(ex.errors());
@@ -223,7 +214,8 @@ class SubscriberController {
 			SubscriberCsv.Parsed parsed = SubscriberCsv.parse(input.csv(), this.plans.idsByName(),
 					this.routers.idsByName());
 			List<SubscriberDraft> drafts = new ArrayList<>(parsed.drafts());
-			return BulkSubscribersPayload.of(createReadable(drafts, parsed.rejected(), parsed.lines()));
+			return BulkSubscribersPayload
+				.of(this.bulk.createRows(drafts, parsed.rejected(), parsed.lines(), Actors.current()));
 		}
 		catch (InvalidInputException ex) {
 			return BulkSubscribersPayload.failed(ex.errors());
@@ -240,39 +232,6 @@ class SubscriberController {
 		catch (InvalidInputException ex) {
 			return BulkSubscribersPayload.failed(ex.errors());
 		}
-	}
-
-	/**
-	 * Creates the readable drafts (nulls stand for rows already refused) and reports
-	 * every refused row by its position in the request, or by its CSV line when
-	 * {@code lines} is given.
-	 */
-	private BulkOutcome createReadable(List<@Nullable SubscriberDraft> drafts, List<BulkOutcome.RejectedRow> refused,
-			@Nullable List<Integer> lines) {
-		int rows = drafts.size() + ((lines != null) ? refused.size() : 0);
-		if (rows == 0 || rows > BulkSubscribers.MAX_ROWS) {
-			throw new InvalidInputException(io.towerline.core.error.FieldError.invalid("subscribers",
-					"A bulk request holds 1 to " + BulkSubscribers.MAX_ROWS + " rows, not " + rows));
-		}
-		List<Integer> positions = new ArrayList<>();
-		List<SubscriberDraft> readable = new ArrayList<>();
-		for (int i = 0; i < drafts.size(); i++) {
-			SubscriberDraft draft = drafts.get(i);
-			if (draft != null) {
-				positions.add((lines != null) ? lines.get(i) : i);
-				readable.add(draft);
-			}
-		}
-		List<BulkOutcome.RejectedRow> rejected = new ArrayList<>(refused);
-		if (readable.isEmpty()) {
-			return new BulkOutcome(List.of(), List.of(), rejected);
-		}
-		BulkOutcome outcome = this.bulk.create(readable, Actors.current());
-		outcome.rejected()
-			.forEach((row) -> rejected
-				.add(new BulkOutcome.RejectedRow(positions.get(row.row()), row.key(), row.errors())));
-		rejected.sort(java.util.Comparator.comparingInt(BulkOutcome.RejectedRow::row));
-		return new BulkOutcome(outcome.created(), outcome.operations(), rejected);
 	}
 
 	private static SubscriberPayload change(Supplier<Changed> change) {

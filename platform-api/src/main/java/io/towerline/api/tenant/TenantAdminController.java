@@ -2,10 +2,12 @@ package io.towerline.api.tenant;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.security.Role;
 import io.towerline.api.security.TowerlineAuthentication;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.error.DomainException;
@@ -112,11 +114,12 @@ class TenantAdminController {
 		return tenant;
 	}
 
-	private static String actor() {
-		return TowerlineAuthentication.current().getName();
+	private static Actor actor() {
+		// the security event log has always named people by their bare subject
+		return Actor.of(TowerlineAuthentication.current().getName());
 	}
 
-	private TenantPayload change(String slug, java.util.function.Function<TenantId, Tenant> change) {
+	private TenantPayload change(String slug, Function<TenantId, Tenant> change) {
 		try {
 			return new TenantPayload(change.apply(TenantId.of(slug)), List.of());
 		}

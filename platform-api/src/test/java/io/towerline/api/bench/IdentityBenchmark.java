@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.identity.ApiClientRegistry;
 import io.towerline.core.identity.Issued;
 import io.towerline.core.tenancy.TenantId;
@@ -53,7 +54,7 @@ class IdentityBenchmark extends ApiTest {
 	@Test
 	void measure() throws Exception {
 		TenantId tenant = newTenant("bench-id");
-		Issued<io.towerline.core.identity.ApiClient> client = this.clients.create("bench", tenant, "Bench",
+		Issued<io.towerline.core.identity.ApiClient> client = this.clients.create(Actor.of("bench"), tenant, "Bench",
 				Set.of("VIEWER"));
 		String basic = java.util.Base64.getEncoder()
 			.encodeToString((client.value().clientId() + ":" + client.secret()).getBytes());

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.identity.ApiClient;
@@ -52,7 +53,8 @@ class AuthorizationServerTests extends ApiTest {
 	void shouldSignInWithCodeAndPkceAndCallTheApi() {
 		TenantId tenant = newTenant("as");
 		String username = "ops-" + tenant.slug();
-		this.users.create("test", tenant, username, "ops@example.com", Set.of("OPERATOR"), "correct horse battery");
+		this.users.create(Actor.of("test"), tenant, username, "ops@example.com", Set.of("OPERATOR"),
+				"correct horse battery");
 
 		String token = new OAuthFlows(this.mvc).signIn(username, "correct horse battery");
 
@@ -80,7 +82,8 @@ class AuthorizationServerTests extends ApiTest {
 	@Test
 	void shouldIssueClientCredentialsTokensWithTenantAndRoles() {
 		TenantId tenant = newTenant("as");
-		Issued<ApiClient> client = this.clients.create("test", tenant, "Billing", Set.of("OPERATOR", "VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "Billing",
+				Set.of("OPERATOR", "VIEWER"));
 
 		String token = new OAuthFlows(this.mvc).clientToken(client.value().clientId(), client.secret());
 
@@ -95,12 +98,12 @@ class AuthorizationServerTests extends ApiTest {
 	@Test
 	void shouldRejectTheUnexpiredTokenOfARevokedClient() {
 		TenantId tenant = newTenant("as");
-		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "CRM", Set.of("VIEWER"));
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String token = flows.clientToken(client.value().clientId(), client.secret());
 		assertThat(me(token)).hasStatusOk();
 
-		this.clients.revoke("test", tenant, client.value().id());
+		this.clients.revoke(Actor.of("test"), tenant, client.value().id());
 
 		assertThat(me(token)).hasStatus(401);
 		assertThat(flows.clientTokenRequest(client.value().clientId(), client.secret())).hasStatus(401);
@@ -109,11 +112,11 @@ class AuthorizationServerTests extends ApiTest {
 	@Test
 	void shouldRejectTheOldSecretAndItsTokensAfterRotation() {
 		TenantId tenant = newTenant("as");
-		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "CRM", Set.of("VIEWER"));
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String token = flows.clientToken(client.value().clientId(), client.secret());
 
-		Issued<ApiClient> rotated = this.clients.rotateSecret("test", tenant, client.value().id());
+		Issued<ApiClient> rotated = this.clients.rotateSecret(Actor.of("test"), tenant, client.value().id());
 
 		assertThat(me(token)).hasStatus(401);
 		assertThat(flows.clientTokenRequest(client.value().clientId(), client.secret())).hasStatus(401);
@@ -128,13 +131,13 @@ class AuthorizationServerTests extends ApiTest {
 	@Test
 	void shouldRejectAClientTokenMintedInTheSameSecondAsASecretRotation() {
 		TenantId tenant = newTenant("as");
-		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "CRM", Set.of("VIEWER"));
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String secret = client.secret();
 		for (int attempt = 0; attempt < 20; attempt++) {
 			long second = Instant.now().getEpochSecond();
 			String token = flows.clientToken(client.value().clientId(), secret);
-			secret = this.clients.rotateSecret("test", tenant, client.value().id()).secret();
+			secret = this.clients.rotateSecret(Actor.of("test"), tenant, client.value().id()).secret();
 			if (Instant.now().getEpochSecond() == second) {
 				assertThat(me(token)).hasStatus(401);
 				assertThat(me(flows.clientToken(client.value().clientId(), secret))).hasStatusOk();
@@ -149,13 +152,14 @@ class AuthorizationServerTests extends ApiTest {
 		TenantId tenant = newTenant("as");
 		String username = "mover-" + tenant.slug();
 		UserAccount user = this.users
-			.create("test", tenant, username, "m@example.com", Set.of("TENANT_ADMIN"), "a long enough secret")
+			.create(Actor.of("test"), tenant, username, "m@example.com", Set.of("TENANT_ADMIN"), "a long enough secret")
 			.value();
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		for (int attempt = 0; attempt < 20; attempt++) {
 			long second = Instant.now().getEpochSecond();
 			String token = flows.signIn(username, "a long enough secret");
-			this.users.changeRoles("test", tenant, user.id(), Set.of((attempt % 2 == 0) ? "VIEWER" : "TENANT_ADMIN"));
+			this.users.changeRoles(Actor.of("test"), tenant, user.id(),
+					Set.of((attempt % 2 == 0) ? "VIEWER" : "TENANT_ADMIN"));
 			if (Instant.now().getEpochSecond() == second) {
 				assertThat(me(token)).hasStatus(401);
 				assertThat(me(flows.signIn(username, "a long enough secret"))).hasStatusOk();
@@ -168,7 +172,7 @@ class AuthorizationServerTests extends ApiTest {
 	@Test
 	void shouldCarryTheAccessEpochInEveryToken() {
 		TenantId tenant = newTenant("as");
-		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "CRM", Set.of("VIEWER"));
 		String token = new OAuthFlows(this.mvc).clientToken(client.value().clientId(), client.secret());
 
 		assertThat(me(token)).hasStatusOk();
@@ -180,13 +184,13 @@ class AuthorizationServerTests extends ApiTest {
 		TenantId tenant = newTenant("as");
 		String username = "leaver-" + tenant.slug();
 		UserAccount user = this.users
-			.create("test", tenant, username, "l@example.com", Set.of("VIEWER"), "a long enough secret")
+			.create(Actor.of("test"), tenant, username, "l@example.com", Set.of("VIEWER"), "a long enough secret")
 			.value();
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String token = flows.signIn(username, "a long enough secret");
 		assertThat(me(token)).hasStatusOk();
 
-		this.users.disable("test", tenant, user.id());
+		this.users.disable(Actor.of("test"), tenant, user.id());
 
 		assertThat(me(token)).hasStatus(401);
 		assertThat(flows.attemptSignIn(username, "a long enough secret")).contains("/login?error");
@@ -195,7 +199,7 @@ class AuthorizationServerTests extends ApiTest {
 	@Test
 	void shouldRejectTheTokenOfASuspendedTenant() {
 		TenantId tenant = newTenant("as");
-		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "CRM", Set.of("VIEWER"));
 		String token = new OAuthFlows(this.mvc).clientToken(client.value().clientId(), client.secret());
 		assertThat(me(token)).hasStatusOk();
 
@@ -210,7 +214,7 @@ class AuthorizationServerTests extends ApiTest {
 	@Test
 	void shouldKeepOldTokensValidAndPublishBothKeysAfterRotation() {
 		TenantId tenant = newTenant("as");
-		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "CRM", Set.of("VIEWER"));
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 		String before = flows.clientToken(client.value().clientId(), client.secret());
 
@@ -236,7 +240,7 @@ class AuthorizationServerTests extends ApiTest {
 	void shouldAuditSignInsWithoutThePassword() {
 		TenantId tenant = newTenant("as");
 		String username = "audited-" + tenant.slug();
-		this.users.create("test", tenant, username, "a@example.com", Set.of("VIEWER"), "the right password");
+		this.users.create(Actor.of("test"), tenant, username, "a@example.com", Set.of("VIEWER"), "the right password");
 		OAuthFlows flows = new OAuthFlows(this.mvc);
 
 		assertThat(flows.attemptSignIn(username, "the wrong password")).contains("/login?error");

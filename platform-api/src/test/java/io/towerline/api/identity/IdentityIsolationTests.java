@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.identity.ApiClient;
 import io.towerline.core.identity.ApiClientRegistry;
 import io.towerline.core.identity.UserAccount;
@@ -33,7 +34,8 @@ class IdentityIsolationTests extends ApiTest {
 	void shouldHideAndProtectAnotherTenantsUsers() {
 		TenantId a = newTenant("iso");
 		TenantId b = newTenant("iso");
-		UserAccount user = this.users.create("test", a, "victim-" + a.slug(), "v@example.com", Set.of("OPERATOR"), null)
+		UserAccount user = this.users
+			.create(Actor.of("test"), a, "victim-" + a.slug(), "v@example.com", Set.of("OPERATOR"), null)
 			.value();
 		HttpGraphQlTester adminOfB = as(TestTokens.forTenant(b.slug(), "TENANT_ADMIN"));
 
@@ -68,7 +70,7 @@ class IdentityIsolationTests extends ApiTest {
 	void shouldHideAndProtectAnotherTenantsApiClients() {
 		TenantId a = newTenant("iso");
 		TenantId b = newTenant("iso");
-		ApiClient client = this.clients.create("test", a, "Billing", Set.of("OPERATOR")).value();
+		ApiClient client = this.clients.create(Actor.of("test"), a, "Billing", Set.of("OPERATOR")).value();
 		HttpGraphQlTester adminOfB = as(TestTokens.forTenant(b.slug(), "TENANT_ADMIN"));
 
 		adminOfB.document("{ apiClients(first: 100) { edges { node { id } } } }")
@@ -139,7 +141,7 @@ class IdentityIsolationTests extends ApiTest {
 	void shouldKeepOtherTenantsEventsFromATenantAdmin() {
 		TenantId a = newTenant("iso");
 		TenantId b = newTenant("iso");
-		this.clients.create("test", a, "Billing", Set.of("OPERATOR"));
+		this.clients.create(Actor.of("test"), a, "Billing", Set.of("OPERATOR"));
 		as(TestTokens.forTenant(b.slug(), "TENANT_ADMIN"))
 			.document("query($t: String) { securityEvents(first: 100, tenant: $t) { edges { node { tenant } } } }")
 			.variable("t", a.slug())

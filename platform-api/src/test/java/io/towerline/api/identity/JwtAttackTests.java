@@ -26,6 +26,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.towerline.api.support.ApiTest;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.identity.AccessEpoch;
 import io.towerline.core.identity.ApiClient;
 import io.towerline.core.identity.ApiClientRegistry;
@@ -73,7 +74,7 @@ class JwtAttackTests extends ApiTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		this.tenant = newTenant("jwt");
-		this.client = this.clients.create("test", this.tenant, "Target", Set.of("OPERATOR")).value();
+		this.client = this.clients.create(Actor.of("test"), this.tenant, "Target", Set.of("OPERATOR")).value();
 		this.keyServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.keyServer.createContext("/", (exchange) -> {
 			this.keyServerHits.incrementAndGet();

@@ -7,6 +7,7 @@ import java.util.Set;
 import com.jayway.jsonpath.JsonPath;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.identity.ApiClient;
 import io.towerline.core.identity.ApiClientRegistry;
 import io.towerline.core.identity.Issued;
@@ -108,16 +109,18 @@ class SecretsInLogsTests extends ApiTest {
 				"mutation { createApiClient(input: {name: \"Billing\", roles: [OPERATOR]}) { clientSecret } }", "{}",
 				"$.data.createApiClient.clientSecret");
 		secrets.add(secret);
-		Issued<ApiClient> client = this.clients.create("test", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), tenant, "CRM", Set.of("VIEWER"));
 		secrets.add(client.secret());
 		String clientToken = flows.clientToken(client.value().clientId(), client.secret());
 		secrets.add(clientToken);
 		flows.clientTokenRequest(client.value().clientId(), client.secret() + "x");
-		Issued<ApiClient> rotated = this.clients.rotateSecret("test", tenant, client.value().id());
+		Issued<ApiClient> rotated = this.clients.rotateSecret(Actor.of("test"), tenant, client.value().id());
 		secrets.add(rotated.secret());
-		secrets.add(this.users
-			.resetPassword("test", tenant, this.users.findByUsername("chosen-" + tenant.slug()).orElseThrow().id())
-			.secret());
+		secrets.add(
+				this.users
+					.resetPassword(Actor.of("test"), tenant,
+							this.users.findByUsername("chosen-" + tenant.slug()).orElseThrow().id())
+					.secret());
 
 		for (String token : List.of(userToken, clientToken, clientToken + "tampered")) {
 			this.mvc.post()

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.identity.ApiClient;
 import io.towerline.core.identity.ApiClientRegistry;
 import io.towerline.core.identity.Issued;
@@ -77,11 +78,11 @@ class SubscriptionRevocationTests extends ApiTest {
 
 	@Test
 	void shouldEndASubscriptionWhenItsApiClientIsRevoked() {
-		Issued<ApiClient> client = this.clients.create("test", this.tenant, "Dashboard", Set.of("VIEWER"));
+		Issued<ApiClient> client = this.clients.create(Actor.of("test"), this.tenant, "Dashboard", Set.of("VIEWER"));
 		String token = new OAuthFlows(this.mvc).clientToken(client.value().clientId(), client.secret());
 		Live live = follow(token, this.network.createSubscriber("rv-1", "secret-rv1")[1]);
 
-		this.clients.revoke("test", this.tenant, client.value().id());
+		this.clients.revoke(Actor.of("test"), this.tenant, client.value().id());
 
 		assertThat(live.endCode()).isEqualTo("UNAUTHENTICATED");
 	}

@@ -3,6 +3,8 @@ package io.towerline.core.audit;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.towerline.core.actor.Actor;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,12 +12,11 @@ import org.jspecify.annotations.Nullable;
  * context so that every command the adapter reports can be attributed.
  *
  * @param routerId the router
- * @param actor who asked: {@code user:<name>}, {@code client:<id>} or
- * {@code system:<job>}
+ * @param actor who asked
  * @param operationId the operation this work belongs to, if any
  * @param subject the subscriber's user name when the work concerns one subscriber
  */
-public record CommandContext(UUID routerId, String actor, @Nullable UUID operationId, @Nullable String subject) {
+public record CommandContext(UUID routerId, Actor actor, @Nullable UUID operationId, @Nullable String subject) {
 
 	private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 

@@ -1,5 +1,7 @@
 package io.towerline.core.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.RouterErrorCode;
@@ -155,7 +158,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 		String subject = (context != null && context.subject() != null) ? context.subject() : parameters.get("name");
 		return new Object[] { id, Timestamp.from(at), (context != null) ? context.routerId() : null, subject, path,
 				this.json.writeValueAsString(parameters), outcome, (errorCode != null) ? errorCode.name() : null,
-				truncate(error), duration.toMillis(), (context != null) ? context.actor() : "system:unknown",
+				truncate(error), duration.toMillis(), ((context != null) ? context.actor() : Actor.UNKNOWN).value(),
 				(context != null) ? context.operationId() : null };
 	}
 
@@ -163,7 +166,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 	 * Records an action taken on the platform's own records that the audit must show next
 	 * to router commands, such as revealing a subscriber's password.
 	 */
-	public void recordPlatformAction(UUID routerId, String subject, String action, String actor) {
+	public void recordPlatformAction(UUID routerId, String subject, String action, Actor actor) {
 		CommandContext context = new CommandContext(routerId, actor, null, subject);
 		TenantId tenant = TenantContext.require();
 		this.batch.update(
@@ -234,7 +237,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 			.update();
 	}
 
-	private static CommandLogEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static CommandLogEntry entry(ResultSet rs, int row) throws SQLException {
 		return new CommandLogEntry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
 				rs.getObject("router_id", UUID.class), rs.getString("subscriber"), rs.getString("action"),
 				rs.getString("parameters"), rs.getString("outcome"), rs.getString("error_code"), rs.getString("error"),

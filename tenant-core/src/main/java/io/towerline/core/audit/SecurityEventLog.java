@@ -2,6 +2,7 @@ package io.towerline.core.audit;
 
 import java.time.Clock;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 
@@ -43,9 +44,9 @@ public class SecurityEventLog {
 	 * @param detail more for people; must never hold a secret
 	 */
 	@Transactional
-	public void record(SecurityEventType type, @Nullable TenantId tenant, String actor, @Nullable String subject,
+	public void record(SecurityEventType type, @Nullable TenantId tenant, Actor actor, @Nullable String subject,
 			@Nullable String detail) {
-		this.events.save(new SecurityEvent(type, tenant, clip(actor, MAX_TEXT), clipNullable(subject, MAX_TEXT),
+		this.events.save(new SecurityEvent(type, tenant, clip(actor.value(), MAX_TEXT), clipNullable(subject, MAX_TEXT),
 				clipNullable(detail, MAX_DETAIL), this.clock.instant()));
 	}
 

@@ -1,6 +1,7 @@
 package io.towerline.core.drift;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
@@ -65,7 +67,7 @@ class DriftAdoption {
 	}
 
 	/** Reads the router and prepares the plans of the secrets' profiles. */
-	RouterSide prepare(DriftReport report, List<DriftItem> items, String actor) {
+	RouterSide prepare(DriftReport report, List<DriftItem> items, Actor actor) {
 		UUID routerId = report.routerId();
 		RouterClient client = this.access.client(this.routers.get(routerId));
 		Map<String, PppSecret> secrets = new HashMap<>();
@@ -97,11 +99,11 @@ class DriftAdoption {
 	 * @return the items adopted
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	List<DriftItem> apply(RouterSide side, List<DriftItem> items, String actor, List<FieldError> errors) {
+	List<DriftItem> apply(RouterSide side, List<DriftItem> items, Actor actor, List<FieldError> errors) {
 		Set<String> taken = new HashSet<>();
 		this.subscribers.byUsernamesIgnoringCase(items.stream().map(DriftItem::name).toList())
 			.forEach((subscriber) -> taken.add(subscriber.username().toLowerCase(Locale.ROOT)));
-		List<DriftItem> adopted = new java.util.ArrayList<>();
+		List<DriftItem> adopted = new ArrayList<>();
 		for (DriftItem item : items) {
 			String problem = (item.object() == DriftObject.PROFILE) ? adoptProfile(side, item)
 					: adoptSecret(side, item, taken);

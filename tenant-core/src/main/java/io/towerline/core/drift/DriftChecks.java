@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
@@ -37,9 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DriftChecks {
 
 	/** Who scheduled checks act as. */
-	public static final String SCHEDULED_ACTOR = "system:drift-check";
+	public static final Actor SCHEDULED_ACTOR = Actor.system("drift-check");
 
-	static final String REPAIR_ACTOR = "system:drift-repair";
+	static final Actor REPAIR_ACTOR = Actor.system("drift-repair");
 
 	private final Routers routers;
 
@@ -84,7 +85,7 @@ public class DriftChecks {
 	 * repairs automatically.
 	 * @throws io.towerline.core.error.NotFoundException when the router does not exist
 	 */
-	public DriftReport check(UUID routerId, String actor) {
+	public DriftReport check(UUID routerId, Actor actor) {
 		return run(routerId, actor, false);
 	}
 
@@ -96,7 +97,7 @@ public class DriftChecks {
 		return run(routerId, SCHEDULED_ACTOR, true);
 	}
 
-	private DriftReport run(UUID routerId, String actor, boolean scheduled) {
+	private DriftReport run(UUID routerId, Actor actor, boolean scheduled) {
 		Instant checkedAt = this.clock.instant();
 		long started = System.nanoTime();
 		Router router = this.transactions.execute((tx) -> this.routers.get(routerId));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -156,14 +158,14 @@ public class DriftItem {
 		this.state = ignored ? DriftItemState.IGNORED : DriftItemState.OPEN;
 	}
 
-	void resolve(DriftItemState state, String actor, @Nullable UUID operationId, Instant now) {
+	void resolve(DriftItemState state, Actor actor, @Nullable UUID operationId, Instant now) {
 		this.state = state;
-		this.resolvedBy = actor;
+		this.resolvedBy = actor.value();
 		this.resolvedAt = now;
 		this.operationId = operationId;
 	}
 
-	void reopen(String actor, Instant now) {
+	void reopen(Actor actor, Instant now) {
 		resolve(DriftItemState.OPEN, actor, null, now);
 	}
 

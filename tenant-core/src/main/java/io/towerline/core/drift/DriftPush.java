@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
@@ -37,7 +38,7 @@ class DriftPush {
 	 * @return the operations enqueued
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	List<UUID> push(UUID routerId, List<DriftItem> items, String actor) {
+	List<UUID> push(UUID routerId, List<DriftItem> items, Actor actor) {
 		List<DriftItem> secrets = new ArrayList<>();
 		List<UUID> enqueued = new ArrayList<>();
 		for (DriftItem item : items) {
@@ -69,7 +70,7 @@ class DriftPush {
 		return enqueued;
 	}
 
-	private void mark(DriftItem item, RouterOperation operation, String actor, List<UUID> enqueued) {
+	private void mark(DriftItem item, RouterOperation operation, Actor actor, List<UUID> enqueued) {
 		item.resolve(DriftItemState.PUSHED, actor, operation.id(), this.clock.instant());
 		enqueued.add(operation.id());
 	}

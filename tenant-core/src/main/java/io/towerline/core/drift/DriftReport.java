@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -67,13 +69,13 @@ public class DriftReport {
 		this.status = DriftCheckStatus.FAILED;
 	}
 
-	static DriftReport completed(UUID routerId, Instant checkedAt, String requestedBy, int routerSecrets,
+	static DriftReport completed(UUID routerId, Instant checkedAt, Actor requestedBy, int routerSecrets,
 			int platformSubscribers, Duration took) {
 		DriftReport report = new DriftReport();
 		report.id = UUID.randomUUID();
 		report.routerId = routerId;
 		report.checkedAt = checkedAt;
-		report.requestedBy = requestedBy;
+		report.requestedBy = requestedBy.value();
 		report.status = DriftCheckStatus.COMPLETED;
 		report.routerSecrets = routerSecrets;
 		report.platformSubscribers = platformSubscribers;
@@ -81,7 +83,7 @@ public class DriftReport {
 		return report;
 	}
 
-	static DriftReport failed(UUID routerId, Instant checkedAt, String requestedBy, String error, Duration took) {
+	static DriftReport failed(UUID routerId, Instant checkedAt, Actor requestedBy, String error, Duration took) {
 		DriftReport report = completed(routerId, checkedAt, requestedBy, 0, 0, took);
 		report.status = DriftCheckStatus.FAILED;
 		report.error = (error.length() > 2000) ? error.substring(0, 2000) : error;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.router.Routers;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ public class DriftReports {
 	}
 
 	/** Turns automatic repair on or off for the tenant's scheduled checks. */
-	public DriftSettings changeAutomaticRepair(boolean enabled, String actor) {
+	public DriftSettings changeAutomaticRepair(boolean enabled, Actor actor) {
 		DriftSettings current = this.settings.findById(DriftSettings.SINGLE_ROW).orElseGet(DriftSettings::defaults);
 		current.change(enabled, actor, this.clock.instant());
 		return this.settings.save(current);

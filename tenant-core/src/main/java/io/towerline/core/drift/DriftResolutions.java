@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -54,7 +57,7 @@ public class DriftResolutions {
 	 * @throws NotFoundException when the report does not exist in the current tenant
 	 * @throws InvalidInputException when neither items nor "all" were chosen
 	 */
-	public Resolution resolve(Request request, String actor) {
+	public Resolution resolve(Request request, Actor actor) {
 		if (request.itemIds().isEmpty() == !request.all()) {
 			throw new InvalidInputException(
 					FieldError.invalid("itemIds", "Choose items by id, or all items of the report, not both"));
@@ -80,8 +83,8 @@ public class DriftResolutions {
 			List<DriftItem> resolved = applicable;
 			switch (request.action()) {
 				case PUSH -> operations = this.push.push(selection.report().routerId(), applicable, actor);
-				case ADOPT -> resolved = this.adoption.apply(java.util.Objects.requireNonNull(routerSide), applicable,
-						actor, errors);
+				case ADOPT ->
+					resolved = this.adoption.apply(Objects.requireNonNull(routerSide), applicable, actor, errors);
 				case IGNORE -> applicable.forEach((item) -> ignore(item, actor));
 				case UNIGNORE -> applicable.forEach((item) -> unignore(item, actor));
 			}
@@ -126,16 +129,16 @@ public class DriftResolutions {
 		return null;
 	}
 
-	private void ignore(DriftItem item, String actor) {
+	private void ignore(DriftItem item, Actor actor) {
 		DriftItem.IgnoreKey key = item.ignoreKey();
 		if (this.ignores.findByRouterIdAndObjectAndKindAndName(item.routerId(), key.object(), key.kind(), key.name())
 			.isEmpty()) {
-			this.ignores.save(new DriftIgnore(item.routerId(), key, actor, this.clock.instant()));
+			this.ignores.save(new DriftIgnore(item.routerId(), key, actor.value(), this.clock.instant()));
 		}
 		item.resolve(DriftItemState.IGNORED, actor, null, this.clock.instant());
 	}
 
-	private void unignore(DriftItem item, String actor) {
+	private void unignore(DriftItem item, Actor actor) {
 		DriftItem.IgnoreKey key = item.ignoreKey();
 		this.ignores.findByRouterIdAndObjectAndKindAndName(item.routerId(), key.object(), key.kind(), key.name())
 			.ifPresent(this.ignores::delete);
@@ -144,7 +147,7 @@ public class DriftResolutions {
 
 	static FieldError error(DriftItem item, String problem) {
 		return new FieldError("itemIds", ErrorCode.INVALID_STATE,
-				item.object().name().toLowerCase(java.util.Locale.ROOT) + " '" + item.name() + "': " + problem);
+				item.object().name().toLowerCase(Locale.ROOT) + " '" + item.name() + "': " + problem);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.towerline.core.drift;
 
 import java.time.Instant;
 
+import io.towerline.core.actor.Actor;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -35,7 +37,7 @@ public class DriftSettings {
 	protected DriftSettings() {
 		this.id = SINGLE_ROW;
 		this.updatedAt = Instant.EPOCH;
-		this.updatedBy = "system:default";
+		this.updatedBy = Actor.system("default").value();
 	}
 
 	static DriftSettings defaults() {
@@ -58,9 +60,9 @@ public class DriftSettings {
 		return this.updatedBy;
 	}
 
-	void change(boolean automaticRepair, String actor, Instant now) {
+	void change(boolean automaticRepair, Actor actor, Instant now) {
 		this.automaticRepair = automaticRepair;
-		this.updatedBy = actor;
+		this.updatedBy = actor.value();
 		this.updatedAt = now;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.operation.OperationHandler;
@@ -82,7 +83,7 @@ class RouterImportRun implements OperationHandler {
 		UUID routerId = operation.routerId();
 		UUID importId = operation.id();
 		RouterClient client = this.access.client(this.transactions.execute((tx) -> this.routers.get(routerId)));
-		RouterContents contents = new CommandContext(routerId, operation.requestedBy(), importId, null)
+		RouterContents contents = new CommandContext(routerId, Actor.of(operation.requestedBy()), importId, null)
 			.call(() -> new RouterContents(client.pppProfiles().list(), client.pppSecrets().list()));
 		this.operations.expectItems(importId, contents.secrets().size());
 		int createdBefore = this.transactions.execute((tx) -> importOf(importId).subscribersCreated());

@@ -3,6 +3,7 @@ package io.towerline.core.drift;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperation;
@@ -41,7 +42,7 @@ public class RouterImports {
 	 * @return the operation; its id is also the import's
 	 * @throws NotFoundException when the router does not exist
 	 */
-	public RouterOperation start(UUID routerId, String actor) {
+	public RouterOperation start(UUID routerId, Actor actor) {
 		this.routers.get(routerId);
 		RouterOperation operation = this.operations.enqueue(OperationRequest.importRouter(routerId, actor));
 		this.imports.save(new RouterImport(operation.id(), routerId, this.clock.instant()));

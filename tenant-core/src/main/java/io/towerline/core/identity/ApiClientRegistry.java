@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.error.ErrorCode;
@@ -58,7 +59,7 @@ public class ApiClientRegistry {
 	}
 
 	/** Creates a client with a generated id and secret (the secret is returned once). */
-	public Issued<ApiClient> create(String actor, TenantId tenant, String name, Set<String> roles) {
+	public Issued<ApiClient> create(Actor actor, TenantId tenant, String name, Set<String> roles) {
 		List<FieldError> errors = new ArrayList<>();
 		String cleanName = IdentityRules.name(name, errors);
 		Set<String> granted = IdentityRules.roles(roles, RoleNames.API_CLIENT, errors);
@@ -78,7 +79,7 @@ public class ApiClientRegistry {
 	 * Replaces the secret (returned once); the old secret and tokens issued with it stop
 	 * working.
 	 */
-	public Issued<ApiClient> rotateSecret(String actor, TenantId tenant, UUID id) {
+	public Issued<ApiClient> rotateSecret(Actor actor, TenantId tenant, UUID id) {
 		String secret = SecretGenerator.clientSecret();
 		ApiClient client = change(actor, tenant, id, SecurityEventType.CLIENT_SECRET_ROTATED,
 				(current) -> current.changeSecret(this.passwords.encode(secret), this.clock.instant()));
@@ -86,7 +87,7 @@ public class ApiClientRegistry {
 	}
 
 	/** Revokes the client for good; its tokens stop working within seconds. */
-	public ApiClient revoke(String actor, TenantId tenant, UUID id) {
+	public ApiClient revoke(Actor actor, TenantId tenant, UUID id) {
 		return change(actor, tenant, id, SecurityEventType.CLIENT_REVOKED,
 				(current) -> current.revoke(this.clock.instant()));
 	}
@@ -110,7 +111,7 @@ public class ApiClientRegistry {
 		return this.clients.countByTenantAndRevokedAtIsNull(tenant.slug());
 	}
 
-	private ApiClient change(String actor, TenantId tenant, UUID id, SecurityEventType type,
+	private ApiClient change(Actor actor, TenantId tenant, UUID id, SecurityEventType type,
 			Consumer<ApiClient> change) {
 		ApiClient client = this.transactions.execute((tx) -> {
 			ApiClient current = get(tenant, id);

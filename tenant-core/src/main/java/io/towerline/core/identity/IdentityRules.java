@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.towerline.core.error.FieldError;
@@ -59,7 +60,7 @@ final class IdentityRules {
 
 	static Set<String> roles(Set<String> roles, Set<String> allowed, List<FieldError> errors) {
 		if (roles.isEmpty() || !allowed.containsAll(roles)) {
-			errors.add(FieldError.invalid("roles", "Give one or more of " + new java.util.TreeSet<>(allowed)));
+			errors.add(FieldError.invalid("roles", "Give one or more of " + new TreeSet<>(allowed)));
 		}
 		return Set.copyOf(roles);
 	}

@@ -1,5 +1,7 @@
 package io.towerline.core.identity;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A user or API client together with a secret generated for it, to be shown to the caller
  * once and never stored in clear. {@link #toString()} leaves the secret out, so that an
@@ -10,7 +12,7 @@ package io.towerline.core.identity;
  * @param secret the generated password or client secret, in clear; null when the caller
  * chose the password
  */
-public record Issued<T>(T value, @org.jspecify.annotations.Nullable String secret) {
+public record Issued<T>(T value, @Nullable String secret) {
 
 	@Override
 	public String toString() {

@@ -3,11 +3,13 @@ package io.towerline.core.identity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.error.ErrorCode;
@@ -66,7 +68,7 @@ public class UserDirectory {
 	 * @throws InvalidInputException when a value breaks the rules or the user name is
 	 * taken
 	 */
-	public Issued<UserAccount> create(String actor, @Nullable TenantId realm, String username, String email,
+	public Issued<UserAccount> create(Actor actor, @Nullable TenantId realm, String username, String email,
 			Set<String> roles, @Nullable String password) {
 		List<FieldError> errors = new ArrayList<>();
 		String name = IdentityRules.username(username, errors);
@@ -117,10 +119,11 @@ public class UserDirectory {
 		if (this.users.existsByTenantIsNull()) {
 			return Optional.empty();
 		}
-		return Optional.of(create("system", null, username, email, Set.of(RoleNames.PLATFORM_ADMIN), password));
+		return Optional
+			.of(create(Actor.of("system"), null, username, email, Set.of(RoleNames.PLATFORM_ADMIN), password));
 	}
 
-	public UserAccount disable(String actor, @Nullable TenantId realm, UUID id) {
+	public UserAccount disable(Actor actor, @Nullable TenantId realm, UUID id) {
 		return change(actor, realm, id, SecurityEventType.USER_DISABLED, null, (user) -> {
 			if (user.username().equals(actor)) {
 				throw new InvalidInputException(
@@ -130,12 +133,12 @@ public class UserDirectory {
 		});
 	}
 
-	public UserAccount enable(String actor, @Nullable TenantId realm, UUID id) {
+	public UserAccount enable(Actor actor, @Nullable TenantId realm, UUID id) {
 		return change(actor, realm, id, SecurityEventType.USER_ENABLED, null,
 				(user) -> user.enable(true, this.clock.instant()));
 	}
 
-	public UserAccount changeRoles(String actor, @Nullable TenantId realm, UUID id, Set<String> roles) {
+	public UserAccount changeRoles(Actor actor, @Nullable TenantId realm, UUID id, Set<String> roles) {
 		List<FieldError> errors = new ArrayList<>();
 		Set<String> granted = IdentityRules.roles(roles,
 				(realm != null) ? RoleNames.TENANT_USER : Set.of(RoleNames.PLATFORM_ADMIN), errors);
@@ -147,7 +150,7 @@ public class UserDirectory {
 	/**
 	 * Gives the user a new generated password, returned once; older tokens stop working.
 	 */
-	public Issued<UserAccount> resetPassword(String actor, @Nullable TenantId realm, UUID id) {
+	public Issued<UserAccount> resetPassword(Actor actor, @Nullable TenantId realm, UUID id) {
 		String secret = SecretGenerator.password();
 		UserAccount user = change(actor, realm, id, SecurityEventType.PASSWORD_RESET, null,
 				(account) -> account.changePassword(this.passwords.encode(secret), this.clock.instant()));
@@ -164,14 +167,14 @@ public class UserDirectory {
 
 	/** The user signing in with {@code username} (any realm), if there is one. */
 	public Optional<UserAccount> findByUsername(String username) {
-		return this.users.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT));
+		return this.users.findByUsername(username.strip().toLowerCase(Locale.ROOT));
 	}
 
 	public long count(TenantId tenant) {
 		return this.users.countByTenant(tenant.slug());
 	}
 
-	private UserAccount change(String actor, @Nullable TenantId realm, UUID id, SecurityEventType type,
+	private UserAccount change(Actor actor, @Nullable TenantId realm, UUID id, SecurityEventType type,
 			@Nullable String detail, Consumer<UserAccount> change) {
 		UserAccount user = this.transactions.execute((tx) -> {
 			UserAccount current = get(realm, id);

@@ -3,6 +3,7 @@ package io.towerline.core.operation;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,7 @@ public class OperationPolicies {
 	 * @throws InvalidInputException when it is not between one second and
 	 * {@link #LONGEST_ROUTER_WAIT}
 	 */
-	public OperationPolicy setRouterWait(@Nullable Duration routerWait, String actor) {
+	public OperationPolicy setRouterWait(@Nullable Duration routerWait, Actor actor) {
 		if (routerWait != null && (routerWait.toSeconds() < 1 || routerWait.compareTo(LONGEST_ROUTER_WAIT) > 0)) {
 			throw new InvalidInputException(FieldError.invalid("routerWaitSeconds",
 					"The router wait must be between 1 second and " + LONGEST_ROUTER_WAIT.toDays() + " days"));

@@ -3,6 +3,8 @@ package io.towerline.core.operation;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.towerline.core.actor.Actor;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,7 +41,7 @@ public class OperationPolicy {
 	protected OperationPolicy() {
 		this.id = SINGLE_ROW;
 		this.updatedAt = Instant.EPOCH;
-		this.updatedBy = "system:default";
+		this.updatedBy = Actor.system("default").value();
 	}
 
 	static OperationPolicy defaults() {
@@ -59,9 +61,9 @@ public class OperationPolicy {
 		return this.updatedBy;
 	}
 
-	void change(@Nullable Duration routerWait, String actor, Instant now) {
+	void change(@Nullable Duration routerWait, Actor actor, Instant now) {
 		this.routerWaitSeconds = (routerWait != null) ? routerWait.toSeconds() : null;
-		this.updatedBy = actor;
+		this.updatedBy = actor.value();
 		this.updatedAt = now;
 	}
 

@@ -3,6 +3,8 @@ package io.towerline.core.operation;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,36 +21,36 @@ import org.jspecify.annotations.Nullable;
  * {@code system:<job>}
  */
 public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID subscriberId, @Nullable UUID planId,
-		@Nullable String subject, List<UUID> subscriberIds, String requestedBy) {
+		@Nullable String subject, List<UUID> subscriberIds, Actor requestedBy) {
 
-	public static OperationRequest syncSubscriber(UUID routerId, UUID subscriberId, String requestedBy) {
+	public static OperationRequest syncSubscriber(UUID routerId, UUID subscriberId, Actor requestedBy) {
 		return new OperationRequest(OperationKind.SYNC_SUBSCRIBER, routerId, subscriberId, null, null, List.of(),
 				requestedBy);
 	}
 
-	public static OperationRequest syncSubscribers(UUID routerId, List<UUID> subscriberIds, String requestedBy) {
+	public static OperationRequest syncSubscribers(UUID routerId, List<UUID> subscriberIds, Actor requestedBy) {
 		return new OperationRequest(OperationKind.SYNC_SUBSCRIBERS, routerId, null, null, null,
 				List.copyOf(subscriberIds), requestedBy);
 	}
 
-	public static OperationRequest removeSecret(UUID routerId, String secretName, String requestedBy) {
+	public static OperationRequest removeSecret(UUID routerId, String secretName, Actor requestedBy) {
 		return new OperationRequest(OperationKind.REMOVE_SECRET, routerId, null, null, secretName, List.of(),
 				requestedBy);
 	}
 
 	/** Removes a subscriber's secret from a router it left. */
 	public static OperationRequest removeSubscriberSecret(UUID routerId, UUID subscriberId, String secretName,
-			String requestedBy) {
+			Actor requestedBy) {
 		return new OperationRequest(OperationKind.REMOVE_SECRET, routerId, subscriberId, null, secretName, List.of(),
 				requestedBy);
 	}
 
-	public static OperationRequest removeProfile(UUID routerId, String profileName, String requestedBy) {
+	public static OperationRequest removeProfile(UUID routerId, String profileName, Actor requestedBy) {
 		return new OperationRequest(OperationKind.REMOVE_PROFILE, routerId, null, null, profileName, List.of(),
 				requestedBy);
 	}
 
-	public static OperationRequest importRouter(UUID routerId, String requestedBy) {
+	public static OperationRequest importRouter(UUID routerId, Actor requestedBy) {
 		return new OperationRequest(OperationKind.IMPORT_ROUTER, routerId, null, null, null, List.of(), requestedBy);
 	}
 
@@ -78,7 +80,7 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 	/** Key of operations on many secrets of a router. */
 	static final String ALL_SECRETS = "secrets";
 
-	public static OperationRequest syncPlan(UUID routerId, UUID planId, String requestedBy) {
+	public static OperationRequest syncPlan(UUID routerId, UUID planId, Actor requestedBy) {
 		return new OperationRequest(OperationKind.SYNC_PLAN, routerId, null, planId, null, List.of(), requestedBy);
 	}
 

@@ -137,7 +137,7 @@ public class RouterOperation {
 		this.progressTotal = Math.max(1, request.subscriberIds().size());
 		this.lockKey = request.lockKey();
 		this.nextAttemptAt = now;
-		this.requestedBy = request.requestedBy();
+		this.requestedBy = request.requestedBy().value();
 		this.createdAt = now;
 		this.updatedAt = now;
 	}

@@ -2,7 +2,10 @@ package io.towerline.core.plan;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,11 +79,11 @@ public class Plans {
 	 * Every plan id by lower-cased name and by profile name, for imports that name plans.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Map<String, UUID> idsByName() {
-		java.util.Map<String, UUID> ids = new java.util.HashMap<>();
+	public Map<String, UUID> idsByName() {
+		Map<String, UUID> ids = new HashMap<>();
 		for (Plan plan : this.plans.findAll()) {
-			ids.put(plan.profileName().toLowerCase(java.util.Locale.ROOT), plan.id());
-			ids.put(plan.name().toLowerCase(java.util.Locale.ROOT), plan.id());
+			ids.put(plan.profileName().toLowerCase(Locale.ROOT), plan.id());
+			ids.put(plan.name().toLowerCase(Locale.ROOT), plan.id());
 		}
 		return ids;
 	}

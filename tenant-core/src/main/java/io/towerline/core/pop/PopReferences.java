@@ -2,6 +2,8 @@ package io.towerline.core.pop;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something that points at POPs (routers do); a POP that is still pointed at cannot be
  * deleted.
@@ -11,7 +13,6 @@ public interface PopReferences {
 	/**
 	 * A short description of what still uses the POP, or {@code null} when nothing does.
 	 */
-	@org.jspecify.annotations.Nullable
-	String usageOf(UUID popId);
+	@Nullable String usageOf(UUID popId);
 
 }

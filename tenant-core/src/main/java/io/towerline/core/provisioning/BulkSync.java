@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.operation.OperationHandedBack;
 import io.towerline.core.operation.OperationHandler;
@@ -79,8 +80,8 @@ class BulkSync implements OperationHandler {
 			.stream()
 			.filter((subscriber) -> subscriber.routerId().equals(operation.routerId()) && !subscriber.deleting())
 			.toList();
-		CommandContext context = new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(),
-				null);
+		CommandContext context = new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()),
+				operation.id(), null);
 		return context.call(() -> apply(operation, client, wanted, progress));
 	}
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.operation.OperationHandler;
 import io.towerline.core.operation.OperationKind;
@@ -59,13 +61,13 @@ class PlanSync implements OperationHandler {
 	@Override
 	public @Nullable String run(RouterOperation operation, Progress progress) {
 		if (operation.kind() == OperationKind.REMOVE_PROFILE) {
-			String profile = java.util.Objects.requireNonNull(operation.subject());
-			new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(), null)
+			String profile = Objects.requireNonNull(operation.subject());
+			new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()), operation.id(), null)
 				.call(() -> this.access.client(this.routers.get(operation.routerId())).pppProfiles().remove(profile));
 			return null;
 		}
-		Plan plan = this.plans.get(java.util.Objects.requireNonNull(operation.planId()));
-		new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(), null).call(() -> {
+		Plan plan = this.plans.get(Objects.requireNonNull(operation.planId()));
+		new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()), operation.id(), null).call(() -> {
 			Profiles.ensure(this.access.client(this.routers.get(operation.routerId())), plan);
 			return null;
 		});
@@ -80,8 +82,8 @@ class PlanSync implements OperationHandler {
 	void on(Plans.PlanDeleted deleted) {
 		this.routers.idsByName()
 			.values()
-			.forEach((routerId) -> this.operations
-				.enqueue(OperationRequest.removeProfile(routerId, deleted.profileName(), "system:plan-deleted")));
+			.forEach((routerId) -> this.operations.enqueue(
+					OperationRequest.removeProfile(routerId, deleted.profileName(), Actor.system("plan-deleted"))));
 	}
 
 	@EventListener
@@ -93,9 +95,9 @@ class PlanSync implements OperationHandler {
 		}
 		boolean renamed = !plan.profileName().equals(change.previousProfileName());
 		byRouter.forEach((routerId, ids) -> {
-			this.operations.enqueue(OperationRequest.syncPlan(routerId, plan.id(), "system:plan-change"));
+			this.operations.enqueue(OperationRequest.syncPlan(routerId, plan.id(), Actor.system("plan-change")));
 			if (renamed) {
-				this.operations.enqueue(OperationRequest.syncSubscribers(routerId, ids, "system:plan-change"));
+				this.operations.enqueue(OperationRequest.syncSubscribers(routerId, ids, Actor.system("plan-change")));
 			}
 		});
 	}

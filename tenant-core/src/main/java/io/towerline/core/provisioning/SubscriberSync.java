@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.operation.OperationHandler;
 import io.towerline.core.operation.OperationKind;
@@ -109,7 +110,7 @@ class SubscriberSync implements OperationHandler {
 	}
 
 	private static CommandContext context(RouterOperation operation, String subject) {
-		return new CommandContext(operation.routerId(), operation.requestedBy(), operation.id(), subject);
+		return new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()), operation.id(), subject);
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.towerline.core.router;
 
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -16,8 +19,7 @@ import io.towerline.mikrotik.RouterAuthenticationException;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.credentials.CredentialSource;
-import io.towerline.mikrotik.credentials.CredentialVault;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import org.jspecify.annotations.Nullable;
 
@@ -30,14 +32,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The current tenant's routers. Passwords are sealed by the adapter's credential vault
- * the moment they arrive; only the opaque reference is stored, and it is discarded when
- * replaced or when the router is deleted.
+ * The current tenant's routers. Passwords are sealed ({@link SealedSecrets}) the moment
+ * they arrive; only the opaque reference is stored, and it is discarded when replaced or
+ * when the router is deleted.
  */
 @Service
 @Transactional
@@ -49,7 +49,7 @@ public class Routers implements PopReferences {
 
 	private final PointsOfPresence pops;
 
-	private final CredentialVault vault;
+	private final SealedSecrets secrets;
 
 	private final RouterAccess access;
 
@@ -61,12 +61,12 @@ public class Routers implements PopReferences {
 
 	private final ObjectProvider<RouterReferences> references;
 
-	Routers(RouterRepository routers, PointsOfPresence pops, CredentialVault vault, RouterAccess access, Clock clock,
+	Routers(RouterRepository routers, PointsOfPresence pops, SealedSecrets secrets, RouterAccess access, Clock clock,
 			TransactionTemplate transactions, ApplicationEventPublisher events,
 			ObjectProvider<RouterReferences> references) {
 		this.routers = routers;
 		this.pops = pops;
-		this.vault = vault;
+		this.secrets = secrets;
 		this.access = access;
 		this.clock = clock;
 		this.transactions = transactions;
@@ -92,10 +92,9 @@ public class Routers implements PopReferences {
 
 	/** Every router id by lower-cased name, for imports that name routers. */
 	@Transactional(readOnly = true)
-	public java.util.Map<String, UUID> idsByName() {
-		java.util.Map<String, UUID> ids = new java.util.HashMap<>();
-		this.routers.findAll()
-			.forEach((router) -> ids.put(router.name().toLowerCase(java.util.Locale.ROOT), router.id()));
+	public Map<String, UUID> idsByName() {
+		Map<String, UUID> ids = new HashMap<>();
+		this.routers.findAll().forEach((router) -> ids.put(router.name().toLowerCase(Locale.ROOT), router.id()));
 		return ids;
 	}
 
@@ -109,10 +108,8 @@ public class Routers implements PopReferences {
 	public Router create(RouterDetails details, String password) {
 		char[] secret = RouterDetails.password(password);
 		checkReferences(details, null);
-		SealedCredential sealed = seal(details.username(), secret);
-		discardOnRollback(sealed);
-		return this.routers
-			.saveAndFlush(new Router(UUID.randomUUID(), details, sealed.reference(), this.clock.instant()));
+		String reference = this.secrets.seal(details.username(), secret);
+		return this.routers.saveAndFlush(new Router(UUID.randomUUID(), details, reference, this.clock.instant()));
 	}
 
 	/**
@@ -129,7 +126,7 @@ public class Routers implements PopReferences {
 		RouterDetails.password(password);
 		this.transactions.executeWithoutResult((tx) -> checkReferences(details, null));
 		RouterFacts facts = verify
-				? verify(details, new RouterCredentials(details.username(), RouterDetails.password(password))) : null;
+				? verify(details, new UsernamePassword(details.username(), RouterDetails.password(password))) : null;
 		return this.transactions.execute((tx) -> {
 			Router router = create(details, password);
 			if (facts != null) {
@@ -154,7 +151,7 @@ public class Routers implements PopReferences {
 		RouterFacts facts = null;
 		if (verify && (password != null || connectionChanges(current, details))) {
 			CredentialSource credentials = (password != null)
-					? new RouterCredentials(details.username(), RouterDetails.password(password))
+					? new UsernamePassword(details.username(), RouterDetails.password(password))
 					: new SealedCredential(current.credentialReference());
 			facts = verify(details, credentials);
 		}
@@ -183,10 +180,9 @@ public class Routers implements PopReferences {
 		String previous = router.credentialReference();
 		router.apply(details, this.clock.instant());
 		if (password != null) {
-			SealedCredential sealed = seal(details.username(), RouterDetails.password(password));
-			discardOnRollback(sealed);
-			router.replaceCredentials(sealed.reference(), this.clock.instant());
-			discardOnCommit(new SealedCredential(previous));
+			router.replaceCredentials(
+					this.secrets.replace(previous, details.username(), RouterDetails.password(password)),
+					this.clock.instant());
 		}
 		return this.routers.saveAndFlush(router);
 	}
@@ -202,7 +198,7 @@ public class Routers implements PopReferences {
 		}
 		this.access.forget(router);
 		this.routers.delete(router);
-		discardOnCommit(new SealedCredential(router.credentialReference()));
+		this.secrets.discardAfterCommit(router.credentialReference());
 	}
 
 	@Override
@@ -230,7 +226,7 @@ public class Routers implements PopReferences {
 			throw unreachable(ex);
 		}
 		finally {
-			if (credentials instanceof RouterCredentials direct) {
+			if (credentials instanceof UsernamePassword direct) {
 				direct.wipe();
 			}
 		}
@@ -271,37 +267,6 @@ public class Routers implements PopReferences {
 				throw new InvalidInputException(new FieldError("popId", ErrorCode.NOT_FOUND, "No such POP"));
 			}
 		}
-	}
-
-	private SealedCredential seal(String username, char[] password) {
-		RouterCredentials credentials = new RouterCredentials(username, password);
-		try {
-			return this.vault.seal(credentials);
-		}
-		finally {
-			credentials.wipe();
-			Arrays.fill(password, '\0');
-		}
-	}
-
-	private void discardOnRollback(SealedCredential sealed) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					Routers.this.vault.discard(sealed);
-				}
-			}
-		});
-	}
-
-	private void discardOnCommit(SealedCredential sealed) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Routers.this.vault.discard(sealed);
-			}
-		});
 	}
 
 }

@@ -1,14 +1,17 @@
 package io.towerline.core.subscriber;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -19,6 +22,7 @@ import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.Routers;
 import io.towerline.core.subscriber.BulkOutcome.RejectedRow;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +61,7 @@ public class BulkSubscribers {
 	}
 
 	/** Creates the good rows and enqueues their provisioning. */
-	public BulkOutcome create(List<SubscriberDraft> drafts, String actor) {
+	public BulkOutcome create(List<SubscriberDraft> drafts, Actor actor) {
 		checkSize(drafts.size());
 		Set<String> taken = existingUsernames(drafts);
 		KnownReferences known = new KnownReferences(Set.copyOf(this.plans.idsByName().values()),
@@ -85,9 +89,39 @@ public class BulkSubscribers {
 	}
 
 	/**
+	 * Creates the readable rows of a request some of whose rows were already refused
+	 * while reading it: {@code drafts} holds a null for each such row, and every refused
+	 * row is reported by its position in the request, or by its CSV line when
+	 * {@code lines} (the line of each draft) is given.
+	 * @param refused the rows refused while reading, by position or line
+	 */
+	public BulkOutcome createRows(List<@Nullable SubscriberDraft> drafts, List<RejectedRow> refused,
+			@Nullable List<Integer> lines, Actor actor) {
+		checkSize(drafts.size() + ((lines != null) ? refused.size() : 0));
+		List<Integer> positions = new ArrayList<>();
+		List<SubscriberDraft> readable = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			SubscriberDraft draft = drafts.get(i);
+			if (draft != null) {
+				positions.add((lines != null) ? lines.get(i) : i);
+				readable.add(draft);
+			}
+		}
+		List<RejectedRow> rejected = new ArrayList<>(refused);
+		if (readable.isEmpty()) {
+			return new BulkOutcome(List.of(), List.of(), rejected);
+		}
+		BulkOutcome outcome = create(readable, actor);
+		outcome.rejected()
+			.forEach((row) -> rejected.add(new RejectedRow(positions.get(row.row()), row.key(), row.errors())));
+		rejected.sort(Comparator.comparingInt(RejectedRow::row));
+		return new BulkOutcome(outcome.created(), outcome.operations(), rejected);
+	}
+
+	/**
 	 * Moves the given subscribers to another plan and enqueues one operation per router.
 	 */
-	public BulkOutcome changePlan(List<UUID> ids, UUID planId, String actor) {
+	public BulkOutcome changePlan(List<UUID> ids, UUID planId, Actor actor) {
 		checkSize(ids.size());
 		List<Subscriber> changed = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
@@ -107,7 +141,7 @@ public class BulkSubscribers {
 		return new BulkOutcome(changed, enqueuePerRouter(changed, actor), rejected);
 	}
 
-	private List<RouterOperation> enqueuePerRouter(List<Subscriber> subscribers, String actor) {
+	private List<RouterOperation> enqueuePerRouter(List<Subscriber> subscribers, Actor actor) {
 		this.repository.flush();
 		Map<UUID, List<UUID>> byRouter = new LinkedHashMap<>();
 		subscribers.forEach((subscriber) -> byRouter.computeIfAbsent(subscriber.routerId(), (id) -> new ArrayList<>())
@@ -125,7 +159,7 @@ public class BulkSubscribers {
 	private Set<String> existingUsernames(List<SubscriberDraft> drafts) {
 		List<String> names = drafts.stream()
 			.map(SubscriberDraft::username)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.map((name) -> name.strip().toLowerCase(Locale.ROOT))
 			.distinct()
 			.toList();

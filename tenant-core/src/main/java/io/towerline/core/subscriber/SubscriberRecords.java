@@ -2,22 +2,19 @@ package io.towerline.core.subscriber;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.towerline.core.credentials.SealedSecrets;
+import io.towerline.core.error.NotFoundException;
 import io.towerline.core.plan.PlanReferences;
-import io.towerline.mikrotik.credentials.CredentialVault;
-import io.towerline.mikrotik.credentials.RouterCredentials;
-import io.towerline.mikrotik.credentials.SealedCredential;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What provisioning needs of subscribers: the desired state including subscribers being
@@ -29,13 +26,13 @@ public class SubscriberRecords implements PlanReferences {
 
 	private final SubscriberRepository subscribers;
 
-	private final CredentialVault vault;
+	private final SealedSecrets secrets;
 
 	private final Clock clock;
 
-	SubscriberRecords(SubscriberRepository subscribers, CredentialVault vault, Clock clock) {
+	SubscriberRecords(SubscriberRepository subscribers, SealedSecrets secrets, Clock clock) {
 		this.subscribers = subscribers;
-		this.vault = vault;
+		this.secrets = secrets;
 		this.clock = clock;
 	}
 
@@ -68,7 +65,7 @@ public class SubscriberRecords implements PlanReferences {
 	@Transactional(readOnly = true)
 	public List<Subscriber> byUsernamesIgnoringCase(Collection<String> usernames) {
 		return usernames.isEmpty() ? List.of() : this.subscribers
-			.findByLowerUsernameIn(usernames.stream().map((name) -> name.toLowerCase(java.util.Locale.ROOT)).toList());
+			.findByLowerUsernameIn(usernames.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList());
 	}
 
 	@Override
@@ -83,15 +80,7 @@ public class SubscriberRecords implements PlanReferences {
 	 * command needs it.
 	 */
 	public String password(Subscriber subscriber) {
-		RouterCredentials credentials = this.vault.unseal(new SealedCredential(subscriber.credentialReference()));
-		char[] password = credentials.password();
-		try {
-			return new String(password);
-		}
-		finally {
-			Arrays.fill(password, '\0');
-			credentials.wipe();
-		}
+		return this.secrets.reveal(subscriber.credentialReference());
 	}
 
 	/**
@@ -112,7 +101,7 @@ public class SubscriberRecords implements PlanReferences {
 	public void removed(UUID id) {
 		this.subscribers.findById(id).filter(Subscriber::deleting).ifPresent((subscriber) -> {
 			this.subscribers.delete(subscriber);
-			this.vault.discard(new SealedCredential(subscriber.credentialReference()));
+			this.secrets.discardAfterCommit(subscriber.credentialReference());
 		});
 	}
 
@@ -131,19 +120,13 @@ public class SubscriberRecords implements PlanReferences {
 	 */
 	public Subscriber adopt(String username, String password, UUID planId, UUID routerId, boolean disabled,
 			@Nullable String routerComment) {
-		RouterCredentials credentials = new RouterCredentials(username, password.toCharArray());
-		try {
-			SealedCredential sealed = this.vault.seal(credentials);
-			Instant now = this.clock.instant();
-			Subscriber subscriber = new Subscriber(UUID.randomUUID(), username, sealed.reference(), planId, routerId,
-					new SubscriberProfile(Contact.NONE, null, null), now);
-			subscriber.changeStatus(disabled ? SubscriberStatus.DISABLED : SubscriberStatus.ACTIVE, now);
-			subscriber.leaveCommentToRouter(routerComment, now);
-			return this.subscribers.save(subscriber);
-		}
-		finally {
-			credentials.wipe();
-		}
+		String reference = this.secrets.seal(username, password.toCharArray());
+		Instant now = this.clock.instant();
+		Subscriber subscriber = new Subscriber(UUID.randomUUID(), username, reference, planId, routerId,
+				new SubscriberProfile(Contact.NONE, null, null), now);
+		subscriber.changeStatus(disabled ? SubscriberStatus.DISABLED : SubscriberStatus.ACTIVE, now);
+		subscriber.leaveCommentToRouter(routerComment, now);
+		return this.subscribers.save(subscriber);
 	}
 
 	/**
@@ -152,7 +135,7 @@ public class SubscriberRecords implements PlanReferences {
 	 */
 	public Subscriber adoptRouterComment(UUID id, @Nullable String routerComment) {
 		Subscriber subscriber = this.subscribers.findById(id)
-			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Subscriber", id));
+			.orElseThrow(() -> new NotFoundException("Subscriber", id));
 		subscriber.leaveCommentToRouter(routerComment, this.clock.instant());
 		return subscriber;
 	}
@@ -166,7 +149,7 @@ public class SubscriberRecords implements PlanReferences {
 	 */
 	public Subscriber adoptRouterState(UUID id, UUID planId, boolean disabled, @Nullable String password) {
 		Subscriber subscriber = this.subscribers.findById(id)
-			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Subscriber", id));
+			.orElseThrow(() -> new NotFoundException("Subscriber", id));
 		Instant now = this.clock.instant();
 		if (!subscriber.planId().equals(planId)) {
 			subscriber.changePlan(planId, now);
@@ -175,20 +158,8 @@ public class SubscriberRecords implements PlanReferences {
 			subscriber.changeStatus(disabled ? SubscriberStatus.DISABLED : SubscriberStatus.ACTIVE, now);
 		}
 		if (password != null) {
-			RouterCredentials credentials = new RouterCredentials(subscriber.username(), password.toCharArray());
-			try {
-				SealedCredential previous = new SealedCredential(subscriber.credentialReference());
-				subscriber.replaceCredentials(this.vault.seal(credentials).reference(), now);
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCommit() {
-						SubscriberRecords.this.vault.discard(previous);
-					}
-				});
-			}
-			finally {
-				credentials.wipe();
-			}
+			subscriber.replaceCredentials(this.secrets.replace(subscriber.credentialReference(), subscriber.username(),
+					password.toCharArray()), now);
 		}
 		return subscriber;
 	}

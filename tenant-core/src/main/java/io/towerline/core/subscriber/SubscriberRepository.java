@@ -1,5 +1,6 @@
 package io.towerline.core.subscriber;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantSc
 	@Query("update Subscriber s set s.status = io.towerline.core.subscriber.SubscriberStatus.ACTIVE, "
 			+ "s.updatedAt = :now "
 			+ "where s.id in :ids and s.status = io.towerline.core.subscriber.SubscriberStatus.PENDING")
-	int activatePending(@Param("ids") Collection<UUID> ids, @Param("now") java.time.Instant now);
+	int activatePending(@Param("ids") Collection<UUID> ids, @Param("now") Instant now);
 
 	/** The subscribers with these lower-cased user names (case-insensitively). */
 	@Query("select s from Subscriber s where lower(s.username) in :names")

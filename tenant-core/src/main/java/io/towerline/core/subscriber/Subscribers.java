@@ -1,10 +1,12 @@
 package io.towerline.core.subscriber;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
+import io.towerline.core.audit.RouterCommandLog;
+import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -15,9 +17,6 @@ import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
-import io.towerline.mikrotik.credentials.CredentialVault;
-import io.towerline.mikrotik.credentials.RouterCredentials;
-import io.towerline.mikrotik.credentials.SealedCredential;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
@@ -26,8 +25,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The subscriber lifecycle. Every change writes the desired state and enqueues the
@@ -40,6 +37,9 @@ public class Subscribers {
 
 	public static final Sort ORDER = Sort.by("username", "id");
 
+	/** The action under which a password reveal is recorded in the command audit log. */
+	public static final String REVEAL_PASSWORD_ACTION = "platform:reveal-password";
+
 	private final SubscriberRepository subscribers;
 
 	private final Plans plans;
@@ -48,17 +48,20 @@ public class Subscribers {
 
 	private final RouterOperations operations;
 
-	private final CredentialVault vault;
+	private final SealedSecrets secrets;
+
+	private final RouterCommandLog commandLog;
 
 	private final Clock clock;
 
 	Subscribers(SubscriberRepository subscribers, Plans plans, Routers routers, RouterOperations operations,
-			CredentialVault vault, Clock clock) {
+			SealedSecrets secrets, RouterCommandLog commandLog, Clock clock) {
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
 		this.operations = operations;
-		this.vault = vault;
+		this.secrets = secrets;
+		this.commandLog = commandLog;
 		this.clock = clock;
 	}
 
@@ -78,7 +81,7 @@ public class Subscribers {
 	}
 
 	/** Creates a subscriber (PENDING) and enqueues its provisioning on the router. */
-	public Changed create(SubscriberDraft draft, String actor) {
+	public Changed create(SubscriberDraft draft, Actor actor) {
 		Subscriber subscriber = register(draft);
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
@@ -108,7 +111,7 @@ public class Subscribers {
 		UUID planId = (known != null) ? known.plan(draft.planId()) : requirePlan(draft.planId());
 		UUID routerId = (known != null && draft.routerId() != null) ? known.router(draft.routerId())
 				: resolveRouter(draft.routerId(), draft.popId());
-		String reference = seal(username, password);
+		String reference = this.secrets.seal(username, password.toCharArray());
 		return this.subscribers.save(new Subscriber(UUID.randomUUID(), username, reference, planId, routerId,
 				draft.profile(), this.clock.instant()));
 	}
@@ -119,15 +122,15 @@ public class Subscribers {
 		return new Changed(subscriber, null);
 	}
 
-	public Changed enable(UUID id, String actor) {
+	public Changed enable(UUID id, Actor actor) {
 		return changeStatus(id, SubscriberStatus.ACTIVE, actor);
 	}
 
-	public Changed disable(UUID id, String actor) {
+	public Changed disable(UUID id, Actor actor) {
 		return changeStatus(id, SubscriberStatus.DISABLED, actor);
 	}
 
-	public Changed suspend(UUID id, String actor) {
+	public Changed suspend(UUID id, Actor actor) {
 		return changeStatus(id, SubscriberStatus.SUSPENDED, actor);
 	}
 
@@ -135,22 +138,22 @@ public class Subscribers {
 	 * Marks the subscriber for removal; the operation removes the secret and then the
 	 * record.
 	 */
-	public Changed delete(UUID id, String actor) {
+	public Changed delete(UUID id, Actor actor) {
 		Subscriber subscriber = get(id);
 		subscriber.markDeleting(this.clock.instant());
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	public Changed changePassword(UUID id, @Nullable String password, String actor) {
+	public Changed changePassword(UUID id, @Nullable String password, Actor actor) {
 		Subscriber subscriber = get(id);
 		String clean = PppoeUsername.password(password);
-		String previous = subscriber.credentialReference();
-		subscriber.replaceCredentials(seal(subscriber.username(), clean), this.clock.instant());
-		discardAfterCommit(previous);
+		subscriber.replaceCredentials(
+				this.secrets.replace(subscriber.credentialReference(), subscriber.username(), clean.toCharArray()),
+				this.clock.instant());
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	public Changed changePlan(UUID id, @Nullable UUID planId, String actor) {
+	public Changed changePlan(UUID id, @Nullable UUID planId, Actor actor) {
 		Subscriber subscriber = applyPlan(id, planId);
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
@@ -167,7 +170,7 @@ public class Subscribers {
 	 * Moves the subscriber: its secret is removed from the old router and created on the
 	 * new one.
 	 */
-	public Changed move(UUID id, @Nullable UUID routerId, @Nullable UUID popId, String actor) {
+	public Changed move(UUID id, @Nullable UUID routerId, @Nullable UUID popId, Actor actor) {
 		Subscriber subscriber = get(id);
 		UUID target = resolveRouter(routerId, popId);
 		if (target.equals(subscriber.routerId())) {
@@ -180,28 +183,25 @@ public class Subscribers {
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	/** The subscriber's PPPoE password in clear. Callers must record who revealed it. */
-	@Transactional(readOnly = true)
-	public String revealPassword(UUID id) {
+	/**
+	 * The subscriber's PPPoE password in clear. Who revealed it is recorded in the
+	 * command audit log in the same transaction, so there is no reveal without its
+	 * record.
+	 */
+	public String revealPassword(UUID id, Actor actor) {
 		Subscriber subscriber = get(id);
-		RouterCredentials credentials = this.vault.unseal(new SealedCredential(subscriber.credentialReference()));
-		char[] password = credentials.password();
-		try {
-			return new String(password);
-		}
-		finally {
-			Arrays.fill(password, '\0');
-			credentials.wipe();
-		}
+		this.commandLog.recordPlatformAction(subscriber.routerId(), subscriber.username(), REVEAL_PASSWORD_ACTION,
+				actor);
+		return this.secrets.reveal(subscriber.credentialReference());
 	}
 
-	private Changed changeStatus(UUID id, SubscriberStatus status, String actor) {
+	private Changed changeStatus(UUID id, SubscriberStatus status, Actor actor) {
 		Subscriber subscriber = get(id);
 		subscriber.changeStatus(status, this.clock.instant());
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	private RouterOperation sync(Subscriber subscriber, String actor) {
+	private RouterOperation sync(Subscriber subscriber, Actor actor) {
 		this.subscribers.flush();
 		return this.operations.enqueue(OperationRequest.syncSubscriber(subscriber.routerId(), subscriber.id(), actor));
 	}
@@ -237,36 +237,6 @@ public class Subscribers {
 		}
 		throw new InvalidInputException(
 				FieldError.invalid("routerId", "A router (or a POP with one router) is required"));
-	}
-
-	private String seal(String username, String password) {
-		char[] secret = password.toCharArray();
-		RouterCredentials credentials = new RouterCredentials(username, secret);
-		try {
-			SealedCredential sealed = this.vault.seal(credentials);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					if (status != STATUS_COMMITTED) {
-						Subscribers.this.vault.discard(sealed);
-					}
-				}
-			});
-			return sealed.reference();
-		}
-		finally {
-			credentials.wipe();
-			Arrays.fill(secret, '\0');
-		}
-	}
-
-	private void discardAfterCommit(String reference) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Subscribers.this.vault.discard(new SealedCredential(reference));
-			}
-		});
 	}
 
 }

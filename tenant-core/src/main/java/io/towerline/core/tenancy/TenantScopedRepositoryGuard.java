@@ -7,6 +7,7 @@ import org.hibernate.SharedSessionContract;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ class TenantScopedRepositoryGuard implements BeanPostProcessor {
 
 	private final EntityManager entityManager;
 
-	TenantScopedRepositoryGuard(@org.springframework.context.annotation.Lazy EntityManager entityManager) {
+	TenantScopedRepositoryGuard(@Lazy EntityManager entityManager) {
 		this.entityManager = entityManager;
 	}
 

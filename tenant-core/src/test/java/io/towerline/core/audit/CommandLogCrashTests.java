@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
@@ -22,7 +23,7 @@ import io.towerline.mikrotik.client.RouterClientSettings;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
 import io.towerline.mikrotik.client.RouterTls;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
@@ -75,7 +76,7 @@ class CommandLogCrashTests extends DatabaseTest {
 			.start();
 		this.tenant = TenantId.of(TestDatabase.uniqueSlug("audit"));
 		this.onboarding.onboard(this.tenant.slug(), "Audit", RateLimitTier.STARTER);
-		this.context = new CommandContext(UUID.randomUUID(), "system:test", UUID.randomUUID(), null);
+		this.context = new CommandContext(UUID.randomUUID(), Actor.of("system:test"), UUID.randomUUID(), null);
 	}
 
 	@AfterEach
@@ -141,7 +142,7 @@ class CommandLogCrashTests extends DatabaseTest {
 	private void send(RouterCommandAuditor auditor, Function<RouterClient, ?> work) {
 		try (RouterClients clients = new RouterClients(RouterClientSettings.defaults(), null, auditor)) {
 			RouterClient client = clients.client(new RouterEndpoint("127.0.0.1", this.simulator.port(),
-					RouterTls.none(), new RouterCredentials("api", "router-pass".toCharArray())));
+					RouterTls.none(), new UsernamePassword("api", "router-pass".toCharArray())));
 			TenantContext.runAs(this.tenant, () -> this.context.call(() -> work.apply(client)));
 		}
 	}

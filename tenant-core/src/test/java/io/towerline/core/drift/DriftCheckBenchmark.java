@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.router.RouterDetails;
@@ -86,7 +87,7 @@ class DriftCheckBenchmark extends DatabaseTest {
 			lines.add(measure(tenant, routerId, "nothing managed"));
 			long started = System.nanoTime();
 			RouterOperation importing = TenantContext.callAs(tenant,
-					() -> this.routerImports.start(routerId, "system:benchmark"));
+					() -> this.routerImports.start(routerId, Actor.of("system:benchmark")));
 			double requestMillis = (System.nanoTime() - started) / 1e6;
 			await().atMost(Duration.ofMinutes(5))
 				.pollInterval(Duration.ofMillis(100))
@@ -95,14 +96,16 @@ class DriftCheckBenchmark extends DatabaseTest {
 			double importMillis = (System.nanoTime() - started) / 1e6;
 			ImportResult imported = TenantContext.callAs(tenant, () -> this.routerImports.get(importing.id()));
 			lines.add(measure(tenant, routerId, "just imported"));
-			DriftReport report = TenantContext.callAs(tenant, () -> this.checks.check(routerId, "system:benchmark"));
+			DriftReport report = TenantContext.callAs(tenant,
+					() -> this.checks.check(routerId, Actor.of("system:benchmark")));
 			TenantContext.callAs(tenant,
 					() -> this.resolutions.resolve(
 							new DriftResolutions.Request(report.id(), List.of(), true, DriftAction.PUSH, false),
-							"system:benchmark"));
+							Actor.of("system:benchmark")));
 			await().atMost(Duration.ofMinutes(5))
 				.pollInterval(Duration.ofSeconds(2))
-				.until(() -> TenantContext.callAs(tenant, () -> this.checks.check(routerId, "system:benchmark"))
+				.until(() -> TenantContext
+					.callAs(tenant, () -> this.checks.check(routerId, Actor.of("system:benchmark")))
 					.differentCount() == 0);
 			lines.add(measure(tenant, routerId, "in line"));
 			lines.add("");
@@ -126,7 +129,7 @@ class DriftCheckBenchmark extends DatabaseTest {
 		for (int i = 0; i < RUNS; i++) {
 			long allocatedBefore = allocatedBytes();
 			long started = System.nanoTime();
-			DriftReport report = inTenant(tenant, () -> this.checks.check(routerId, "system:benchmark"));
+			DriftReport report = inTenant(tenant, () -> this.checks.check(routerId, Actor.of("system:benchmark")));
 			nanos[i] = System.nanoTime() - started;
 			allocated[i] = allocatedBytes() - allocatedBefore;
 			items = report.missingCount() + report.unmanagedCount() + report.differentCount();

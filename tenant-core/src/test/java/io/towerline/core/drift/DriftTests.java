@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.PlanDetails;
@@ -139,7 +140,7 @@ class DriftTests extends DatabaseTest {
 		this.simulator.putRawSecretValue("alice", "disabled", bytes("true"));
 		this.access.client(inTenant(() -> this.routers.get(this.routerId))).pppSecrets().remove("bob");
 
-		DriftReport report = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport report = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		assertThat(report.status()).isEqualTo(DriftCheckStatus.COMPLETED);
 		assertThat(report.differentCount()).isEqualTo(1);
 		assertThat(report.missingCount()).isEqualTo(1);
@@ -163,7 +164,7 @@ class DriftTests extends DatabaseTest {
 					.resolve(
 							new DriftResolutions.Request(report.id(),
 									List.of(different.id(), byName(items, "bob").id()), false, DriftAction.PUSH, false),
-							"user:test"));
+							Actor.of("user:test")));
 		assertThat(pushed.errors()).isEmpty();
 		assertThat(pushed.operationIds()).hasSize(1);
 		awaitSucceeded(pushed.operationIds().get(0));
@@ -171,7 +172,7 @@ class DriftTests extends DatabaseTest {
 			.containsEntry("disabled", "false");
 		assertThat(this.simulator.secret("bob").orElseThrow()).containsEntry("password", "secret-2");
 
-		DriftReport after = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport after = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		assertThat(after.missingCount() + after.differentCount()).isZero();
 		assertThat(inTenant(
 				() -> this.reports.items(report.id(), DriftItemState.PUSHED, ScrollPosition.keyset(), 10).getContent()))
@@ -181,38 +182,39 @@ class DriftTests extends DatabaseTest {
 
 	@Test
 	void shouldRemoveAnUnmanagedSecretOnlyWhenTheRemovalIsConfirmed() {
-		DriftReport report = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport report = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		DriftItem unmanaged = byName(items(report), "sub00001");
 		DriftResolutions.Request unconfirmed = new DriftResolutions.Request(report.id(), List.of(unmanaged.id()), false,
 				DriftAction.PUSH, false);
-		assertThat(inTenant(() -> this.resolutions.resolve(unconfirmed, "user:test")).errors()).singleElement()
+		assertThat(inTenant(() -> this.resolutions.resolve(unconfirmed, Actor.of("user:test"))).errors())
+			.singleElement()
 			.satisfies((error) -> assertThat(error.message()).contains("confirm"));
 		assertThat(this.simulator.secret("sub00001")).isPresent();
 
 		DriftResolutions.Resolution removed = inTenant(() -> this.resolutions.resolve(
 				new DriftResolutions.Request(report.id(), List.of(unmanaged.id()), false, DriftAction.PUSH, true),
-				"user:test"));
+				Actor.of("user:test")));
 		awaitSucceeded(removed.operationIds().get(0));
 		assertThat(this.simulator.secret("sub00001")).isEmpty();
 	}
 
 	@Test
 	void shouldKeepIgnoredItemsIgnoredOnLaterChecksUntilUnignored() {
-		DriftReport first = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport first = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		DriftItem unmanaged = byName(items(first), "sub00002");
 		inTenant(() -> this.resolutions.resolve(
 				new DriftResolutions.Request(first.id(), List.of(unmanaged.id()), false, DriftAction.IGNORE, false),
-				"user:test"));
+				Actor.of("user:test")));
 
-		DriftReport second = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport second = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		assertThat(second.ignoredCount()).isEqualTo(1);
 		assertThat(second.unmanagedCount()).isEqualTo(4);
 		DriftItem stillIgnored = byName(items(second), "sub00002");
 		assertThat(stillIgnored.state()).isEqualTo(DriftItemState.IGNORED);
 
 		inTenant(() -> this.resolutions.resolve(new DriftResolutions.Request(second.id(), List.of(stillIgnored.id()),
-				false, DriftAction.UNIGNORE, false), "user:test"));
-		assertThat(inTenant(() -> this.checks.check(this.routerId, "user:test")).ignoredCount()).isZero();
+				false, DriftAction.UNIGNORE, false), Actor.of("user:test")));
+		assertThat(inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test"))).ignoredCount()).isZero();
 	}
 
 	@Test
@@ -220,10 +222,11 @@ class DriftTests extends DatabaseTest {
 		Subscriber alice = provisioned("alice", "secret-1");
 		this.simulator.putRawSecretValue("alice", "password", bytes("new-pass"));
 		this.simulator.putRawSecretValue("alice", "profile", bytes("plan-50M"));
-		DriftReport report = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport report = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 
 		DriftResolutions.Resolution adopted = inTenant(() -> this.resolutions.resolve(
-				new DriftResolutions.Request(report.id(), List.of(), true, DriftAction.ADOPT, false), "user:test"));
+				new DriftResolutions.Request(report.id(), List.of(), true, DriftAction.ADOPT, false),
+				Actor.of("user:test")));
 		assertThat(adopted.errors()).isEmpty();
 		assertThat(adopted.resolved()).hasSize(6);
 		Subscriber updated = inTenant(() -> this.records.find(alice.id()).orElseThrow());
@@ -236,7 +239,7 @@ class DriftTests extends DatabaseTest {
 	void shouldRepairMissingAndDifferentButNeverRemoveUnmanagedWhenAutomatic() {
 		Subscriber alice = provisioned("alice", "secret-1");
 		this.simulator.putRawSecretValue("alice", "password", bytes("changed-by-hand"));
-		inTenant(() -> this.reports.changeAutomaticRepair(true, "user:admin"));
+		inTenant(() -> this.reports.changeAutomaticRepair(true, Actor.of("user:admin")));
 
 		DriftReport report = inTenant(() -> this.checks.scheduled(this.routerId));
 		DriftItem repaired = byName(items(report), "alice");
@@ -317,7 +320,7 @@ class DriftTests extends DatabaseTest {
 		this.simulator.clearReceivedCommands();
 		imported();
 
-		DriftReport clean = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport clean = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		assertThat(items(clean)).isEmpty();
 		assertThat(clean.platformSubscribers()).isEqualTo(5);
 		comments.forEach((name, comment) -> assertThat(this.simulator.secret(name).orElseThrow().get("comment"))
@@ -329,7 +332,7 @@ class DriftTests extends DatabaseTest {
 		this.simulator.putRawSecretValue("sub00003", "disabled", bytes("true"));
 		this.simulator.putRawSecretValue("sub00005", "password", bytes("changed-by-hand"));
 		this.simulator.putRawSecretValue("sub00001", "comment", bytes("rewritten by the ISP"));
-		DriftReport changed = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport changed = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		List<DriftItem> found = items(changed);
 		assertThat(found).extracting(DriftItem::name).containsExactlyInAnyOrder("sub00003", "sub00005");
 		assertThat(byName(found, "sub00003").differences()).extracting(DriftDifference::field)
@@ -346,7 +349,7 @@ class DriftTests extends DatabaseTest {
 		this.simulator.putRawSecretValue("sub00001", "disabled", bytes("true"));
 		this.simulator.putRawSecretValue("sub00002", "password", bytes("new-on-router"));
 		this.simulator.putRawSecretValue("sub00003", "password", bytes("left-alone"));
-		DriftReport report = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport report = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		List<DriftItem> found = items(report);
 		assertThat(found).extracting(DriftItem::name).containsExactlyInAnyOrder("sub00001", "sub00002", "sub00003");
 		this.simulator.clearReceivedCommands();
@@ -361,7 +364,7 @@ class DriftTests extends DatabaseTest {
 		assertThat(resolve(report, byName(found, "sub00002"), DriftAction.ADOPT).errors()).isEmpty();
 		assertThat(resolve(report, byName(found, "sub00003"), DriftAction.IGNORE).errors()).isEmpty();
 
-		DriftReport after = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport after = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		assertThat(items(after)).singleElement().satisfies((item) -> {
 			assertThat(item.name()).isEqualTo("sub00003");
 			assertThat(item.state()).isEqualTo(DriftItemState.IGNORED);
@@ -377,7 +380,7 @@ class DriftTests extends DatabaseTest {
 		assertThat(this.simulator.secret("alice").orElseThrow()).containsEntry("comment",
 				Subscriber.COMMENT_PREFIX + alice.id());
 		this.simulator.putRawSecretValue("alice", "comment", bytes("VIP, call first"));
-		DriftReport report = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport report = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		DriftItem changed = byName(items(report), "alice");
 		assertThat(changed.differences()).singleElement().satisfies((difference) -> {
 			assertThat(difference.field()).isEqualTo("comment");
@@ -389,10 +392,10 @@ class DriftTests extends DatabaseTest {
 		Subscriber adopted = inTenant(() -> this.records.find(alice.id()).orElseThrow());
 		assertThat(adopted.ownsComment()).isFalse();
 		assertThat(adopted.routerComment()).isEqualTo("VIP, call first");
-		assertThat(items(inTenant(() -> this.checks.check(this.routerId, "user:test"))))
+		assertThat(items(inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")))))
 			.noneMatch((item) -> item.name().equals("alice"));
 
-		awaitSucceeded(inTenant(() -> this.subscribers.disable(alice.id(), "user:test")).operation().id());
+		awaitSucceeded(inTenant(() -> this.subscribers.disable(alice.id(), Actor.of("user:test"))).operation().id());
 		assertThat(this.simulator.secret("alice").orElseThrow()).containsEntry("disabled", "true")
 			.containsEntry("comment", "VIP, call first");
 	}
@@ -433,7 +436,7 @@ class DriftTests extends DatabaseTest {
 			assertThat(resumed.createdPlanIds()).isEqualTo(first.createdPlanIds());
 			assertThat(inTenant(() -> this.records.onRouter(bigRouter))).hasSize(total);
 			assertThat(progress).last().satisfies((last) -> assertThat(last).containsExactly(total, 0));
-			DriftReport report = inTenant(() -> this.checks.check(bigRouter, "user:test"));
+			DriftReport report = inTenant(() -> this.checks.check(bigRouter, Actor.of("user:test")));
 			assertThat(report.missingCount() + report.unmanagedCount() + report.differentCount()).isZero();
 		}
 	}
@@ -443,27 +446,28 @@ class DriftTests extends DatabaseTest {
 	}
 
 	private ImportResult imported(UUID router) {
-		UUID operationId = inTenant(() -> this.routerImports.start(router, "user:test")).id();
+		UUID operationId = inTenant(() -> this.routerImports.start(router, Actor.of("user:test"))).id();
 		awaitSucceeded(operationId);
 		return inTenant(() -> this.routerImports.get(operationId));
 	}
 
 	private DriftResolutions.Resolution resolve(DriftReport report, DriftItem item, DriftAction action) {
-		return inTenant(() -> this.resolutions
-			.resolve(new DriftResolutions.Request(report.id(), List.of(item.id()), false, action, false), "user:test"));
+		return inTenant(() -> this.resolutions.resolve(
+				new DriftResolutions.Request(report.id(), List.of(item.id()), false, action, false),
+				Actor.of("user:test")));
 	}
 
 	@Test
 	void shouldRecordAFailedCheckWhenTheRouterCannotBeRead() {
 		this.simulator.close();
-		DriftReport report = inTenant(() -> this.checks.check(this.routerId, "user:test"));
+		DriftReport report = inTenant(() -> this.checks.check(this.routerId, Actor.of("user:test")));
 		assertThat(report.status()).isEqualTo(DriftCheckStatus.FAILED);
 		assertThat(report.error()).contains("ROUTER_UNREACHABLE");
 	}
 
 	private Subscriber provisioned(String username, String password) {
 		Changed created = inTenant(() -> this.subscribers.create(new SubscriberDraft(username, password, this.planId,
-				this.routerId, null, SubscriberProfile.of(null, null, null, null, null, null)), "user:test"));
+				this.routerId, null, SubscriberProfile.of(null, null, null, null, null, null)), Actor.of("user:test")));
 		awaitSucceeded(created.operation().id());
 		return created.subscriber();
 	}

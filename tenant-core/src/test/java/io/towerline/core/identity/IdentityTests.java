@@ -2,6 +2,7 @@ package io.towerline.core.identity;
 
 import java.util.Set;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
 import io.towerline.core.error.ErrorCode;
@@ -47,8 +48,8 @@ class IdentityTests extends DatabaseTest {
 	@Test
 	void shouldStoreOnlyAHashOfAGeneratedPassword() {
 		TenantId tenant = tenant();
-		Issued<UserAccount> issued = this.users.create("admin", tenant, "Alice-" + tenant.slug(), "alice@example.com",
-				Set.of("OPERATOR"), null);
+		Issued<UserAccount> issued = this.users.create(Actor.of("admin"), tenant, "Alice-" + tenant.slug(),
+				"alice@example.com", Set.of("OPERATOR"), null);
 		assertThat(issued.secret()).hasSizeGreaterThanOrEqualTo(32);
 		assertThat(issued.toString()).doesNotContain(issued.secret());
 		assertThat(issued.value().username()).isEqualTo("alice-" + tenant.slug());
@@ -64,25 +65,29 @@ class IdentityTests extends DatabaseTest {
 	void shouldRefuseDuplicateUserNamesAndPlatformRolesInATenant() {
 		TenantId tenant = tenant();
 		String name = "bob-" + tenant.slug();
-		this.users.create("admin", tenant, name, "bob@example.com", Set.of("VIEWER"), "a long enough password");
+		this.users.create(Actor.of("admin"), tenant, name, "bob@example.com", Set.of("VIEWER"),
+				"a long enough password");
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> this.users.create("admin", tenant(), name, "b@example.com", Set.of("VIEWER"), null))
+			.isThrownBy(
+					() -> this.users.create(Actor.of("admin"), tenant(), name, "b@example.com", Set.of("VIEWER"), null))
 			.satisfies((ex) -> assertThat(ex.errors()).singleElement()
 				.satisfies((error) -> assertThat(error.code()).isEqualTo(ErrorCode.DUPLICATE)));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.users.create("admin", tenant,
-				"carol-" + tenant.slug(), "c@example.com", Set.of("PLATFORM_ADMIN"), null));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.users.create(Actor.of("admin"),
+				tenant, "carol-" + tenant.slug(), "c@example.com", Set.of("PLATFORM_ADMIN"), null));
 	}
 
 	@Test
 	void shouldHideOneTenantsUsersAndClientsFromAnother() {
 		TenantId a = tenant();
 		TenantId b = tenant();
-		UserAccount user = this.users.create("admin", a, "dave-" + a.slug(), "d@example.com", Set.of("VIEWER"), null)
+		UserAccount user = this.users
+			.create(Actor.of("admin"), a, "dave-" + a.slug(), "d@example.com", Set.of("VIEWER"), null)
 			.value();
-		ApiClient client = this.clients.create("admin", a, "Billing", Set.of("OPERATOR")).value();
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.users.disable("admin", b, user.id()));
+		ApiClient client = this.clients.create(Actor.of("admin"), a, "Billing", Set.of("OPERATOR")).value();
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.clients.revoke("admin", b, client.id()));
+			.isThrownBy(() -> this.users.disable(Actor.of("admin"), b, user.id()));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.clients.revoke(Actor.of("admin"), b, client.id()));
 		assertThat(this.users.list(b, ScrollPosition.keyset(), 10)).isEmpty();
 		assertThat(this.clients.list(b, ScrollPosition.keyset(), 10)).isEmpty();
 		assertThat(this.users.get(a, user.id()).enabled()).isTrue();
@@ -92,13 +97,13 @@ class IdentityTests extends DatabaseTest {
 	@Test
 	void shouldRevokeClientsForGoodAndAuditIt() {
 		TenantId tenant = tenant();
-		Issued<ApiClient> issued = this.clients.create("admin", tenant, "CRM", Set.of("VIEWER"));
+		Issued<ApiClient> issued = this.clients.create(Actor.of("admin"), tenant, "CRM", Set.of("VIEWER"));
 		assertThat(issued.value().clientId()).startsWith("tl-");
 		assertThat(issued.secret()).startsWith("tlcs_");
-		ApiClient revoked = this.clients.revoke("admin", tenant, issued.value().id());
+		ApiClient revoked = this.clients.revoke(Actor.of("admin"), tenant, issued.value().id());
 		assertThat(revoked.revoked()).isTrue();
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> this.clients.rotateSecret("admin", tenant, issued.value().id()));
+			.isThrownBy(() -> this.clients.rotateSecret(Actor.of("admin"), tenant, issued.value().id()));
 		assertThat(this.audit.list(tenant, null, ScrollPosition.keyset(), 10)).extracting((event) -> event.type())
 			.containsExactly(SecurityEventType.CLIENT_REVOKED, SecurityEventType.CLIENT_CREATED);
 		assertThat(this.clients.countActive(tenant)).isZero();

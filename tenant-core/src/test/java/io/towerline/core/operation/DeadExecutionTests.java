@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerProperties;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.plan.RateLimit;
@@ -98,7 +99,7 @@ class DeadExecutionTests extends DatabaseTest {
 			// recurring task was held by it too
 			Changed created = TenantContext.callAs(tenant, () -> this.transactions.execute((tx) -> {
 				Changed changed = this.subscribers.create(new SubscriberDraft("orphaned", "secret-1", plan, router,
-						null, SubscriberProfile.of(null, null, null, null, null, null)), "user:test");
+						null, SubscriberProfile.of(null, null, null, null, null, null)), Actor.of("user:test"));
 				UUID id = changed.operation().id();
 				this.jdbc
 					.sql("UPDATE public.scheduled_tasks SET picked = true, picked_by = ?, last_heartbeat = now(), "

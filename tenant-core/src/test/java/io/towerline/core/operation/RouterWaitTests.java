@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.plan.RateLimit;
@@ -105,7 +106,7 @@ class RouterWaitTests extends DatabaseTest {
 	void shouldWaitForADownRouterWithoutSpendingAttemptsAndApplyTheLastChangeWhenItReturns() {
 		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < SUBSCRIBERS; i++) {
-			Changed created = inTenant(() -> this.subscribers.create(draft("w-" + ids.size()), "user:test"));
+			Changed created = inTenant(() -> this.subscribers.create(draft("w-" + ids.size()), Actor.of("user:test")));
 			ids.add(created.subscriber().id());
 		}
 		awaitInSync(ids);
@@ -116,9 +117,11 @@ class RouterWaitTests extends DatabaseTest {
 		Map<UUID, List<RouterOperation>> changes = new HashMap<>();
 		for (UUID id : ids) {
 			List<RouterOperation> ofThisOne = new ArrayList<>();
-			ofThisOne.add(inTenant(() -> this.subscribers.disable(id, "user:test")).operation());
-			ofThisOne.add(inTenant(() -> this.subscribers.changePlan(id, this.business, "user:test")).operation());
-			ofThisOne.add(inTenant(() -> this.subscribers.changePassword(id, "new-" + id, "user:test")).operation());
+			ofThisOne.add(inTenant(() -> this.subscribers.disable(id, Actor.of("user:test"))).operation());
+			ofThisOne
+				.add(inTenant(() -> this.subscribers.changePlan(id, this.business, Actor.of("user:test"))).operation());
+			ofThisOne.add(inTenant(() -> this.subscribers.changePassword(id, "new-" + id, Actor.of("user:test")))
+				.operation());
 			changes.put(id, ofThisOne);
 		}
 		// far more tries than max-attempts (3), none of them spent an attempt
@@ -163,9 +166,9 @@ class RouterWaitTests extends DatabaseTest {
 
 	@Test
 	void shouldFailWithRouterWaitExpiredWhenTheRouterStaysAwayLongerThanTheTenantsPolicy() {
-		inTenant(() -> this.policies.setRouterWait(Duration.ofSeconds(3), "user:test"));
+		inTenant(() -> this.policies.setRouterWait(Duration.ofSeconds(3), Actor.of("user:test")));
 		this.simulator.close();
-		Changed created = inTenant(() -> this.subscribers.create(draft("gone-long"), "user:test"));
+		Changed created = inTenant(() -> this.subscribers.create(draft("gone-long"), Actor.of("user:test")));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> current(created.operation()).status() == OperationStatus.FAILED);
 		RouterOperation failed = current(created.operation());
@@ -186,7 +189,7 @@ class RouterWaitTests extends DatabaseTest {
 					"not-the-password")
 			.id());
 		Changed created = inTenant(() -> this.subscribers.create(new SubscriberDraft("creds", "pw-1", this.home, wrong,
-				null, SubscriberProfile.of(null, null, null, null, null, null)), "user:test"));
+				null, SubscriberProfile.of(null, null, null, null, null, null)), Actor.of("user:test")));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> current(created.operation()).status() == OperationStatus.WAITING_FOR_ROUTER);
 		RouterOperation waiting = current(created.operation());

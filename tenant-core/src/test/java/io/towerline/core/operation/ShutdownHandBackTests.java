@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.towerline.core.CoreTestApplication;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.plan.RateLimit;
@@ -82,7 +83,11 @@ class ShutdownHandBackTests {
 					.mapToObj((i) -> new SubscriberDraft("hb-" + i, "secret-" + i, plan, router, null,
 							SubscriberProfile.of(null, null, null, null, null, null)))
 					.toList();
-				return stopping.getBean(BulkSubscribers.class).create(drafts, "user:test").operations().get(0).id();
+				return stopping.getBean(BulkSubscribers.class)
+					.create(drafts, Actor.of("user:test"))
+					.operations()
+					.get(0)
+					.id();
 			});
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> TenantContext.callAs(tenant,

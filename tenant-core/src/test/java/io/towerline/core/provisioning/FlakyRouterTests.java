@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
@@ -96,17 +97,21 @@ class FlakyRouterTests extends DatabaseTest {
 			List<UUID> ids = new ArrayList<>();
 			for (int i = 0; i < CREATED; i++) {
 				int n = i;
-				var created = inTenant(() -> this.subscribers.create(new SubscriberDraft("flaky-" + n, "pw-" + n, home,
-						router, null, SubscriberProfile.of(null, null, null, null, null, null)), "user:test"));
+				var created = inTenant(
+						() -> this.subscribers.create(
+								new SubscriberDraft("flaky-" + n, "pw-" + n, home, router, null,
+										SubscriberProfile.of(null, null, null, null, null, null)),
+								Actor.of("user:test")));
 				ids.add(created.subscriber().id());
 				operationIds.add(created.operation().id());
 			}
 			for (int i = 0; i < CHANGED; i++) {
 				UUID id = ids.get(i * 2);
-				operationIds.add(((i % 2 == 0) ? inTenant(() -> this.subscribers.changePlan(id, business, "user:test"))
-						: inTenant(() -> this.subscribers.disable(id, "user:test")))
-					.operation()
-					.id());
+				operationIds.add(
+						((i % 2 == 0) ? inTenant(() -> this.subscribers.changePlan(id, business, Actor.of("user:test")))
+								: inTenant(() -> this.subscribers.disable(id, Actor.of("user:test"))))
+							.operation()
+							.id());
 			}
 
 			await().atMost(Duration.ofMinutes(10))
@@ -132,7 +137,7 @@ class FlakyRouterTests extends DatabaseTest {
 			for (UUID id : ids) {
 				Subscriber wanted = inTenant(() -> this.subscribers.get(id));
 				String profile = inTenant(() -> this.plans.get(wanted.planId()).profileName());
-				String password = inTenant(() -> this.subscribers.revealPassword(id));
+				String password = inTenant(() -> this.subscribers.revealPassword(id, Actor.of("user:test")));
 				assertThat(simulator.secret(wanted.username())).as(wanted.username())
 					.hasValueSatisfying((secret) -> assertThat(secret).containsEntry("profile", profile)
 						.containsEntry("disabled", Boolean.toString(!wanted.status().mayConnect()))

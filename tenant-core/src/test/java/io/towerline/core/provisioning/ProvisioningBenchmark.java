@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
@@ -28,7 +29,7 @@ import io.towerline.core.testsupport.TestDatabase;
 import io.towerline.mikrotik.client.RouterClient;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
@@ -95,7 +96,8 @@ class ProvisioningBenchmark extends DatabaseTest {
 						SubscriberProfile.of(null, null, null, null, null, null)));
 			}
 			long start = System.nanoTime();
-			BulkOutcome outcome = TenantContext.callAs(tenant, () -> this.bulk.create(drafts, "system:benchmark"));
+			BulkOutcome outcome = TenantContext.callAs(tenant,
+					() -> this.bulk.create(drafts, Actor.of("system:benchmark")));
 			long recorded = System.nanoTime();
 			UUID operation = outcome.operations().get(0).id();
 			org.awaitility.Awaitility.await()
@@ -129,7 +131,7 @@ class ProvisioningBenchmark extends DatabaseTest {
 	private static double roundTripMillis(RouterOsSimulator simulator) {
 		try (RouterClients clients = RouterClients.create()) {
 			RouterClient client = clients
-				.client(RouterEndpoint.plain("127.0.0.1", new RouterCredentials("api", "router-pass".toCharArray()))
+				.client(RouterEndpoint.plain("127.0.0.1", new UsernamePassword("api", "router-pass".toCharArray()))
 					.withPort(simulator.port()));
 			long start = System.nanoTime();
 			for (int i = 0; i < ROUND_TRIP_SAMPLE; i++) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
@@ -99,7 +100,7 @@ class ProvisioningTests extends DatabaseTest {
 
 	@Test
 	void shouldCreateTheSecretWithThePlansProfile() {
-		Changed created = inTenant(() -> this.subscribers.create(draft("alice", "secret-1"), "user:test"));
+		Changed created = inTenant(() -> this.subscribers.create(draft("alice", "secret-1"), Actor.of("user:test")));
 		awaitSucceeded(created.operation());
 		Map<String, String> secret = this.simulator.secret("alice").orElseThrow();
 		assertThat(secret).containsEntry("profile", "home-20")
@@ -113,12 +114,12 @@ class ProvisioningTests extends DatabaseTest {
 
 	@Test
 	void shouldDisableTheSecretAndEndTheSessionOnSuspend() {
-		Changed created = inTenant(() -> this.subscribers.create(draft("bob", "secret-2"), "user:test"));
+		Changed created = inTenant(() -> this.subscribers.create(draft("bob", "secret-2"), Actor.of("user:test")));
 		awaitSucceeded(created.operation());
 		assertThat(this.simulator.connectSubscriber("bob")).isTrue();
 		assertThat(this.simulator.onlineSubscribers()).contains("bob");
 
-		Changed suspended = inTenant(() -> this.subscribers.suspend(created.subscriber().id(), "user:test"));
+		Changed suspended = inTenant(() -> this.subscribers.suspend(created.subscriber().id(), Actor.of("user:test")));
 		awaitSucceeded(suspended.operation());
 		assertThat(this.simulator.secret("bob").orElseThrow()).containsEntry("disabled", "true");
 		assertThat(this.simulator.onlineSubscribers()).doesNotContain("bob");
@@ -127,22 +128,22 @@ class ProvisioningTests extends DatabaseTest {
 	@Test
 	void shouldDeliverHostilePasswordsVerbatimAndRejectHostileUsernames() {
 		String hostile = "p\"a'ss=word ?name=x /quit";
-		Changed created = inTenant(() -> this.subscribers.create(draft("carol", hostile), "user:test"));
+		Changed created = inTenant(() -> this.subscribers.create(draft("carol", hostile), Actor.of("user:test")));
 		awaitSucceeded(created.operation());
 		assertThat(this.simulator.secret("carol").orElseThrow()).containsEntry("password", hostile);
 		for (String username : List.of("eve\"", "eve name", "=name=x", "eve\n/quit", "", "-eve")) {
-			assertThatExceptionOfType(InvalidInputException.class)
-				.isThrownBy(() -> inTenant(() -> this.subscribers.create(draft(username, "secret-9"), "user:test")));
+			assertThatExceptionOfType(InvalidInputException.class).isThrownBy(
+					() -> inTenant(() -> this.subscribers.create(draft(username, "secret-9"), Actor.of("user:test"))));
 		}
-		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> inTenant(() -> this.subscribers.create(draft("dave", "bad\npass"), "user:test")));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(
+				() -> inTenant(() -> this.subscribers.create(draft("dave", "bad\npass"), Actor.of("user:test"))));
 	}
 
 	@Test
 	void shouldWaitWithoutSpendingAttemptsWhileTheRouterIsDownAndApplyOnceWhenItReturns() {
 		int port = this.simulator.port();
 		this.simulator.close();
-		Changed created = inTenant(() -> this.subscribers.create(draft("erin", "secret-5"), "user:test"));
+		Changed created = inTenant(() -> this.subscribers.create(draft("erin", "secret-5"), Actor.of("user:test")));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> inTenant(() -> this.operations.get(created.operation().id()).unreachableTries()) >= 2);
 		RouterOperation waiting = inTenant(() -> this.operations.get(created.operation().id()));
@@ -168,9 +169,9 @@ class ProvisioningTests extends DatabaseTest {
 
 	@Test
 	void shouldRemoveTheSecretThenTheRecordOnDelete() {
-		Changed created = inTenant(() -> this.subscribers.create(draft("frank", "secret-6"), "user:test"));
+		Changed created = inTenant(() -> this.subscribers.create(draft("frank", "secret-6"), Actor.of("user:test")));
 		awaitSucceeded(created.operation());
-		Changed deleted = inTenant(() -> this.subscribers.delete(created.subscriber().id(), "user:test"));
+		Changed deleted = inTenant(() -> this.subscribers.delete(created.subscriber().id(), Actor.of("user:test")));
 		awaitSucceeded(deleted.operation());
 		assertThat(this.simulator.secret("frank")).isEmpty();
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.towerline.core.CoreTestApplication;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.operation.SyncState;
@@ -106,7 +107,7 @@ class SubscriberOrderTests extends DatabaseTest {
 				int n = i;
 				ids.add(inTenant(() -> this.subscribers
 					.create(new SubscriberDraft("ord-" + n, "first-" + n, plans.get(0), router, null,
-							SubscriberProfile.of(null, null, null, null, null, null)), "user:test")
+							SubscriberProfile.of(null, null, null, null, null, null)), Actor.of("user:test"))
 					.subscriber()
 					.id()));
 			}
@@ -135,7 +136,7 @@ class SubscriberOrderTests extends DatabaseTest {
 			for (UUID id : ids) {
 				Subscriber wanted = inTenant(() -> this.subscribers.get(id));
 				String profile = inTenant(() -> this.plans.get(wanted.planId()).profileName());
-				String password = inTenant(() -> this.subscribers.revealPassword(id));
+				String password = inTenant(() -> this.subscribers.revealPassword(id, Actor.of("user:test")));
 				assertThat(simulator.secret(wanted.username())).as(wanted.username())
 					.hasValueSatisfying((secret) -> assertThat(secret).containsEntry("profile", profile)
 						.containsEntry("disabled", Boolean.toString(!wanted.status().mayConnect()))
@@ -155,10 +156,10 @@ class SubscriberOrderTests extends DatabaseTest {
 			Subscriber subscriber = this.subscribers.get(id);
 			return switch (what) {
 				case 0 -> this.subscribers.changePlan(id, plans.get(subscriber.planId().equals(plans.get(0)) ? 1 : 0),
-						"user:test");
-				case 1 -> subscriber.status().mayConnect() ? this.subscribers.disable(id, "user:test")
-						: this.subscribers.enable(id, "user:test");
-				default -> this.subscribers.changePassword(id, "round-" + round + "-" + id, "user:test");
+						Actor.of("user:test"));
+				case 1 -> subscriber.status().mayConnect() ? this.subscribers.disable(id, Actor.of("user:test"))
+						: this.subscribers.enable(id, Actor.of("user:test"));
+				default -> this.subscribers.changePassword(id, "round-" + round + "-" + id, Actor.of("user:test"));
 			};
 		}).operation().id();
 	}

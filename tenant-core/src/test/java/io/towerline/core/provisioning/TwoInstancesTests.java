@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.towerline.core.CoreTestApplication;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.PlanDetails;
@@ -94,7 +95,7 @@ class TwoInstancesTests extends DatabaseTest {
 				return java.util.stream.IntStream.range(0, OPERATIONS)
 					.mapToObj((i) -> this.subscribers
 						.create(new SubscriberDraft("twin-" + i, "secret-" + i, plan, router, null,
-								SubscriberProfile.of(null, null, null, null, null, null)), "system:test")
+								SubscriberProfile.of(null, null, null, null, null, null)), Actor.of("system:test"))
 						.operation()
 						.id())
 					.toList();

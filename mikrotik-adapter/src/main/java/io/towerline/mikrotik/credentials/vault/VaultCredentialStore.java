@@ -3,6 +3,7 @@ package io.towerline.mikrotik.credentials.vault;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 
 import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.CredentialVaultException;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class VaultCredentialStore implements CredentialVault, AutoCloseabl
 
 	private static final String PREFIX = "vault:kv2:";
 
-	private record Cached(RouterCredentials credentials, Instant expiresAt) {
+	private record Cached(UsernamePassword credentials, Instant expiresAt) {
 	}
 
 	private final VaultTemplate template;
@@ -87,19 +88,19 @@ public final class VaultCredentialStore implements CredentialVault, AutoCloseabl
 	}
 
 	@Override
-	public SealedCredential seal(RouterCredentials credentials) {
+	public SealedCredential seal(UsernamePassword credentials) {
 		String path = this.settings.pathPrefix() + "/" + UUID.randomUUID();
 		Map<String, Object> secret = new LinkedHashMap<>();
 		secret.put("username", credentials.username());
 		char[] password = credentials.password();
 		secret.put("password", new String(password));
-		java.util.Arrays.fill(password, '\0');
+		Arrays.fill(password, '\0');
 		withSession("store", () -> kv().put(path, secret));
 		return new SealedCredential(PREFIX + path);
 	}
 
 	@Override
-	public RouterCredentials unseal(SealedCredential sealed) {
+	public UsernamePassword unseal(SealedCredential sealed) {
 		String path = path(sealed);
 		Cached cached = this.cache.get(path);
 		if (cached != null && this.clock.instant().isBefore(cached.expiresAt())) {
@@ -115,7 +116,7 @@ public final class VaultCredentialStore implements CredentialVault, AutoCloseabl
 		if (!(username instanceof String name) || !(password instanceof String secretValue)) {
 			throw new CredentialVaultException("router credentials at " + sealed.reference() + " are incomplete", null);
 		}
-		RouterCredentials credentials = new RouterCredentials(name, secretValue.toCharArray());
+		UsernamePassword credentials = new UsernamePassword(name, secretValue.toCharArray());
 		this.cache.put(path, new Cached(credentials, this.clock.instant().plus(this.settings.cacheTtl())));
 		return credentials;
 	}

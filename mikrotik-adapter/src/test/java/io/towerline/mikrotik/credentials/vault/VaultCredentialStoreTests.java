@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.towerline.mikrotik.credentials.CredentialVaultException;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +36,11 @@ class VaultCredentialStoreTests {
 	@Test
 	void shouldSealIntoKv2AndUnsealWithAppRole() {
 		this.store = VaultCredentialStore.connect(settings(new VaultLogin.AppRole("role-1", "secret-1")));
-		SealedCredential sealed = this.store.seal(new RouterCredentials("api", "p\"w'=!".toCharArray()));
+		SealedCredential sealed = this.store.seal(new UsernamePassword("api", "p\"w'=!".toCharArray()));
 		assertThat(sealed.reference()).startsWith("vault:kv2:towerline/routers/").doesNotContain("p\"w");
 		String key = sealed.reference().substring("vault:kv2:".length());
 		assertThat(this.vault.secrets.get(key)).containsEntry("username", "api").containsEntry("password", "p\"w'=!");
-		RouterCredentials unsealed = this.store.unseal(sealed);
+		UsernamePassword unsealed = this.store.unseal(sealed);
 		assertThat(unsealed.username()).isEqualTo("api");
 		assertThat(unsealed.password()).containsExactly("p\"w'=!".toCharArray());
 		assertThat(this.vault.logins.get()).isEqualTo(1);
@@ -49,7 +49,7 @@ class VaultCredentialStoreTests {
 	@Test
 	void shouldServeRepeatedUnsealsFromTheShortCache() {
 		this.store = VaultCredentialStore.connect(settings(new VaultLogin.AppRole("role-1", "secret-1")));
-		SealedCredential sealed = this.store.seal(new RouterCredentials("api", "pw".toCharArray()));
+		SealedCredential sealed = this.store.seal(new UsernamePassword("api", "pw".toCharArray()));
 		this.store.unseal(sealed);
 		this.store.unseal(sealed);
 		assertThat(this.vault.requests).filteredOn((request) -> request.startsWith("GET secret/data/")).hasSize(1);
@@ -62,7 +62,7 @@ class VaultCredentialStoreTests {
 	void shouldLogInAgainWhenTheTokenWasRevoked() {
 		this.store = VaultCredentialStore
 			.connect(settings(new VaultLogin.AppRole("role-1", "secret-1")).withCacheTtl(Duration.ZERO));
-		SealedCredential sealed = this.store.seal(new RouterCredentials("api", "pw".toCharArray()));
+		SealedCredential sealed = this.store.seal(new UsernamePassword("api", "pw".toCharArray()));
 		this.vault.revokeAll();
 		assertThat(this.store.unseal(sealed).username()).isEqualTo("api");
 		assertThat(this.vault.logins.get()).isEqualTo(2);
@@ -76,7 +76,7 @@ class VaultCredentialStoreTests {
 			.withMessageContaining("no router credentials");
 		this.vault.denySecrets = true;
 		assertThatExceptionOfType(CredentialVaultException.class)
-			.isThrownBy(() -> this.store.seal(new RouterCredentials("api", "pw".toCharArray())))
+			.isThrownBy(() -> this.store.seal(new UsernamePassword("api", "pw".toCharArray())))
 			.withMessageContaining("403")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("pw"));
 		assertThatExceptionOfType(CredentialVaultException.class)
@@ -88,7 +88,7 @@ class VaultCredentialStoreTests {
 	void shouldRenewTheTokenBeforeItExpires() {
 		this.vault.leaseSeconds = 7;
 		this.store = VaultCredentialStore.connect(settings(new VaultLogin.AppRole("role-1", "secret-1")));
-		this.store.seal(new RouterCredentials("api", "pw".toCharArray()));
+		this.store.seal(new UsernamePassword("api", "pw".toCharArray()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.vault.renewals.get() >= 1);
 	}
 
@@ -96,7 +96,7 @@ class VaultCredentialStoreTests {
 	void shouldLogInWithAStaticTokenAndWithKubernetes(@TempDir Path directory) throws IOException {
 		this.vault.validTokens.add("s.static");
 		this.store = VaultCredentialStore.connect(settings(new VaultLogin.Token("s.static")));
-		SealedCredential sealed = this.store.seal(new RouterCredentials("api", "pw".toCharArray()));
+		SealedCredential sealed = this.store.seal(new UsernamePassword("api", "pw".toCharArray()));
 		this.store.close();
 		Path jwt = Files.writeString(directory.resolve("token"), "k8s-jwt");
 		this.store = VaultCredentialStore.connect(settings(new VaultLogin.Kubernetes("towerline", jwt, "kubernetes")));

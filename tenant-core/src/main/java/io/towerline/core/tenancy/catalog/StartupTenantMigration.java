@@ -1,6 +1,7 @@
 package io.towerline.core.tenancy.catalog;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,7 +89,7 @@ class StartupTenantMigration implements ApplicationRunner {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while migrating tenant schemas", ex);
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw new IllegalStateException("Tenant migration crashed", ex.getCause());
 		}
 	}

@@ -3,19 +3,20 @@ package io.towerline.mikrotik.credentials;
 import java.util.Arrays;
 
 /**
- * A router API login. The password is a {@code char[]} so holders can wipe it;
+ * A username and its password: a router's API login, or a subscriber's PPPoE secret
+ * sealed by the same vault. The password is a {@code char[]} so holders can wipe it;
  * {@link #toString()} never shows it.
  */
-public final class RouterCredentials implements CredentialSource {
+public final class UsernamePassword implements CredentialSource {
 
 	private final String username;
 
 	private final char[] password;
 
 	/** Copies the password; the caller may wipe its own array afterwards. */
-	public RouterCredentials(String username, char[] password) {
+	public UsernamePassword(String username, char[] password) {
 		if (username.isEmpty() || username.chars().anyMatch((c) -> c < 0x20 || c == 0x7F)) {
-			throw new IllegalArgumentException("a router username must be non-empty and free of control characters");
+			throw new IllegalArgumentException("a username must be non-empty and free of control characters");
 		}
 		this.username = username;
 		this.password = password.clone();
@@ -37,7 +38,7 @@ public final class RouterCredentials implements CredentialSource {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof RouterCredentials that && this.username.equals(that.username)
+		return other instanceof UsernamePassword that && this.username.equals(that.username)
 				&& Arrays.equals(this.password, that.password);
 	}
 
@@ -48,7 +49,7 @@ public final class RouterCredentials implements CredentialSource {
 
 	@Override
 	public String toString() {
-		return "RouterCredentials[username=" + this.username + ", password=***]";
+		return "UsernamePassword[username=" + this.username + ", password=***]";
 	}
 
 }
