@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.plan.RateLimit;
@@ -62,7 +63,7 @@ class SubscriberConfirmationTests extends DatabaseTest {
 			UUID fast = this.plans.create(PlanDetails.of("Fast", "fast", RateLimit.parse("10M/50M"), null)).id();
 			UUID subscriber = this.subscribers
 				.create(new SubscriberDraft("racer", "racer-pass", home, router, null,
-						SubscriberProfile.of(null, null, null, null, null, null)), "user:test")
+						SubscriberProfile.of(null, null, null, null, null, null)), Actor.of("user:test"))
 				.subscriber()
 				.id();
 			return new UUID[] { subscriber, fast };
@@ -80,7 +81,7 @@ class SubscriberConfirmationTests extends DatabaseTest {
 				return null;
 			})).join();
 			// ... and staff change the plan on what they read
-			return this.subscribers.changePlan(subscriber, fast, "user:test");
+			return this.subscribers.changePlan(subscriber, fast, Actor.of("user:test"));
 		}));
 
 		Subscriber after = TenantContext.callAs(tenant, () -> this.subscribers.get(subscriber));
