@@ -2,9 +2,17 @@ package io.towerline.core.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Keeps a freed loopback port for a router that a test has taken down, so that the router
@@ -12,9 +20,9 @@ import java.net.Socket;
  * the freed port to any other process on the machine (another test JVM's simulator, web
  * server or database) and the "down" router then answers as something else: logins hang
  * until their timeout, tries stay RUNNING for seconds, and the test measures a different
- * fault from the one it names. The port is held by a bound socket that never listens and
- * does not allow address reuse, so no other socket can bind it and a connect gets a
- * reset.
+ * fault from the one it names. The port is held by a bound socket that never listens: a
+ * connect gets a reset (refused), and the kernel no longer hands the port to anyone
+ * asking for a free one (port 0), which is how every test server picks its port.
  */
 public final class ReservedPort implements AutoCloseable {
 
@@ -24,22 +32,31 @@ public final class ReservedPort implements AutoCloseable {
 		this.socket = socket;
 	}
 
-	/** Holds {@code port} on 127.0.0.1; call right after closing what listened on it. */
+	/**
+	 * Holds {@code port} on 127.0.0.1; call right after closing what listened on it. The
+	 * closed router's own connections keep the port until their peers have closed too
+	 * (FIN_WAIT2 on Linux), so this waits up to a few seconds for them.
+	 */
 	public static ReservedPort hold(int port) {
+		AtomicReference<@Nullable Socket> held = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			held.set(tryBind(port));
+			return held.get() != null;
+		});
+		return new ReservedPort(Objects.requireNonNull(held.get()));
+	}
+
+	private static @Nullable Socket tryBind(int port) throws IOException {
 		Socket socket = new Socket();
 		try {
-			socket.setReuseAddress(false);
+			// connections in TIME_WAIT on this port do not stand in the way
+			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-			return new ReservedPort(socket);
+			return socket;
 		}
-		catch (IOException ex) {
-			try {
-				socket.close();
-			}
-			catch (IOException suppressed) {
-				ex.addSuppressed(suppressed);
-			}
-			throw new UncheckedIOException("port " + port + " was taken before it could be held", ex);
+		catch (BindException ex) {
+			socket.close();
+			return null;
 		}
 	}
 
