@@ -135,13 +135,15 @@ class RouterWaitTests extends DatabaseTest {
 		// far more tries than max-attempts (3), none of them spent an attempt
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> changes.values().stream().allMatch((ops) -> current(ops.get(2)).unreachableTries() > 3 * 2));
-		// a try flips the operation to RUNNING for a moment; the state in between is
-		// WAITING_FOR_ROUTER
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			for (UUID id : ids) {
-				List<RouterOperation> ops = changes.get(id);
+		// a try shows RUNNING while it runs, and twelve operations try on their own
+		// jittered schedules: each is looked at between its own tries (all twelve waiting
+		// at one instant is a matter of luck on a loaded machine)
+		for (UUID id : ids) {
+			List<RouterOperation> ops = changes.get(id);
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 				RouterOperation latest = current(ops.get(2));
-				assertThat(latest.status()).isEqualTo(OperationStatus.WAITING_FOR_ROUTER);
+				assertThat(latest.status()).as("operation %s of %s", latest.id(), id)
+					.isEqualTo(OperationStatus.WAITING_FOR_ROUTER);
 				assertThat(latest.attempts()).isZero();
 				assertThat(latest.waitReason()).isEqualTo(WaitReason.ROUTER_UNREACHABLE);
 				assertThat(current(ops.get(0)).status()).isEqualTo(OperationStatus.SUPERSEDED);
@@ -151,8 +153,8 @@ class RouterWaitTests extends DatabaseTest {
 				SubscriberSyncStatus sync = inTenant(() -> this.operations.syncOf(List.of(id))).get(id);
 				assertThat(sync.state()).isEqualTo(SyncState.WAITING_FOR_ROUTER);
 				assertThat(sync.operation()).isNotNull().extracting(RouterOperation::id).isEqualTo(latest.id());
-			}
-		});
+			});
+		}
 
 		down.close();
 		this.down = null;
