@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.RouterUnreachableException.Reason;
 import io.towerline.mikrotik.connection.RouterConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connections to one router. A connection carries many tagged commands at once, so
@@ -35,6 +36,14 @@ final class RouterConnectionPool implements AutoCloseable {
 
 	private boolean closed;
 
+	/**
+	 * The last failed connect and when it ended, shared with the callers that waited on
+	 * it.
+	 */
+	private @Nullable RuntimeException connectFailure;
+
+	private long connectFailedAt;
+
 	RouterConnectionPool(String router, Supplier<RouterConnection> connector, int maxConnections,
 			int maxInFlightPerConnection, Duration idleTimeout) {
 		this.router = router;
@@ -44,8 +53,15 @@ final class RouterConnectionPool implements AutoCloseable {
 		this.idleNanos = idleTimeout.toNanos();
 	}
 
-	/** A live connection to send on; opens one (login included) when needed. */
+	/**
+	 * A live connection to send on; opens one (login included) when needed. A caller that
+	 * waited while another one's connect failed gets that failure instead of connecting
+	 * again: a router that accepts but never answers its login would otherwise hold every
+	 * caller for its own full login timeout, one after the other (twelve operations for
+	 * one router: two minutes RUNNING for the last of them).
+	 */
 	RouterConnection acquire() {
+		long arrived = System.nanoTime();
 		this.lock.lock();
 		try {
 			if (this.closed) {
@@ -59,7 +75,20 @@ final class RouterConnectionPool implements AutoCloseable {
 					|| this.connections.size() >= this.maxConnections)) {
 				return least;
 			}
-			RouterConnection fresh = this.connector.get();
+			RuntimeException failed = this.connectFailure;
+			if (failed != null && this.connectFailedAt - arrived > 0) {
+				throw failed;
+			}
+			RouterConnection fresh;
+			try {
+				fresh = this.connector.get();
+			}
+			catch (RuntimeException ex) {
+				this.connectFailure = ex;
+				this.connectFailedAt = System.nanoTime();
+				throw ex;
+			}
+			this.connectFailure = null;
 			this.connections.add(fresh);
 			return fresh;
 		}

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 
 /**
  * Issue 5's query measurement: {@code subscribers(first: 100)} with plan and router
@@ -39,6 +40,9 @@ class SubscriberQueryBenchmark extends ApiTest {
 
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void measure() throws Exception {
@@ -75,6 +79,11 @@ class SubscriberQueryBenchmark extends ApiTest {
 		report.append(String.format("SQL statements per request (Hibernate statistics, %d requests): %.2f%n%n",
 				requests, (double) statements / requests));
 		report.append(String.format("Throughput, 8 closed-loop workers, 15 s after warm-up: %s%n", load));
+		// run with -Dspring.jpa.properties.hibernate.criteria.plan_cache_enabled=false
+		// for the
+		// figures before criteria plans were cached
+		report.append(String.format("%nHibernate criteria plan cache: %s%n",
+				this.environment.getProperty("spring.jpa.properties.hibernate.criteria.plan_cache_enabled")));
 		Path out = Path.of("target", "benchmarks", "subscribers-query.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);

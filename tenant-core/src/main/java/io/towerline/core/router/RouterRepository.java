@@ -1,6 +1,5 @@
 package io.towerline.core.router;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +22,5 @@ interface RouterRepository extends JpaRepository<Router, UUID>, TenantScoped {
 	boolean existsByPopId(UUID popId);
 
 	List<Router> findByPopId(UUID popId);
-
-	List<Router> findByIdIn(Collection<UUID> ids);
 
 }

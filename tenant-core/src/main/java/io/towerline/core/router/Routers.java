@@ -85,9 +85,11 @@ public class Routers implements PopReferences {
 		return this.routers.findById(id).orElseThrow(() -> new NotFoundException("Router", id));
 	}
 
+	// findAllById rather than a derived "IdIn" query: Hibernate caches the plan of the
+	// former, and translated the latter to SQL again on every subscriber list
 	@Transactional(readOnly = true)
 	public List<Router> getAll(List<UUID> ids) {
-		return this.routers.findByIdIn(ids);
+		return ids.isEmpty() ? List.of() : this.routers.findAllById(ids);
 	}
 
 	/** Every router id by lower-cased name, for imports that name routers. */
