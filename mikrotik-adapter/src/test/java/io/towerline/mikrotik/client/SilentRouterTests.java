@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.TestRouters;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
-import io.towerline.mikrotik.credentials.RouterCredentials;
+import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.resilience.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class SilentRouterTests {
 		try (RouterClients clients = new RouterClients(settings, null, RouterCommandAuditor.NONE);
 				ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
 			RouterClient router = clients.client(new RouterEndpoint("127.0.0.1", this.silent.getLocalPort(),
-					RouterTls.none(), new RouterCredentials("u", "p".toCharArray())));
+					RouterTls.none(), new UsernamePassword("u", "p".toCharArray())));
 			Future<?> first = callers.submit(router::ping);
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.accepted.size() == 1);
 			// three more callers queue behind the login that hangs
