@@ -88,6 +88,85 @@ class RateLimitTests {
 		}
 	}
 
+	@Test
+	void shouldWriteEachRateInTheLargestExactUnit() {
+		assertThat(new RateLimit(5_000_000, 20_000_000, null).toRouterOs()).isEqualTo("5M/20M");
+		assertThat(new RateLimit(1_500_000, 512_000, null).toRouterOs()).isEqualTo("1500k/512k");
+		assertThat(new RateLimit(1_234, 999, null).toRouterOs()).isEqualTo("1234/999");
+		assertThat(new RateLimit(10_000_000, 20_000_000,
+				new RateLimit.Burst(12_000_000, 24_500_000, 8_000_000, 16_000_001, 30))
+			.toRouterOs()).isEqualTo("10M/20M 12M/24500k 8M/16000001 30/30");
+	}
+
+	@Test
+	void shouldAcceptEveryRateAtItsBounds() {
+		assertThat(new RateLimit(1, 1, null).toRouterOs()).isEqualTo("1/1");
+		assertThat(new RateLimit(RateLimit.MAX_BPS, RateLimit.MAX_BPS, null).uploadBps()).isEqualTo(RateLimit.MAX_BPS);
+		RateLimit.Burst highest = new RateLimit.Burst(RateLimit.MAX_BPS, RateLimit.MAX_BPS, RateLimit.MAX_BPS,
+				RateLimit.MAX_BPS, 3600);
+		assertThat(new RateLimit(1, 1, highest).burst()).isEqualTo(highest);
+		RateLimit.Burst lowest = new RateLimit.Burst(2, 2, 1, 1, 1);
+		assertThat(new RateLimit(1, 1, lowest).burst()).isEqualTo(lowest);
+	}
+
+	@Test
+	void shouldRefuseABurstAboveTheHighestRateOrNotAboveTheRate() {
+		long above = RateLimit.MAX_BPS + 1;
+		assertThat(errorFields(() -> new RateLimit(10, 20, new RateLimit.Burst(above, 40, 30, 40, 10))))
+			.containsExactly("burst.uploadRate");
+		assertThat(errorFields(() -> new RateLimit(10, 20, new RateLimit.Burst(30, above, 30, 40, 10))))
+			.containsExactly("burst.downloadRate");
+		assertThat(errorFields(() -> new RateLimit(10, 20, new RateLimit.Burst(10, 30, 10, 30, 10))))
+			.containsExactly("burst.uploadRate");
+		assertThat(errorFields(() -> new RateLimit(10, 20, new RateLimit.Burst(30, 20, 30, 20, 10))))
+			.containsExactly("burst.downloadRate");
+		assertThat(errorFields(() -> new RateLimit(10, 20, new RateLimit.Burst(30, 40, 0, 40, 10))))
+			.containsExactly("burst.uploadThreshold");
+		assertThat(errorFields(() -> new RateLimit(10, 20, new RateLimit.Burst(30, 40, 30, 41, 10))))
+			.containsExactly("burst.downloadThreshold");
+		assertThat(errorFields(() -> new RateLimit(10, 20, new RateLimit.Burst(30, 40, 30, 40, 3601))))
+			.containsExactly("burst.seconds");
+	}
+
+	@Test
+	void shouldParseEveryNumberOfOptionalGroups() {
+		assertThat(RateLimit.parse("10M/20M 12M/24M 8M/16M").burst())
+			.isEqualTo(new RateLimit.Burst(12_000_000, 24_000_000, 8_000_000, 16_000_000, 1));
+		assertThat(RateLimit.parse("10M/20M 12M/24M 8M/16M 10s/20s").burst())
+			.isEqualTo(new RateLimit.Burst(12_000_000, 24_000_000, 8_000_000, 16_000_000, 20));
+		assertThat(RateLimit.parse("10M/20M 12M/24M 8M/16M 10/10 1").burst())
+			.isEqualTo(new RateLimit.Burst(12_000_000, 24_000_000, 8_000_000, 16_000_000, 10));
+	}
+
+	@Test
+	void shouldTellAnUnreadableBurstTimeFromAnOutOfRangeOne() {
+		assertThat(errorFields(() -> RateLimit.parse("10M/20M 12M/24M 8M/16M 123456789/1")))
+			.containsExactly("burst.seconds");
+		assertThat(errorFields(() -> RateLimit.parse("10M/20M 12M/24M 8M/16M 1234567890/1")))
+			.containsExactly("rateLimit");
+	}
+
+	@Test
+	void shouldQuoteWhatItRefusesShortened() {
+		assertThat(errorMessage(() -> RateLimit.rate("fast", "downloadRate"))).contains("'fast'");
+		String thirty = "x".repeat(30);
+		assertThat(errorMessage(() -> RateLimit.rate(thirty, "downloadRate"))).contains("'" + thirty + "'")
+			.doesNotContain("…");
+		assertThat(errorMessage(() -> RateLimit.rate(thirty + "y", "downloadRate"))).contains("'" + thirty + "…'")
+			.doesNotContain("y");
+		assertThat(errorMessage(() -> RateLimit.parse("10M/20M  fast"))).contains("'10M/20M  fast'");
+	}
+
+	private static String errorMessage(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (InvalidInputException ex) {
+			return ex.errors().get(0).message();
+		}
+		throw new AssertionError("no error");
+	}
+
 	private static List<String> errorFields(Runnable action) {
 		try {
 			action.run();
