@@ -274,7 +274,7 @@ class SubscriberControllerTests {
 		signIn("OPERATOR");
 		Subscriber alice = subscriber("alice", SubscriberStatus.ACTIVE, UUID.randomUUID(), UUID.randomUUID());
 		given(this.subscribers.get(alice.id())).willReturn(alice);
-		given(this.subscribers.revealPassword(alice.id())).willReturn("pa ss");
+		given(this.subscribers.revealPassword(eq(alice.id()), any())).willReturn("pa ss");
 
 		this.graphQl.document(REVEAL)
 			.variable("id", alice.id())
