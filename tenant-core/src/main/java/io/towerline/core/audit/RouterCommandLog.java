@@ -34,17 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Receives every command the adapter sends and writes it to the bound tenant's
  * {@code router_command_log}, attributed through the thread's {@link CommandContext}:
- * first its intent (outcome {@value #UNKNOWN}), committed on its own before the command
- * leaves, then its outcome over the same row. A crash between the two leaves the row
- * UNKNOWN: the command may or may not have been applied, but it is on record. Commands
- * sent with no tenant bound (there should be none) are logged as a warning rather than
- * lost silently. Also answers queries and enforces retention.
+ * first its intent (outcome {@link CommandOutcome#UNKNOWN}), committed on its own before
+ * the command leaves, then its outcome over the same row. A crash between the two leaves
+ * the row UNKNOWN: the command may or may not have been applied, but it is on record.
+ * Commands sent with no tenant bound (there should be none) are logged as a warning
+ * rather than lost silently. Also answers queries and enforces retention.
  */
 @Component
 public class RouterCommandLog implements RouterCommandAuditor {
-
-	/** The outcome of a command whose result was never recorded. */
-	public static final String UNKNOWN = "UNKNOWN";
 
 	private static final Logger log = LoggerFactory.getLogger(RouterCommandLog.class);
 
@@ -84,8 +81,8 @@ public class RouterCommandLog implements RouterCommandAuditor {
 		CommandContext context = (scope != null) ? scope.context() : null;
 		List<Object[]> rows = new ArrayList<>(commands.size());
 		for (CommandIntent intent : commands) {
-			rows.add(row(context, intent.id(), intent.at(), intent.path(), intent.parameters(), UNKNOWN, null, null,
-					Duration.ZERO));
+			rows.add(row(context, intent.id(), intent.at(), intent.path(), intent.parameters(),
+					CommandOutcome.UNKNOWN.name(), null, null, Duration.ZERO));
 		}
 		insert(rows);
 	}

@@ -109,7 +109,7 @@ class CommandLogCrashTests extends DatabaseTest {
 		Map<String, String> logged = loggedAdds();
 		assertThat(receivedAdds()).hasSize(BATCH);
 		assertThat(logged.keySet()).containsAll(receivedAdds());
-		assertThat(logged.values()).containsOnly(RouterCommandLog.UNKNOWN);
+		assertThat(logged.values()).containsOnly(CommandOutcome.UNKNOWN.name());
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class CommandLogCrashTests extends DatabaseTest {
 		assertThat(receivedAdds()).isNotEmpty();
 		assertThat(logged).hasSize(BATCH);
 		assertThat(logged.keySet()).containsAll(receivedAdds());
-		assertThat(logged.values()).contains("FAILED").doesNotContain(RouterCommandLog.UNKNOWN);
+		assertThat(logged.values()).contains("FAILED").doesNotContain(CommandOutcome.UNKNOWN.name());
 	}
 
 	@Test
