@@ -7,6 +7,7 @@ import io.towerline.mikrotik.files.Files;
 import io.towerline.mikrotik.interfaces.Interfaces;
 import io.towerline.mikrotik.ppp.PppActiveSessions;
 import io.towerline.mikrotik.ppp.PppProfiles;
+import io.towerline.mikrotik.pool.IpPools;
 import io.towerline.mikrotik.ppp.PppSecrets;
 import io.towerline.mikrotik.system.SystemInfo;
 
@@ -37,6 +38,8 @@ public final class RouterClient {
 
 	private final Backups backups;
 
+	private final IpPools ipPools;
+
 	RouterClient(RouterEndpoint endpoint, GuardedCommandExecutor executor, RouterConnectionPool pool) {
 		this.endpoint = endpoint;
 		this.executor = executor;
@@ -48,6 +51,7 @@ public final class RouterClient {
 		this.system = new SystemInfo(executor);
 		this.files = new Files(executor);
 		this.backups = new Backups(executor, this.files);
+		this.ipPools = new IpPools(executor);
 	}
 
 	public RouterEndpoint endpoint() {
@@ -60,6 +64,10 @@ public final class RouterClient {
 
 	public PppProfiles pppProfiles() {
 		return this.pppProfiles;
+	}
+
+	public IpPools ipPools() {
+		return this.ipPools;
 	}
 
 	public PppActiveSessions pppActive() {

@@ -46,6 +46,27 @@ public final class DurationText {
 		return digits ? Duration.ZERO : Duration.ofSeconds(seconds);
 	}
 
+	/**
+	 * The duration in RouterOS's spelling, largest units first ({@code 1d12h},
+	 * {@code 30m}, {@code 0s}); whole seconds, what {@link #parse} reads back.
+	 */
+	public static String format(Duration duration) {
+		long seconds = Math.max(0, duration.getSeconds());
+		if (seconds == 0) {
+			return "0s";
+		}
+		StringBuilder text = new StringBuilder();
+		long[] units = { 604800, 86400, 3600, 60, 1 };
+		char[] names = { 'w', 'd', 'h', 'm', 's' };
+		for (int i = 0; i < units.length; i++) {
+			if (seconds >= units[i]) {
+				text.append(seconds / units[i]).append(names[i]);
+				seconds %= units[i];
+			}
+		}
+		return text.toString();
+	}
+
 	private static Duration clock(String text) {
 		String[] parts = text.split(":");
 		try {

@@ -75,6 +75,25 @@ public final class MenuItems {
 	}
 
 	/**
+	 * Clears properties of the named item back to the router's default ({@code unset},
+	 * one property per command as RouterOS takes it).
+	 * @return false when no item has that name
+	 */
+	public boolean unsetByName(String name, Collection<String> properties) {
+		Optional<String> id = idOf(name);
+		if (id.isEmpty()) {
+			return false;
+		}
+		for (String property : properties) {
+			if (!tolerateMissing(
+					Command.to(this.menu + "/unset").with("numbers", id.get()).with("value-name", property).build())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Sets the named item's properties, or adds it when absent. Two callers upserting the
 	 * same name at once both find it absent and both add; the router refuses the second
 	 * add as a duplicate, and that caller then sets the item the first one created.

@@ -17,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param sessionTimeout maximum session length, or null for none
  * @param idleTimeout idle disconnect, or null for none
  * @param addressList the firewall address list subscribers join, or empty
+ * @param dnsServer the DNS servers handed to subscribers (comma separated), or null
+ * @param parentQueue the queue subscribers' queues hang under, or null
  * @param comment free text, or null
  * @param builtIn {@code default} and {@code default-encryption}, which cannot be removed
  */
 public record PppProfile(String id, String name, @Nullable String localAddress, @Nullable String remoteAddress,
 		@Nullable String rateLimit, String onlyOne, @Nullable Duration sessionTimeout, @Nullable Duration idleTimeout,
-		String addressList, @Nullable String comment, boolean builtIn) {
+		String addressList, @Nullable String dnsServer, @Nullable String parentQueue, @Nullable String comment,
+		boolean builtIn) {
 
 }

@@ -1,6 +1,7 @@
 package io.towerline.mikrotik.ppp;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 public final class PppProfiles {
 
 	static final List<String> PROPERTIES = List.of(".id", "name", "local-address", "remote-address", "rate-limit",
-			"only-one", "session-timeout", "idle-timeout", "address-list", "comment", "default");
+			"only-one", "session-timeout", "idle-timeout", "address-list", "dns-server", "parent-queue", "comment",
+			"default");
 
 	private final MenuItems items;
 
@@ -50,6 +52,15 @@ public final class PppProfiles {
 	}
 
 	/**
+	 * Clears properties of a profile back to the router's defaults, e.g.
+	 * {@code dns-server} when a plan no longer sets one.
+	 * @return false when the profile is absent
+	 */
+	public boolean unset(String name, Collection<String> properties) {
+		return properties.isEmpty() || this.items.unsetByName(name, properties);
+	}
+
+	/**
 	 * @return false when absent; the built-in profiles are refused by the router
 	 * ({@link io.towerline.mikrotik.RouterCommandRejectedException})
 	 */
@@ -61,14 +72,20 @@ public final class PppProfiles {
 		return new PppProfile(row.getOrEmpty(".id"), row.getOrEmpty("name"), row.get("local-address"),
 				row.get("remote-address"), row.get("rate-limit"), row.getOrEmpty("only-one"),
 				duration(row.get("session-timeout")), duration(row.get("idle-timeout")), row.getOrEmpty("address-list"),
-				row.get("comment"), row.flag("default"));
+				blankAsNull(row.get("dns-server")), blankAsNull(row.get("parent-queue")), row.get("comment"),
+				row.flag("default"));
+	}
+
+	private static @Nullable String blankAsNull(@Nullable String value) {
+		return (value == null || value.isEmpty() || value.equals("none")) ? null : value;
 	}
 
 	private static @Nullable Duration duration(@Nullable String value) {
 		if (value == null || value.isEmpty() || value.equals("none")) {
 			return null;
 		}
-		return DurationText.parse(value);
+		Duration duration = DurationText.parse(value);
+		return duration.isZero() ? null : duration;
 	}
 
 }

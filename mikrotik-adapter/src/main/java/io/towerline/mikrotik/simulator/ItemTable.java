@@ -114,6 +114,25 @@ final class ItemTable {
 		return null;
 	}
 
+	/**
+	 * Puts a property back to its default: {@code defaultValue}, or absent when null.
+	 * @return null, or "no such item"
+	 */
+	synchronized @Nullable String unset(String id, String property, @Nullable String defaultValue) {
+		Map<String, String> item = this.items.get(id);
+		if (item == null) {
+			return "no such item";
+		}
+		if (defaultValue != null) {
+			item.put(property, defaultValue);
+		}
+		else {
+			item.remove(property);
+		}
+		publish(item);
+		return null;
+	}
+
 	synchronized @Nullable Map<String, String> remove(String id) {
 		Map<String, String> removed = this.items.remove(id);
 		if (removed != null) {

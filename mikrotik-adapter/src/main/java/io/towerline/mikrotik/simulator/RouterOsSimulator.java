@@ -136,6 +136,11 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return this.router.profiles().byName(RawText.fromText(name)).map(RouterOsSimulator::toText);
 	}
 
+	/** An {@code /ip/pool} entry's properties as text. */
+	public Optional<Map<String, String>> pool(String name) {
+		return this.router.pools().byName(RawText.fromText(name)).map(RouterOsSimulator::toText);
+	}
+
 	public int secretCount() {
 		return this.router.secrets().size();
 	}

@@ -20,6 +20,8 @@ final class SimulatedRouter {
 
 	private final ItemTable profiles = new ItemTable();
 
+	private final ItemTable pools = new ItemTable();
+
 	private final ItemTable secrets = new ItemTable();
 
 	private final PppSessions sessions;
@@ -37,6 +39,7 @@ final class SimulatedRouter {
 		this.files = new FileStore(version);
 		PppProfileRules profileRules = new PppProfileRules();
 		new TableMenu("/ppp/profile", this.profiles, profileRules).registerAll(this.commands);
+		new TableMenu("/ip/pool", this.pools, new IpPoolRules()).registerAll(this.commands);
 		new TableMenu("/ppp/secret", this.secrets, new PppSecretRules(this.profiles, version))
 			.registerAll(this.commands);
 		TableMenu active = new TableMenu("/ppp/active", this.sessions.table(), this.sessions);
@@ -46,6 +49,8 @@ final class SimulatedRouter {
 		new SystemMenu(version, this).register(this.commands);
 		this.files.register(this.commands);
 		seedProfiles();
+		this.pools.add(new IpPoolRules().create(Map.of("name", "pool-subscribers", "ranges", "10.0.0.2-10.0.255.254")),
+				(candidate) -> null);
 	}
 
 	private void seedProfiles() {
@@ -111,6 +116,10 @@ final class SimulatedRouter {
 
 	ItemTable secrets() {
 		return this.secrets;
+	}
+
+	ItemTable pools() {
+		return this.pools;
 	}
 
 	ItemTable profiles() {

@@ -39,6 +39,7 @@ final class TableMenu {
 		commands.register(this.menu + "/add", this::add);
 		commands.register(this.menu + "/set", this::set);
 		commands.register(this.menu + "/remove", this::remove);
+		commands.register(this.menu + "/unset", this::unset);
 		commands.register(this.menu + "/enable", (request, reply) -> toggle(request, reply, "false"));
 		commands.register(this.menu + "/disable", (request, reply) -> toggle(request, reply, "true"));
 	}
@@ -80,6 +81,35 @@ final class TableMenu {
 		changes.remove("numbers");
 		for (String id : ids) {
 			String error = this.table.update(id, changes, (candidate) -> this.rules.check(candidate, this.table));
+			if (error != null) {
+				failWith(reply, error);
+				return;
+			}
+		}
+		reply.done();
+	}
+
+	/**
+	 * {@code unset value-name=P}: P goes back to what {@code add} would give it without a
+	 * value (its default, or absent).
+	 */
+	private void unset(ApiRequest request, ReplyChannel reply) {
+		String property = request.attribute("value-name");
+		if (property == null || property.isEmpty()) {
+			reply.fail(1, "missing value(s) of argument(s) value-name");
+			return;
+		}
+		if (!this.rules.writable().contains(property) || property.equals("name")) {
+			reply.fail(null, "unknown parameter " + RawText.toText(property));
+			return;
+		}
+		List<String> ids = resolve(request, reply);
+		if (ids == null) {
+			return;
+		}
+		String defaultValue = this.rules.create(Map.of("name", "")).get(property);
+		for (String id : ids) {
+			String error = this.table.unset(id, property, defaultValue);
 			if (error != null) {
 				failWith(reply, error);
 				return;

@@ -14,6 +14,7 @@ import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
+import io.towerline.core.plan.ProfileSettings;
 import io.towerline.core.plan.RateLimit;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +64,21 @@ class PlanController {
 	@SchemaMapping(typeName = "Plan", field = "burst")
 	RateLimit.@Nullable Burst burst(Plan plan) {
 		return plan.rateLimit().burst();
+	}
+
+	@SchemaMapping(typeName = "Plan", field = "profile")
+	ProfileSettings profile(Plan plan) {
+		return plan.profileSettings();
+	}
+
+	@SchemaMapping(typeName = "PlanProfileSettings", field = "sessionTimeoutSeconds")
+	@Nullable Long sessionTimeoutSeconds(ProfileSettings settings) {
+		return (settings.sessionTimeout() != null) ? settings.sessionTimeout().getSeconds() : null;
+	}
+
+	@SchemaMapping(typeName = "PlanProfileSettings", field = "idleTimeoutSeconds")
+	@Nullable Long idleTimeoutSeconds(ProfileSettings settings) {
+		return (settings.idleTimeout() != null) ? settings.idleTimeout().getSeconds() : null;
 	}
 
 	@SchemaMapping(typeName = "Burst", field = "downloadRate")

@@ -1,5 +1,6 @@
 package io.towerline.api.plan;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
+import io.towerline.core.plan.ProfileSettings;
 import io.towerline.core.plan.RateLimit;
 import org.jspecify.annotations.Nullable;
 
@@ -22,8 +24,39 @@ final class PlanInputs {
 
 	}
 
+	/**
+	 * A profile's settings as the caller writes them; timeouts in seconds.
+	 */
+	record ProfileSettingsInput(@Nullable String localAddress, @Nullable String remoteAddress,
+			@Nullable String poolRanges, @Nullable List<String> dnsServers, @Nullable Boolean onlyOne,
+			@Nullable String addressList, @Nullable String parentQueue, @Nullable Integer sessionTimeoutSeconds,
+			@Nullable Integer idleTimeoutSeconds) {
+
+		/** The settings; errors name {@code profile.<field>}. */
+		ProfileSettings settings(List<FieldError> errors) {
+			try {
+				return ProfileSettings.of(this.localAddress, this.remoteAddress, this.poolRanges, this.dnsServers,
+						this.onlyOne, this.addressList, this.parentQueue, seconds(this.sessionTimeoutSeconds),
+						seconds(this.idleTimeoutSeconds));
+			}
+			catch (InvalidInputException ex) {
+				ex.errors()
+					.forEach((error) -> errors
+						.add(new FieldError((error.field() != null) ? "profile." + error.field() : "profile",
+								error.code(), error.message())));
+				return ProfileSettings.NONE;
+			}
+		}
+
+		private static @Nullable Duration seconds(@Nullable Integer seconds) {
+			return (seconds != null) ? Duration.ofSeconds(seconds) : null;
+		}
+
+	}
+
 	record PlanInput(@Nullable UUID id, String name, @Nullable String profileName, String downloadRate,
-			String uploadRate, @Nullable BurstInput burst, @Nullable UUID gracePlanId) {
+			String uploadRate, @Nullable BurstInput burst, @Nullable UUID gracePlanId,
+			@Nullable ProfileSettingsInput profile) {
 
 		/**
 		 * Reads every rate on its own field, so that an error names the field the caller
@@ -41,11 +74,12 @@ final class PlanInputs {
 						rate(this.burst.uploadThreshold(), "burst.uploadThreshold", errors),
 						rate(this.burst.downloadThreshold(), "burst.downloadThreshold", errors), this.burst.seconds());
 			}
+			ProfileSettings settings = (this.profile != null) ? this.profile.settings(errors) : ProfileSettings.NONE;
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}
-			return PlanDetails.of(this.name, this.profileName, new RateLimit(upload, download, burst),
-					this.gracePlanId);
+			return PlanDetails.of(this.name, this.profileName, new RateLimit(upload, download, burst), this.gracePlanId,
+					settings);
 		}
 
 		private static long rate(String text, String field, List<FieldError> errors) {

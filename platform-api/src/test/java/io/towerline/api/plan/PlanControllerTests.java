@@ -1,5 +1,6 @@
 package io.towerline.api.plan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import io.towerline.core.error.NotFoundException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.Plans;
+import io.towerline.core.plan.ProfileSettings;
 import io.towerline.core.plan.RateLimit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +123,8 @@ class PlanControllerTests {
 			.hasSize(0);
 
 		then(this.plans).should()
-			.create(new PlanDetails("Basic", "Basic", new RateLimit(5_000_000, 20_000_000, null), null));
+			.create(new PlanDetails("Basic", "Basic", new RateLimit(5_000_000, 20_000_000, null), null,
+					ProfileSettings.NONE));
 	}
 
 	@Test
@@ -153,6 +156,53 @@ class PlanControllerTests {
 			.path("createPlan.errors[*].code")
 			.entityList(String.class)
 			.containsExactly("VALIDATION_FAILED", "VALIDATION_FAILED");
+
+		then(this.plans).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void shouldPassProfileSettingsToTheServiceAndMapThemBack() {
+		signIn("OPERATOR");
+		ProfileSettings settings = ProfileSettings.of("10.0.0.1", "pool-home", "10.1.0.0/24",
+				List.of("1.1.1.1", "9.9.9.9"), true, "subs", "uplink", Duration.ofHours(12), null);
+		Plan created = plan("Home", RateLimit.parse("5M/20M"), null);
+		given(created.profileSettings()).willReturn(settings);
+		given(this.plans.create(any())).willReturn(created);
+
+		GraphQlTester.Response response = this.graphQl.document("""
+				mutation { createPlan(input: {name: "Home", profileName: "home", downloadRate: "20M", uploadRate: "5M",
+				  profile: {localAddress: "10.0.0.1", remoteAddress: "pool-home", poolRanges: "10.1.0.0/24",
+				    dnsServers: ["1.1.1.1", "9.9.9.9"], onlyOne: true, addressList: "subs", parentQueue: "uplink",
+				    sessionTimeoutSeconds: 43200}}) {
+				  plan { profile { localAddress remoteAddress poolRanges dnsServers onlyOne addressList parentQueue
+				    sessionTimeoutSeconds idleTimeoutSeconds } } errors { field } } }""").execute();
+
+		response.errors().verify();
+		response.path("createPlan.plan.profile.dnsServers")
+			.entityList(String.class)
+			.containsExactly("1.1.1.1", "9.9.9.9");
+		response.path("createPlan.plan.profile.sessionTimeoutSeconds").entity(Long.class).isEqualTo(43_200L);
+		response.path("createPlan.plan.profile.idleTimeoutSeconds").valueIsNull();
+		response.path("createPlan.plan.profile.poolRanges").entity(String.class).isEqualTo("10.1.0.0/24");
+		then(this.plans).should()
+			.create(new PlanDetails("Home", "home", new RateLimit(5_000_000, 20_000_000, null), null, settings));
+	}
+
+	@Test
+	void shouldNameBadProfileSettingsUnderProfileWithoutCallingTheService() {
+		signIn("OPERATOR");
+
+		this.graphQl
+			.document(
+					"""
+							mutation { createPlan(input: {name: "X", downloadRate: "20M", uploadRate: "5M",
+							  profile: {localAddress: "300.1.1.1", dnsServers: ["a", "1.1.1.1", "8.8.8.8"], sessionTimeoutSeconds: 0}}) {
+							  plan { id } errors { field code } } }""")
+			.execute()
+			.path("createPlan.errors[*].field")
+			.entityList(String.class)
+			.containsExactly("profile.localAddress", "profile.dnsServers", "profile.dnsServers",
+					"profile.sessionTimeout");
 
 		then(this.plans).shouldHaveNoInteractions();
 	}

@@ -1,5 +1,6 @@
 package io.towerline.api.subscriber;
 
+import java.util.List;
 import java.util.Map;
 
 import io.towerline.api.support.ApiTest;
@@ -88,6 +89,35 @@ class SubscriberIsolationTests extends ApiTest {
 			.entityList(String.class)
 			.contains("planId");
 		assertThat(this.networkOfA.simulator().secret("sneaky")).isEmpty();
+	}
+
+	@Test
+	void shouldNotReachAnotherTenantsSubscribersInBulk() {
+		String bulk = """
+				mutation($input: BulkSubscriberActionInput!) { bulkSubscriberAction(input: $input) {
+				  accepted operations { id } rejected { key errors { code } } errors { field code } } }""";
+		this.tenantB.document(bulk)
+			.variable("input", Map.of("action", "SUSPEND", "subscriberIds", List.of(this.subscriberOfA)))
+			.execute()
+			.path("bulkSubscriberAction.accepted")
+			.entity(Integer.class)
+			.isEqualTo(0)
+			.path("bulkSubscriberAction.rejected[0].errors[0].code")
+			.entity(String.class)
+			.isEqualTo("NOT_FOUND");
+		this.tenantB.document(bulk)
+			.variable("input", Map.of("action", "SUSPEND", "filter", Map.of()))
+			.execute()
+			.path("bulkSubscriberAction.accepted")
+			.entity(Integer.class)
+			.isEqualTo(0);
+		this.tenantB.document(bulk)
+			.variable("input", Map.of("action", "DISABLE", "filter", Map.of("routerId", this.networkOfA.routerId())))
+			.execute()
+			.path("bulkSubscriberAction.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("NOT_FOUND");
+		assertThat(this.networkOfA.simulator().secret("only-in-a").orElseThrow()).containsEntry("disabled", "false");
 	}
 
 	@Test

@@ -18,7 +18,9 @@ import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
+import io.towerline.core.plan.PlanProfile;
 import io.towerline.core.plan.Plans;
+import io.towerline.core.plan.ProfileSettings;
 import io.towerline.core.plan.RateLimit;
 import io.towerline.core.router.Routers;
 import io.towerline.core.router.RouterAccess;
@@ -172,13 +174,28 @@ class DriftAdoption {
 		PlanDetails details;
 		try {
 			details = PlanDetails.of(plan.name(), plan.profileName(), RateLimit.parse(profile.rateLimit()),
-					plan.gracePlanId());
+					plan.gracePlanId(), adoptedSettings(plan, profile));
 		}
 		catch (InvalidInputException ex) {
-			return "the router's rate-limit '" + profile.rateLimit() + "' cannot be taken: " + ex.getMessage();
+			return "the router's profile cannot be taken: " + ex.getMessage();
 		}
 		this.plans.update(plan.id(), details);
 		return null;
+	}
+
+	/**
+	 * The router's settings; a pool the plan manages stays managed while the router's
+	 * profile still hands addresses from it.
+	 */
+	private static ProfileSettings adoptedSettings(Plan plan, PppProfile profile) {
+		ProfileSettings router = PlanProfile.settingsOf(profile);
+		ProfileSettings current = plan.profileSettings();
+		if (current.managesPool() && Objects.equals(current.remoteAddress(), router.remoteAddress())) {
+			return new ProfileSettings(router.localAddress(), router.remoteAddress(), current.poolRanges(),
+					router.dnsServers(), router.onlyOne(), router.addressList(), router.parentQueue(),
+					router.sessionTimeout(), router.idleTimeout());
+		}
+		return router;
 	}
 
 	/**

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.towerline.core.plan.Plan;
-import io.towerline.core.plan.RateLimit;
+import io.towerline.core.plan.PlanProfile;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.mikrotik.ppp.PppProfile;
 import io.towerline.mikrotik.ppp.PppSecret;
@@ -125,9 +125,23 @@ final class DriftComparison {
 				items.add(new DriftItem(DriftObject.PROFILE, DriftKind.MISSING, plan.profileName()).plan(plan.id())
 					.rateLimit(wanted, null));
 			}
-			else if (!sameRate(profile.rateLimit(), plan.rateLimit())) {
-				items.add(new DriftItem(DriftObject.PROFILE, DriftKind.DIFFERENT, plan.profileName()).plan(plan.id())
-					.rateLimit(wanted, (profile.rateLimit() != null) ? profile.rateLimit() : ""));
+			else {
+				List<PlanProfile.Difference> differences = PlanProfile.differences(plan, profile);
+				if (!differences.isEmpty()) {
+					DriftItem item = new DriftItem(DriftObject.PROFILE, DriftKind.DIFFERENT, plan.profileName())
+						.plan(plan.id());
+					List<DriftDifference> settings = new ArrayList<>();
+					for (PlanProfile.Difference difference : differences) {
+						if (difference.field().equals("rateLimit")) {
+							item.rateLimit(wanted, (profile.rateLimit() != null) ? profile.rateLimit() : "");
+						}
+						else {
+							settings.add(new DriftDifference(difference.field(), difference.platform(),
+									difference.router()));
+						}
+					}
+					items.add(item.settings(settings));
+				}
 			}
 		}
 		return items;
@@ -137,18 +151,6 @@ final class DriftComparison {
 	private static boolean samePassword(String platform, String router) {
 		return MessageDigest.isEqual(platform.getBytes(StandardCharsets.UTF_8),
 				router.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static boolean sameRate(@Nullable String routerValue, RateLimit wanted) {
-		if (routerValue == null || routerValue.isBlank()) {
-			return false;
-		}
-		try {
-			return RateLimit.parse(routerValue).equals(wanted);
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
 	}
 
 }

@@ -82,6 +82,13 @@ public class DriftItem {
 	@Column(name = "router_rate_limit")
 	private @Nullable String routerRateLimit;
 
+	/**
+	 * Profile settings besides the rate that differ: one
+	 * {@code field<TAB>platform<TAB>router} line each, an absent value written empty.
+	 */
+	@Column(name = "settings_differences")
+	private @Nullable String settingsDifferences;
+
 	@Column(name = "resolved_at")
 	private @Nullable Instant resolvedAt;
 
@@ -150,6 +157,24 @@ public class DriftItem {
 		this.platformRateLimit = platform;
 		this.routerRateLimit = router;
 		return this;
+	}
+
+	DriftItem settings(List<DriftDifference> differences) {
+		StringBuilder lines = new StringBuilder();
+		for (DriftDifference difference : differences) {
+			lines.append(difference.field())
+				.append('\t')
+				.append(tabless(difference.platformValue()))
+				.append('\t')
+				.append(tabless(difference.routerValue()))
+				.append('\n');
+		}
+		this.settingsDifferences = lines.isEmpty() ? null : clip(lines.toString());
+		return this;
+	}
+
+	private static String tabless(@Nullable String value) {
+		return (value != null) ? value.replace('\t', ' ').replace('\n', ' ') : "";
 	}
 
 	void belongTo(DriftReport report, boolean ignored) {
@@ -249,7 +274,19 @@ public class DriftItem {
 		if (this.platformRateLimit != null || this.routerRateLimit != null) {
 			differences.add(new DriftDifference("rateLimit", this.platformRateLimit, this.routerRateLimit));
 		}
+		if (this.settingsDifferences != null) {
+			for (String line : this.settingsDifferences.split("\n")) {
+				String[] parts = line.split("\t", -1);
+				if (parts.length == 3) {
+					differences.add(new DriftDifference(parts[0], emptyAsNull(parts[1]), emptyAsNull(parts[2])));
+				}
+			}
+		}
 		return differences;
+	}
+
+	private static @Nullable String emptyAsNull(String value) {
+		return value.isEmpty() ? null : value;
 	}
 
 	private static @Nullable String text(@Nullable Boolean value) {

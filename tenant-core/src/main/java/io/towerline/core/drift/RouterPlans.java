@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
+import io.towerline.core.plan.PlanProfile;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.plan.RateLimit;
 import io.towerline.mikrotik.ppp.PppProfile;
@@ -57,7 +58,8 @@ class RouterPlans {
 		}
 		try {
 			RateLimit rate = RateLimit.parse(profile.rateLimit());
-			PlanDetails details = PlanDetails.of(profile.name(), profile.name(), rate, null);
+			PlanDetails details = PlanDetails.of(profile.name(), profile.name(), rate, null,
+					PlanProfile.settingsOf(profile));
 			Plan created = this.ownTransaction.execute((tx) -> {
 				Plan plan = this.plans.create(details);
 				onCreated.accept(plan);

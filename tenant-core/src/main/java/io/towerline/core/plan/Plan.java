@@ -1,6 +1,8 @@
 package io.towerline.core.plan;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -32,6 +34,34 @@ public class Plan {
 
 	@Column(name = "grace_plan_id")
 	private @Nullable UUID gracePlanId;
+
+	@Column(name = "local_address")
+	private @Nullable String localAddress;
+
+	@Column(name = "remote_address")
+	private @Nullable String remoteAddress;
+
+	@Column(name = "pool_ranges")
+	private @Nullable String poolRanges;
+
+	/** Comma separated, as RouterOS writes them. */
+	@Column(name = "dns_servers")
+	private @Nullable String dnsServers;
+
+	@Column(name = "only_one")
+	private @Nullable Boolean onlyOne;
+
+	@Column(name = "address_list")
+	private @Nullable String addressList;
+
+	@Column(name = "parent_queue")
+	private @Nullable String parentQueue;
+
+	@Column(name = "session_timeout_seconds")
+	private @Nullable Long sessionTimeoutSeconds;
+
+	@Column(name = "idle_timeout_seconds")
+	private @Nullable Long idleTimeoutSeconds;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
@@ -87,6 +117,14 @@ public class Plan {
 		return this.gracePlanId;
 	}
 
+	/** What the plan sets on its profile besides the rate. */
+	public ProfileSettings profileSettings() {
+		return new ProfileSettings(this.localAddress, this.remoteAddress, this.poolRanges,
+				(this.dnsServers != null) ? List.of(this.dnsServers.split(",")) : List.of(), this.onlyOne,
+				this.addressList, this.parentQueue, seconds(this.sessionTimeoutSeconds),
+				seconds(this.idleTimeoutSeconds));
+	}
+
 	public Instant createdAt() {
 		return this.createdAt;
 	}
@@ -100,7 +138,22 @@ public class Plan {
 		this.profileName = details.profileName();
 		this.rateLimit = details.rateLimit().toRouterOs();
 		this.gracePlanId = details.gracePlanId();
+		ProfileSettings settings = details.settings();
+		this.localAddress = settings.localAddress();
+		this.remoteAddress = settings.remoteAddress();
+		this.poolRanges = settings.poolRanges();
+		this.dnsServers = settings.dnsServerText();
+		this.onlyOne = settings.onlyOne();
+		this.addressList = settings.addressList();
+		this.parentQueue = settings.parentQueue();
+		this.sessionTimeoutSeconds = (settings.sessionTimeout() != null) ? settings.sessionTimeout().getSeconds()
+				: null;
+		this.idleTimeoutSeconds = (settings.idleTimeout() != null) ? settings.idleTimeout().getSeconds() : null;
 		this.updatedAt = now;
+	}
+
+	private static @Nullable Duration seconds(@Nullable Long seconds) {
+		return (seconds != null) ? Duration.ofSeconds(seconds) : null;
 	}
 
 }

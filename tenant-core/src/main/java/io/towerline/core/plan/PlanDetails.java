@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param rateLimit the rates
  * @param gracePlanId the plan a subscriber is moved to during the suspension flow's grace
  * period
+ * @param settings what the profile sets besides the rate
  */
-public record PlanDetails(String name, String profileName, RateLimit rateLimit, @Nullable UUID gracePlanId) {
+public record PlanDetails(String name, String profileName, RateLimit rateLimit, @Nullable UUID gracePlanId,
+		ProfileSettings settings) {
 
 	private static final Pattern PROFILE = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
@@ -30,6 +32,15 @@ public record PlanDetails(String name, String profileName, RateLimit rateLimit, 
 	 */
 	public static PlanDetails of(@Nullable String name, @Nullable String profileName, RateLimit rateLimit,
 			@Nullable UUID gracePlanId) {
+		return of(name, profileName, rateLimit, gracePlanId, ProfileSettings.NONE);
+	}
+
+	/**
+	 * Validates raw input with the profile's settings (already validated).
+	 * @throws InvalidInputException listing every problem
+	 */
+	public static PlanDetails of(@Nullable String name, @Nullable String profileName, RateLimit rateLimit,
+			@Nullable UUID gracePlanId, ProfileSettings settings) {
 		List<FieldError> errors = new ArrayList<>();
 		String cleanName = (name != null) ? name.strip() : "";
 		if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.chars().anyMatch(Character::isISOControl)) {
@@ -46,7 +57,7 @@ public record PlanDetails(String name, String profileName, RateLimit rateLimit, 
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return new PlanDetails(cleanName, profile, rateLimit, gracePlanId);
+		return new PlanDetails(cleanName, profile, rateLimit, gracePlanId, settings);
 	}
 
 }

@@ -1,15 +1,18 @@
 package io.towerline.core.provisioning;
 
-import java.util.Objects;
+import java.util.List;
 
 import io.towerline.core.plan.Plan;
-import io.towerline.core.plan.RateLimit;
+import io.towerline.core.plan.PlanProfile;
+import io.towerline.core.plan.ProfileSettings;
 import io.towerline.mikrotik.client.RouterClient;
+import io.towerline.mikrotik.pool.IpPool;
 import io.towerline.mikrotik.ppp.PppProfile;
 
 /**
- * Makes sure a plan's PPP profile is on a router and identical, touching the router only
- * when it differs.
+ * Makes sure a plan's PPP profile (and the address pool it manages) is on a router and
+ * identical, touching the router only where it differs: a pool first, so that the profile
+ * never refers to a pool that is not there.
  */
 final class Profiles {
 
@@ -17,22 +20,27 @@ final class Profiles {
 	}
 
 	static void ensure(RouterClient client, Plan plan) {
+		ensurePool(client, plan);
 		PppProfile current = client.pppProfiles().find(plan.profileName()).orElse(null);
-		if (current != null && sameRate(current.rateLimit(), plan.rateLimit())) {
+		if (current != null && PlanProfile.differences(plan, current).isEmpty()) {
 			return;
 		}
 		client.pppProfiles().upsert(SecretSpecs.profile(plan));
+		if (current != null) {
+			client.pppProfiles().unset(plan.profileName(), PlanProfile.toClear(plan, current));
+		}
 	}
 
-	private static boolean sameRate(String routerValue, RateLimit wanted) {
-		if (routerValue == null || routerValue.isBlank()) {
-			return false;
+	private static void ensurePool(RouterClient client, Plan plan) {
+		ProfileSettings settings = plan.profileSettings();
+		String name = settings.remoteAddress();
+		String ranges = settings.poolRanges();
+		if (name == null || ranges == null) {
+			return;
 		}
-		try {
-			return Objects.equals(RateLimit.parse(routerValue), wanted);
-		}
-		catch (RuntimeException ex) {
-			return false;
+		IpPool pool = client.ipPools().find(name).orElse(null);
+		if (pool == null || !List.of(pool.ranges().replace(" ", "").split(",")).equals(List.of(ranges.split(",")))) {
+			client.ipPools().upsert(name, ranges, "towerline:plan:" + plan.id());
 		}
 	}
 

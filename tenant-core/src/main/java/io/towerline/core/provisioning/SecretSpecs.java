@@ -1,6 +1,7 @@
 package io.towerline.core.provisioning;
 
 import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.PlanProfile;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.mikrotik.ppp.PppProfileSpec;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
@@ -23,8 +24,7 @@ final class SecretSpecs {
 	}
 
 	static PppProfileSpec profile(Plan plan) {
-		return new PppProfileSpec(plan.profileName(), plan.rateLimit().toRouterOs(), null, null, null,
-				"towerline:plan:" + plan.id());
+		return PlanProfile.spec(plan);
 	}
 
 }

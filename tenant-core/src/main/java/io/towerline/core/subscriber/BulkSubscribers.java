@@ -1,7 +1,10 @@
 package io.towerline.core.subscriber;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +23,14 @@ import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plans;
+import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
 import io.towerline.core.subscriber.BulkOutcome.RejectedRow;
+import jakarta.persistence.criteria.Predicate;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +58,11 @@ public class BulkSubscribers {
 
 	private final Routers routers;
 
+	private final Clock clock;
+
 	BulkSubscribers(Subscribers subscribers, SubscriberRepository repository, RouterOperations operations, Plans plans,
-			Routers routers) {
+			Routers routers, Clock clock) {
+		this.clock = clock;
 		this.subscribers = subscribers;
 		this.repository = repository;
 		this.operations = operations;
@@ -139,6 +149,126 @@ public class BulkSubscribers {
 			}
 		}
 		return new BulkOutcome(changed, enqueuePerRouter(changed, actor), rejected);
+	}
+
+	/**
+	 * Does {@code action} to every selected subscriber (up to {@value #MAX_ROWS}) and
+	 * enqueues one operation per router for those that changed; subscribers already as
+	 * asked are left alone. Ids that do not exist are reported as rejected rows.
+	 * @param planId the new plan, for {@link BulkAction#CHANGE_PLAN} only
+	 * @throws InvalidInputException when there are no ids or more than
+	 * {@value #MAX_ROWS}, the filter selects more than {@value #MAX_ROWS}, or a plan is
+	 * missing or not wanted
+	 */
+	public BulkOutcome apply(BulkAction action, SubscriberSelection selection, @Nullable UUID planId, Actor actor) {
+		if ((action == BulkAction.CHANGE_PLAN) != (planId != null)) {
+			throw new InvalidInputException(FieldError.invalid("planId",
+					(planId == null) ? "Changing plans needs the plan" : "Only CHANGE_PLAN takes a plan"));
+		}
+		if (planId != null) {
+			try {
+				this.plans.get(planId);
+			}
+			catch (NotFoundException ex) {
+				throw new InvalidInputException(new FieldError("planId", ErrorCode.NOT_FOUND, "No such plan"));
+			}
+		}
+		List<Subscriber> changed = new ArrayList<>();
+		List<RejectedRow> rejected = new ArrayList<>();
+		List<UUID> ids;
+		if (selection.ids() != null) {
+			ids = selection.ids();
+			checkSize(ids.size());
+		}
+		else {
+			// a filter that matches nobody is a request with nothing to do, not a mistake
+			ids = matching(selection);
+		}
+		Map<UUID, Subscriber> found = new HashMap<>();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			this.repository.findAllById(ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.forEach((subscriber) -> found.put(subscriber.id(), subscriber));
+		}
+		Instant now = this.clock.instant();
+		for (int row = 0; row < ids.size(); row++) {
+			UUID id = ids.get(row);
+			Subscriber subscriber = found.get(id);
+			if (subscriber == null || subscriber.deleting()) {
+				rejected.add(new RejectedRow(row, id.toString(),
+						List.of(new FieldError("subscriberIds", ErrorCode.NOT_FOUND, "No such subscriber"))));
+			}
+			else if (change(subscriber, action, planId, now)) {
+				changed.add(subscriber);
+			}
+		}
+		return new BulkOutcome(changed, enqueuePerRouter(changed, actor), rejected);
+	}
+
+	private static boolean change(Subscriber subscriber, BulkAction action, @Nullable UUID planId, Instant now) {
+		if (action == BulkAction.CHANGE_PLAN) {
+			if (subscriber.planId().equals(planId)) {
+				return false;
+			}
+			subscriber.changePlan(Objects.requireNonNull(planId), now);
+			return true;
+		}
+		SubscriberStatus status = switch (action) {
+			case ENABLE -> SubscriberStatus.ACTIVE;
+			case DISABLE -> SubscriberStatus.DISABLED;
+			default -> SubscriberStatus.SUSPENDED;
+		};
+		if (subscriber.status() == status
+				|| (status == SubscriberStatus.ACTIVE && subscriber.status() == SubscriberStatus.PENDING)) {
+			return false;
+		}
+		subscriber.changeStatus(status, now);
+		return true;
+	}
+
+	/** The ids a filter selects, in id order; refuses more than {@value #MAX_ROWS}. */
+	private List<UUID> matching(SubscriberSelection selection) {
+		List<UUID> routerIds = new ArrayList<>();
+		if (selection.routerId() != null) {
+			try {
+				routerIds.add(this.routers.get(selection.routerId()).id());
+			}
+			catch (NotFoundException ex) {
+				throw new InvalidInputException(
+						new FieldError("filter.routerId", ErrorCode.NOT_FOUND, "No such router"));
+			}
+		}
+		if (selection.popId() != null) {
+			List<UUID> atPop = this.routers.atPop(selection.popId()).stream().map(Router::id).toList();
+			if (selection.routerId() != null) {
+				routerIds.retainAll(atPop);
+			}
+			else {
+				routerIds.addAll(atPop);
+			}
+			if (routerIds.isEmpty()) {
+				return List.of();
+			}
+		}
+		Specification<Subscriber> filter = (root, query, where) -> {
+			List<Predicate> conditions = new ArrayList<>();
+			conditions.add(where.isFalse(root.get("deleting")));
+			if (!routerIds.isEmpty()) {
+				conditions.add(root.get("routerId").in(routerIds));
+			}
+			if (selection.planId() != null) {
+				conditions.add(where.equal(root.get("planId"), selection.planId()));
+			}
+			if (selection.status() != null) {
+				conditions.add(where.equal(root.get("status"), selection.status()));
+			}
+			return where.and(conditions.toArray(Predicate[]::new));
+		};
+		long count = this.repository.count(filter);
+		if (count > MAX_ROWS) {
+			throw new InvalidInputException(FieldError.invalid("filter", "The filter selects " + count
+					+ " subscribers; one request acts on at most " + MAX_ROWS + ": narrow it (router, plan, status)"));
+		}
+		return this.repository.findAll(filter, Sort.by("id")).stream().map(Subscriber::id).toList();
 	}
 
 	private List<RouterOperation> enqueuePerRouter(List<Subscriber> subscribers, Actor actor) {

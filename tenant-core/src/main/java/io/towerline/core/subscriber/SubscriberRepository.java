@@ -14,10 +14,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface SubscriberRepository extends JpaRepository<Subscriber, UUID>, TenantScoped {
+interface SubscriberRepository
+		extends JpaRepository<Subscriber, UUID>, JpaSpecificationExecutor<Subscriber>, TenantScoped {
 
 	Window<Subscriber> findByDeletingFalse(ScrollPosition position, Limit limit, Sort sort);
 

@@ -383,7 +383,8 @@ class DriftComparisonTests {
 	}
 
 	private static PppProfile profile(String name, @Nullable String rateLimit) {
-		return new PppProfile("*" + name, name, null, null, rateLimit, "default", null, null, "", null, false);
+		return new PppProfile("*" + name, name, null, null, rateLimit, "default", null, null, "", null, null, null,
+				false);
 	}
 
 }
