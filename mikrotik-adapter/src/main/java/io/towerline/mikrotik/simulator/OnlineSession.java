@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * One online PPPoE session, kept small because a fleet benchmark holds 200,000 of them:
- * everything {@code /ppp/active} shows besides the name is derived from the name, the
- * counters live in one {@link TrafficMeter}, and the background traffic profile is two
- * floats.
+ * everything {@code /ppp/active} shows derives from the name (the MAC, stable per
+ * subscriber) or from the session's number since boot (address from the pool, session id,
+ * interface id), the counters live in one {@link TrafficMeter}, and the background
+ * traffic profile is two floats.
  */
 final class OnlineSession {
 
@@ -14,7 +15,7 @@ final class OnlineSession {
 
 	private String activeId = "";
 
-	private final int interfaceNumber;
+	private final int number;
 
 	private final long upNanos;
 
@@ -29,10 +30,10 @@ final class OnlineSession {
 	/** Position in the owner's list for O(1) random picks; guarded by the owner. */
 	int index;
 
-	OnlineSession(String name, int interfaceNumber, long upNanos, long upAtEpochSecond, TrafficMeter meter,
+	OnlineSession(String name, int number, long upNanos, long upAtEpochSecond, TrafficMeter meter,
 			float downloadBytesPerSecond, float uploadShare) {
 		this.name = name;
-		this.interfaceNumber = interfaceNumber;
+		this.number = number;
 		this.upNanos = upNanos;
 		this.upAtEpochSecond = upAtEpochSecond;
 		this.meter = meter;
@@ -55,7 +56,7 @@ final class OnlineSession {
 
 	/** The dynamic interface's {@code .id}, e.g. {@code *F00003}. */
 	String interfaceId() {
-		return "*" + Integer.toHexString(this.interfaceNumber).toUpperCase(Locale.ROOT);
+		return "*" + Integer.toHexString(0xF00000 + this.number).toUpperCase(Locale.ROOT);
 	}
 
 	long upNanos() {
@@ -80,26 +81,25 @@ final class OnlineSession {
 		return this.uploadShare;
 	}
 
-	/**
-	 * A stable number per subscriber from which MAC, address and session id derive.
-	 */
-	int seed() {
-		return this.name.hashCode() & 0x7FFFFFFF;
-	}
-
+	/** The PPPoE client's MAC: the same subscriber always dials from the same CPE. */
 	String callerId() {
-		int seed = seed();
+		int seed = this.name.hashCode();
 		return String.format(Locale.ROOT, "02:00:%02X:%02X:%02X:%02X", (seed >> 24) & 0xFF, (seed >> 16) & 0xFF,
 				(seed >> 8) & 0xFF, seed & 0xFF);
 	}
 
+	/**
+	 * The next free address of the pool 10.64.0.0/10 (no .0, .1 or .255), unique among
+	 * the router's sessions.
+	 */
 	String address() {
-		int seed = seed();
-		return "10." + ((seed >> 16) & 0xFF) + "." + ((seed >> 8) & 0xFF) + "." + ((seed & 0xFD) | 2);
+		int second = 64 + this.number / (253 * 256);
+		int third = (this.number / 253) % 256;
+		return "10." + second + "." + third + "." + (2 + this.number % 253);
 	}
 
 	String sessionId() {
-		return "0x" + Integer.toHexString(0x81000000 | (seed() & 0xFFFFFF)).toUpperCase(Locale.ROOT);
+		return "0x" + Integer.toHexString(0x81000000 + this.number).toUpperCase(Locale.ROOT);
 	}
 
 }

@@ -23,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class PppSessions implements MenuRules {
 
-	private static final int FIRST_INTERFACE = 0xF00000;
-
 	private final ItemTable active;
 
 	private final ItemTable secrets;
@@ -44,7 +42,8 @@ final class PppSessions implements MenuRules {
 
 	private volatile TrafficMeter uplink;
 
-	private int nextInterface = FIRST_INTERFACE;
+	/** Sessions since boot: numbers addresses, session ids and interface ids. */
+	private int nextSession = 1;
 
 	PppSessions(ItemTable active, ItemTable secrets, SimulatorVersion version, Clock clock, Duration meterWindow) {
 		this.active = active;
@@ -83,9 +82,8 @@ final class PppSessions implements MenuRules {
 			uploadShare = DailyTraffic.uploadShare(profile);
 		}
 		long now = System.nanoTime();
-		OnlineSession session = new OnlineSession(name, this.nextInterface++, now,
-				this.clock.instant().getEpochSecond(), new TrafficMeter(this.meterWindowNanos, now), download,
-				uploadShare);
+		OnlineSession session = new OnlineSession(name, this.nextSession++, now, this.clock.instant().getEpochSecond(),
+				new TrafficMeter(this.meterWindowNanos, now), download, uploadShare);
 		this.online.put(name, session);
 		session.index = this.onlineList.size();
 		this.onlineList.add(session);
@@ -137,7 +135,7 @@ final class PppSessions implements MenuRules {
 			this.active.remove(session.activeId());
 		}
 		this.uplink = new TrafficMeter(this.meterWindowNanos, System.nanoTime());
-		this.nextInterface = FIRST_INTERFACE;
+		this.nextSession = 1;
 		return wasOnline;
 	}
 

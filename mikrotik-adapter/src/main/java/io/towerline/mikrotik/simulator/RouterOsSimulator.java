@@ -212,6 +212,11 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return this.router.sessions().disconnect(RawText.fromText(name), "peer-request");
 	}
 
+	/** How many sessions are online. */
+	public int onlineCount() {
+		return this.router.sessions().onlineCount();
+	}
+
 	/** Who is online, in the order they dialled in. */
 	public List<String> onlineSubscribers() {
 		return this.router.sessions().onlineNames().stream().map(RawText::toText).toList();
@@ -437,6 +442,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 		private long seed = System.nanoTime();
 
+		private long seedOffset;
+
 		private Clock clock = Clock.systemDefaultZone();
 
 		private Builder() {
@@ -557,6 +564,12 @@ public final class RouterOsSimulator implements AutoCloseable {
 			return this;
 		}
 
+		/** Fleet members share the configured seed but must not behave identically. */
+		Builder seedOffset(long offset) {
+			this.seedOffset = offset;
+			return this;
+		}
+
 		/**
 		 * Wall-clock time for dates and the hour on the daily traffic curve (default: the
 		 * system clock).
@@ -587,7 +600,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 					return server;
 				};
 				ServerSocket server = opener.open(this.port);
-				Random random = new Random(this.seed);
+				Random random = new Random(this.seed + this.seedOffset * 0x9E3779B97F4A7C15L);
 				boolean background = this.churnPerHour > 0 || this.dailyTraffic;
 				int bits = (this.counterBits != null) ? this.counterBits : this.version.counterBits();
 				SimulatedRouter router = new SimulatedRouter(

@@ -29,7 +29,12 @@ final class SimulatorTicker {
 	 * Runs {@code task} every {@code period}, first after a random part of it so that a
 	 * fleet's ticks spread out.
 	 */
-	static synchronized ScheduledFuture<?> every(Duration period, Runnable task) {
+	static ScheduledFuture<?> every(Duration period, Runnable task) {
+		return every(period, Duration.ofNanos(ThreadLocalRandom.current().nextLong(Math.max(1, period.toNanos()))),
+				task);
+	}
+
+	static synchronized ScheduledFuture<?> every(Duration period, Duration firstAfter, Runnable task) {
 		ScheduledThreadPoolExecutor running = executor;
 		if (running == null) {
 			running = new ScheduledThreadPoolExecutor(1,
@@ -46,7 +51,7 @@ final class SimulatorTicker {
 			catch (RuntimeException ex) {
 				log.log(Level.WARNING, "simulator background tick failed", ex);
 			}
-		}, ThreadLocalRandom.current().nextLong(periodNanos), periodNanos, TimeUnit.NANOSECONDS);
+		}, firstAfter.toNanos(), periodNanos, TimeUnit.NANOSECONDS);
 	}
 
 	static synchronized void stop(ScheduledFuture<?> tick) {
