@@ -128,6 +128,8 @@ final class ApiSession implements Runnable {
 
 	private void execute(ApiRequest request, int dropAfterRows, FlakyLink.Fate fate) {
 		ReplyChannel reply = channel(request.tag());
+		LiveStreams streams = this.router.liveStreams();
+		reply.onLive(() -> streams.opened(request.path()));
 		if (dropAfterRows >= 0) {
 			reply.dropAfterRows(dropAfterRows);
 		}
@@ -154,6 +156,11 @@ final class ApiSession implements Runnable {
 		catch (RuntimeException ex) {
 			log.log(Level.WARNING, "simulated command " + request.path() + " failed", ex);
 			reply.fail(4, "failure: simulator error");
+		}
+		finally {
+			if (reply.wasLive()) {
+				streams.closed(request.path());
+			}
 		}
 	}
 

@@ -127,6 +127,9 @@ final class InterfaceMenu {
 					!request.has("once"));
 			previous.put(name, current(wanted, name));
 		}
+		if (!request.has("once")) {
+			reply.live();
+		}
 		while (!request.has("once") && !reply.finished()) {
 			Thread.sleep(Duration.ofNanos(this.intervalNanos));
 			for (String name : wanted) {

@@ -251,6 +251,17 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return this.router.sessions().totalTraffic(RawText.fromText(name));
 	}
 
+	/**
+	 * How many streams of this command are live now, e.g.
+	 * {@code liveStreams("/interface/monitor-traffic")} or
+	 * {@code liveStreams("/ppp/active/listen")}. A stream counts once it sees every
+	 * change ({@code listen} subscribed, the first {@code monitor-traffic} sample sent)
+	 * and until it is cancelled or its connection drops.
+	 */
+	public int liveStreams(String command) {
+		return this.router.liveStreams().count(command);
+	}
+
 	/** Width of the interface counters now: 32 or 64. */
 	public int counterBits() {
 		return this.router.counterBits();

@@ -32,6 +32,8 @@ final class SimulatedRouter {
 
 	private final CommandTable commands = new CommandTable();
 
+	private final LiveStreams liveStreams = new LiveStreams();
+
 	private volatile String identity;
 
 	private final Clock clock;
@@ -150,6 +152,10 @@ final class SimulatedRouter {
 
 	void counterBits(int bits) {
 		this.counterBits = RouterSettings.checkCounterBits(bits);
+	}
+
+	LiveStreams liveStreams() {
+		return this.liveStreams;
 	}
 
 	CommandTable commands() {
