@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,8 @@ final class PppSessions implements MenuRules {
 
 	private volatile TrafficMeter uplink;
 
+	private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+
 	/** Sessions since boot: numbers addresses, session ids and interface ids. */
 	private int nextSession = 1;
 
@@ -66,7 +69,15 @@ final class PppSessions implements MenuRules {
 	 * @param profile the background traffic profile, or null for a quiet subscriber
 	 * @return the {@code /ppp/active} {@code .id}, or null when refused
 	 */
-	synchronized @Nullable String connect(String name, @Nullable Random profile) {
+	@Nullable String connect(String name, @Nullable Random profile) {
+		String id = dialIn(name, profile);
+		if (id != null) {
+			changed(name, true);
+		}
+		return id;
+	}
+
+	private synchronized @Nullable String dialIn(String name, @Nullable Random profile) {
 		if (this.online.containsKey(name)) {
 			return null;
 		}
@@ -109,6 +120,7 @@ final class PppSessions implements MenuRules {
 			this.active.remove(session.activeId());
 		}
 		ended(name, reason);
+		changed(name, false);
 		return true;
 	}
 
@@ -121,6 +133,7 @@ final class PppSessions implements MenuRules {
 			}
 		}
 		ended(name, "admin-disconnect");
+		changed(name, false);
 	}
 
 	/**
@@ -128,15 +141,29 @@ final class PppSessions implements MenuRules {
 	 * all counters, ether1's included, restart at 0.
 	 * @return who was online
 	 */
-	synchronized List<String> reset() {
-		List<String> wasOnline = new ArrayList<>(this.online.keySet());
-		for (OnlineSession session : List.copyOf(this.onlineList)) {
-			forget(session.name());
-			this.active.remove(session.activeId());
+	List<String> reset() {
+		List<String> wasOnline;
+		synchronized (this) {
+			wasOnline = new ArrayList<>(this.online.keySet());
+			for (OnlineSession session : List.copyOf(this.onlineList)) {
+				forget(session.name());
+				this.active.remove(session.activeId());
+			}
+			this.uplink = new TrafficMeter(this.meterWindowNanos, System.nanoTime());
+			this.nextSession = 1;
 		}
-		this.uplink = new TrafficMeter(this.meterWindowNanos, System.nanoTime());
-		this.nextSession = 1;
+		wasOnline.forEach((name) -> changed(name, false));
 		return wasOnline;
+	}
+
+	void addListener(SessionListener listener) {
+		this.listeners.add(listener);
+	}
+
+	private void changed(String name, boolean online) {
+		for (SessionListener listener : this.listeners) {
+			listener.sessionChanged(name, online);
+		}
 	}
 
 	/** Removes from the indexes; caller holds the lock. */

@@ -212,6 +212,14 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return this.router.sessions().disconnect(RawText.fromText(name), "peer-request");
 	}
 
+	/**
+	 * Calls {@code listener} on every login and logout from now on, whatever caused it (a
+	 * test, background churn, a kick over the API, a reboot).
+	 */
+	public void addSessionListener(SessionListener listener) {
+		this.router.sessions().addListener((name, online) -> listener.sessionChanged(RawText.toText(name), online));
+	}
+
 	/** How many sessions are online. */
 	public int onlineCount() {
 		return this.router.sessions().onlineCount();

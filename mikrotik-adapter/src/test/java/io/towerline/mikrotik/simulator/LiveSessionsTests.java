@@ -95,6 +95,20 @@ class LiveSessionsTests {
 	}
 
 	@Test
+	void shouldTellSessionListenersOfEveryLoginAndLogout() {
+		List<String> changes = new CopyOnWriteArrayList<>();
+		this.simulator.addSessionListener((name, online) -> changes.add((online ? "+" : "-") + name));
+		this.simulator.connectSubscriber("sub00001");
+		this.simulator.connectSubscriber("sub00002");
+		this.simulator.connectSubscriber("sub00003");
+		assertThat(this.router.pppActive().kick("sub00002")).isTrue();
+		this.simulator.disconnectSubscriber("sub00001");
+		this.simulator.reboot();
+		assertThat(changes).containsExactly("+sub00001", "+sub00002", "+sub00003", "-sub00002", "-sub00001",
+				"-sub00003");
+	}
+
+	@Test
 	void shouldSeedTheOnlineShare() {
 		try (RouterOsSimulator seeded = TestRouters.simulator(SimulatorVersion.V6_49)
 			.secrets(40)
