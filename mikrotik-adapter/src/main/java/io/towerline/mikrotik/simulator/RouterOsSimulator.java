@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
 import javax.net.ssl.SSLContext;
@@ -36,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  *     ... connect to 127.0.0.1:router.port() ...
  * }
  * }</pre>
+ *
+ * As a live access router: subscribers dial in and out ({@link #connectSubscriber},
+ * {@link #disconnectSubscriber}, or background {@link Builder#churn}), their
+ * {@code <pppoe-NAME>} counters move ({@link #addTraffic}, or background
+ * {@link Builder#traffic}), and the router reboots ({@link #reboot}). Nothing happens by
+ * itself unless the builder asks for it.
  */
 public final class RouterOsSimulator implements AutoCloseable {
 
@@ -43,9 +46,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private static final int RECORD_LIMIT = 200_000;
 
-	private volatile ServerSocket server;
-
-	private final ServerOpener opener;
+	private final ListeningPort listening;
 
 	private final SimulatedRouter router;
 
@@ -56,8 +57,6 @@ public final class RouterOsSimulator implements AutoCloseable {
 	private final boolean record;
 
 	private final List<ReceivedCommand> received = Collections.synchronizedList(new ArrayList<>());
-
-	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
 	private final Duration rebootDelay;
 
@@ -72,52 +71,21 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private RouterOsSimulator(ServerSocket server, ServerOpener opener, SimulatedRouter router, SimulatorLogin login,
+	private RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
 			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
-			@Nullable ScheduledFuture<?> backgroundTick) {
-		this.server = server;
-		this.opener = opener;
+			@Nullable ScheduledFuture<?> backgroundTick) throws IOException {
 		this.router = router;
 		this.login = login;
 		this.record = record;
 		this.rebootDelay = rebootDelay;
 		this.background = background;
 		this.backgroundTick = backgroundTick;
-	}
-
-	/** Opens the listening socket, at start and again when a reboot is over. */
-	@FunctionalInterface
-	private interface ServerOpener {
-
-		ServerSocket open(int port) throws IOException;
-
+		this.listening = new ListeningPort(opener, port,
+				(socket) -> new ApiSession(socket, this.router, this.faults, this.login, this::record));
 	}
 
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	private void accept(ServerSocket server) {
-		while (!server.isClosed()) {
-			try {
-				Socket socket = server.accept();
-				this.sockets.add(socket);
-				ApiSession session = new ApiSession(socket, this.router, this.faults, this.login, this::record);
-				Thread.ofVirtual().name("simulator-session").start(() -> {
-					try {
-						session.run();
-					}
-					finally {
-						this.sockets.remove(socket);
-					}
-				});
-			}
-			catch (IOException ex) {
-				if (!server.isClosed()) {
-					log.log(Level.WARNING, "accept failed", ex);
-				}
-			}
-		}
 	}
 
 	private void record(Sentence sentence) {
@@ -127,7 +95,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	}
 
 	public int port() {
-		return this.server.getLocalPort();
+		return this.listening.port();
 	}
 
 	public SimulatorVersion version() {
@@ -154,7 +122,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	/** Connections currently open. */
 	public int openConnections() {
-		return this.sockets.size();
+		return this.listening.openConnections();
 	}
 
 	/**
@@ -300,7 +268,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 				this.background.paused(true);
 			}
 			if (!this.rebootDelay.isZero()) {
-				closeServer();
+				this.listening.stopListening();
 			}
 			dropAllConnections();
 			List<String> wasOnline = this.router.reboot();
@@ -339,9 +307,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 				return;
 			}
 			try {
-				ServerSocket reopened = this.opener.open(this.server.getLocalPort());
-				this.server = reopened;
-				Thread.ofVirtual().name("simulator-accept-" + reopened.getLocalPort()).start(() -> accept(reopened));
+				this.listening.listenAgain();
 			}
 			catch (IOException ex) {
 				log.log(Level.WARNING, "simulated router could not listen again after its reboot", ex);
@@ -355,15 +321,6 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.up = true;
 		if (this.background != null) {
 			this.background.paused(false);
-		}
-	}
-
-	private void closeServer() {
-		try {
-			this.server.close();
-		}
-		catch (IOException ex) {
-			// closing anyway
 		}
 	}
 
@@ -387,14 +344,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	/** Cuts every open connection without a word, as a reboot or a dead link would. */
 	public void dropAllConnections() {
-		for (Socket socket : this.sockets) {
-			try {
-				socket.close();
-			}
-			catch (IOException ex) {
-				// already gone
-			}
-		}
+		this.listening.dropAllConnections();
 	}
 
 	@Override
@@ -408,7 +358,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 			if (this.backgroundTick != null) {
 				SimulatorTicker.stop(this.backgroundTick);
 			}
-			closeServer();
+			this.listening.stopListening();
 			dropAllConnections();
 		}
 	}
@@ -513,6 +463,9 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 		/**
 		 * How often a streaming {@code monitor-traffic} reports (RouterOS: every second).
+		 * It is also the "second" rates are measured over: a sample reports the movement
+		 * of one interval as if it took a second, so a test with 50 ms sees 20 times the
+		 * bytes it added.
 		 */
 		public Builder monitorInterval(Duration monitorInterval) {
 			this.monitorInterval = monitorInterval;
@@ -611,14 +564,13 @@ public final class RouterOsSimulator implements AutoCloseable {
 			try {
 				SSLContext tls = this.tls;
 				InetAddress address = this.address;
-				ServerOpener opener = (port) -> {
+				ListeningPort.Opener opener = (port) -> {
 					ServerSocket server = (tls != null) ? tls.getServerSocketFactory().createServerSocket()
 							: new ServerSocket();
 					server.setReuseAddress(true);
 					server.bind(new InetSocketAddress(address, port), 1024);
 					return server;
 				};
-				ServerSocket server = opener.open(this.port);
 				Random random = new Random(this.seed + this.seedOffset * 0x9E3779B97F4A7C15L);
 				boolean background = this.churnPerHour > 0 || this.dailyTraffic;
 				int bits = (this.counterBits != null) ? this.counterBits : this.version.counterBits();
@@ -631,13 +583,19 @@ public final class RouterOsSimulator implements AutoCloseable {
 						? new BackgroundActivity(router, random, this.churnPerHour, this.onlineShare, this.dailyTraffic)
 						: null;
 				ScheduledFuture<?> tick = (activity != null) ? SimulatorTicker.every(this.tick, activity) : null;
-				RouterOsSimulator simulator = new RouterOsSimulator(server, opener, router,
-						new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity, tick);
-				simulator.faults().latency(this.latency);
-				Thread.ofVirtual()
-					.name("simulator-accept-" + server.getLocalPort())
-					.start(() -> simulator.accept(server));
-				return simulator;
+				try {
+					RouterOsSimulator simulator = new RouterOsSimulator(opener, this.port, router,
+							new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity,
+							tick);
+					simulator.faults().latency(this.latency);
+					return simulator;
+				}
+				catch (IOException ex) {
+					if (tick != null) {
+						SimulatorTicker.stop(tick);
+					}
+					throw ex;
+				}
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("cannot listen on port " + this.port, ex);
