@@ -41,15 +41,21 @@ final class BackgroundActivity implements Runnable {
 
 	private long namesRefreshedAt;
 
-	private long lastTick = System.nanoTime();
+	/**
+	 * Each tick accounts for exactly one period: the ticker runs at a fixed rate and
+	 * catches up on late ticks, so the sum is right and, with a seed, every run draws the
+	 * same events tick for tick.
+	 */
+	private final double tickSeconds;
 
 	private volatile boolean paused;
 
 	private record Redial(String name, long dueNanos) {
 	}
 
-	BackgroundActivity(SimulatedRouter router, Random random, double churnPerHour, double onlineShare,
-			boolean traffic) {
+	BackgroundActivity(SimulatedRouter router, Random random, double churnPerHour, double onlineShare, boolean traffic,
+			Duration tick) {
+		this.tickSeconds = tick.toNanos() / 1e9;
 		this.router = router;
 		this.random = random;
 		this.churnPerHour = churnPerHour;
@@ -84,8 +90,7 @@ final class BackgroundActivity implements Runnable {
 	@Override
 	public void run() {
 		long now = System.nanoTime();
-		double seconds = (now - this.lastTick) / 1e9;
-		this.lastTick = now;
+		double seconds = this.tickSeconds;
 		if (this.paused) {
 			return;
 		}

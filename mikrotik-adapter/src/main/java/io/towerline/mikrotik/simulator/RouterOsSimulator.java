@@ -579,9 +579,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 						this.dailyTraffic ? random : null);
 				router.seedSecrets(this.secrets, this.onlineShare);
 				Map<String, String> logins = this.users.isEmpty() ? Map.of("admin", "") : this.users;
-				BackgroundActivity activity = background
-						? new BackgroundActivity(router, random, this.churnPerHour, this.onlineShare, this.dailyTraffic)
-						: null;
+				BackgroundActivity activity = background ? new BackgroundActivity(router, random, this.churnPerHour,
+						this.onlineShare, this.dailyTraffic, this.tick) : null;
 				ScheduledFuture<?> tick = (activity != null) ? SimulatorTicker.every(this.tick, activity) : null;
 				try {
 					RouterOsSimulator simulator = new RouterOsSimulator(opener, this.port, router,

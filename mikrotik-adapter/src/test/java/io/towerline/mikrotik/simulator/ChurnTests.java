@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 
 import io.towerline.mikrotik.RouterUnderTest;
@@ -69,6 +72,31 @@ class ChurnTests {
 			assertThat(under.simulator().totalTraffic("sub00011")).as("offline subscribers move nothing")
 				.isEqualTo(TrafficCounters.ZERO);
 		}
+	}
+
+	@Test
+	void shouldRepeatTheSameBackgroundForTheSameSeed() {
+		List<String> first = background(5);
+		assertThat(first).isEqualTo(background(5));
+		assertThat(first).isNotEqualTo(background(6));
+	}
+
+	/** Who is online and what everyone moved after 300 one-second ticks of busy churn. */
+	private static List<String> background(long seed) {
+		Random random = new Random(seed);
+		SimulatedRouter router = new SimulatedRouter(
+				new RouterSettings(SimulatorVersion.V7_16, "r", Duration.ofSeconds(1), 64, at(20)), random);
+		router.seedSecrets(100, 0.5);
+		BackgroundActivity activity = new BackgroundActivity(router, random, 100, 0.5, true, Duration.ofSeconds(1));
+		for (int tick = 0; tick < 300; tick++) {
+			activity.run();
+		}
+		List<String> state = new ArrayList<>(router.sessions().onlineNames());
+		for (int i = 1; i <= 100; i++) {
+			String name = String.format(Locale.ROOT, "sub%05d", i);
+			state.add(name + "=" + router.sessions().totalTraffic(name));
+		}
+		return state;
 	}
 
 	@Test
