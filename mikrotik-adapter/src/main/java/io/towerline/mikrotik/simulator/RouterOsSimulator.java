@@ -71,6 +71,9 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	/** Counts reboots, so that only the boot of the latest one brings the router up. */
+	private long reboots;
+
 	private RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
 			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
 			@Nullable ScheduledFuture<?> backgroundTick) throws IOException {
@@ -259,6 +262,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * traffic on, the subscribers that were online redial within a minute of the boot.
 	 */
 	public void reboot() {
+		long reboot;
 		synchronized (this.lifecycle) {
 			if (this.closed) {
 				return;
@@ -279,11 +283,12 @@ public final class RouterOsSimulator implements AutoCloseable {
 				booted();
 				return;
 			}
+			reboot = ++this.reboots;
 		}
 		Thread.ofVirtual().name("simulator-boot").start(() -> {
 			try {
 				Thread.sleep(this.rebootDelay);
-				boot();
+				boot(reboot);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -301,9 +306,9 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return this.router.uptime();
 	}
 
-	private void boot() {
+	private void boot(long reboot) {
 		synchronized (this.lifecycle) {
-			if (this.closed) {
+			if (this.closed || reboot != this.reboots) {
 				return;
 			}
 			try {

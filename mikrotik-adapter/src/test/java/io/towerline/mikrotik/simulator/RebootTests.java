@@ -90,6 +90,15 @@ class RebootTests {
 		}
 	}
 
+	@Test
+	void shouldComeUpOnceAfterARebootDuringABoot() {
+		this.simulator.reboot();
+		this.simulator.reboot();
+		await().atMost(Duration.ofSeconds(10)).until(this.simulator::isUp);
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> this.router.ping());
+		assertThat(this.router.system().resource().uptime()).isLessThan(Duration.ofMinutes(1));
+	}
+
 	private void rawConnect() throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.simulator.port())) {
 			socket.getInputStream();
