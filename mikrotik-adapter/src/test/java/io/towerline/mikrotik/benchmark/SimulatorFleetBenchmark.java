@@ -86,7 +86,8 @@ class SimulatorFleetBenchmark {
 						cpuShare * 100))
 				.line(String.format("| download moved in %d s (fleet, simulated) | %.1f GB |", MEASURE.toSeconds(),
 						moved / 1e9))
-				.line(String.format("| heap per idle logged-in API connection (server side) | %.1f KiB |",
+				.line(String.format(
+						"| heap per idle logged-in API connection (both ends: the benchmark is the client) | %.1f KiB |",
 						(heapConnected - heapIdle) / 1024.0 / ROUTERS))
 				.line("")
 				.line("Reproduce: `./mvnw -pl mikrotik-adapter -Pbenchmark test -Dtest=SimulatorFleetBenchmark`"
