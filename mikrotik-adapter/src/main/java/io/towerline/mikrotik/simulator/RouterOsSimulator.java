@@ -3,8 +3,9 @@ package io.towerline.mikrotik.simulator;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Random;
+import java.util.concurrent.ScheduledFuture;
 
 import javax.net.ssl.SSLContext;
 
@@ -32,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  *     ... connect to 127.0.0.1:router.port() ...
  * }
  * }</pre>
+ *
+ * As a live access router: subscribers dial in and out ({@link #connectSubscriber},
+ * {@link #disconnectSubscriber}, or background {@link Builder#churn}), their
+ * {@code <pppoe-NAME>} counters move ({@link #addTraffic}, or background
+ * {@link Builder#traffic}), and the router reboots ({@link #reboot}). Nothing happens by
+ * itself unless the builder asks for it.
  */
 public final class RouterOsSimulator implements AutoCloseable {
 
@@ -39,7 +46,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private static final int RECORD_LIMIT = 200_000;
 
-	private final ServerSocket server;
+	private final ListeningPort listening;
 
 	private final SimulatedRouter router;
 
@@ -51,40 +58,37 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private final List<ReceivedCommand> received = Collections.synchronizedList(new ArrayList<>());
 
-	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+	private final Duration rebootDelay;
 
-	private RouterOsSimulator(ServerSocket server, SimulatedRouter router, SimulatorLogin login, boolean record) {
-		this.server = server;
+	private final @Nullable BackgroundActivity background;
+
+	private final @Nullable ScheduledFuture<?> backgroundTick;
+
+	/** Guards reboot, boot and close. */
+	private final Object lifecycle = new Object();
+
+	private volatile boolean up = true;
+
+	private volatile boolean closed;
+
+	/** Counts reboots, so that only the boot of the latest one brings the router up. */
+	private long reboots;
+
+	private RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
+			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
+			@Nullable ScheduledFuture<?> backgroundTick) throws IOException {
 		this.router = router;
 		this.login = login;
 		this.record = record;
+		this.rebootDelay = rebootDelay;
+		this.background = background;
+		this.backgroundTick = backgroundTick;
+		this.listening = new ListeningPort(opener, port,
+				(socket) -> new ApiSession(socket, this.router, this.faults, this.login, this::record));
 	}
 
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	private void accept() {
-		while (!this.server.isClosed()) {
-			try {
-				Socket socket = this.server.accept();
-				this.sockets.add(socket);
-				ApiSession session = new ApiSession(socket, this.router, this.faults, this.login, this::record);
-				Thread.ofVirtual().name("simulator-session").start(() -> {
-					try {
-						session.run();
-					}
-					finally {
-						this.sockets.remove(socket);
-					}
-				});
-			}
-			catch (IOException ex) {
-				if (!this.server.isClosed()) {
-					log.log(Level.WARNING, "accept failed", ex);
-				}
-			}
-		}
 	}
 
 	private void record(Sentence sentence) {
@@ -94,7 +98,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	}
 
 	public int port() {
-		return this.server.getLocalPort();
+		return this.listening.port();
 	}
 
 	public SimulatorVersion version() {
@@ -121,7 +125,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	/** Connections currently open. */
 	public int openConnections() {
-		return this.sockets.size();
+		return this.listening.openConnections();
 	}
 
 	/**
@@ -171,21 +175,163 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * appear).
 	 */
 	public boolean connectSubscriber(String name) {
-		return this.router.sessions().connect(RawText.fromText(name)) != null;
+		return this.up && this.router.connect(RawText.fromText(name)) != null;
 	}
 
-	/** Ends a subscriber's session as if the client hung up. */
+	/**
+	 * Ends a subscriber's session as if the client hung up: the {@code /ppp/active} entry
+	 * and the {@code <pppoe-NAME>} interface disappear ({@code listen} sees
+	 * {@code .dead}).
+	 * @return false when the subscriber was not online
+	 */
 	public boolean disconnectSubscriber(String name) {
 		return this.router.sessions().disconnect(RawText.fromText(name), "peer-request");
 	}
 
+	/**
+	 * Calls {@code listener} on every login and logout from now on, whatever caused it (a
+	 * test, background churn, a kick over the API, a reboot).
+	 */
+	public void addSessionListener(SessionListener listener) {
+		this.router.sessions().addListener((name, online) -> listener.sessionChanged(RawText.toText(name), online));
+	}
+
+	/** How many sessions are online. */
+	public int onlineCount() {
+		return this.router.sessions().onlineCount();
+	}
+
+	/** Who is online, in the order they dialled in. */
 	public List<String> onlineSubscribers() {
-		return this.router.sessions()
-			.table()
-			.snapshot()
-			.stream()
-			.map((item) -> RawText.toText(item.get("name")))
-			.toList();
+		return this.router.sessions().onlineNames().stream().map(RawText::toText).toList();
+	}
+
+	/**
+	 * Moves the counters of an online subscriber's {@code <pppoe-NAME>} interface (and of
+	 * the uplink ether1) as RouterOS counts them on the server side: rx is what the
+	 * router received from the subscriber (upload), tx what it sent to the subscriber
+	 * (download). {@code monitor-traffic} rates follow from the movement.
+	 * @return false when the subscriber is not online (nothing moves)
+	 */
+	public boolean addTraffic(String name, long rxBytes, long txBytes, long rxPackets, long txPackets) {
+		return this.up
+				&& this.router.sessions().addTraffic(RawText.fromText(name), rxBytes, txBytes, rxPackets, txPackets);
+	}
+
+	/**
+	 * The counters of an online subscriber's {@code <pppoe-NAME>} interface as
+	 * {@code /interface/print} shows them now (wrapped at 2^32 with 32-bit counters).
+	 */
+	public Optional<TrafficCounters> interfaceCounters(String name) {
+		OnlineSession session = this.router.sessions().session(RawText.fromText(name));
+		return Optional.ofNullable(session).map((online) -> online.meter().counters().wrapped(counterBits()));
+	}
+
+	/**
+	 * Everything a subscriber has transferred since the simulator started, over all its
+	 * sessions and across reboots, never wrapped: the truth usage accounting must match.
+	 */
+	public TrafficCounters totalTraffic(String name) {
+		return this.router.sessions().totalTraffic(RawText.fromText(name));
+	}
+
+	/**
+	 * How many streams of this command are live now, e.g.
+	 * {@code liveStreams("/interface/monitor-traffic")} or
+	 * {@code liveStreams("/ppp/active/listen")}. A stream counts once it sees every
+	 * change ({@code listen} subscribed, the first {@code monitor-traffic} sample sent)
+	 * and until it is cancelled or its connection drops.
+	 */
+	public int liveStreams(String command) {
+		return this.router.liveStreams().count(command);
+	}
+
+	/** Width of the interface counters now: 32 or 64. */
+	public int counterBits() {
+		return this.router.counterBits();
+	}
+
+	/**
+	 * Changes the width of the interface counters: 32 shows every counter modulo 2^32, as
+	 * RouterOS 6 does; 64 shows the full value.
+	 */
+	public void counterBits(int bits) {
+		this.router.counterBits(bits);
+	}
+
+	/**
+	 * Reboots the router: every session ends (no {@code listen} reply reaches anyone,
+	 * every API connection drops), interface counters restart at 0 and so does the uptime
+	 * in {@code /system/resource}. For {@link Builder#rebootDelay} the router refuses
+	 * connections; then it accepts again on the same port. With background churn or
+	 * traffic on, the subscribers that were online redial within a minute of the boot.
+	 */
+	public void reboot() {
+		long reboot;
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				return;
+			}
+			this.up = false;
+			if (this.background != null) {
+				this.background.paused(true);
+			}
+			if (!this.rebootDelay.isZero()) {
+				this.listening.stopListening();
+			}
+			dropAllConnections();
+			List<String> wasOnline = this.router.reboot();
+			if (this.background != null) {
+				this.background.redialAfterBoot(wasOnline, this.rebootDelay);
+			}
+			if (this.rebootDelay.isZero()) {
+				booted();
+				return;
+			}
+			reboot = ++this.reboots;
+		}
+		Thread.ofVirtual().name("simulator-boot").start(() -> {
+			try {
+				Thread.sleep(this.rebootDelay);
+				boot(reboot);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+	}
+
+	/** False while a reboot is in progress. */
+	public boolean isUp() {
+		return this.up;
+	}
+
+	/** How long since the (last) boot, as {@code /system/resource} reports it. */
+	public Duration uptime() {
+		return this.router.uptime();
+	}
+
+	private void boot(long reboot) {
+		synchronized (this.lifecycle) {
+			if (this.closed || reboot != this.reboots) {
+				return;
+			}
+			try {
+				this.listening.listenAgain();
+			}
+			catch (IOException ex) {
+				log.log(Level.WARNING, "simulated router could not listen again after its reboot", ex);
+				return;
+			}
+			booted();
+		}
+	}
+
+	private void booted() {
+		this.up = true;
+		if (this.background != null) {
+			this.background.paused(false);
+		}
 	}
 
 	public String identity() {
@@ -208,25 +354,23 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	/** Cuts every open connection without a word, as a reboot or a dead link would. */
 	public void dropAllConnections() {
-		for (Socket socket : this.sockets) {
-			try {
-				socket.close();
-			}
-			catch (IOException ex) {
-				// already gone
-			}
-		}
+		this.listening.dropAllConnections();
 	}
 
 	@Override
 	public void close() {
-		try {
-			this.server.close();
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			this.up = false;
+			if (this.backgroundTick != null) {
+				SimulatorTicker.stop(this.backgroundTick);
+			}
+			this.listening.stopListening();
+			dropAllConnections();
 		}
-		catch (IOException ex) {
-			// closing anyway
-		}
-		dropAllConnections();
 	}
 
 	private static Map<String, String> toText(Map<String, String> raw) {
@@ -264,6 +408,22 @@ public final class RouterOsSimulator implements AutoCloseable {
 		private boolean record = true;
 
 		private @Nullable SSLContext tls;
+
+		private @Nullable Integer counterBits;
+
+		private Duration rebootDelay = Duration.ZERO;
+
+		private double churnPerHour;
+
+		private boolean dailyTraffic;
+
+		private Duration tick = Duration.ofSeconds(1);
+
+		private long seed = System.nanoTime();
+
+		private long seedOffset;
+
+		private Clock clock = Clock.systemDefaultZone();
 
 		private Builder() {
 		}
@@ -313,6 +473,9 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 		/**
 		 * How often a streaming {@code monitor-traffic} reports (RouterOS: every second).
+		 * It is also the "second" rates are measured over: a sample reports the movement
+		 * of one interval as if it took a second, so a test with 50 ms sees 20 times the
+		 * bytes it added.
 		 */
 		public Builder monitorInterval(Duration monitorInterval) {
 			this.monitorInterval = monitorInterval;
@@ -330,6 +493,74 @@ public final class RouterOsSimulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Width of the interface counters: 32 (they wrap at 2^32, as on RouterOS 6) or
+		 * 64. Default: 32 for 6.x versions, 64 for 7.x.
+		 */
+		public Builder counterBits(int bits) {
+			this.counterBits = RouterSettings.checkCounterBits(bits);
+			return this;
+		}
+
+		/**
+		 * How long a {@link RouterOsSimulator#reboot()} refuses connections (default 0).
+		 */
+		public Builder rebootDelay(Duration rebootDelay) {
+			this.rebootDelay = rebootDelay;
+			return this;
+		}
+
+		/**
+		 * Background logins and logouts: each online session ends at this rate per hour
+		 * (0.05 = 5 % an hour), and offline subscribers dial in at the rate that keeps
+		 * the online share around {@link #onlineShare}. Default 0: nobody comes or goes
+		 * by themselves.
+		 */
+		public Builder churn(double perSessionPerHour) {
+			if (perSessionPerHour < 0) {
+				throw new IllegalArgumentException("churn cannot be negative");
+			}
+			this.churnPerHour = perSessionPerHour;
+			return this;
+		}
+
+		/**
+		 * Background traffic: true moves every session's counters each tick along a
+		 * residential daily curve (evening peak, night trough, a few heavy users); false
+		 * (the default) leaves counters to {@link RouterOsSimulator#addTraffic}.
+		 */
+		public Builder traffic(boolean dailyPattern) {
+			this.dailyTraffic = dailyPattern;
+			return this;
+		}
+
+		/** How often background churn and traffic advance (default 1 s). */
+		public Builder tick(Duration tick) {
+			this.tick = tick;
+			return this;
+		}
+
+		/** Seeds the background randomness (churn picks, traffic profiles, noise). */
+		public Builder seed(long seed) {
+			this.seed = seed;
+			return this;
+		}
+
+		/** Fleet members share the configured seed but must not behave identically. */
+		Builder seedOffset(long offset) {
+			this.seedOffset = offset;
+			return this;
+		}
+
+		/**
+		 * Wall-clock time for dates and the hour on the daily traffic curve (default: the
+		 * system clock).
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
 		/** Serve API-SSL with this server context instead of plain API. */
 		public Builder tls(SSLContext tls) {
 			this.tls = tls;
@@ -337,18 +568,43 @@ public final class RouterOsSimulator implements AutoCloseable {
 		}
 
 		public RouterOsSimulator start() {
+			if (this.onlineShare < 0 || this.onlineShare > 1) {
+				throw new IllegalArgumentException("the online share is between 0 and 1, not " + this.onlineShare);
+			}
 			try {
-				ServerSocket server = (this.tls != null)
-						? this.tls.getServerSocketFactory().createServerSocket(this.port, 1024, this.address)
-						: new ServerSocket(this.port, 1024, this.address);
-				SimulatedRouter router = new SimulatedRouter(this.version, this.identity, this.monitorInterval);
+				SSLContext tls = this.tls;
+				InetAddress address = this.address;
+				ListeningPort.Opener opener = (port) -> {
+					ServerSocket server = (tls != null) ? tls.getServerSocketFactory().createServerSocket()
+							: new ServerSocket();
+					server.setReuseAddress(true);
+					server.bind(new InetSocketAddress(address, port), 1024);
+					return server;
+				};
+				Random random = new Random(this.seed + this.seedOffset * 0x9E3779B97F4A7C15L);
+				boolean background = this.churnPerHour > 0 || this.dailyTraffic;
+				int bits = (this.counterBits != null) ? this.counterBits : this.version.counterBits();
+				SimulatedRouter router = new SimulatedRouter(
+						new RouterSettings(this.version, this.identity, this.monitorInterval, bits, this.clock),
+						this.dailyTraffic ? random : null);
 				router.seedSecrets(this.secrets, this.onlineShare);
 				Map<String, String> logins = this.users.isEmpty() ? Map.of("admin", "") : this.users;
-				RouterOsSimulator simulator = new RouterOsSimulator(server, router,
-						new SimulatorLogin(logins, this.legacyLogin), this.record);
-				simulator.faults().latency(this.latency);
-				Thread.ofPlatform().daemon().name("simulator-accept-" + server.getLocalPort()).start(simulator::accept);
-				return simulator;
+				BackgroundActivity activity = background ? new BackgroundActivity(router, random, this.churnPerHour,
+						this.onlineShare, this.dailyTraffic, this.tick) : null;
+				ScheduledFuture<?> tick = (activity != null) ? SimulatorTicker.every(this.tick, activity) : null;
+				try {
+					RouterOsSimulator simulator = new RouterOsSimulator(opener, this.port, router,
+							new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity,
+							tick);
+					simulator.faults().latency(this.latency);
+					return simulator;
+				}
+				catch (IOException ex) {
+					if (tick != null) {
+						SimulatorTicker.stop(tick);
+					}
+					throw ex;
+				}
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("cannot listen on port " + this.port, ex);
