@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
@@ -58,6 +59,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.router = router;
 		this.login = login;
 		this.record = record;
+		// backups
+		router.commands().register("/system/backup/load", new BackupCommands(router).load(this::rebootSoon));
 	}
 
 	public static Builder builder() {
@@ -212,6 +215,79 @@ public final class RouterOsSimulator implements AutoCloseable {
 			}
 		}
 	}
+
+	// backups
+
+	/**
+	 * A {@code .backup} file of the current configuration, as {@code /system/backup/save}
+	 * would write it.
+	 */
+	public byte[] backupImage(@Nullable String password) {
+		return new BackupImage(this.router.identity(), withoutIds(this.router.profiles().snapshot()),
+				withoutIds(this.router.secrets().snapshot()))
+			.save((password != null) ? RawText.fromText(password) : null);
+	}
+
+	/** Removes a PPP secret, as someone at the router's console would. */
+	public boolean removeSecret(String name) {
+		String id = this.router.secrets().resolve(RawText.fromText(name));
+		return id != null && this.router.secrets().remove(id) != null;
+	}
+
+	/**
+	 * Empties the PPP menus (built-in profiles stay) and resets the identity, as
+	 * {@code /system reset-configuration no-defaults=yes} would.
+	 */
+	public void resetConfiguration() {
+		for (Map<String, String> secret : this.router.secrets().snapshot()) {
+			this.router.secrets().remove(secret.get(".id"));
+		}
+		for (Map<String, String> profile : this.router.profiles().snapshot()) {
+			if (!"true".equals(profile.get("default"))) {
+				this.router.profiles().remove(profile.get(".id"));
+			}
+		}
+		this.router.identity(RawText.fromText("MikroTik"));
+	}
+
+	/** Renames the router, as {@code /system identity set} would. */
+	public void identity(String name) {
+		this.router.identity(RawText.fromText(name));
+	}
+
+	/** How many times a loaded backup has rebooted this router. */
+	public int reboots() {
+		return this.reboots.get();
+	}
+
+	private final AtomicInteger reboots = new AtomicInteger();
+
+	/**
+	 * The reboot after {@code /system/backup/load}: every PPP session ends and every
+	 * connection drops, just after the load's reply has left.
+	 */
+	private void rebootSoon() {
+		Thread.ofVirtual().name("simulator-reboot").start(() -> {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			for (String name : onlineSubscribers()) {
+				this.router.sessions().disconnect(RawText.fromText(name), "reboot");
+			}
+			this.reboots.incrementAndGet();
+			dropAllConnections();
+		});
+	}
+
+	private static List<Map<String, String>> withoutIds(List<Map<String, String>> items) {
+		items.forEach((item) -> item.remove(".id"));
+		return items;
+	}
+
+	// end of backups
 
 	@Override
 	public void close() {
