@@ -228,6 +228,11 @@ public final class RouterOsSimulator implements AutoCloseable {
 			.save((password != null) ? RawText.fromText(password) : null);
 	}
 
+	/** The names of the files on the router's disk. */
+	public List<String> fileNames() {
+		return this.router.files().names().stream().map(RawText::toText).toList();
+	}
+
 	/** Removes a PPP secret, as someone at the router's console would. */
 	public boolean removeSecret(String name) {
 		String id = this.router.secrets().resolve(RawText.fromText(name));
