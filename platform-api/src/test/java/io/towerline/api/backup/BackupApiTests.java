@@ -68,7 +68,7 @@ class BackupApiTests extends ApiTest {
 	}
 
 	@Test
-	void shouldTakeListCompareAndDownloadBackups() {
+	void shouldTakeListCompareAndDownloadBackups() throws Exception {
 		String first = take("EXPORT");
 		this.simulator.removeSecret("sub00002");
 		String second = take("EXPORT");
