@@ -103,9 +103,9 @@ class BackupTaking implements OperationHandler {
 	private List<RouterBackup> take(RouterOperation operation) {
 		Router router = this.transactions.execute((tx) -> this.routers.get(operation.routerId()));
 		BackupSettings settings = this.schedule.settings();
-		List<BackupKind> kinds = kinds(operation.subject(), settings);
 		Actor actor = Actor.of(operation.requestedBy());
 		RouterClient client = this.access.client(router);
+		List<BackupKind> kinds = kinds(operation.subject(), settings, client.capabilities().chunkedFileRead());
 		CommandContext context = new CommandContext(router.id(), actor, operation.id(), null);
 		List<RouterBackup> taken = new ArrayList<>();
 		for (BackupKind kind : kinds) {
@@ -116,14 +116,21 @@ class BackupTaking implements OperationHandler {
 		return taken;
 	}
 
-	private static List<BackupKind> kinds(@Nullable String what, BackupSettings settings) {
+	/**
+	 * What to take. A router without {@code /file/read} (RouterOS 6) can only hand over
+	 * files through {@code contents}, which it fills for text files up to 60 KB: its
+	 * scheduled backups are exports only, and a binary backup asked for explicitly fails
+	 * with the router's refusal.
+	 */
+	private static List<BackupKind> kinds(@Nullable String what, BackupSettings settings, boolean chunkedRead) {
 		if (BackupKind.EXPORT.name().equals(what)) {
 			return List.of(BackupKind.EXPORT);
 		}
 		if (BackupKind.BINARY.name().equals(what)) {
 			return List.of(BackupKind.BINARY);
 		}
-		return settings.binary() ? List.of(BackupKind.EXPORT, BackupKind.BINARY) : List.of(BackupKind.EXPORT);
+		return (settings.binary() && chunkedRead) ? List.of(BackupKind.EXPORT, BackupKind.BINARY)
+				: List.of(BackupKind.EXPORT);
 	}
 
 	private RouterBackup takeExport(RouterClient client, Router router, boolean sensitive, RouterOperation operation) {
