@@ -8,15 +8,24 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
+import io.towerline.core.CoreTestApplication;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.stereotype.Component;
+
 /**
  * Serves backups to simulated routers over loopback HTTP, as the web layer does in the
- * application: {@code /<tenant>/<backup id>} streams the backup's plaintext.
+ * application: {@code /<tenant>/<backup id>} streams the backup's plaintext. A bean of
+ * every context of this module's tests (any of them may run a restore operation, since
+ * they share the scheduler table), and of no other module's.
  */
-final class TestFetchLinks implements BackupFetchLinks, AutoCloseable {
+@Component
+@ConditionalOnBean(CoreTestApplication.class)
+final class TestFetchLinks implements BackupFetchLinks, DisposableBean {
 
 	private final HttpServer server;
 
@@ -53,7 +62,7 @@ final class TestFetchLinks implements BackupFetchLinks, AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void destroy() {
 		this.server.stop(0);
 	}
 
