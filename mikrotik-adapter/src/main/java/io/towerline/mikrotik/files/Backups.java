@@ -3,6 +3,8 @@ package io.towerline.mikrotik.files;
 import java.util.Optional;
 
 import io.towerline.mikrotik.RouterProtocolException;
+import io.towerline.mikrotik.RouterTimeoutException;
+import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.command.Command;
 import io.towerline.mikrotik.command.CommandExecutor;
 import io.towerline.mikrotik.wire.RouterText;
@@ -69,6 +71,33 @@ public final class Backups {
 		Optional<byte[]> contents = this.files.read(file);
 		return RouterText.decode(contents.orElseThrow(() -> new RouterProtocolException(this.executor.router(),
 				"export reported success but " + file + " does not exist", null)));
+	}
+
+	/**
+	 * Loads {@code NAME.backup} with {@code /system/backup/load}: the router replaces its
+	 * whole configuration and reboots, so the connection drops right after (or instead
+	 * of) the reply. A connection lost here is the expected outcome, not a failure; the
+	 * caller checks the router once it is back.
+	 */
+	public void loadBackup(String fileName, char @Nullable [] password) {
+		Command.Builder load = Command.to("/system/backup/load").with("name", fileName);
+		if (password != null) {
+			load.withSecret("password", new String(password));
+		}
+		try {
+			this.executor.execute(load.build());
+		}
+		catch (RouterUnreachableException | RouterProtocolException | RouterTimeoutException ex) {
+			// the reboot cut the connection before or after the reply
+		}
+	}
+
+	/**
+	 * Runs a script file ({@code /import file-name=}), the way an export is re-applied.
+	 * RouterOS stops at the first failing line and reports it.
+	 */
+	public void importScript(String fileName) {
+		this.executor.execute(Command.to("/import").with("file-name", fileName).build());
 	}
 
 }

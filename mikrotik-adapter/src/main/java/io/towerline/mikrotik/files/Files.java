@@ -1,6 +1,9 @@
 package io.towerline.mikrotik.files;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,17 +48,60 @@ public final class Files {
 	}
 
 	/**
-	 * The file's bytes, or empty when there is no such file.
+	 * The file's bytes, or empty when there is no such file. Holds the whole file: for
+	 * big files use {@link #readTo}.
 	 * @throws RouterCommandRejectedException when the file is over 60 KB on a router
 	 * without {@code /file/read}
 	 */
 	public Optional<byte[]> read(String name) {
+		ByteArrayOutputStream contents = new ByteArrayOutputStream();
+		return readTo(name, contents) ? Optional.of(contents.toByteArray()) : Optional.empty();
+	}
+
+	/**
+	 * Streams the file's bytes into {@code out}, one chunk of at most 32 KB at a time
+	 * where the router has {@code /file/read}, so a file of any size never sits whole in
+	 * memory.
+	 * @return false when there is no such file (nothing was written)
+	 * @throws RouterCommandRejectedException when the file is over 60 KB on a router
+	 * without {@code /file/read}
+	 * @throws UncheckedIOException when {@code out} fails
+	 */
+	public boolean readTo(String name, OutputStream out) {
 		Optional<RouterFile> file = find(name);
 		if (file.isEmpty()) {
-			return Optional.empty();
+			return false;
 		}
 		RouterCapabilities capabilities = this.executor.capabilities();
-		return Optional.of(capabilities.chunkedFileRead() ? readChunks(file.get()) : readContents(file.get()));
+		try {
+			if (capabilities.chunkedFileRead()) {
+				readChunks(file.get(), out);
+			}
+			else {
+				out.write(readContents(file.get()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return true;
+	}
+
+	/**
+	 * Has the router download a file with {@code /tool/fetch} (every RouterOS version has
+	 * it): the API cannot carry a binary file to the router, and {@code /file/add} only
+	 * takes text up to 60 KB (7.9+). The URL goes to the audit log redacted, since it is
+	 * a capability for as long as it is valid.
+	 * @param url where the router downloads from ({@code http} or {@code https})
+	 * @param name the file name on the router
+	 */
+	public void fetch(String url, String name) {
+		Command fetch = Command.to("/tool/fetch")
+			.withSecret("url", url)
+			.with("dst-path", name)
+			.with("mode", url.startsWith("https:") ? "https" : "http")
+			.build();
+		this.executor.execute(fetch);
 	}
 
 	/**
@@ -65,8 +111,7 @@ public final class Files {
 		return this.items.removeByName(name);
 	}
 
-	private byte[] readChunks(RouterFile file) {
-		ByteArrayOutputStream contents = new ByteArrayOutputStream((int) Math.min(file.size(), 64L * 1024 * 1024));
+	private void readChunks(RouterFile file, OutputStream contents) throws IOException {
 		long offset = 0;
 		while (offset < file.size()) {
 			Command read = Command.to("/file/read")
@@ -79,10 +124,9 @@ public final class Files {
 			if (chunk == null || chunk.length == 0) {
 				break;
 			}
-			contents.writeBytes(chunk);
+			contents.write(chunk);
 			offset += chunk.length;
 		}
-		return contents.toByteArray();
 	}
 
 	private byte[] readContents(RouterFile file) {

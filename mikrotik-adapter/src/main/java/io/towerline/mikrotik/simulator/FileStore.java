@@ -2,6 +2,7 @@ package io.towerline.mikrotik.simulator;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,11 @@ final class FileStore implements MenuRules {
 		item.put(this.version.fileTimestampField(), this.version.formatDate(LocalDateTime.now()));
 		item.put("contents", rawContents);
 		this.files.add(item, (candidate) -> null);
+	}
+
+	/** Raw names of every file. */
+	List<String> names() {
+		return this.files.snapshot().stream().map((item) -> item.get("name")).toList();
 	}
 
 	@Nullable String contents(String name) {

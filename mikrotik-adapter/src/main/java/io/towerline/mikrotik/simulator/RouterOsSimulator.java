@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
 
@@ -72,7 +73,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	private volatile boolean closed;
 
 	/** Counts reboots, so that only the boot of the latest one brings the router up. */
-	private long reboots;
+	private long bootGeneration;
 
 	private RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
 			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
@@ -85,6 +86,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.backgroundTick = backgroundTick;
 		this.listening = new ListeningPort(opener, port,
 				(socket) -> new ApiSession(socket, this.router, this.faults, this.login, this::record));
+		// backups
+		router.commands().register("/system/backup/load", new BackupCommands(router).load(this::rebootSoon));
 	}
 
 	public static Builder builder() {
@@ -288,7 +291,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 				booted();
 				return;
 			}
-			reboot = ++this.reboots;
+			reboot = ++this.bootGeneration;
 		}
 		Thread.ofVirtual().name("simulator-boot").start(() -> {
 			try {
@@ -313,7 +316,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private void boot(long reboot) {
 		synchronized (this.lifecycle) {
-			if (this.closed || reboot != this.reboots) {
+			if (this.closed || reboot != this.bootGeneration) {
 				return;
 			}
 			try {
@@ -356,6 +359,81 @@ public final class RouterOsSimulator implements AutoCloseable {
 	public void dropAllConnections() {
 		this.listening.dropAllConnections();
 	}
+
+	// backups
+
+	/**
+	 * A {@code .backup} file of the current configuration, as {@code /system/backup/save}
+	 * would write it.
+	 */
+	public byte[] backupImage(@Nullable String password) {
+		return new BackupImage(this.router.identity(), withoutIds(this.router.profiles().snapshot()),
+				withoutIds(this.router.secrets().snapshot()))
+			.save((password != null) ? RawText.fromText(password) : null);
+	}
+
+	/** The names of the files on the router's disk. */
+	public List<String> fileNames() {
+		return this.router.files().names().stream().map(RawText::toText).toList();
+	}
+
+	/** Removes a PPP secret, as someone at the router's console would. */
+	public boolean removeSecret(String name) {
+		String id = this.router.secrets().resolve(RawText.fromText(name));
+		return id != null && this.router.secrets().remove(id) != null;
+	}
+
+	/**
+	 * Empties the PPP menus (built-in profiles stay) and resets the identity, as
+	 * {@code /system reset-configuration no-defaults=yes} would.
+	 */
+	public void resetConfiguration() {
+		for (Map<String, String> secret : this.router.secrets().snapshot()) {
+			this.router.secrets().remove(secret.get(".id"));
+		}
+		for (Map<String, String> profile : this.router.profiles().snapshot()) {
+			if (!"true".equals(profile.get("default"))) {
+				this.router.profiles().remove(profile.get(".id"));
+			}
+		}
+		this.router.identity(RawText.fromText("MikroTik"));
+	}
+
+	/** Renames the router, as {@code /system identity set} would. */
+	public void identity(String name) {
+		this.router.identity(RawText.fromText(name));
+	}
+
+	/** How many times a loaded backup has rebooted this router. */
+	public int reboots() {
+		return this.backupReboots.get();
+	}
+
+	private final AtomicInteger backupReboots = new AtomicInteger();
+
+	/**
+	 * The reboot after {@code /system/backup/load}: every PPP session ends and every
+	 * connection drops, just after the load's reply has left.
+	 */
+	private void rebootSoon() {
+		Thread.ofVirtual().name("simulator-reboot").start(() -> {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.backupReboots.incrementAndGet();
+			reboot();
+		});
+	}
+
+	private static List<Map<String, String>> withoutIds(List<Map<String, String>> items) {
+		items.forEach((item) -> item.remove(".id"));
+		return items;
+	}
+
+	// end of backups
 
 	@Override
 	public void close() {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -39,8 +38,13 @@ final class SystemMenu {
 				(request, reply) -> print(List.of(routerboard()), request, reply));
 		commands.register("/system/package/print", (request, reply) -> print(packages(), request, reply));
 		commands.register("/system/health/print", (request, reply) -> print(health(), request, reply));
-		commands.register("/system/backup/save", this::saveBackup);
+		BackupCommands backups = new BackupCommands(this.router);
+		commands.register("/system/backup/save", backups::save);
+		commands.register("/system/backup/load", backups.load(() -> {
+		}));
 		commands.register("/export", this::export);
+		commands.register("/import", new ScriptImport(this.router)::run);
+		commands.register("/tool/fetch", new FetchTool(this.router.files())::run);
 	}
 
 	private static void print(List<Map<String, String>> items, ApiRequest request, ReplyChannel reply)
@@ -122,14 +126,6 @@ final class SystemMenu {
 		item.put("value", value);
 		item.put("type", type);
 		return item;
-	}
-
-	private void saveBackup(ApiRequest request, ReplyChannel reply) {
-		String name = request.attributes().getOrDefault("name", this.router.identity());
-		byte[] backup = new byte[48 * 1024 + Math.abs(name.hashCode() % 4096)];
-		new Random(name.hashCode()).nextBytes(backup);
-		this.router.files().put(name + ".backup", "backup", RawText.of(backup, 0, backup.length));
-		reply.done();
 	}
 
 	private void export(ApiRequest request, ReplyChannel reply) {

@@ -50,6 +50,10 @@ class SecurityConfiguration {
 				.authenticated()
 				.requestMatchers("/actuator/**")
 				.denyAll()
+				// backups: downloads need the bearer token; routers fetch through signed
+				// links (/backup-fetch/**) instead
+				.requestMatchers("/backups/**")
+				.authenticated()
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver)

@@ -52,6 +52,8 @@ class EveryFieldTests extends ApiTest {
 
 	String importId;
 
+	String backupId;
+
 	@BeforeEach
 	void minimalRows() {
 		this.tenant = newTenant("fields").slug();
@@ -93,6 +95,22 @@ class EveryFieldTests extends ApiTest {
 		imported.path("importRouter.errors").entityList(Object.class).hasSize(0);
 		this.importId = imported.path("importRouter.operation.id").entity(String.class).get();
 		this.network.awaitSucceeded(this.importId);
+		// backups: one export of the router, which backup and backupDiff read
+		String backupOperation = this.network.graphQl()
+			.document("mutation($input: TakeBackupInput!) { takeBackup(input: $input) { operation { id } } }")
+			.variable("input", Map.of("routerId", this.network.routerId(), "kind", "EXPORT"))
+			.execute()
+			.path("takeBackup.operation.id")
+			.entity(String.class)
+			.get();
+		this.network.awaitSucceeded(backupOperation);
+		this.backupId = this.network.graphQl()
+			.document("query($id: ID!) { router(id: $id) { backups(first: 1) { edges { node { id } } } } }")
+			.variable("id", this.network.routerId())
+			.execute()
+			.path("router.backups.edges[0].node.id")
+			.entity(String.class)
+			.get();
 	}
 
 	@AfterEach
@@ -108,6 +126,9 @@ class EveryFieldTests extends ApiTest {
 				as(TestTokens.platformAdmin()))) {
 			Map<String, String> idsByType = new LinkedHashMap<>();
 			idsByType.put("RouterImport", this.importId);
+			// backups: backupDiff(from, to) compares the export with itself
+			idsByType.put("from", this.backupId);
+			idsByType.put("to", this.backupId);
 			List<GraphQLFieldDefinition> queries = new ArrayList<>(schema.getQueryType().getFieldDefinitions());
 			// queries without required arguments first: they yield the ids the others
 			// need
@@ -146,7 +167,8 @@ class EveryFieldTests extends ApiTest {
 			}
 			else if (SchemaDocuments.required(argument)) {
 				String type = name.equals("id") ? SchemaDocuments.named(field.getType()).getName()
-						: name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1, name.length() - 2);
+						: !name.endsWith("Id") ? name
+								: name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1, name.length() - 2);
 				given.add(name + ": \"" + idsByType.getOrDefault(type, "00000000-0000-0000-0000-000000000000") + "\"");
 			}
 		}

@@ -60,6 +60,20 @@ public enum ErrorCode {
 	ROUTER_TLS_UNTRUSTED,
 
 	/** The router could not be reached at the given host and port. */
-	ROUTER_UNREACHABLE
+	ROUTER_UNREACHABLE,
+
+	// backups
+
+	/**
+	 * A restore's confirmation did not match what it must be ({@code RESTORE <router
+	 * name>}); nothing was done.
+	 */
+	CONFIRMATION_MISMATCH,
+
+	/**
+	 * This platform cannot hand a backup to a router (no download address for routers is
+	 * configured), so backups cannot be restored.
+	 */
+	BACKUP_RESTORE_UNAVAILABLE
 
 }

@@ -32,6 +32,21 @@ public enum OperationKind {
 	 * Take a router's profiles and secrets onto the platform (plans and subscribers),
 	 * reading the router only; secrets already imported are skipped on a re-run.
 	 */
-	IMPORT_ROUTER
+	IMPORT_ROUTER,
+
+	// backups
+
+	/**
+	 * Take the router's configuration backups (subject: EXPORT, BINARY, or ALL for what
+	 * the tenant's settings ask for), store them encrypted, remove them from the router.
+	 */
+	BACKUP_ROUTER,
+
+	/**
+	 * Put a stored backup back on its router (subject: the backup's id): the router
+	 * fetches it, then loads it (and reboots) or imports it; health and drift are checked
+	 * after.
+	 */
+	RESTORE_BACKUP
 
 }

@@ -71,6 +71,10 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 			// an import only reads the router; two imports of one router must not
 			// interleave
 			case IMPORT_ROUTER -> "import";
+			// backups: two backups of one router must not interleave; a restore rewrites
+			// every secret
+			case BACKUP_ROUTER -> "backup";
+			case RESTORE_BACKUP -> ALL_SECRETS;
 		};
 	}
 
@@ -82,6 +86,19 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 
 	public static OperationRequest syncPlan(UUID routerId, UUID planId, Actor requestedBy) {
 		return new OperationRequest(OperationKind.SYNC_PLAN, routerId, null, planId, null, List.of(), requestedBy);
+	}
+
+	// backups
+
+	/** Takes the router's backups; {@code what} is EXPORT, BINARY or ALL. */
+	public static OperationRequest backupRouter(UUID routerId, String what, Actor requestedBy) {
+		return new OperationRequest(OperationKind.BACKUP_ROUTER, routerId, null, null, what, List.of(), requestedBy);
+	}
+
+	/** Restores one stored backup onto its router. */
+	public static OperationRequest restoreBackup(UUID routerId, UUID backupId, Actor requestedBy) {
+		return new OperationRequest(OperationKind.RESTORE_BACKUP, routerId, null, null, backupId.toString(), List.of(),
+				requestedBy);
 	}
 
 }
