@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.towerline.core.credentials.CredentialProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,7 +26,7 @@ import org.springframework.util.StringUtils;
  */
 public class ProductionSettingsCheck implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	static final String CREDENTIAL_KEY_VARIABLE = "TOWERLINE_CREDENTIAL_KEY";
+	static final String CREDENTIAL_KEY_VARIABLE = CredentialProperties.LOCAL_KEY_VARIABLE;
 
 	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 

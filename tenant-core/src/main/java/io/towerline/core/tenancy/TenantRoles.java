@@ -10,17 +10,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Each tenant schema is owned by its own database role ({@code tl_<schema>}, no login),
  * and a tenant's connections run as that role ({@link TenantRoleDataSource}), so a query
  * that names another tenant's schema is refused by PostgreSQL itself: the role has no
- * privilege there. Tenant roles share one group role ({@value #GROUP}) that may use the
- * platform's tables in {@code public} (the scheduler's queue, the catalog, rate-limit
- * buckets), which tenant transactions legitimately touch. The application's own login
- * user is made a member of every tenant role: it migrates their schemas and switches to
- * them. Roles are cluster-wide names: one Towerline per PostgreSQL cluster (or distinct
- * tenant slugs across installations).
+ * privilege there. Tenant roles share one group role ({@code <login user>_tenants}) that
+ * may use the platform's tables in {@code public} (the scheduler's queue, the catalog,
+ * rate-limit buckets), which tenant transactions legitimately touch. The application's
+ * own login user is made a member of every tenant role: it migrates their schemas and
+ * switches to them. Roles are cluster-wide names: one Towerline per PostgreSQL cluster
+ * (or distinct tenant slugs across installations).
  */
 public final class TenantRoles {
 
-	/** The group every tenant role belongs to. */
-	public static final String GROUP = "towerline_tenants";
+	/**
+	 * The group every tenant role belongs to is the login user's name with this suffix:
+	 * one group per installation's login user, which the login user itself created and so
+	 * may add roles to (a cluster-wide fixed name would belong to whichever installation
+	 * created it first).
+	 */
+	static final String GROUP_SUFFIX = "_tenants";
 
 	private static final String ROLE_PREFIX = "tl_";
 
@@ -61,11 +66,13 @@ public final class TenantRoles {
 		// schema and role come from a validated TenantId: lower-case letters, digits, '_'
 		jdbc.sql("""
 				DO $$
-				DECLARE item record;
+				DECLARE
+				  item record;
+				  tenants text := current_user || '%3$s';
 				BEGIN
 				  PERFORM pg_advisory_xact_lock(hashtext('towerline.tenant-roles'));
 				  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s') THEN
-				    CREATE ROLE "%1$s" NOLOGIN IN ROLE %3$s;
+				    EXECUTE format('CREATE ROLE %%I NOLOGIN IN ROLE %%I', '%1$s', tenants);
 				  END IF;
 				  IF NOT pg_has_role(current_user, '%1$s', 'MEMBER') THEN
 				    EXECUTE format('GRANT %%I TO %%I', '%1$s', current_user);
@@ -81,7 +88,7 @@ public final class TenantRoles {
 				      CASE item.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
 				        WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, '%2$s', item.relname, '%1$s');
 				  END LOOP;
-				END $$""".formatted(role, schema, GROUP)).update();
+				END $$""".formatted(role, schema, GROUP_SUFFIX)).update();
 	}
 
 	/**
@@ -94,17 +101,21 @@ public final class TenantRoles {
 		}
 		jdbc.sql("""
 				DO $$
+				DECLARE
+				  tenants text := current_user || '%1$s';
 				BEGIN
 				  PERFORM pg_advisory_xact_lock(hashtext('towerline.tenant-roles'));
-				  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s') THEN
-				    CREATE ROLE %1$s NOLOGIN;
+				  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = tenants) THEN
+				    EXECUTE format('CREATE ROLE %%I NOLOGIN', tenants);
 				  END IF;
-				  GRANT USAGE ON SCHEMA public TO %1$s;
-				  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1$s;
-				  GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %1$s;
-				  ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %1$s;
-				  ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO %1$s;
-				END $$""".formatted(GROUP)).update();
+				  EXECUTE format('GRANT USAGE ON SCHEMA public TO %%I', tenants);
+				  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %%I', tenants);
+				  EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO %%I', tenants);
+				  EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE '
+				    || 'ON TABLES TO %%I', tenants);
+				  EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE '
+				    || 'ON SEQUENCES TO %%I', tenants);
+				END $$""".formatted(GROUP_SUFFIX)).update();
 		platformGranted.add(jdbc);
 	}
 
