@@ -74,9 +74,9 @@ public final class TenantRoles {
 				  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1$s') THEN
 				    EXECUTE format('CREATE ROLE %%I NOLOGIN IN ROLE %%I', '%1$s', tenants);
 				  END IF;
-				  IF NOT pg_has_role(current_user, '%1$s', 'MEMBER') THEN
-				    EXECUTE format('GRANT %%I TO %%I', '%1$s', current_user);
-				  END IF;
+				  -- always: since PostgreSQL 16 the creator holds an implicit membership without SET,
+				  -- which pg_has_role counts but SET ROLE and ALTER ... OWNER TO do not accept
+				  EXECUTE format('GRANT %%I TO %%I', '%1$s', current_user);
 				  ALTER SCHEMA "%2$s" OWNER TO "%1$s";
 				  FOR item IN
 				    SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -35,7 +35,8 @@ class TenantRolesAsApplicationUserTests {
 			statement.execute("CREATE ROLE " + user + " LOGIN PASSWORD 'app' CREATEROLE");
 			statement.execute("CREATE DATABASE " + database + " OWNER " + user);
 		}
-		String url = server.url().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+		// without the server URL's own parameters: they name the superuser
+		String url = server.url().replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, user, "app"));
 		TenantId alpha = TenantId.of("alpha-" + suffix.replace('_', 'x'));
 		TenantId beta = TenantId.of("beta-" + suffix.replace('_', 'x'));
