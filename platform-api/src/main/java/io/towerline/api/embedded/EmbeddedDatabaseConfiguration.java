@@ -28,11 +28,11 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgres postgres, EmbeddedProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		dataSource.setUsername("postgres");
-		dataSource.setPassword("postgres");
+		dataSource.setJdbcUrl(PasswordAuthentication.url(postgres));
+		dataSource.setUsername(PasswordAuthentication.SUPERUSER);
+		dataSource.setPassword(DatabasePassword.of(properties.dataDir()));
 		dataSource.setPoolName("towerline-embedded");
 		dataSource.setMaximumPoolSize(20);
 		return dataSource;

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * unless told otherwise, without zonky's JVM shutdown hook. That hook would stop the
  * server the moment the JVM is asked to exit, while the application is still finishing
  * and handing back work; the server is stopped by the Spring context instead, after
- * everything that uses it.
+ * everything that uses it. The server asks for the password of {@link DatabasePassword}
+ * ({@link PasswordAuthentication}).
  */
 public final class EmbeddedPostgresLauncher {
 
@@ -30,17 +31,23 @@ public final class EmbeddedPostgresLauncher {
 			Files.createDirectories(dataDir);
 			report(OrphanedServer.clear(dataDir, properties.orphanStopTimeout()), dataDir);
 			long started = System.nanoTime();
+			String password = DatabasePassword.of(properties.dataDir());
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(properties.startupTimeout())
-				.setServerConfig("max_connections", "200");
+				.setServerConfig("max_connections", "200")
+				// zonky's readiness probe connects as the superuser: once pg_hba.conf
+				// asks for
+				// the password, it must have it
+				.setConnectConfig("password", password);
 			durability(builder, properties.isDurable());
 			if (properties.databasePort() > 0) {
 				builder.setPort(properties.databasePort());
 			}
 			EmbeddedPostgres postgres = builder.start();
+			PasswordAuthentication.enforce(postgres, dataDir, password);
 			log.info("Embedded PostgreSQL started in {} ms on port {} with data in {}{}",
 					(System.nanoTime() - started) / 1_000_000, postgres.getPort(), dataDir,
 					properties.isDurable() ? "" : " (NOT durable: fsync and synchronous_commit off)");

@@ -23,9 +23,13 @@ public final class EmbeddedServerProcess {
 	private EmbeddedServerProcess() {
 	}
 
+	private static String dataDir = "";
+
 	public static void main(String[] args) throws Exception {
+		dataDir = args[0];
 		EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(EmbeddedProperties.of(Path.of(args[0])));
-		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+				"postgres", DatabasePassword.of(Path.of(dataDir)));
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS crash_probe (value text)");
 			statement.execute("INSERT INTO crash_probe VALUES ('" + args[1] + "')");
@@ -41,7 +45,8 @@ public final class EmbeddedServerProcess {
 
 	private static void workThenClose(EmbeddedPostgres postgres) {
 		int succeeded = 0;
-		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+				"postgres", DatabasePassword.of(Path.of(dataDir)));
 				Statement statement = connection.createStatement()) {
 			for (int i = 0; i < SHUTDOWN_STATEMENTS; i++) {
 				// about a second of work in all, timed by the server

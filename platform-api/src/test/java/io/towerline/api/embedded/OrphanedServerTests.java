@@ -168,8 +168,8 @@ class OrphanedServerTests {
 	@Test
 	void shouldRunDurableUnlessToldOtherwise() throws Exception {
 		EmbeddedPostgres postgres = start();
-		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+				"postgres", DatabasePassword.of(this.dataDir)); Statement statement = connection.createStatement()) {
 			for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
 				try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
 					rs.next();
@@ -229,17 +229,18 @@ class OrphanedServerTests {
 			.parseLong(Files.readAllLines(dataDir.resolve("pgdata").resolve(OrphanedServer.PID_FILE)).get(0).strip());
 	}
 
-	private static void insert(EmbeddedPostgres postgres, String value) throws Exception {
-		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-				Statement statement = connection.createStatement()) {
+	private void insert(EmbeddedPostgres postgres, String value) throws Exception {
+		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+				"postgres", DatabasePassword.of(this.dataDir)); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS crash_probe (value text)");
 			statement.execute("INSERT INTO crash_probe VALUES ('" + value + "')");
 		}
 	}
 
-	private static List<String> values(EmbeddedPostgres postgres) throws Exception {
+	private List<String> values(EmbeddedPostgres postgres) throws Exception {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+		try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+				"postgres", DatabasePassword.of(this.dataDir));
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT value FROM crash_probe ORDER BY value")) {
 			while (rs.next()) {

@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ActiveProfiles("production")
 @TestPropertySource(properties = { "towerline.graphql.trusted-documents.enabled=true",
-		"towerline.graphql.trusted-documents.manifest=classpath:graphql-test/trusted-documents.json" })
+		"towerline.graphql.trusted-documents.manifest=classpath:graphql-test/trusted-documents.json",
+		// production: the key-encryption key comes from a secret
+		// (ProductionSettingsCheck)
+		"TOWERLINE_CREDENTIAL_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" })
 class ProductionHardeningTests extends ApiTest {
 
 	/**

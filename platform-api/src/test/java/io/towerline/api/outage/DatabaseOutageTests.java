@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.towerline.api.embedded.DatabasePassword;
 import io.towerline.api.embedded.EmbeddedPostgresLauncher;
 import io.towerline.api.embedded.EmbeddedProperties;
 import io.towerline.api.support.TestTokens;
@@ -68,7 +69,7 @@ class DatabaseOutageTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> database.getJdbcUrl("postgres", "postgres"));
 		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
+		registry.add("spring.datasource.password", () -> DatabasePassword.of(DATA_DIR));
 		// fail fast instead of waiting 30 s for a connection
 		registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
 		registry.add("towerline.embedded.data-dir", DATA_DIR::toString);

@@ -3,6 +3,7 @@ package io.towerline.core.credentials;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.towerline.mikrotik.credentials.LocalAesGcmCredentialVault;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("towerline.credentials")
 public record CredentialProperties(String backend, Path localKeyFile, Vault vault) {
+
+	/** The environment variable holding the local backend's key (base64). */
+	public static final String LOCAL_KEY_VARIABLE = LocalAesGcmCredentialVault.KEY_VARIABLE;
 
 	public CredentialProperties {
 		if (localKeyFile == null) {

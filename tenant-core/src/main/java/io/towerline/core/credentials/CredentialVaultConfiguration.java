@@ -1,6 +1,7 @@
 package io.towerline.core.credentials;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.LocalAesGcmCredentialVault;
@@ -11,17 +12,26 @@ import io.towerline.mikrotik.credentials.vault.VaultSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Picks the sealing backend from {@code towerline.credentials.backend}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CredentialProperties.class)
 class CredentialVaultConfiguration {
 
+	/**
+	 * The local key is read through Spring's environment (which holds the process
+	 * environment), so a key given as a property or by a test counts the same as the
+	 * variable the production check asks for.
+	 */
 	@Bean
-	CredentialVault credentialVault(CredentialProperties properties) {
+	CredentialVault credentialVault(CredentialProperties properties, Environment environment) {
 		return switch (properties.backend()) {
 			case "local" -> {
-				yield LocalAesGcmCredentialVault.fromEnvironmentOrKeyFile(System.getenv(), properties.localKeyFile());
+				String key = environment.getProperty(LocalAesGcmCredentialVault.KEY_VARIABLE);
+				yield LocalAesGcmCredentialVault.fromEnvironmentOrKeyFile(
+						(key != null) ? Map.of(LocalAesGcmCredentialVault.KEY_VARIABLE, key) : Map.of(),
+						properties.localKeyFile());
 			}
 			case "vault" -> VaultCredentialStore.connect(vaultSettings(properties.vault()));
 			default -> throw new IllegalStateException(

@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 class VaultCredentialStoreTests {
 
-	private final FakeVault vault = new FakeVault();
+	private final VaultStandIn vault = new VaultStandIn();
 
 	private VaultCredentialStore store;
 
@@ -39,7 +39,7 @@ class VaultCredentialStoreTests {
 		SealedCredential sealed = this.store.seal(new UsernamePassword("api", "p\"w'=!".toCharArray()));
 		assertThat(sealed.reference()).startsWith("vault:kv2:towerline/routers/").doesNotContain("p\"w");
 		String key = sealed.reference().substring("vault:kv2:".length());
-		assertThat(this.vault.secrets.get(key)).containsEntry("username", "api").containsEntry("password", "p\"w'=!");
+		assertThat(this.vault.secrets().get(key)).containsEntry("username", "api").containsEntry("password", "p\"w'=!");
 		UsernamePassword unsealed = this.store.unseal(sealed);
 		assertThat(unsealed.username()).isEqualTo("api");
 		assertThat(unsealed.password()).containsExactly("p\"w'=!".toCharArray());
@@ -94,7 +94,7 @@ class VaultCredentialStoreTests {
 
 	@Test
 	void shouldLogInWithAStaticTokenAndWithKubernetes(@TempDir Path directory) throws IOException {
-		this.vault.validTokens.add("s.static");
+		this.vault.addToken("s.static");
 		this.store = VaultCredentialStore.connect(settings(new VaultLogin.Token("s.static")));
 		SealedCredential sealed = this.store.seal(new UsernamePassword("api", "pw".toCharArray()));
 		this.store.close();
@@ -103,7 +103,7 @@ class VaultCredentialStoreTests {
 		assertThat(this.store.unseal(sealed).username()).isEqualTo("api");
 		assertThat(this.vault.requests).contains("POST auth/kubernetes/login");
 		this.store.discard(sealed);
-		assertThat(this.vault.secrets).isEmpty();
+		assertThat(this.vault.secrets()).isEmpty();
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.towerline.core.tenancy.catalog;
 import javax.sql.DataSource;
 
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.TenantRoles;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
 
@@ -50,6 +51,7 @@ public class TenantSchemaMigrator {
 			// schema comes from a validated TenantId: lower-case letters, digits and '_'
 			// only
 			this.jdbc.sql("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"").update();
+			TenantRoles.claim(this.jdbc, tenant);
 			int before = appliedChangesets(schema);
 			SpringLiquibase liquibase = new SpringLiquibase();
 			liquibase.setDataSource(this.dataSource);
@@ -60,6 +62,8 @@ public class TenantSchemaMigrator {
 			liquibase.setAnalyticsEnabled(false);
 			liquibase.setShouldRun(true);
 			liquibase.afterPropertiesSet();
+			// the tenant's role owns what the changesets created too (defence in depth)
+			TenantRoles.claim(this.jdbc, tenant);
 			return appliedChangesets(schema) - before;
 		}
 		catch (LiquibaseException | RuntimeException ex) {
