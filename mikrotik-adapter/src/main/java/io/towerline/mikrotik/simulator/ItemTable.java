@@ -16,15 +16,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * The items of one menu, each a map of raw property values with a {@code .id} of the form
  * {@code *1A}. Changes are published to {@code listen} subscribers; a removed item is
- * published as {@code .id} plus {@code .dead=yes}.
+ * published as {@code .id} plus {@code .dead=yes} (the documented spelling; RouterOS 7
+ * sends {@code .dead=true}).
  */
 final class ItemTable {
+
+	private final String deadFlag;
 
 	private final Map<String, Map<String, String>> items = new LinkedHashMap<>();
 
 	private final List<BlockingQueue<Map<String, String>>> listeners = new CopyOnWriteArrayList<>();
 
 	private int nextId = 1;
+
+	ItemTable() {
+		this("yes");
+	}
+
+	/**
+	 * @param deadFlag the value of {@code .dead} in the {@code listen} reply for a
+	 * removed item
+	 */
+	ItemTable(String deadFlag) {
+		this.deadFlag = deadFlag;
+	}
 
 	synchronized List<Map<String, String>> snapshot() {
 		List<Map<String, String>> copy = new ArrayList<>(this.items.size());
@@ -117,7 +132,7 @@ final class ItemTable {
 	synchronized @Nullable Map<String, String> remove(String id) {
 		Map<String, String> removed = this.items.remove(id);
 		if (removed != null) {
-			publish(Map.of(".id", id, ".dead", "yes"));
+			publish(Map.of(".id", id, ".dead", this.deadFlag));
 		}
 		return removed;
 	}
