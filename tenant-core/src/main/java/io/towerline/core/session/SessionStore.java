@@ -101,14 +101,14 @@ class SessionStore {
 		for (EndedSession s : ended) {
 			this.partitions.ensureCached(tenant, UsageMaintenance.SESSION_HISTORY, TimePartitions.Period.MONTH,
 					s.logoutAt());
-			rows.add(new Object[] { s.id(), s.routerId(), "", s.username(), s.subscriberId(), s.address(), s.callerId(),
+			rows.add(new Object[] { s.id(), s.routerId(), s.username(), s.subscriberId(), s.address(), s.callerId(),
 					s.service(), s.pppSessionId(), Timestamp.from(s.loginAt()), Timestamp.from(s.logoutAt()),
 					s.counters().rxBytes(), s.counters().txBytes(), s.counters().rxPackets(), s.counters().txPackets(),
 					s.reason().name() });
 		}
-		this.batch.batchUpdate("INSERT INTO " + schema() + ".session_history (id, router_id, item_id, username, "
+		this.batch.batchUpdate("INSERT INTO " + schema() + ".session_history (id, router_id, username, "
 				+ "subscriber_id, address, caller_id, service, ppp_session_id, login_at, logout_at, rx_bytes, "
-				+ "tx_bytes, rx_packets, tx_packets, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				+ "tx_bytes, rx_packets, tx_packets, end_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows);
 	}
 

@@ -54,6 +54,9 @@ final class SessionTracker {
 
 	private Map<String, SubscriberMatch> matches = new HashMap<>();
 
+	/** The {@code .id} of each session's interface at its last sample. */
+	private final Map<UUID, String> interfaceOf = new HashMap<>();
+
 	private boolean loaded;
 
 	private boolean announcing;
@@ -152,10 +155,20 @@ final class SessionTracker {
 
 	/**
 	 * Reads every session's interface counters (one command) and records what each used
-	 * since the previous sample, counters and usage in one transaction.
+	 * since the previous sample, counters and usage in one transaction. A sample first
+	 * checks the router's uptime: after a reboot the counters started again, so it
+	 * re-reads the sessions instead (their new counters count whole at the next sample).
+	 * A session whose interface has another {@code .id} than at its previous sample is on
+	 * a new interface, so its reading counts whole too.
 	 * @return usage rows written
 	 */
 	int sample(RouterClient client) {
+		Duration uptime = client.system().resource().uptime();
+		Instant boot = this.services.clock().instant().minus(uptime);
+		if (this.bootAt == null || boot.isAfter(this.bootAt.plus(SAME_LOGIN))) {
+			reread(client);
+			return 0;
+		}
 		Map<String, RouterInterface> interfaces = new HashMap<>();
 		for (RouterInterface candidate : client.interfaces().list()) {
 			interfaces.put(candidate.name(), candidate);
@@ -163,6 +176,7 @@ final class SessionTracker {
 		Instant now = this.services.clock().instant();
 		List<OnlineSession> sampled = new ArrayList<>();
 		List<UsageDelta> deltas = new ArrayList<>();
+		Map<String, String> interfaceIds = new HashMap<>();
 		for (OnlineSession session : this.byItem.values()) {
 			RouterInterface counted = interfaces.get(Interfaces.pppoeName(session.username()));
 			if (counted == null) {
@@ -171,9 +185,12 @@ final class SessionTracker {
 			Counters reading = new Counters(counted.rxBytes(), counted.txBytes(), counted.rxPackets(),
 					counted.txPackets());
 			Counters previous = (session.countersAt() != null) ? session.counters() : null;
-			Counters used = CounterDelta.between(previous, reading, true);
+			String knownInterface = this.interfaceOf.get(session.id());
+			boolean sameInterface = knownInterface == null || knownInterface.equals(counted.id());
+			Counters used = CounterDelta.between(previous, reading, sameInterface);
 			SubscriberMatch match = this.matches.get(session.username().toLowerCase(Locale.ROOT));
 			sampled.add(session.withCounters(reading, now));
+			interfaceIds.put(session.itemId(), counted.id());
 			deltas.add(new UsageDelta(this.routerId, session.username(), session.subscriberId(),
 					(match != null) ? match.planId() : null, used));
 		}
@@ -181,7 +198,10 @@ final class SessionTracker {
 			this.services.store().updateCounters(sampled, now);
 			return this.services.usage().record(now, deltas);
 		});
-		sampled.forEach((session) -> this.byItem.put(session.itemId(), session));
+		for (OnlineSession session : sampled) {
+			this.byItem.put(session.itemId(), session);
+			this.interfaceOf.put(session.id(), interfaceIds.get(session.itemId()));
+		}
 		return (written != null) ? written : 0;
 	}
 
@@ -222,7 +242,13 @@ final class SessionTracker {
 				started.forEach(this::publishStarted);
 			}
 		});
-		ended.forEach((ending) -> this.byItem.remove(ending.session().itemId(), ending.session()));
+		ended.forEach((ending) -> {
+			OnlineSession current = this.byItem.get(ending.session().itemId());
+			if (current != null && current.id().equals(ending.session().id())) {
+				this.byItem.remove(ending.session().itemId());
+			}
+			this.interfaceOf.remove(ending.session().id());
+		});
 		started.forEach((session) -> this.byItem.put(session.itemId(), session));
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
@@ -57,6 +58,8 @@ public class SessionTracking implements SmartLifecycle {
 	private final Map<String, TrackedRouter> tracked = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
+
+	private final AtomicInteger rounds = new AtomicInteger();
 
 	SessionTracking(SessionProperties properties, StreamLeases leases, TenantCatalog catalog, JdbcClient jdbc,
 			SessionStore store, UsageRecorder usage, Routers routers, RouterAccess access,
@@ -183,6 +186,12 @@ public class SessionTracking implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Renewing stream leases failed ({}); next round in one interval", ex.toString());
 		}
+		this.rounds.incrementAndGet();
+	}
+
+	/** Lease rounds done so far (tests wait for rounds, not for time). */
+	int rounds() {
+		return this.rounds.get();
 	}
 
 	/** The routers this replica tracks now, as {@code <tenant>/<router id>}. */

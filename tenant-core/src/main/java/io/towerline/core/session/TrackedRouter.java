@@ -2,6 +2,7 @@ package io.towerline.core.session;
 
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -99,20 +100,36 @@ final class TrackedRouter {
 		catch (RouterException ex) {
 			lost(ex);
 		}
+		catch (RuntimeException ex) {
+			// a database hiccup: try again like after a lost connection
+			log.warn("Tracking router {} of tenant {} failed: {}", this.tracker.routerId(), this.tenant, ex.toString());
+			this.tracker.lostSight();
+			closeStream();
+			scheduleReconnect();
+		}
 	}
 
 	private void lost(RouterException ex) {
 		if (this.stopped) {
 			return;
 		}
-		log.debug("Lost router {} of tenant {} ({}); reconnecting", this.tracker.routerId(), this.tenant,
+		log.info("Lost router {} of tenant {} ({}); reconnecting", this.tracker.routerId(), this.tenant,
 				ex.getMessage());
 		this.tracker.lostSight();
 		closeStream();
+		scheduleReconnect();
+	}
+
+	private void scheduleReconnect() {
 		cancel(this.retry);
-		this.retry = this.services.scheduler()
-			.schedule(() -> submit(this::connect), this.services.properties().reconnectDelay().toMillis(),
-					TimeUnit.MILLISECONDS);
+		try {
+			this.retry = this.services.scheduler()
+				.schedule(() -> submit(this::connect), this.services.properties().reconnectDelay().toMillis(),
+						TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the tracking is shutting down
+		}
 	}
 
 	private void rereadTick() {
