@@ -1,6 +1,7 @@
 package io.towerline.core.session;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,11 +33,20 @@ public class OnlineSessions {
 		this.jdbc = jdbc;
 	}
 
+	/** Where a page ends: the sort values of its last session. */
+	public record Position(Instant loginAt, String username, UUID id) {
+
+		public static Position of(OnlineSession session) {
+			return new Position(session.loginAt(), session.username(), session.id());
+		}
+
+	}
+
 	/**
-	 * One page in {@code order}, after the session {@code after} (the last of the
-	 * previous page) when given.
+	 * One page in {@code order}, after {@code after} (the last of the previous page) when
+	 * given.
 	 */
-	public List<OnlineSession> list(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable OnlineSession after,
+	public List<OnlineSession> list(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after,
 			int limit) {
 		String schema = TenantContext.require().schemaName();
 		StringBuilder sql = new StringBuilder(

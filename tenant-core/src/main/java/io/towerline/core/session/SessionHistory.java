@@ -3,6 +3,7 @@ package io.towerline.core.session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,13 @@ public class SessionHistory {
 		this.jdbc = jdbc;
 	}
 
+	/** Where a page ends: the sort values of its last session. */
+	public record Position(Instant logoutAt, UUID id) {
+
+	}
+
 	/** One page, after {@code after} (the last of the previous page) when given. */
-	public List<EndedSession> list(SessionHistoryFilter filter, @Nullable EndedSession after, int limit) {
+	public List<EndedSession> list(SessionHistoryFilter filter, @Nullable Position after, int limit) {
 		StringBuilder sql = new StringBuilder(
 				"SELECT " + COLUMNS + " FROM " + TenantContext.require().schemaName() + ".session_history WHERE true");
 		Map<String, Object> params = new HashMap<>();
