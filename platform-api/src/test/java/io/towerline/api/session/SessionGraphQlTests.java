@@ -73,7 +73,10 @@ class SessionGraphQlTests extends ApiTest {
 	@BeforeEach
 	void network() {
 		this.tenant = newTenant("live");
-		this.operator = as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR"));
+		// a loaded machine (2 cores, many builds) can take more than the default 5 s
+		this.operator = as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR")).mutate()
+			.webTestClient((client) -> client.responseTimeout(Duration.ofSeconds(30)))
+			.build();
 		// seeded secrets sub00001... to dial in with; nobody online yet
 		RouterOsSimulator simulator = RouterOsSimulator.builder()
 			.version(SimulatorVersion.V7_19)
@@ -100,7 +103,9 @@ class SessionGraphQlTests extends ApiTest {
 
 	@AfterEach
 	void stop() {
-		this.network.close();
+		if (this.network != null) {
+			this.network.close();
+		}
 	}
 
 	@Test
@@ -230,7 +235,9 @@ class SessionGraphQlTests extends ApiTest {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(online(this.operator, null)).hasSize(1));
 		String sessionId = (String) online(this.operator, null).get(0).get("id");
 		TenantId other = newTenant("live-other");
-		HttpGraphQlTester intruder = as(TestTokens.forTenant(other.slug(), "TENANT_ADMIN"));
+		HttpGraphQlTester intruder = as(TestTokens.forTenant(other.slug(), "TENANT_ADMIN")).mutate()
+			.webTestClient((client) -> client.responseTimeout(Duration.ofSeconds(30)))
+			.build();
 
 		assertThat(online(intruder, null)).isEmpty();
 		assertThat(intruder.document("{ sessionHistory(first: 10) { edges { node { id } } } }")

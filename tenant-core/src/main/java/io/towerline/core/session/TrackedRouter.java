@@ -35,6 +35,9 @@ final class TrackedRouter {
 
 	private volatile boolean stopped;
 
+	/** Failed connects in a row (touched only on the queue). */
+	private int failures;
+
 	private @Nullable RouterStream stream;
 
 	private @Nullable ScheduledFuture<?> reread;
@@ -96,6 +99,10 @@ final class TrackedRouter {
 			this.stream = client.pppActive()
 				.watch((event) -> submit(() -> this.tracker.on(event)), (error) -> submit(() -> lost(error)));
 			this.tracker.reread(client);
+			if (this.failures > 0) {
+				log.info("Router {} of tenant {} is back; sessions re-read", this.tracker.routerId(), this.tenant);
+			}
+			this.failures = 0;
 		}
 		catch (RouterException ex) {
 			lost(ex);
@@ -113,19 +120,30 @@ final class TrackedRouter {
 		if (this.stopped) {
 			return;
 		}
-		log.info("Lost router {} of tenant {} ({}); reconnecting", this.tracker.routerId(), this.tenant,
-				ex.getMessage());
+		if (this.failures == 0) {
+			log.info("Lost router {} of tenant {} ({}); reconnecting", this.tracker.routerId(), this.tenant,
+					ex.getMessage());
+		}
+		else {
+			log.debug("Router {} of tenant {} still unreachable: {}", this.tracker.routerId(), this.tenant,
+					ex.getMessage());
+		}
 		this.tracker.lostSight();
 		closeStream();
 		scheduleReconnect();
 	}
 
+	/**
+	 * Tries again after the reconnect delay, doubled after each failure in a row up to 12
+	 * times the delay, so a router down for days costs a try a minute, not every 5 s.
+	 */
 	private void scheduleReconnect() {
 		cancel(this.retry);
+		long delay = this.services.properties().reconnectDelay().toMillis() << Math.min(this.failures, 3);
+		delay = Math.min(delay, this.services.properties().reconnectDelay().toMillis() * 12);
+		this.failures++;
 		try {
-			this.retry = this.services.scheduler()
-				.schedule(() -> submit(this::connect), this.services.properties().reconnectDelay().toMillis(),
-						TimeUnit.MILLISECONDS);
+			this.retry = this.services.scheduler().schedule(() -> submit(this::connect), delay, TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			// the tracking is shutting down
