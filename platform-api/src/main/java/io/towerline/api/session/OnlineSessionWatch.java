@@ -100,7 +100,6 @@ class OnlineSessionWatch implements DisposableBean {
 					changes.add(Change.ended(session, (ended != null) ? ended.reason() : null));
 				}
 				router.last = now;
-						router.sinks.size());
 				changes.forEach((change) -> router.sinks.forEach((sink) -> sink.tryEmitNext(change)));
 			}
 			catch (RuntimeException ex) {
