@@ -140,6 +140,11 @@ class SessionStore {
 			.update();
 	}
 
+	/** Forgets the online sessions of a deleted router. */
+	void removeRouter(UUID routerId) {
+		this.jdbc.sql("DELETE FROM " + schema() + ".online_session WHERE router_id = ?").param(routerId).update();
+	}
+
 	/** Marks how an online session is about to end (it is being kicked). */
 	boolean markEnding(UUID id, @Nullable SessionEndReason reason) {
 		return this.jdbc.sql("UPDATE " + schema() + ".online_session SET ending_reason = ? WHERE id = ?")

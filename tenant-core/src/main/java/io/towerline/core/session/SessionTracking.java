@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
+import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
 import io.towerline.core.usage.UsageRecorder;
@@ -171,8 +172,10 @@ public class SessionTracking implements SmartLifecycle {
 					router.stop();
 				}
 			}
-			if (!gone.isEmpty()) {
-				this.leases.release(gone.stream().filter((key) -> !wanted.containsKey(key)).toList(), this.owner);
+			List<String> deleted = gone.stream().filter((key) -> !wanted.containsKey(key)).toList();
+			if (!deleted.isEmpty()) {
+				this.leases.release(deleted, this.owner);
+				deleted.forEach(this::forgetDeletedRouter);
 			}
 			for (String key : held) {
 				Key target = wanted.get(key);
@@ -192,6 +195,23 @@ public class SessionTracking implements SmartLifecycle {
 	/** Lease rounds done so far (tests wait for rounds, not for time). */
 	int rounds() {
 		return this.rounds.get();
+	}
+
+	/**
+	 * A router deleted while tracked here takes its online sessions with it (they would
+	 * count for ever otherwise); its tenant may be gone too, then so are they.
+	 */
+	private void forgetDeletedRouter(String key) {
+		int slash = key.lastIndexOf('/');
+		TenantId tenant = TenantId.of(key.substring(0, slash));
+		UUID routerId = UUID.fromString(key.substring(slash + 1));
+		try {
+			TenantContext.runAs(tenant, () -> this.services.transactions()
+				.executeWithoutResult((tx) -> this.services.store().removeRouter(routerId)));
+		}
+		catch (RuntimeException ex) {
+			log.debug("Removing the sessions of deleted router {} failed: {}", key, ex.toString());
+		}
 	}
 
 	/** The routers this replica tracks now, as {@code <tenant>/<router id>}. */
