@@ -53,6 +53,12 @@ public class OnlineSessions {
 				"SELECT " + SessionStore.COLUMNS + " FROM " + schema + ".online_session WHERE true");
 		Map<String, Object> params = new HashMap<>();
 		where(filter, sql, params, schema);
+		if (params.containsKey("low")) {
+			// a search collects its matches through the prefix indexes first and sorts
+			// them: left to itself the planner sometimes walks the whole login index
+			// instead, guessing the prefix matches many (measured: p99 1.5 s at 200,000)
+			sql.insert(0, "WITH matched AS MATERIALIZED (").append(") SELECT * FROM matched WHERE true");
+		}
 		if (after != null) {
 			switch (order) {
 				case LOGIN_NEWEST -> sql.append(" AND (login_at, id) < (:afterLogin, :afterId)");
