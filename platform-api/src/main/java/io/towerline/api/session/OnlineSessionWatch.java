@@ -74,9 +74,9 @@ class OnlineSessionWatch implements DisposableBean {
 		});
 	}
 
-	/** Routers watched now (for tests). */
-	int watchedRouters() {
-		return this.watched.size();
+	/** Whether anyone on this replica watches the router now (for tests). */
+	boolean watches(UUID routerId) {
+		return this.watched.keySet().stream().anyMatch((key) -> key.routerId().equals(routerId));
 	}
 
 	void poll() {
@@ -138,17 +138,24 @@ class OnlineSessionWatch implements DisposableBean {
 
 	}
 
+	/** What happened to a session ({@code SessionChangeKind}). */
+	enum Kind {
+
+		STARTED, ENDED
+
+	}
+
 	/** One login or logout, as {@code OnlineSessionChange}. */
-	record Change(String change, UUID sessionId, UUID routerId, @Nullable UUID subscriberId, String username,
+	record Change(Kind change, UUID sessionId, UUID routerId, @Nullable UUID subscriberId, String username,
 			String address, Instant loginAt, @Nullable SessionEndReason endReason) {
 
 		static Change started(OnlineSession session) {
-			return new Change("STARTED", session.id(), session.routerId(), session.subscriberId(), session.username(),
-					session.address(), session.loginAt(), null);
+			return new Change(Kind.STARTED, session.id(), session.routerId(), session.subscriberId(),
+					session.username(), session.address(), session.loginAt(), null);
 		}
 
 		static Change ended(OnlineSession session, @Nullable SessionEndReason reason) {
-			return new Change("ENDED", session.id(), session.routerId(), session.subscriberId(), session.username(),
+			return new Change(Kind.ENDED, session.id(), session.routerId(), session.subscriberId(), session.username(),
 					session.address(), session.loginAt(), reason);
 		}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -220,7 +221,8 @@ class SessionGraphQlTests extends ApiTest {
 			.executeSubscription()
 			.toFlux("onlineSessionsChanged", Map.class);
 		CompletableFuture<List<Map>> firstTwo = changes.take(2).collectList().toFuture();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.watch.watchedRouters() > 0);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.watch.watches(UUID.fromString(this.network.routerId())));
 		assertThat(this.network.simulator().connectSubscriber("sub00001")).isTrue();
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(online(this.operator, null)).hasSize(1));
 		this.network.simulator().disconnectSubscriber("sub00001");
