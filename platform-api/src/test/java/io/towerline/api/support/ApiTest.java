@@ -47,6 +47,9 @@ public abstract class ApiTest {
 		registry.add("towerline.operations.max-attempts", () -> "30");
 		registry.add("towerline.routers.breaker-open-for", () -> "1s");
 		registry.add("db-scheduler.polling-interval", () -> "250ms");
+		// live sessions (issue 9): only the tests of sessions track routers (they set
+		// towerline.test.track-sessions)
+		registry.add("towerline.sessions.enabled", () -> "${towerline.test.track-sessions:false}");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}

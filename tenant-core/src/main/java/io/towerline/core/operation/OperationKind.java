@@ -47,6 +47,9 @@ public enum OperationKind {
 	 * fetches it, then loads it (and reboots) or imports it; health and drift are checked
 	 * after.
 	 */
-	RESTORE_BACKUP
+	RESTORE_BACKUP,
+	// live sessions (issue 9)
+	/** End a subscriber's session on the router (kick); gone already counts as done. */
+	DISCONNECT_SESSION
 
 }

@@ -50,6 +50,13 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 				requestedBy);
 	}
 
+	/** Kicks the session of {@code username} (live sessions, issue 9). */
+	public static OperationRequest disconnectSession(UUID routerId, @Nullable UUID subscriberId, String username,
+			Actor requestedBy) {
+		return new OperationRequest(OperationKind.DISCONNECT_SESSION, routerId, subscriberId, null, username, List.of(),
+				requestedBy);
+	}
+
 	public static OperationRequest importRouter(UUID routerId, Actor requestedBy) {
 		return new OperationRequest(OperationKind.IMPORT_ROUTER, routerId, null, null, null, List.of(), requestedBy);
 	}
@@ -75,6 +82,8 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 			// every secret
 			case BACKUP_ROUTER -> "backup";
 			case RESTORE_BACKUP -> ALL_SECRETS;
+			// live sessions (issue 9): kicks of one user name never overlap
+			case DISCONNECT_SESSION -> "session/name:" + this.subject;
 		};
 	}
 
