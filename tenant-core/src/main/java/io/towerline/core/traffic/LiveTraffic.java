@@ -12,10 +12,12 @@ import java.util.function.Consumer;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
+import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.RouterStream;
+import io.towerline.mikrotik.interfaces.Interfaces;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +78,14 @@ public class LiveTraffic implements DisposableBean {
 		}
 		SharedMonitor joined = monitor;
 		return new TrafficWatch(() -> leave(joined, watcher));
+	}
+
+	/**
+	 * Joins the stream of a subscriber's PPPoE interface ({@code <pppoe-NAME>} on its
+	 * router), as {@link #watch}.
+	 */
+	public TrafficWatch watchSubscriber(TenantId tenant, Subscriber subscriber, Consumer<TrafficEvent> watcher) {
+		return watch(tenant, subscriber.routerId(), Interfaces.pppoeName(subscriber.username()), watcher);
 	}
 
 	/** Router streams running (or retrying) in this replica. */

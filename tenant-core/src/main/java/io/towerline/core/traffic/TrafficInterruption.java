@@ -7,11 +7,11 @@ import java.time.Instant;
  * gone. Sent again at every failed retry.
  *
  * @param at when the platform noticed
- * @param reason the stable code
+ * @param code the stable code
  * @param message for people
  * @param retryAt when the platform asks the router again
  */
-public record TrafficInterruption(Instant at, TrafficInterruptionReason reason, String message,
+public record TrafficInterruption(Instant at, TrafficInterruptionReason code, String message,
 		Instant retryAt) implements TrafficEvent {
 
 }
