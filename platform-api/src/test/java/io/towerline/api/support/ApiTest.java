@@ -47,6 +47,9 @@ public abstract class ApiTest {
 		registry.add("towerline.operations.max-attempts", () -> "30");
 		registry.add("towerline.routers.breaker-open-for", () -> "1s");
 		registry.add("db-scheduler.polling-interval", () -> "250ms");
+		// live traffic: a stream whose router came back resumes within a second
+		registry.add("towerline.traffic.retry-max", () -> "1s");
+		registry.add("towerline.traffic.offline-recheck", () -> "1s");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}
