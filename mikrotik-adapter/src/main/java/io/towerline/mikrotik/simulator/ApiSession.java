@@ -26,6 +26,12 @@ final class ApiSession implements Runnable {
 
 	private static final System.Logger log = System.getLogger(ApiSession.class.getName());
 
+	/**
+	 * Commands are small; a fleet of a thousand routers holds thousands of idle
+	 * connections, so the buffer stays small too (longer sentences just take more reads).
+	 */
+	private static final int READ_BUFFER = 8192;
+
 	private final Socket socket;
 
 	private final SimulatedRouter router;
@@ -57,7 +63,8 @@ final class ApiSession implements Runnable {
 		Thread.ofVirtual().name("simulator-writer").start(this.writer);
 		try {
 			this.socket.setTcpNoDelay(true);
-			SentenceReader reader = new SentenceReader(new BufferedInputStream(this.socket.getInputStream(), 65536));
+			SentenceReader reader = new SentenceReader(
+					new BufferedInputStream(this.socket.getInputStream(), READ_BUFFER));
 			Sentence sentence;
 			while ((sentence = reader.read()) != null) {
 				this.recorder.accept(sentence);
@@ -128,6 +135,8 @@ final class ApiSession implements Runnable {
 
 	private void execute(ApiRequest request, int dropAfterRows, FlakyLink.Fate fate) {
 		ReplyChannel reply = channel(request.tag());
+		LiveStreams streams = this.router.liveStreams();
+		reply.onLive(() -> streams.opened(request.path()));
 		if (dropAfterRows >= 0) {
 			reply.dropAfterRows(dropAfterRows);
 		}
@@ -154,6 +163,11 @@ final class ApiSession implements Runnable {
 		catch (RuntimeException ex) {
 			log.log(Level.WARNING, "simulated command " + request.path() + " failed", ex);
 			reply.fail(4, "failure: simulator error");
+		}
+		finally {
+			if (reply.wasLive()) {
+				streams.closed(request.path());
+			}
 		}
 	}
 

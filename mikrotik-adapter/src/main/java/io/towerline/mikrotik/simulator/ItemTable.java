@@ -1,6 +1,7 @@
 package io.towerline.mikrotik.simulator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +17,41 @@ import org.jspecify.annotations.Nullable;
 /**
  * The items of one menu, each a map of raw property values with a {@code .id} of the form
  * {@code *1A}. Changes are published to {@code listen} subscribers; a removed item is
- * published as {@code .id} plus {@code .dead=yes}.
+ * published as {@code .id} plus {@code .dead=yes} (the documented spelling; RouterOS 7
+ * sends {@code .dead=true}).
  */
 final class ItemTable {
+
+	private final String deadFlag;
 
 	private final Map<String, Map<String, String>> items = new LinkedHashMap<>();
 
 	private final List<BlockingQueue<Map<String, String>>> listeners = new CopyOnWriteArrayList<>();
 
+	/**
+	 * The first item (in table order) of each name: name lookups are what every
+	 * {@code set}, {@code remove}, login and duplicate check does, on tables of 10,000s.
+	 */
+	private final Map<String, String> idByName = new HashMap<>();
+
+	/**
+	 * Whether two items ever shared a name; until then a name lookup is the whole truth.
+	 */
+	private boolean sharedNames;
+
 	private int nextId = 1;
+
+	ItemTable() {
+		this("yes");
+	}
+
+	/**
+	 * @param deadFlag the value of {@code .dead} in the {@code listen} reply for a
+	 * removed item
+	 */
+	ItemTable(String deadFlag) {
+		this.deadFlag = deadFlag;
+	}
 
 	synchronized List<Map<String, String>> snapshot() {
 		List<Map<String, String>> copy = new ArrayList<>(this.items.size());
@@ -37,6 +64,16 @@ final class ItemTable {
 	 * copying, for big tables.
 	 */
 	synchronized boolean hasOtherNamed(String name, @Nullable String id) {
+		String first = this.idByName.get(name);
+		if (first == null) {
+			return false;
+		}
+		if (!first.equals(id)) {
+			return true;
+		}
+		if (!this.sharedNames) {
+			return false;
+		}
 		for (Map<String, String> item : this.items.values()) {
 			if (name.equals(item.get("name")) && !item.get(".id").equals(id)) {
 				return true;
@@ -50,11 +87,8 @@ final class ItemTable {
 	}
 
 	synchronized Optional<Map<String, String>> byName(String name) {
-		return this.items.values()
-			.stream()
-			.filter((item) -> name.equals(item.get("name")))
-			.findFirst()
-			.map(LinkedHashMap::new);
+		String id = this.idByName.get(name);
+		return (id != null) ? Optional.of(new LinkedHashMap<>(this.items.get(id))) : Optional.empty();
 	}
 
 	/**
@@ -66,12 +100,7 @@ final class ItemTable {
 		if (token.startsWith("*")) {
 			return this.items.containsKey(token) ? token : null;
 		}
-		return this.items.values()
-			.stream()
-			.filter((item) -> token.equals(item.get("name")))
-			.map((item) -> item.get(".id"))
-			.findFirst()
-			.orElse(null);
+		return this.idByName.get(token);
 	}
 
 	/**
@@ -89,6 +118,7 @@ final class ItemTable {
 		item.put(".id", id);
 		item.putAll(fields);
 		this.items.put(id, item);
+		indexAdded(item);
 		publish(item);
 		return id;
 	}
@@ -109,7 +139,13 @@ final class ItemTable {
 		if (error != null) {
 			return error;
 		}
+		String oldName = item.get("name");
 		item.putAll(changes);
+		String newName = item.get("name");
+		if (oldName != null && !oldName.equals(newName)) {
+			indexRemoved(oldName, id);
+		}
+		indexAdded(item);
 		publish(item);
 		return null;
 	}
@@ -117,9 +153,37 @@ final class ItemTable {
 	synchronized @Nullable Map<String, String> remove(String id) {
 		Map<String, String> removed = this.items.remove(id);
 		if (removed != null) {
-			publish(Map.of(".id", id, ".dead", "yes"));
+			indexRemoved(removed.get("name"), id);
+			publish(Map.of(".id", id, ".dead", this.deadFlag));
 		}
 		return removed;
+	}
+
+	private void indexAdded(Map<String, String> item) {
+		String name = item.get("name");
+		if (name != null) {
+			String first = this.idByName.putIfAbsent(name, item.get(".id"));
+			this.sharedNames |= first != null && !first.equals(item.get(".id"));
+		}
+	}
+
+	/**
+	 * The item {@code id} no longer has {@code name}; another of that name may take over.
+	 */
+	private void indexRemoved(@Nullable String name, String id) {
+		if (name == null || !id.equals(this.idByName.get(name))) {
+			return;
+		}
+		this.idByName.remove(name);
+		if (!this.sharedNames) {
+			return;
+		}
+		for (Map<String, String> item : this.items.values()) {
+			if (name.equals(item.get("name"))) {
+				this.idByName.put(name, item.get(".id"));
+				return;
+			}
+		}
 	}
 
 	BlockingQueue<Map<String, String>> subscribe() {

@@ -40,6 +40,11 @@ final class ReplyChannel {
 
 	private boolean cutMidSentence;
 
+	private Runnable onLive = () -> {
+	};
+
+	private boolean live;
+
 	ReplyChannel(SessionWriter writer, @Nullable String tag, SimulatorFaults faults, boolean emptyReplies) {
 		this.writer = writer;
 		this.tag = tag;
@@ -65,6 +70,23 @@ final class ReplyChannel {
 
 	boolean finished() {
 		return this.finished;
+	}
+
+	/** What to do once the command streams (it is counted as a live stream). */
+	void onLive(Runnable onLive) {
+		this.onLive = onLive;
+	}
+
+	/** A streaming command says it now sees every change; once per command. */
+	void live() {
+		if (!this.live) {
+			this.live = true;
+			this.onLive.run();
+		}
+	}
+
+	boolean wasLive() {
+		return this.live;
 	}
 
 	/** One {@code !re}; {@code flush} forces it out at once (streams). */

@@ -3,8 +3,10 @@ package io.towerline.mikrotik.simulator;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 
 import javax.net.ssl.SSLContext;
 
@@ -39,7 +43,9 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private static final int RECORD_LIMIT = 200_000;
 
-	private final ServerSocket server;
+	private volatile ServerSocket server;
+
+	private final ServerOpener opener;
 
 	private final SimulatedRouter router;
 
@@ -53,21 +59,48 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
-	private RouterOsSimulator(ServerSocket server, SimulatedRouter router, SimulatorLogin login, boolean record) {
+	private final Duration rebootDelay;
+
+	private final @Nullable BackgroundActivity background;
+
+	private final @Nullable ScheduledFuture<?> backgroundTick;
+
+	/** Guards reboot, boot and close. */
+	private final Object lifecycle = new Object();
+
+	private volatile boolean up = true;
+
+	private volatile boolean closed;
+
+	private RouterOsSimulator(ServerSocket server, ServerOpener opener, SimulatedRouter router, SimulatorLogin login,
+			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
+			@Nullable ScheduledFuture<?> backgroundTick) {
 		this.server = server;
+		this.opener = opener;
 		this.router = router;
 		this.login = login;
 		this.record = record;
+		this.rebootDelay = rebootDelay;
+		this.background = background;
+		this.backgroundTick = backgroundTick;
+	}
+
+	/** Opens the listening socket, at start and again when a reboot is over. */
+	@FunctionalInterface
+	private interface ServerOpener {
+
+		ServerSocket open(int port) throws IOException;
+
 	}
 
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	private void accept() {
-		while (!this.server.isClosed()) {
+	private void accept(ServerSocket server) {
+		while (!server.isClosed()) {
 			try {
-				Socket socket = this.server.accept();
+				Socket socket = server.accept();
 				this.sockets.add(socket);
 				ApiSession session = new ApiSession(socket, this.router, this.faults, this.login, this::record);
 				Thread.ofVirtual().name("simulator-session").start(() -> {
@@ -80,7 +113,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 				});
 			}
 			catch (IOException ex) {
-				if (!this.server.isClosed()) {
+				if (!server.isClosed()) {
 					log.log(Level.WARNING, "accept failed", ex);
 				}
 			}
@@ -166,21 +199,164 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * appear).
 	 */
 	public boolean connectSubscriber(String name) {
-		return this.router.sessions().connect(RawText.fromText(name)) != null;
+		return this.up && this.router.connect(RawText.fromText(name)) != null;
 	}
 
-	/** Ends a subscriber's session as if the client hung up. */
+	/**
+	 * Ends a subscriber's session as if the client hung up: the {@code /ppp/active} entry
+	 * and the {@code <pppoe-NAME>} interface disappear ({@code listen} sees
+	 * {@code .dead}).
+	 * @return false when the subscriber was not online
+	 */
 	public boolean disconnectSubscriber(String name) {
 		return this.router.sessions().disconnect(RawText.fromText(name), "peer-request");
 	}
 
+	/** How many sessions are online. */
+	public int onlineCount() {
+		return this.router.sessions().onlineCount();
+	}
+
+	/** Who is online, in the order they dialled in. */
 	public List<String> onlineSubscribers() {
-		return this.router.sessions()
-			.table()
-			.snapshot()
-			.stream()
-			.map((item) -> RawText.toText(item.get("name")))
-			.toList();
+		return this.router.sessions().onlineNames().stream().map(RawText::toText).toList();
+	}
+
+	/**
+	 * Moves the counters of an online subscriber's {@code <pppoe-NAME>} interface (and of
+	 * the uplink ether1) as RouterOS counts them on the server side: rx is what the
+	 * router received from the subscriber (upload), tx what it sent to the subscriber
+	 * (download). {@code monitor-traffic} rates follow from the movement.
+	 * @return false when the subscriber is not online (nothing moves)
+	 */
+	public boolean addTraffic(String name, long rxBytes, long txBytes, long rxPackets, long txPackets) {
+		return this.up
+				&& this.router.sessions().addTraffic(RawText.fromText(name), rxBytes, txBytes, rxPackets, txPackets);
+	}
+
+	/**
+	 * The counters of an online subscriber's {@code <pppoe-NAME>} interface as
+	 * {@code /interface/print} shows them now (wrapped at 2^32 with 32-bit counters).
+	 */
+	public Optional<TrafficCounters> interfaceCounters(String name) {
+		OnlineSession session = this.router.sessions().session(RawText.fromText(name));
+		return Optional.ofNullable(session).map((online) -> online.meter().counters().wrapped(counterBits()));
+	}
+
+	/**
+	 * Everything a subscriber has transferred since the simulator started, over all its
+	 * sessions and across reboots, never wrapped: the truth usage accounting must match.
+	 */
+	public TrafficCounters totalTraffic(String name) {
+		return this.router.sessions().totalTraffic(RawText.fromText(name));
+	}
+
+	/**
+	 * How many streams of this command are live now, e.g.
+	 * {@code liveStreams("/interface/monitor-traffic")} or
+	 * {@code liveStreams("/ppp/active/listen")}. A stream counts once it sees every
+	 * change ({@code listen} subscribed, the first {@code monitor-traffic} sample sent)
+	 * and until it is cancelled or its connection drops.
+	 */
+	public int liveStreams(String command) {
+		return this.router.liveStreams().count(command);
+	}
+
+	/** Width of the interface counters now: 32 or 64. */
+	public int counterBits() {
+		return this.router.counterBits();
+	}
+
+	/**
+	 * Changes the width of the interface counters: 32 shows every counter modulo 2^32, as
+	 * RouterOS 6 does; 64 shows the full value.
+	 */
+	public void counterBits(int bits) {
+		this.router.counterBits(bits);
+	}
+
+	/**
+	 * Reboots the router: every session ends (no {@code listen} reply reaches anyone,
+	 * every API connection drops), interface counters restart at 0 and so does the uptime
+	 * in {@code /system/resource}. For {@link Builder#rebootDelay} the router refuses
+	 * connections; then it accepts again on the same port. With background churn or
+	 * traffic on, the subscribers that were online redial within a minute of the boot.
+	 */
+	public void reboot() {
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				return;
+			}
+			this.up = false;
+			if (this.background != null) {
+				this.background.paused(true);
+			}
+			if (!this.rebootDelay.isZero()) {
+				closeServer();
+			}
+			dropAllConnections();
+			List<String> wasOnline = this.router.reboot();
+			if (this.background != null) {
+				this.background.redialAfterBoot(wasOnline, this.rebootDelay);
+			}
+			if (this.rebootDelay.isZero()) {
+				booted();
+				return;
+			}
+		}
+		Thread.ofVirtual().name("simulator-boot").start(() -> {
+			try {
+				Thread.sleep(this.rebootDelay);
+				boot();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+	}
+
+	/** False while a reboot is in progress. */
+	public boolean isUp() {
+		return this.up;
+	}
+
+	/** How long since the (last) boot, as {@code /system/resource} reports it. */
+	public Duration uptime() {
+		return this.router.uptime();
+	}
+
+	private void boot() {
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				return;
+			}
+			try {
+				ServerSocket reopened = this.opener.open(this.server.getLocalPort());
+				this.server = reopened;
+				Thread.ofVirtual().name("simulator-accept-" + reopened.getLocalPort()).start(() -> accept(reopened));
+			}
+			catch (IOException ex) {
+				log.log(Level.WARNING, "simulated router could not listen again after its reboot", ex);
+				return;
+			}
+			booted();
+		}
+	}
+
+	private void booted() {
+		this.up = true;
+		if (this.background != null) {
+			this.background.paused(false);
+		}
+	}
+
+	private void closeServer() {
+		try {
+			this.server.close();
+		}
+		catch (IOException ex) {
+			// closing anyway
+		}
 	}
 
 	public String identity() {
@@ -215,13 +391,18 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.server.close();
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			this.up = false;
+			if (this.backgroundTick != null) {
+				SimulatorTicker.stop(this.backgroundTick);
+			}
+			closeServer();
+			dropAllConnections();
 		}
-		catch (IOException ex) {
-			// closing anyway
-		}
-		dropAllConnections();
 	}
 
 	private static Map<String, String> toText(Map<String, String> raw) {
@@ -259,6 +440,22 @@ public final class RouterOsSimulator implements AutoCloseable {
 		private boolean record = true;
 
 		private @Nullable SSLContext tls;
+
+		private @Nullable Integer counterBits;
+
+		private Duration rebootDelay = Duration.ZERO;
+
+		private double churnPerHour;
+
+		private boolean dailyTraffic;
+
+		private Duration tick = Duration.ofSeconds(1);
+
+		private long seed = System.nanoTime();
+
+		private long seedOffset;
+
+		private Clock clock = Clock.systemDefaultZone();
 
 		private Builder() {
 		}
@@ -325,6 +522,74 @@ public final class RouterOsSimulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Width of the interface counters: 32 (they wrap at 2^32, as on RouterOS 6) or
+		 * 64. Default: 32 for 6.x versions, 64 for 7.x.
+		 */
+		public Builder counterBits(int bits) {
+			this.counterBits = RouterSettings.checkCounterBits(bits);
+			return this;
+		}
+
+		/**
+		 * How long a {@link RouterOsSimulator#reboot()} refuses connections (default 0).
+		 */
+		public Builder rebootDelay(Duration rebootDelay) {
+			this.rebootDelay = rebootDelay;
+			return this;
+		}
+
+		/**
+		 * Background logins and logouts: each online session ends at this rate per hour
+		 * (0.05 = 5 % an hour), and offline subscribers dial in at the rate that keeps
+		 * the online share around {@link #onlineShare}. Default 0: nobody comes or goes
+		 * by themselves.
+		 */
+		public Builder churn(double perSessionPerHour) {
+			if (perSessionPerHour < 0) {
+				throw new IllegalArgumentException("churn cannot be negative");
+			}
+			this.churnPerHour = perSessionPerHour;
+			return this;
+		}
+
+		/**
+		 * Background traffic: true moves every session's counters each tick along a
+		 * residential daily curve (evening peak, night trough, a few heavy users); false
+		 * (the default) leaves counters to {@link RouterOsSimulator#addTraffic}.
+		 */
+		public Builder traffic(boolean dailyPattern) {
+			this.dailyTraffic = dailyPattern;
+			return this;
+		}
+
+		/** How often background churn and traffic advance (default 1 s). */
+		public Builder tick(Duration tick) {
+			this.tick = tick;
+			return this;
+		}
+
+		/** Seeds the background randomness (churn picks, traffic profiles, noise). */
+		public Builder seed(long seed) {
+			this.seed = seed;
+			return this;
+		}
+
+		/** Fleet members share the configured seed but must not behave identically. */
+		Builder seedOffset(long offset) {
+			this.seedOffset = offset;
+			return this;
+		}
+
+		/**
+		 * Wall-clock time for dates and the hour on the daily traffic curve (default: the
+		 * system clock).
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
 		/** Serve API-SSL with this server context instead of plain API. */
 		public Builder tls(SSLContext tls) {
 			this.tls = tls;
@@ -332,17 +597,38 @@ public final class RouterOsSimulator implements AutoCloseable {
 		}
 
 		public RouterOsSimulator start() {
+			if (this.onlineShare < 0 || this.onlineShare > 1) {
+				throw new IllegalArgumentException("the online share is between 0 and 1, not " + this.onlineShare);
+			}
 			try {
-				ServerSocket server = (this.tls != null)
-						? this.tls.getServerSocketFactory().createServerSocket(this.port, 1024, this.address)
-						: new ServerSocket(this.port, 1024, this.address);
-				SimulatedRouter router = new SimulatedRouter(this.version, this.identity, this.monitorInterval);
+				SSLContext tls = this.tls;
+				InetAddress address = this.address;
+				ServerOpener opener = (port) -> {
+					ServerSocket server = (tls != null) ? tls.getServerSocketFactory().createServerSocket()
+							: new ServerSocket();
+					server.setReuseAddress(true);
+					server.bind(new InetSocketAddress(address, port), 1024);
+					return server;
+				};
+				ServerSocket server = opener.open(this.port);
+				Random random = new Random(this.seed + this.seedOffset * 0x9E3779B97F4A7C15L);
+				boolean background = this.churnPerHour > 0 || this.dailyTraffic;
+				int bits = (this.counterBits != null) ? this.counterBits : this.version.counterBits();
+				SimulatedRouter router = new SimulatedRouter(
+						new RouterSettings(this.version, this.identity, this.monitorInterval, bits, this.clock),
+						this.dailyTraffic ? random : null);
 				router.seedSecrets(this.secrets, this.onlineShare);
 				Map<String, String> logins = this.users.isEmpty() ? Map.of("admin", "") : this.users;
-				RouterOsSimulator simulator = new RouterOsSimulator(server, router,
-						new SimulatorLogin(logins, this.legacyLogin), this.record);
+				BackgroundActivity activity = background
+						? new BackgroundActivity(router, random, this.churnPerHour, this.onlineShare, this.dailyTraffic)
+						: null;
+				ScheduledFuture<?> tick = (activity != null) ? SimulatorTicker.every(this.tick, activity) : null;
+				RouterOsSimulator simulator = new RouterOsSimulator(server, opener, router,
+						new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity, tick);
 				simulator.faults().latency(this.latency);
-				Thread.ofPlatform().daemon().name("simulator-accept-" + server.getLocalPort()).start(simulator::accept);
+				Thread.ofVirtual()
+					.name("simulator-accept-" + server.getLocalPort())
+					.start(() -> simulator.accept(server));
 				return simulator;
 			}
 			catch (IOException ex) {

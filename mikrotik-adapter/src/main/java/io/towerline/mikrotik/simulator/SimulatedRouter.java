@@ -1,11 +1,15 @@
 package io.towerline.mikrotik.simulator;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one simulated router, shared by all its API sessions: PPP secrets,
@@ -18,9 +22,9 @@ final class SimulatedRouter {
 
 	private final SimulatorVersion version;
 
-	private final ItemTable profiles = new ItemTable();
+	private final ItemTable profiles;
 
-	private final ItemTable secrets = new ItemTable();
+	private final ItemTable secrets;
 
 	private final PppSessions sessions;
 
@@ -28,12 +32,38 @@ final class SimulatedRouter {
 
 	private final CommandTable commands = new CommandTable();
 
+	private final LiveStreams liveStreams = new LiveStreams();
+
 	private volatile String identity;
 
-	SimulatedRouter(SimulatorVersion version, String identity, Duration monitorInterval) {
-		this.version = version;
-		this.identity = RawText.fromText(identity);
-		this.sessions = new PppSessions(new ItemTable(), this.secrets, version);
+	private final Clock clock;
+
+	/** Draws each new session's background traffic profile; null when traffic is off. */
+	private final @Nullable Random trafficProfiles;
+
+	/** Boot time on the {@link System#nanoTime()} scale. */
+	private volatile long bootNanos;
+
+	private volatile int counterBits;
+
+	/**
+	 * @param settings version, identity, monitor interval, counter width, clock
+	 * @param trafficProfiles draws background traffic profiles; null for a quiet router
+	 */
+	SimulatedRouter(RouterSettings settings, @Nullable Random trafficProfiles) {
+		this.version = settings.version();
+		this.profiles = new ItemTable(this.version.deadFlag());
+		this.secrets = new ItemTable(this.version.deadFlag());
+		this.identity = RawText.fromText(settings.identity());
+		this.clock = settings.clock();
+		this.trafficProfiles = trafficProfiles;
+		this.counterBits = settings.counterBits();
+		// a router found running has been up a while
+		this.bootNanos = System.nanoTime() - Duration.ofDays(3).toNanos();
+		SimulatorVersion version = this.version;
+		Duration monitorInterval = settings.monitorInterval();
+		this.sessions = new PppSessions(new ItemTable(version.deadFlag()), this.secrets, version, this.clock,
+				monitorInterval);
 		this.files = new FileStore(version);
 		PppProfileRules profileRules = new PppProfileRules();
 		new TableMenu("/ppp/profile", this.profiles, profileRules).registerAll(this.commands);
@@ -42,7 +72,7 @@ final class SimulatedRouter {
 		TableMenu active = new TableMenu("/ppp/active", this.sessions.table(), this.sessions);
 		active.registerReadOnly(this.commands);
 		active.registerRemove(this.commands);
-		new InterfaceMenu(this.sessions, monitorInterval).register(this.commands);
+		new InterfaceMenu(this, monitorInterval).register(this.commands);
 		new SystemMenu(version, this).register(this.commands);
 		this.files.register(this.commands);
 		seedProfiles();
@@ -87,9 +117,45 @@ final class SimulatedRouter {
 			requested.put("comment", "customer " + (1000 + i));
 			this.secrets.add(rules.create(requested), (candidate) -> null);
 			if (i <= online) {
-				this.sessions.connect(name);
+				connect(name);
 			}
 		}
+	}
+
+	/** Dials a subscriber in, with a traffic profile when background traffic is on. */
+	@Nullable String connect(String name) {
+		return this.sessions.connect(name, this.trafficProfiles);
+	}
+
+	/**
+	 * Restarts the router's state: sessions end, counters restart at 0, uptime restarts.
+	 * @return who was online before
+	 */
+	List<String> reboot() {
+		List<String> wasOnline = this.sessions.reset();
+		this.bootNanos = System.nanoTime();
+		return wasOnline;
+	}
+
+	Duration uptime() {
+		return Duration.ofNanos(System.nanoTime() - this.bootNanos);
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	/** Width of the interface counters: 32 (wrapping at 2^32, as old RouterOS) or 64. */
+	int counterBits() {
+		return this.counterBits;
+	}
+
+	void counterBits(int bits) {
+		this.counterBits = RouterSettings.checkCounterBits(bits);
+	}
+
+	LiveStreams liveStreams() {
+		return this.liveStreams;
 	}
 
 	CommandTable commands() {

@@ -1,60 +1,82 @@
 package io.towerline.mikrotik.simulator;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * Runs a simulated router until the process is stopped:
- * {@code java -jar mikrotik-adapter/target/mikrotik-adapter-<version>.jar --port 8728 --version 7.19 --secrets 1000}.
+ * Runs simulated routers until the process is stopped (or {@code quit} is typed):
+ * {@code java -jar mikrotik-adapter/target/mikrotik-adapter-<version>.jar --port 8728 --version 7.19 --secrets 1000 --online 0.3 --churn 0.05}.
+ * Options and the commands read from standard input are in
+ * {@link SimulatorOptions#USAGE}.
  */
 public final class SimulatorMain {
-
-	private static final String USAGE = """
-			usage: SimulatorMain [--port 8728] [--bind 127.0.0.1] [--version 6.49|7.16|7.19] [--secrets N]
-			                     [--online 0.3] [--user admin] [--password secret] [--identity NAME]
-			                     [--latency-ms 0] [--legacy-login]""";
 
 	private SimulatorMain() {
 	}
 
-	public static void main(String[] args) throws InterruptedException, UnknownHostException {
-		RouterOsSimulator.Builder builder = RouterOsSimulator.builder().port(8728).recordCommands(false);
-		String user = "admin";
-		String password = "";
-		for (int i = 0; i < args.length; i++) {
-			String option = args[i];
-			if (option.equals("--legacy-login")) {
-				builder.legacyLogin(true);
-				continue;
-			}
-			if (option.equals("--help") || i + 1 >= args.length) {
-				System.out.println(USAGE);
-				return;
-			}
-			String value = args[++i];
-			switch (option) {
-				case "--port" -> builder.port(Integer.parseInt(value));
-				case "--bind" -> builder.bindAddress(InetAddress.getByName(value));
-				case "--version" -> builder.version(SimulatorVersion.parse(value));
-				case "--secrets" -> builder.secrets(Integer.parseInt(value));
-				case "--online" -> builder.onlineShare(Double.parseDouble(value));
-				case "--user" -> user = value;
-				case "--password" -> password = value;
-				case "--identity" -> builder.identity(value);
-				case "--latency-ms" -> builder.latency(Duration.ofMillis(Long.parseLong(value)));
-				default -> {
-					System.out.println(USAGE);
+	public static void main(String[] args) throws InterruptedException {
+		SimulatorOptions options;
+		try {
+			options = SimulatorOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.println(SimulatorOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		if (options.help()) {
+			System.out.println(SimulatorOptions.USAGE);
+			return;
+		}
+		SimulatorFleet fleet = SimulatorFleet.start(options.routers(), options.port(),
+				(router) -> options.configure(router, options.routers() > 1));
+		PrintStream out = System.out;
+		for (RouterOsSimulator simulator : fleet.simulators()) {
+			out.printf("RouterOS %s simulator '%s' listening on port %d (user '%s', %d secrets, %d online)%n",
+					simulator.version().versionString(), simulator.identity(), simulator.port(), options.user(),
+					simulator.secretCount(), simulator.onlineCount());
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		ScheduledFuture<?> reboots = options.rebootEvery().isZero() ? null
+				: SimulatorTicker.every(options.rebootEvery(), options.rebootEvery(), () -> {
+					fleet.simulators().forEach(RouterOsSimulator::reboot);
+					out.println("rebooted");
+				});
+		Runtime.getRuntime().addShutdownHook(new Thread(fleet::close));
+		Thread.ofVirtual().name("simulator-console").start(() -> {
+			readCommands(new SimulatorConsole(fleet, out));
+			stopped.countDown();
+		});
+		stopped.await();
+		if (reboots != null) {
+			SimulatorTicker.stop(reboots);
+		}
+		fleet.close();
+	}
+
+	/** Reads commands until {@code quit}; without a console (end of input) runs on. */
+	private static void readCommands(SimulatorConsole console) {
+		try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = in.readLine()) != null) {
+				if (!console.run(line)) {
 					return;
 				}
 			}
+			new CountDownLatch(1).await();
 		}
-		RouterOsSimulator simulator = builder.user(user, password).start();
-		System.out.printf("RouterOS %s simulator listening on port %d (user '%s', %d secrets)%n",
-				simulator.version().versionString(), simulator.port(), user, simulator.secretCount());
-		Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-		new CountDownLatch(1).await();
+		catch (IOException ex) {
+			// no console: run until the process is stopped
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

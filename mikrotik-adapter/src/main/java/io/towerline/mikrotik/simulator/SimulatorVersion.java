@@ -105,6 +105,19 @@ public enum SimulatorVersion {
 		return this == V7_19;
 	}
 
+	/**
+	 * The {@code .dead} value {@code listen} sends for a removed item: the manual says
+	 * {@code yes}, RouterOS 7 (observed on 7.23 and 7.24) sends {@code true}.
+	 */
+	String deadFlag() {
+		return (this == V6_49) ? "yes" : "true";
+	}
+
+	/** Interface counter width: 32-bit on v6 (wrapping at 2^32), 64-bit on v7. */
+	int counterBits() {
+		return (this == V6_49) ? 32 : 64;
+	}
+
 	boolean healthAsItems() {
 		return this != V6_49;
 	}

@@ -1,6 +1,5 @@
 package io.towerline.mikrotik.simulator;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +19,6 @@ final class SystemMenu {
 	private final SimulatorVersion version;
 
 	private final SimulatedRouter router;
-
-	private final long bootNanos = System.nanoTime();
 
 	private final LocalDateTime buildTime = LocalDateTime.of(2025, 5, 20, 9, 14, 2);
 
@@ -53,7 +50,7 @@ final class SystemMenu {
 
 	private Map<String, String> resource() {
 		Map<String, String> resource = new LinkedHashMap<>();
-		resource.put("uptime", Uptime.format(Duration.ofNanos(System.nanoTime() - this.bootNanos).plusDays(3)));
+		resource.put("uptime", Uptime.format(this.router.uptime()));
 		resource.put("version", this.version.versionString());
 		resource.put("build-time", this.version.formatDate(this.buildTime));
 		resource.put("factory-software", (this.version == SimulatorVersion.V6_49) ? "6.44.6" : "7.1");

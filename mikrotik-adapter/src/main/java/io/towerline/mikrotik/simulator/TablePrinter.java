@@ -57,6 +57,7 @@ final class TablePrinter {
 					}
 				}
 			}
+			reply.live();
 			while (!reply.finished()) {
 				Map<String, String> change = changes.take();
 				if (change.containsKey(".dead")) {
