@@ -50,6 +50,7 @@ public abstract class ApiTest {
 		// live traffic: a stream whose router came back resumes within a second
 		registry.add("towerline.traffic.retry-max", () -> "1s");
 		registry.add("towerline.traffic.offline-recheck", () -> "1s");
+		registry.add("towerline.traffic.snapshot-reuse", () -> "200ms");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -43,8 +46,25 @@ class TrafficSnapshotTests extends ApiTest {
 			this.network.awaitSucceeded(this.network.createSubscriber(name, "secret-" + name)[1]);
 			assertThat(this.network.simulator().connectSubscriber(name)).isTrue();
 		}
-		this.network.simulator().clearReceivedCommands();
 		var viewer = as(TestTokens.forTenant(this.tenant.slug(), "VIEWER"));
+		// the first read has nothing to compare with: two reads, one command each
+		this.network.simulator().clearReceivedCommands();
+		Map<String, Object> idle = throughput(viewer);
+		assertThat(idle).containsEntry("sessions", 3);
+		assertThat(number(idle, "txBitsPerSecond")).isZero();
+		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
+			.hasSize(2)
+			.allSatisfy((command) -> assertThat(command.queries()).contains("=type=pppoe-in"));
+
+		this.network.simulator().addTraffic("snap-a", 1_000, 100_000, 10, 100);
+		this.network.simulator().addTraffic("snap-b", 2_000, 50_000, 20, 50);
+		this.network.simulator().addTraffic("snap-c", 10, 10, 1, 1);
+		// once the last read is older than snapshot-reuse (200 ms in tests), the next
+		// read
+		// compares with it: one command
+		long readAt = System.nanoTime();
+		await().until(() -> System.nanoTime() - readAt > Duration.ofMillis(300).toNanos());
+		this.network.simulator().clearReceivedCommands();
 		Map<String, Object> top = viewer.documentName("topTalkers")
 			.variable("routerId", this.network.routerId())
 			.variable("first", 2)
@@ -52,20 +72,32 @@ class TrafficSnapshotTests extends ApiTest {
 			.path("topTalkers")
 			.entity(Map.class)
 			.get();
+		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
+			.hasSize(1);
 		List<Map<String, Object>> talkers = (List<Map<String, Object>>) top.get("talkers");
-		assertThat(talkers).hasSize(2);
-		assertThat(total(talkers.get(0))).isGreaterThanOrEqualTo(total(talkers.get(1))).isPositive();
+		assertThat(talkers).extracting((talker) -> talker.get("username")).containsExactly("snap-a", "snap-b");
 		assertThat(talkers).allSatisfy((talker) -> {
 			assertThat((Map<String, Object>) talker.get("subscriber")).containsEntry("username",
 					talker.get("username"));
 			assertThat((Map<String, Object>) talker.get("router")).containsEntry("id", this.network.routerId());
 		});
+		// rates are the counters' movement over the window: tx of a is twice b's
+		assertThat(number(talkers.get(0), "txBitsPerSecond") / number(talkers.get(1), "txBitsPerSecond")).isCloseTo(2.0,
+				within(0.001));
+		assertThat(number(talkers.get(0), "rxPacketsPerSecond") / number(talkers.get(1), "rxPacketsPerSecond"))
+			.isCloseTo(0.5, within(0.05));
 		assertThat((List<?>) top.get("unreachableRouters")).isEmpty();
-		// two counter reads (no earlier one to compare with), each one command
-		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
-			.hasSize(2)
-			.allSatisfy((command) -> assertThat(command.queries()).contains("=type=pppoe-in"));
 
+		// the same read (younger than snapshot-reuse) or none: the router's sum over the
+		// window
+		Map<String, Object> busy = throughput(viewer);
+		double window = number(busy, "windowSeconds");
+		assertThat(number(busy, "txBitsPerSecond") * window).isCloseTo(8.0 * 150_010, within(8.0 * 150_010 * 0.01));
+		assertThat(number(busy, "rxBitsPerSecond") * window).isCloseTo(8.0 * 3_010, within(8.0 * 3_010 * 0.01));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> throughput(HttpGraphQlTester viewer) {
 		Map<String, Object> router = viewer.documentName("routerThroughput")
 			.variable("id", this.network.routerId())
 			.execute()
@@ -73,13 +105,7 @@ class TrafficSnapshotTests extends ApiTest {
 			.entity(Map.class)
 			.get();
 		assertThat(router).containsEntry("simulated", false);
-		Map<String, Object> throughput = (Map<String, Object>) router.get("throughput");
-		assertThat(throughput).containsEntry("sessions", 3);
-		// the read is shared with the top talkers' (younger than snapshot-reuse) or
-		// newer:
-		// either way the three sessions sum to at least the two busiest
-		assertThat(number(throughput, "txBitsPerSecond") + number(throughput, "rxBitsPerSecond"))
-			.isGreaterThanOrEqualTo(total(talkers.get(0)) + total(talkers.get(1)) * 0.5);
+		return (Map<String, Object>) router.get("throughput");
 	}
 
 	@Test
@@ -121,10 +147,6 @@ class TrafficSnapshotTests extends ApiTest {
 			.entity(Map.class)
 			.get();
 		assertThat((List<?>) top.get("unreachableRouters")).hasSize(1);
-	}
-
-	private static double total(Map<String, Object> talker) {
-		return number(talker, "rxBitsPerSecond") + number(talker, "txBitsPerSecond");
 	}
 
 	private static double number(Map<String, Object> values, String name) {

@@ -239,6 +239,8 @@ class TrafficSubscriptionTests extends ApiTest {
 			.port(port)
 			.user("api", "router-pass")
 			.monitorInterval(Duration.ofMillis(200))
+			.traffic(true)
+			.tick(Duration.ofMillis(100))
 			.recordCommands(true)
 			.start();
 	}
