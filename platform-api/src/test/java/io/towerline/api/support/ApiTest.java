@@ -51,6 +51,9 @@ public abstract class ApiTest {
 		registry.add("towerline.traffic.retry-max", () -> "1s");
 		registry.add("towerline.traffic.offline-recheck", () -> "1s");
 		registry.add("towerline.traffic.snapshot-reuse", () -> "200ms");
+		// live sessions (issue 9): only the tests of sessions track routers (they set
+		// towerline.test.track-sessions)
+		registry.add("towerline.sessions.enabled", () -> "${towerline.test.track-sessions:false}");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}

@@ -32,6 +32,10 @@ public enum OperationKind {
 	 * Take a router's profiles and secrets onto the platform (plans and subscribers),
 	 * reading the router only; secrets already imported are skipped on a re-run.
 	 */
-	IMPORT_ROUTER
+	IMPORT_ROUTER,
+
+	// live sessions (issue 9)
+	/** End a subscriber's session on the router (kick); gone already counts as done. */
+	DISCONNECT_SESSION
 
 }

@@ -50,6 +50,13 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 				requestedBy);
 	}
 
+	/** Kicks the session of {@code username} (live sessions, issue 9). */
+	public static OperationRequest disconnectSession(UUID routerId, @Nullable UUID subscriberId, String username,
+			Actor requestedBy) {
+		return new OperationRequest(OperationKind.DISCONNECT_SESSION, routerId, subscriberId, null, username, List.of(),
+				requestedBy);
+	}
+
 	public static OperationRequest importRouter(UUID routerId, Actor requestedBy) {
 		return new OperationRequest(OperationKind.IMPORT_ROUTER, routerId, null, null, null, List.of(), requestedBy);
 	}
@@ -71,6 +78,8 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 			// an import only reads the router; two imports of one router must not
 			// interleave
 			case IMPORT_ROUTER -> "import";
+			// live sessions (issue 9): kicks of one user name never overlap
+			case DISCONNECT_SESSION -> "session/name:" + this.subject;
 		};
 	}
 

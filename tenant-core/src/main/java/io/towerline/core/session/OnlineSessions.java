@@ -1,0 +1,188 @@
+package io.towerline.core.session;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.towerline.core.error.NotFoundException;
+import io.towerline.core.tenancy.TenantContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is online in the current tenant: filtered, sorted, keyset-paged lists, counts per
+ * router, POP and tenant, and the sessions of a subscriber. Text search matches prefixes
+ * (user name and MAC in any case, IP address as typed), served by prefix indexes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OnlineSessions {
+
+	private final JdbcClient jdbc;
+
+	OnlineSessions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Where a page ends: the sort values of its last session. */
+	public record Position(Instant loginAt, String username, UUID id) {
+
+		public static Position of(OnlineSession session) {
+			return new Position(session.loginAt(), session.username(), session.id());
+		}
+
+	}
+
+	/**
+	 * One page in {@code order}, after {@code after} (the last of the previous page) when
+	 * given.
+	 */
+	public List<OnlineSession> list(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after,
+			int limit) {
+		String schema = TenantContext.require().schemaName();
+		StringBuilder sql = new StringBuilder(
+				"SELECT " + SessionStore.COLUMNS + " FROM " + schema + ".online_session WHERE true");
+		Map<String, Object> params = new HashMap<>();
+		where(filter, sql, params, schema);
+		if (after != null) {
+			switch (order) {
+				case LOGIN_NEWEST -> sql.append(" AND (login_at, id) < (:afterLogin, :afterId)");
+				case LOGIN_OLDEST -> sql.append(" AND (login_at, id) > (:afterLogin, :afterId)");
+				case USERNAME -> sql.append(" AND (lower(username), id) > (:afterName, :afterId)");
+			}
+			params.put("afterLogin", Timestamp.from(after.loginAt()));
+			params.put("afterName", after.username().toLowerCase(Locale.ROOT));
+			params.put("afterId", after.id());
+		}
+		sql.append(switch (order) {
+			case LOGIN_NEWEST -> " ORDER BY login_at DESC, id DESC";
+			case LOGIN_OLDEST -> " ORDER BY login_at, id";
+			case USERNAME -> " ORDER BY lower(username), id";
+		});
+		sql.append(" LIMIT :limit");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(SessionStore::online).list();
+	}
+
+	/** How many sessions match. */
+	public long count(OnlineSessionFilter filter) {
+		String schema = TenantContext.require().schemaName();
+		StringBuilder sql = new StringBuilder("SELECT count(*) FROM " + schema + ".online_session WHERE true");
+		Map<String, Object> params = new HashMap<>();
+		where(filter, sql, params, schema);
+		return this.jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+	}
+
+	public Optional<OnlineSession> find(UUID id) {
+		return this.jdbc
+			.sql("SELECT " + SessionStore.COLUMNS + " FROM " + TenantContext.require().schemaName()
+					+ ".online_session WHERE id = ?")
+			.param(id)
+			.query(SessionStore::online)
+			.optional();
+	}
+
+	/**
+	 * @throws NotFoundException when the session is not online in this tenant
+	 */
+	public OnlineSession get(UUID id) {
+		return find(id).orElseThrow(() -> new NotFoundException("Session", id));
+	}
+
+	/** Sessions of these subscribers, newest login first, in one query. */
+	public Map<UUID, List<OnlineSession>> ofSubscribers(List<UUID> subscriberIds) {
+		Map<UUID, List<OnlineSession>> sessions = new HashMap<>();
+		this.jdbc
+			.sql("SELECT " + SessionStore.COLUMNS + " FROM " + TenantContext.require().schemaName()
+					+ ".online_session WHERE subscriber_id = ANY(?) ORDER BY login_at DESC, id DESC")
+			.param(subscriberIds.toArray(UUID[]::new))
+			.query(SessionStore::online)
+			.list()
+			.forEach((session) -> sessions.computeIfAbsent(session.subscriberId(), (id) -> new ArrayList<>())
+				.add(session));
+		return sessions;
+	}
+
+	/**
+	 * Online sessions per router, for these routers (0 for one with none), in one query.
+	 */
+	public Map<UUID, Long> countByRouter(List<UUID> routerIds) {
+		Map<UUID, Long> counts = new HashMap<>();
+		routerIds.forEach((id) -> counts.put(id, 0L));
+		this.jdbc
+			.sql("SELECT router_id, count(*) FROM " + TenantContext.require().schemaName()
+					+ ".online_session WHERE router_id = ANY(?) GROUP BY router_id")
+			.param(routerIds.toArray(UUID[]::new))
+			.query((rs, row) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** Online sessions per POP, for these POPs (0 for one with none), in one query. */
+	public Map<UUID, Long> countByPop(List<UUID> popIds) {
+		String schema = TenantContext.require().schemaName();
+		Map<UUID, Long> counts = new HashMap<>();
+		popIds.forEach((id) -> counts.put(id, 0L));
+		this.jdbc
+			.sql("SELECT r.pop_id, count(*) FROM " + schema + ".online_session s JOIN " + schema
+					+ ".router r ON r.id = s.router_id WHERE r.pop_id = ANY(?) GROUP BY r.pop_id")
+			.param(popIds.toArray(UUID[]::new))
+			.query((rs, row) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** A router's sessions as they are now (what a change subscription compares). */
+	public List<OnlineSession> ofRouter(UUID routerId) {
+		return this.jdbc
+			.sql("SELECT " + SessionStore.COLUMNS + " FROM " + TenantContext.require().schemaName()
+					+ ".online_session WHERE router_id = ?")
+			.param(routerId)
+			.query(SessionStore::online)
+			.list();
+	}
+
+	private static void where(OnlineSessionFilter filter, StringBuilder sql, Map<String, Object> params,
+			String schema) {
+		if (filter.routerId() != null) {
+			sql.append(" AND router_id = :routerId");
+			params.put("routerId", filter.routerId());
+		}
+		if (filter.popId() != null) {
+			sql.append(" AND router_id IN (SELECT r.id FROM " + schema + ".router r WHERE r.pop_id = :popId)");
+			params.put("popId", filter.popId());
+		}
+		if (filter.planId() != null) {
+			sql.append(
+					" AND subscriber_id IN (SELECT p.id FROM " + schema + ".subscriber p WHERE p.plan_id = :planId)");
+			params.put("planId", filter.planId());
+		}
+		if (filter.subscriberId() != null) {
+			sql.append(" AND subscriber_id = :subscriberId");
+			params.put("subscriberId", filter.subscriberId());
+		}
+		String text = (filter.text() != null) ? filter.text().strip() : "";
+		if (!text.isEmpty()) {
+			String prefix = escape(text.toLowerCase(Locale.ROOT)) + "%";
+			sql.append(" AND (lower(username) LIKE :prefix OR address LIKE :prefix OR lower(caller_id) LIKE :prefix)");
+			params.put("prefix", prefix);
+		}
+	}
+
+	/**
+	 * LIKE treats {@code %} and {@code _} as wildcards; a search means them literally.
+	 */
+	private static String escape(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

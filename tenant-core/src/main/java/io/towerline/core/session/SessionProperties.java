@@ -1,0 +1,51 @@
+package io.towerline.core.session;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Live sessions ({@code towerline.sessions.*}).
+ *
+ * @param enabled whether this replica tracks routers at all (true)
+ * @param rereadInterval how often a tracker reads the whole {@code /ppp/active} (5 min)
+ * @param sampleInterval how often a tracker reads the session counters (60 s)
+ * @param leaseTtl how long a stream lease lasts unrenewed: a dead replica's routers are
+ * taken over within it plus one renew interval (20 s)
+ * @param leaseRenewInterval how often leases are renewed and free ones taken (5 s)
+ * @param reconnectDelay how long a tracker waits before trying a lost router again (5 s)
+ * @param replicaId this replica's name in the lease table (host name and a random suffix)
+ */
+@ConfigurationProperties("towerline.sessions")
+public record SessionProperties(@Nullable Boolean enabled, Duration rereadInterval, Duration sampleInterval,
+		Duration leaseTtl, Duration leaseRenewInterval, Duration reconnectDelay, @Nullable String replicaId) {
+
+	public SessionProperties {
+		if (rereadInterval == null) {
+			rereadInterval = Duration.ofMinutes(5);
+		}
+		if (sampleInterval == null) {
+			sampleInterval = Duration.ofSeconds(60);
+		}
+		if (leaseTtl == null) {
+			leaseTtl = Duration.ofSeconds(20);
+		}
+		if (leaseRenewInterval == null) {
+			leaseRenewInterval = Duration.ofSeconds(5);
+		}
+		if (reconnectDelay == null) {
+			reconnectDelay = Duration.ofSeconds(5);
+		}
+		if (!leaseRenewInterval.multipliedBy(2).minus(leaseTtl).isNegative()) {
+			throw new IllegalArgumentException("towerline.sessions.lease-renew-interval must be under half the "
+					+ "lease-ttl, or a live replica's leases could lapse between two renewals");
+		}
+	}
+
+	public boolean isEnabled() {
+		return this.enabled == null || this.enabled;
+	}
+
+}

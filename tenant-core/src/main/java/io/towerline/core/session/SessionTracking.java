@@ -1,0 +1,243 @@
+package io.towerline.core.session;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.towerline.core.router.RouterAccess;
+import io.towerline.core.router.Routers;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.TenantCatalog;
+import io.towerline.core.usage.UsageRecorder;
+import io.towerline.mikrotik.client.RouterClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the session trackers of the routers this replica holds the stream lease of. Every
+ * renew interval it lists the routers of all active tenants (one query per tenant),
+ * renews and takes leases in one statement, starts trackers for routers it newly holds
+ * and stops those it lost. One scheduler thread serves every timer; the work runs on
+ * virtual threads; the adapter multiplexes the routers' connections. Nothing costs a
+ * thread per router.
+ */
+@Component
+public class SessionTracking implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionTracking.class);
+
+	private final Services services;
+
+	private final StreamLeases leases;
+
+	private final TenantCatalog catalog;
+
+	private final JdbcClient jdbc;
+
+	private final String owner;
+
+	private final Map<String, TrackedRouter> tracked = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	private final AtomicInteger rounds = new AtomicInteger();
+
+	SessionTracking(SessionProperties properties, StreamLeases leases, TenantCatalog catalog, JdbcClient jdbc,
+			SessionStore store, UsageRecorder usage, Routers routers, RouterAccess access,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+		this.leases = leases;
+		this.catalog = catalog;
+		this.jdbc = jdbc;
+		this.owner = (properties.replicaId() != null) ? properties.replicaId() : defaultReplicaId();
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-tracking").factory());
+		ExecutorService workers = Executors
+			.newThreadPerTaskExecutor(Thread.ofVirtual().name("session-tracker-", 0).factory());
+		this.services = new Services(properties, store, usage,
+				(routerId) -> access
+					.client(Objects.requireNonNull(transactions.execute((tx) -> routers.get(routerId)))),
+				transactions, events, clock, scheduler, workers);
+	}
+
+	/** What trackers share. */
+	record Services(SessionProperties properties, SessionStore store, UsageRecorder usage, ClientLookup clients,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+			ScheduledExecutorService scheduler, ExecutorService workers) {
+
+	}
+
+	/** The pooled client of a router of the bound tenant. */
+	interface ClientLookup {
+
+		RouterClient client(UUID routerId);
+
+	}
+
+	/** This replica's name in the lease table. */
+	public String replicaId() {
+		return this.owner;
+	}
+
+	@Override
+	public void start() {
+		if (!this.services.properties().isEnabled()) {
+			return;
+		}
+		this.running = true;
+		long renew = this.services.properties().leaseRenewInterval().toMillis();
+		this.services.scheduler().scheduleWithFixedDelay(this::renew, 0, renew, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Stops every tracker and gives the leases back, so another replica takes over at
+	 * once.
+	 */
+	@Override
+	public void stop() {
+		if (!this.running) {
+			return;
+		}
+		halt();
+		try {
+			this.leases.release(this.tracked.keySet(), this.owner);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Giving back stream leases failed ({}); they expire on their own", ex.toString());
+		}
+		this.tracked.clear();
+	}
+
+	/** Stops everything without giving leases back: as if this replica died. */
+	void halt() {
+		this.running = false;
+		this.services.scheduler().shutdownNow();
+		this.tracked.values().forEach(TrackedRouter::stop);
+		this.services.workers().shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** After the scheduler and the web server: trackers start last and stop first. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 2000;
+	}
+
+	/** One lease round: renew, take, start, stop. */
+	void renew() {
+		if (!this.running) {
+			return;
+		}
+		try {
+			Map<String, Key> wanted = new HashMap<>();
+			for (TenantId tenant : this.catalog.activeTenants()) {
+				List<UUID> ids = this.jdbc.sql("SELECT id FROM " + tenant.schemaName() + ".router")
+					.query(UUID.class)
+					.list();
+				ids.forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
+			}
+			Set<String> held = this.leases.acquire(wanted.keySet(), this.owner, this.services.properties().leaseTtl());
+			List<String> gone = new ArrayList<>();
+			this.tracked.forEach((key, router) -> {
+				if (!held.contains(key)) {
+					gone.add(key);
+				}
+			});
+			for (String key : gone) {
+				TrackedRouter router = this.tracked.remove(key);
+				if (router != null) {
+					router.stop();
+				}
+			}
+			if (!gone.isEmpty()) {
+				this.leases.release(gone.stream().filter((key) -> !wanted.containsKey(key)).toList(), this.owner);
+			}
+			for (String key : held) {
+				Key target = wanted.get(key);
+				if (target != null && !this.tracked.containsKey(key) && this.running) {
+					TrackedRouter router = new TrackedRouter(target.tenant(), target.routerId(), this.services);
+					this.tracked.put(key, router);
+					router.start();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Renewing stream leases failed ({}); next round in one interval", ex.toString());
+		}
+		this.rounds.incrementAndGet();
+	}
+
+	/** Lease rounds done so far (tests wait for rounds, not for time). */
+	int rounds() {
+		return this.rounds.get();
+	}
+
+	/** The routers this replica tracks now, as {@code <tenant>/<router id>}. */
+	public Set<String> trackedRouters() {
+		return Set.copyOf(this.tracked.keySet());
+	}
+
+	/** Samples one tracked router's counters now (returns at once; runs on its queue). */
+	public boolean sampleNow(TenantId tenant, UUID routerId) {
+		TrackedRouter router = this.tracked.get(key(tenant, routerId));
+		if (router == null) {
+			return false;
+		}
+		router.submit(router::sampleNow);
+		return true;
+	}
+
+	/**
+	 * Re-reads one tracked router's sessions now (returns at once; runs on its queue).
+	 */
+	public boolean rereadNow(TenantId tenant, UUID routerId) {
+		TrackedRouter router = this.tracked.get(key(tenant, routerId));
+		if (router == null) {
+			return false;
+		}
+		router.submit(router::rereadNow);
+		return true;
+	}
+
+	static String key(TenantId tenant, UUID routerId) {
+		return tenant.slug() + "/" + routerId;
+	}
+
+	private static String defaultReplicaId() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "replica";
+		}
+		return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private record Key(TenantId tenant, UUID routerId) {
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.towerline.core.session;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which replica owns which long-lived router stream: one row per stream in
+ * {@code public.stream_lease}. A replica takes a stream that is free or whose lease has
+ * expired, and keeps it by renewing before it expires; all in one statement per call, on
+ * the database's clock, so replicas' clocks need not agree.
+ */
+@Component
+class StreamLeases {
+
+	private final JdbcClient jdbc;
+
+	StreamLeases(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Renews the leases {@code owner} holds among {@code keys} and takes those that are
+	 * free or expired.
+	 * @return the keys {@code owner} holds afterwards
+	 */
+	Set<String> acquire(Collection<String> keys, String owner, Duration ttl) {
+		if (keys.isEmpty()) {
+			return Set.of();
+		}
+		String sql = "INSERT INTO public.stream_lease AS l (stream_key, owner, expires_at, acquired_at) "
+				+ "SELECT k, ?, clock_timestamp() + ?::interval, clock_timestamp() FROM unnest(?::text[]) AS k "
+				+ "ON CONFLICT (stream_key) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at, "
+				+ "acquired_at = CASE WHEN l.owner = excluded.owner THEN l.acquired_at ELSE excluded.acquired_at END "
+				+ "WHERE l.owner = excluded.owner OR l.expires_at < clock_timestamp() RETURNING stream_key";
+		return new HashSet<>(this.jdbc.sql(sql)
+			.params(owner, ttl.toMillis() + " milliseconds", keys.toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * Gives leases back at once (a clean shutdown), so others need not wait for expiry.
+	 */
+	void release(Collection<String> keys, String owner) {
+		if (keys.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("DELETE FROM public.stream_lease WHERE owner = ? AND stream_key = ANY(?)")
+			.params(owner, keys.toArray(String[]::new))
+			.update();
+	}
+
+	/** Who holds a stream now, if anyone holds it unexpired. */
+	Optional<String> holder(String key) {
+		return this.jdbc
+			.sql("SELECT owner FROM public.stream_lease WHERE stream_key = ? AND expires_at >= clock_timestamp()")
+			.param(key)
+			.query(String.class)
+			.optional();
+	}
+
+}

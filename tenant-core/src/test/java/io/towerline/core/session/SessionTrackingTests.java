@@ -1,0 +1,163 @@
+package io.towerline.core.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.testsupport.DatabaseTest;
+import io.towerline.mikrotik.simulator.RouterOsSimulator;
+import io.towerline.mikrotik.simulator.SimulatorVersion;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Session trackers against the simulator: the online table follows a churning router,
+ * announces only transitions it saw, and a dead replica's routers are taken over.
+ */
+@SpringBootTest
+class SessionTrackingTests extends DatabaseTest {
+
+	@Autowired
+	ConfigurableApplicationContext context;
+
+	@Autowired
+	SessionHistory history;
+
+	TrackingFixture fixture;
+
+	@BeforeEach
+	void fixture() {
+		this.fixture = new TrackingFixture(this.context);
+	}
+
+	@Test
+	void shouldKeepTheOnlineTableEqualToTheRoutersWhileSubscribersComeAndGo() {
+		try (RouterOsSimulator simulator = RouterOsSimulator.builder()
+			.version(SimulatorVersion.V7_16)
+			.user("api", "router-pass")
+			.secrets(80)
+			.onlineShare(0.5)
+			.churn(90)
+			.tick(Duration.ofMillis(100))
+			.seed(7)
+			.start()) {
+			TenantId tenant = this.fixture.tenant("churn");
+			UUID router = this.fixture.router(tenant, simulator);
+			SessionTracking replica = this.fixture.replica("churn-a");
+			replica.start();
+			try {
+				Set<Set<String>> matchedStates = new HashSet<>();
+				await().atMost(Duration.ofSeconds(60)).until(() -> {
+					Set<String> before = Set.copyOf(simulator.onlineSubscribers());
+					Set<String> platform = this.fixture.onlineNames(tenant, router);
+					Set<String> after = Set.copyOf(simulator.onlineSubscribers());
+					// compared only while the router stood still around the platform's
+					// read
+					if (before.equals(after) && platform.equals(after)) {
+						matchedStates.add(after);
+					}
+					return matchedStates.size() >= 5 && this.fixture.events(tenant, SessionEvents.ENDED).size() >= 10;
+				});
+				assertThat(this.fixture.events(tenant, SessionEvents.STARTED)).isNotEmpty();
+				List<EndedSession> ended = TenantContext.callAs(tenant, () -> this.history
+					.list(new SessionHistoryFilter(null, router, null, null, null, null), null, 100));
+				assertThat(ended).isNotEmpty()
+					.allSatisfy((session) -> assertThat(session.reason()).isEqualTo(SessionEndReason.UNKNOWN));
+			}
+			finally {
+				replica.stop();
+			}
+		}
+	}
+
+	@Test
+	void shouldAnnounceOnlyTransitionsSeenAfterTheFirstRead() {
+		try (RouterOsSimulator simulator = RouterOsSimulator.builder()
+			.version(SimulatorVersion.V7_16)
+			.user("api", "router-pass")
+			.secrets(5)
+			.start()) {
+			assertThat(simulator.connectSubscriber("sub00001")).isTrue();
+			assertThat(simulator.connectSubscriber("sub00002")).isTrue();
+			assertThat(simulator.onlineSubscribers()).containsExactlyInAnyOrder("sub00001", "sub00002");
+			TenantId tenant = this.fixture.tenant("announce");
+			UUID router = this.fixture.router(tenant, simulator);
+			SessionTracking replica = this.fixture.replica("announce-a");
+			replica.start();
+			try {
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(this.fixture.onlineNames(tenant, router))
+						.containsExactlyInAnyOrder("sub00001", "sub00002"));
+				simulator.connectSubscriber("sub00003");
+				simulator.disconnectSubscriber("sub00001");
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> this.fixture.onlineNames(tenant, router).equals(Set.of("sub00002", "sub00003")));
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> this.fixture.events(tenant, SessionEvents.ENDED).size() == 1);
+				assertThat(this.fixture.events(tenant, SessionEvents.STARTED))
+					.extracting((event) -> event.data().get("username"))
+					.containsExactly("sub00003");
+				assertThat(this.fixture.events(tenant, SessionEvents.ENDED))
+					.extracting((event) -> event.data().get("username"))
+					.containsExactly("sub00001");
+			}
+			finally {
+				replica.stop();
+			}
+		}
+	}
+
+	@Test
+	void shouldHandARoutersStreamToAnotherReplicaWithinTheLeaseTimeWhenItsOwnerDies() {
+		try (RouterOsSimulator simulator = RouterOsSimulator.builder()
+			.version(SimulatorVersion.V7_16)
+			.user("api", "router-pass")
+			.secrets(5)
+			.start()) {
+			TenantId tenant = this.fixture.tenant("lease");
+			UUID router = this.fixture.router(tenant, simulator);
+			String key = SessionTracking.key(tenant, router);
+			SessionTracking first = this.fixture.replica("lease-a");
+			SessionTracking second = this.fixture.replica("lease-b");
+			first.start();
+			try {
+				await().atMost(Duration.ofSeconds(10)).until(() -> first.trackedRouters().contains(key));
+				int secondRounds = second.rounds();
+				second.start();
+				await().atMost(Duration.ofSeconds(10)).until(() -> second.rounds() >= secondRounds + 3);
+				assertThat(second.trackedRouters()).doesNotContain(key);
+				simulator.connectSubscriber("sub00001");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> this.fixture.onlineNames(tenant, router).equals(Set.of("sub00001")));
+
+				first.halt();
+				Instant died = Instant.now();
+				await().atMost(Duration.ofSeconds(10)).until(() -> second.trackedRouters().contains(key));
+				Duration takeover = Duration.between(died, Instant.now());
+				// lease 2 s + one renew round of 300 ms, with room for a busy machine
+				assertThat(takeover).isLessThan(Duration.ofMillis(2000 + 300 + 1500));
+				simulator.connectSubscriber("sub00002");
+				simulator.disconnectSubscriber("sub00001");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> this.fixture.onlineNames(tenant, router).equals(Set.of("sub00002")));
+			}
+			finally {
+				first.halt();
+				second.stop();
+			}
+		}
+	}
+
+}
