@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.towerline.api.security.TenantGate;
+import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
 import io.towerline.core.subscriber.Subscriber;
@@ -87,8 +89,12 @@ class TrafficController {
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
-	TopTalkers topTalkers(@Argument @Nullable UUID routerId, @Argument int first) {
-		return this.snapshots.topTalkers(routerId, first);
+	TopTalkers topTalkers(@Argument @Nullable UUID routerId, @Argument int count) {
+		// not a connection (no cursors): its own argument, bounded like a page
+		if (count < 1 || count > 100) {
+			throw new InvalidInputException(FieldError.invalid("count", "count must be 1 to 100"));
+		}
+		return this.snapshots.topTalkers(routerId, count);
 	}
 
 	/**

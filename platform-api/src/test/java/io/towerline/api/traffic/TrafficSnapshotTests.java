@@ -67,7 +67,7 @@ class TrafficSnapshotTests extends ApiTest {
 		this.network.simulator().clearReceivedCommands();
 		Map<String, Object> top = viewer.documentName("topTalkers")
 			.variable("routerId", this.network.routerId())
-			.variable("first", 2)
+			.variable("count", 2)
 			.execute()
 			.path("topTalkers")
 			.entity(Map.class)
@@ -113,13 +113,13 @@ class TrafficSnapshotTests extends ApiTest {
 		var other = as(TestTokens.forTenant(newTenant("snapshot-other").slug(), "TENANT_ADMIN"));
 		other.documentName("topTalkers")
 			.variable("routerId", this.network.routerId())
-			.variable("first", 5)
+			.variable("count", 5)
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")));
 		Map<?, ?> all = other.documentName("topTalkers")
-			.variable("first", 5)
+			.variable("count", 5)
 			.execute()
 			.path("topTalkers")
 			.entity(Map.class)
@@ -141,7 +141,7 @@ class TrafficSnapshotTests extends ApiTest {
 					.satisfies(
 							(error) -> assertThat(error.getExtensions()).containsEntry("code", "ROUTER_UNREACHABLE"))));
 		Map<?, ?> top = viewer.documentName("topTalkers")
-			.variable("first", 5)
+			.variable("count", 5)
 			.execute()
 			.path("topTalkers")
 			.entity(Map.class)
