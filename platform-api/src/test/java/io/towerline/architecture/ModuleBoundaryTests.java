@@ -31,6 +31,9 @@ class ModuleBoundaryTests {
 	void shouldKeepTheAdaptersWireLayerInsideTheAdapter() {
 		noClasses().that()
 			.resideOutsideOfPackage("io.towerline.mikrotik..")
+			// the embedded demo runs simulators in-process (ADR 0076)
+			.and()
+			.resideOutsideOfPackage("io.towerline.api.demo..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.towerline.mikrotik.wire..", "io.towerline.mikrotik.connection..",
@@ -43,6 +46,9 @@ class ModuleBoundaryTests {
 	void shouldLetTheApiReachOnlyTenantCoreServices() {
 		noClasses().that()
 			.resideInAPackage("io.towerline.api..")
+			// the embedded demo runs simulators in-process (ADR 0076)
+			.and()
+			.resideOutsideOfPackage("io.towerline.api.demo..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.towerline.mikrotik..")

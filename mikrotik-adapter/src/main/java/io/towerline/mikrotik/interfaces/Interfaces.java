@@ -34,6 +34,19 @@ public final class Interfaces {
 		return this.items.print(PROPERTIES).stream().map(Interfaces::toInterface).toList();
 	}
 
+	/**
+	 * The interfaces of one type, filtered on the router: {@code pppoe-in} lists every
+	 * PPPoE session's counters in one command.
+	 */
+	public List<RouterInterface> listOfType(String type) {
+		return this.executor
+			.execute(Command.to("/interface/print").proplist(PROPERTIES).whereEquals("type", type).build())
+			.rows()
+			.stream()
+			.map(Interfaces::toInterface)
+			.toList();
+	}
+
 	public Optional<RouterInterface> find(String name) {
 		return this.items.findByName(name, PROPERTIES).map(Interfaces::toInterface);
 	}

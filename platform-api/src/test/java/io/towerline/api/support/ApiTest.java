@@ -47,6 +47,10 @@ public abstract class ApiTest {
 		registry.add("towerline.operations.max-attempts", () -> "30");
 		registry.add("towerline.routers.breaker-open-for", () -> "1s");
 		registry.add("db-scheduler.polling-interval", () -> "250ms");
+		// live traffic: a stream whose router came back resumes within a second
+		registry.add("towerline.traffic.retry-max", () -> "1s");
+		registry.add("towerline.traffic.offline-recheck", () -> "1s");
+		registry.add("towerline.traffic.snapshot-reuse", () -> "200ms");
 		// live sessions (issue 9): only the tests of sessions track routers (they set
 		// towerline.test.track-sessions)
 		registry.add("towerline.sessions.enabled", () -> "${towerline.test.track-sessions:false}");

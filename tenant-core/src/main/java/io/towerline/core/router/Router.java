@@ -46,6 +46,10 @@ public class Router {
 	@Column(name = "credential_ref", nullable = false)
 	private String credentialReference;
 
+	/** A simulator, not a real router (the embedded demo's): shown as such everywhere. */
+	@Column(nullable = false)
+	private boolean simulated;
+
 	@Embedded
 	private RouterHealth health = new RouterHealth();
 
@@ -110,6 +114,15 @@ public class Router {
 
 	String credentialReference() {
 		return this.credentialReference;
+	}
+
+	public boolean simulated() {
+		return this.simulated;
+	}
+
+	void markSimulated(boolean simulated, Instant now) {
+		this.simulated = simulated;
+		this.updatedAt = now;
 	}
 
 	public RouterHealth health() {

@@ -189,6 +189,16 @@ public class Routers implements PopReferences {
 		return this.routers.saveAndFlush(router);
 	}
 
+	/**
+	 * Marks a router as a simulator (or not); the embedded demo marks its own, so they
+	 * are labelled wherever routers appear.
+	 */
+	public Router markSimulated(UUID id, boolean simulated) {
+		Router router = get(id);
+		router.markSimulated(simulated, this.clock.instant());
+		return this.routers.saveAndFlush(router);
+	}
+
 	public void delete(UUID id) {
 		Router router = get(id);
 		for (RouterReferences reference : this.references.orderedStream().toList()) {

@@ -1,0 +1,218 @@
+package io.towerline.api.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.router.RouterDetails;
+import io.towerline.core.router.Routers;
+import io.towerline.core.session.OnlineSessionFilter;
+import io.towerline.core.session.OnlineSessions;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.mikrotik.simulator.RouterOsSimulator;
+import io.towerline.mikrotik.simulator.SimulatorFleet;
+import io.towerline.mikrotik.simulator.SimulatorVersion;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 9's fleet measurement: one JVM (platform and simulators together) tracking
+ * {@code bench.routers} simulated routers (1,000) with {@code bench.sessions} online
+ * sessions each (200), 5 % churn an hour. Reports CPU, heap, PostgreSQL rows written per
+ * second, the lag from a login on a router to the session being listed, the cost per
+ * counter sample and the online-sessions text search over the whole fleet.
+ */
+@SpringBootTest(properties = { "towerline.rate-limit.tiers.standard.capacity=1000000000000",
+		"towerline.rate-limit.tiers.standard.restore-per-second=1000000000",
+		"spring.datasource.hikari.maximum-pool-size=30", "towerline.test.track-sessions=true" })
+class FleetBenchmark extends ApiTest {
+
+	private static final int ROUTERS = Integer.getInteger("bench.routers", 1000);
+
+	private static final int SESSIONS = Integer.getInteger("bench.sessions", 200);
+
+	private static final Duration STEADY = Duration.ofSeconds(Long.getLong("bench.steadySeconds", 180));
+
+	private static final String SEARCH = "query($search: String) { onlineSessions(filter: {search: $search}, "
+			+ "orderBy: USERNAME, first: 100) { totalCount edges { node { id username address callerId } } } }";
+
+	@Autowired
+	Routers routers;
+
+	@Autowired
+	OnlineSessions sessions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void measure() throws Exception {
+		TenantId tenant = newTenant("fleet");
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		long heapBefore = settledHeap(memory);
+		// a tenth more secrets than sessions, so logins have someone to bring online
+		int secrets = SESSIONS + Math.max(1, SESSIONS / 10);
+		long started = System.nanoTime();
+		try (SimulatorFleet fleet = SimulatorFleet.start(ROUTERS,
+				(router) -> router.version(SimulatorVersion.V7_19)
+					.user("api", "router-pass")
+					.secrets(secrets)
+					.onlineShare((double) SESSIONS / secrets)
+					.churn(0.05)
+					.traffic(true)
+					.seed(9))) {
+			double fleetSeconds = (System.nanoTime() - started) / 1e9;
+			long registering = System.nanoTime();
+			TenantContext.runAs(tenant, () -> {
+				for (int i = 0; i < ROUTERS; i++) {
+					this.routers.create(RouterDetails.of(String.format(Locale.ROOT, "fleet-%04d", i), "127.0.0.1",
+							fleet.get(i).port(), false, null, null, "api"), "router-pass", false);
+				}
+			});
+			double registerSeconds = (System.nanoTime() - registering) / 1e9;
+			long loading = System.nanoTime();
+			await().atMost(Duration.ofMinutes(30))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> online(tenant) >= (long) (fleet.onlineSessions() * 0.99));
+			double loadSeconds = (System.nanoTime() - loading) / 1e9;
+
+			// steady state
+			long cpu0 = os.getProcessCpuTime();
+			long wall0 = System.nanoTime();
+			long rows0 = rowsWritten();
+			HttpGraphQlTester viewer = as(TestTokens.forTenant(tenant.slug(), "VIEWER"));
+			List<Long> loginLags = loginLags(viewer, fleet, STEADY);
+			long cpu1 = os.getProcessCpuTime();
+			long wall1 = System.nanoTime();
+			long rows1 = rowsWritten();
+			long heapSteady = settledHeap(memory);
+			List<Long> searches = searches(viewer);
+			long online = online(tenant);
+
+			double seconds = (wall1 - wall0) / 1e9;
+			double cpuCores = (cpu1 - cpu0) / 1e9 / seconds;
+			double rowsPerSecond = (rows1 - rows0) / seconds;
+			double samplesPerSecond = online / 60.0;
+			StringBuilder report = new StringBuilder("# Fleet benchmark\n\n");
+			report.append(String.format(
+					"%d simulated routers x %d sessions (%d online at the end), 5 %% churn an hour, daily traffic; "
+							+ "platform and simulators in one JVM (%d cores, max heap %d MiB)%n%n",
+					ROUTERS, SESSIONS, online, Runtime.getRuntime().availableProcessors(),
+					Runtime.getRuntime().maxMemory() / 1048576));
+			report.append(String.format(
+					"Start: simulators %.1f s, registering the routers %.1f s, all sessions tracked after %.1f s%n%n",
+					fleetSeconds, registerSeconds, loadSeconds));
+			report.append(String.format(
+					"Steady state over %.0f s: CPU %.2f cores (%.0f %% of the machine), heap after "
+							+ "GC %.0f MiB (%.0f MiB before the fleet), PostgreSQL rows written %.0f/s%n%n",
+					seconds, cpuCores, 100 * cpuCores / Runtime.getRuntime().availableProcessors(),
+					heapSteady / 1048576.0, heapBefore / 1048576.0, rowsPerSecond));
+			report.append(String.format("Counter samples: %.0f/s expected at one per session a minute; CPU per "
+					+ "sample at most %.0f µs (the whole process's CPU divided by samples: an upper bound), rows "
+					+ "per sample at most %.2f%n%n", samplesPerSecond, cpuCores * 1e6 / samplesPerSecond,
+					rowsPerSecond / samplesPerSecond));
+			Collections.sort(loginLags);
+			report.append(String.format(
+					"Login on a router -> listed by GraphQL onlineSessions(filter: {search}) (polled every 20 ms), "
+							+ "%d logins: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n%n",
+					loginLags.size(), percentile(loginLags, 0.5), percentile(loginLags, 0.99),
+					percentile(loginLags, 1.0)));
+			Collections.sort(searches);
+			report.append(String.format(
+					"onlineSessions(first: 100, orderBy: USERNAME) { totalCount edges } with a text filter over %d "
+							+ "sessions (GraphQL over MockMvc, %d runs): p50 %.1f ms, p99 %.1f ms%n",
+					online, searches.size(), percentile(searches, 0.5), percentile(searches, 0.99)));
+			Path out = Path.of("target", "benchmarks", "fleet.md");
+			Files.createDirectories(out.getParent());
+			Files.writeString(out, report);
+			System.out.println(report);
+		}
+	}
+
+	private long online(TenantId tenant) {
+		return TenantContext.callAs(tenant, () -> this.sessions.count(OnlineSessionFilter.ALL));
+	}
+
+	/**
+	 * Brings an offline subscriber of a random router online about once a second and
+	 * measures until the platform lists it.
+	 */
+	private List<Long> loginLags(HttpGraphQlTester viewer, SimulatorFleet fleet, Duration duration) {
+		Random random = new Random(7);
+		List<Long> lags = new ArrayList<>();
+		long until = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < until) {
+			RouterOsSimulator router = fleet.get(random.nextInt(fleet.size()));
+			String name = String.format(Locale.ROOT, "sub%05d", 1 + random.nextInt(router.secretCount()));
+			if (router.onlineSubscribers().contains(name) || !router.connectSubscriber(name)) {
+				continue;
+			}
+			long loggedIn = System.nanoTime();
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> viewer.document(SEARCH)
+					.variable("search", name)
+					.execute()
+					.path("onlineSessions.edges[*].node.username")
+					.entityList(String.class)
+					.get()
+					.contains(name));
+			lags.add(System.nanoTime() - loggedIn);
+			long next = loggedIn + Duration.ofSeconds(1).toNanos();
+			await().atMost(Duration.ofSeconds(2)).until(() -> System.nanoTime() >= next);
+		}
+		return lags;
+	}
+
+	private List<Long> searches(HttpGraphQlTester viewer) {
+		Random random = new Random(11);
+		List<Long> times = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			String prefix = String.format(Locale.ROOT, "sub%03d", random.nextInt(SESSIONS / 10 + 1));
+			long start = System.nanoTime();
+			viewer.document(SEARCH).variable("search", prefix).execute().path("onlineSessions.totalCount").hasValue();
+			times.add(System.nanoTime() - start);
+		}
+		return times;
+	}
+
+	private long rowsWritten() {
+		return this.jdbc.sql("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_all_tables")
+			.query(Long.class)
+			.single();
+	}
+
+	private static long settledHeap(MemoryMXBean memory) {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	private static double percentile(List<Long> sorted, double share) {
+		if (sorted.isEmpty()) {
+			return Double.NaN;
+		}
+		int index = (int) Math.min(sorted.size() - 1, Math.ceil(share * sorted.size()) - 1);
+		return sorted.get(Math.max(0, index)) / 1e6;
+	}
+
+}

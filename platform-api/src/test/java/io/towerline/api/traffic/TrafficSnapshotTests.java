@@ -1,0 +1,156 @@
+package io.towerline.api.traffic;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.NetworkFixture;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.tenancy.TenantId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Dashboard snapshots through GraphQL against the simulator: top talkers and a router's
+ * throughput from the sessions' counters, read with one command per router and read.
+ */
+class TrafficSnapshotTests extends ApiTest {
+
+	TenantId tenant;
+
+	NetworkFixture network;
+
+	@BeforeEach
+	void network() {
+		this.tenant = newTenant("snapshot");
+		this.network = NetworkFixture.create(as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR")), "snap-1");
+	}
+
+	@AfterEach
+	void stop() {
+		this.network.close();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldRankTheBusiestSessionsAndSumThemIntoTheRoutersThroughput() {
+		for (String name : List.of("snap-a", "snap-b", "snap-c")) {
+			this.network.awaitSucceeded(this.network.createSubscriber(name, "secret-" + name)[1]);
+			assertThat(this.network.simulator().connectSubscriber(name)).isTrue();
+		}
+		var viewer = as(TestTokens.forTenant(this.tenant.slug(), "VIEWER"));
+		// the first read has nothing to compare with: two reads, one command each
+		this.network.simulator().clearReceivedCommands();
+		Map<String, Object> idle = throughput(viewer);
+		assertThat(idle).containsEntry("sessions", 3);
+		assertThat(number(idle, "txBitsPerSecond")).isZero();
+		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
+			.hasSize(2)
+			.allSatisfy((command) -> assertThat(command.queries()).contains("=type=pppoe-in"));
+
+		this.network.simulator().addTraffic("snap-a", 1_000, 100_000, 10, 100);
+		this.network.simulator().addTraffic("snap-b", 2_000, 50_000, 20, 50);
+		this.network.simulator().addTraffic("snap-c", 10, 10, 1, 1);
+		// once the last read is older than snapshot-reuse (200 ms in tests), the next
+		// read
+		// compares with it: one command
+		long readAt = System.nanoTime();
+		await().until(() -> System.nanoTime() - readAt > Duration.ofMillis(300).toNanos());
+		this.network.simulator().clearReceivedCommands();
+		Map<String, Object> top = viewer.documentName("topTalkers")
+			.variable("routerId", this.network.routerId())
+			.variable("count", 2)
+			.execute()
+			.path("topTalkers")
+			.entity(Map.class)
+			.get();
+		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
+			.hasSize(1);
+		List<Map<String, Object>> talkers = (List<Map<String, Object>>) top.get("talkers");
+		assertThat(talkers).extracting((talker) -> talker.get("username")).containsExactly("snap-a", "snap-b");
+		assertThat(talkers).allSatisfy((talker) -> {
+			assertThat((Map<String, Object>) talker.get("subscriber")).containsEntry("username",
+					talker.get("username"));
+			assertThat((Map<String, Object>) talker.get("router")).containsEntry("id", this.network.routerId());
+		});
+		// rates are the counters' movement over the window: tx of a is twice b's
+		assertThat(number(talkers.get(0), "txBitsPerSecond") / number(talkers.get(1), "txBitsPerSecond")).isCloseTo(2.0,
+				within(0.001));
+		assertThat(number(talkers.get(0), "rxPacketsPerSecond") / number(talkers.get(1), "rxPacketsPerSecond"))
+			.isCloseTo(0.5, within(0.05));
+		assertThat((List<?>) top.get("unreachableRouters")).isEmpty();
+
+		// the same read (younger than snapshot-reuse) or none: the router's sum over the
+		// window
+		Map<String, Object> busy = throughput(viewer);
+		double window = number(busy, "windowSeconds");
+		assertThat(number(busy, "txBitsPerSecond") * window).isCloseTo(8.0 * 150_010, within(8.0 * 150_010 * 0.01));
+		assertThat(number(busy, "rxBitsPerSecond") * window).isCloseTo(8.0 * 3_010, within(8.0 * 3_010 * 0.01));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> throughput(HttpGraphQlTester viewer) {
+		Map<String, Object> router = viewer.documentName("routerThroughput")
+			.variable("id", this.network.routerId())
+			.execute()
+			.path("router")
+			.entity(Map.class)
+			.get();
+		assertThat(router).containsEntry("simulated", false);
+		return (Map<String, Object>) router.get("throughput");
+	}
+
+	@Test
+	void shouldNotShowAnotherTenantsRouterTraffic() {
+		var other = as(TestTokens.forTenant(newTenant("snapshot-other").slug(), "TENANT_ADMIN"));
+		other.documentName("topTalkers")
+			.variable("routerId", this.network.routerId())
+			.variable("count", 5)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")));
+		Map<?, ?> all = other.documentName("topTalkers")
+			.variable("count", 5)
+			.execute()
+			.path("topTalkers")
+			.entity(Map.class)
+			.get();
+		assertThat((List<?>) all.get("talkers")).isEmpty();
+		assertThat(this.network.simulator().receivedCommands()).noneMatch((c) -> c.path().equals("/interface/print"));
+	}
+
+	@Test
+	void shouldAnswerRouterUnreachableForARouterThatCannotBeRead() {
+		this.network.simulator().close();
+		var viewer = as(TestTokens.forTenant(this.tenant.slug(), "VIEWER"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> viewer.documentName("routerThroughput")
+				.variable("id", this.network.routerId())
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors).singleElement()
+					.satisfies(
+							(error) -> assertThat(error.getExtensions()).containsEntry("code", "ROUTER_UNREACHABLE"))));
+		Map<?, ?> top = viewer.documentName("topTalkers")
+			.variable("count", 5)
+			.execute()
+			.path("topTalkers")
+			.entity(Map.class)
+			.get();
+		assertThat((List<?>) top.get("unreachableRouters")).hasSize(1);
+	}
+
+	private static double number(Map<String, Object> values, String name) {
+		return ((Number) values.get(name)).doubleValue();
+	}
+
+}
