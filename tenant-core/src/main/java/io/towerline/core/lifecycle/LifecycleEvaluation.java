@@ -2,6 +2,7 @@ package io.towerline.core.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +106,11 @@ public class LifecycleEvaluation {
 	/** Where the subscriber stands, or empty when it has never had an expiry. */
 	public Optional<LifecycleState> stateOf(UUID subscriberId) {
 		return this.lifecycles.stateOf(subscriberId);
+	}
+
+	/** The states of the given subscribers that have ever had an expiry. */
+	public Map<UUID, LifecycleState> statesOf(Collection<UUID> subscriberIds) {
+		return this.lifecycles.statesOf(subscriberIds);
 	}
 
 	private int batch(LifecyclePolicy policy, Instant now, @Nullable UUID only) {

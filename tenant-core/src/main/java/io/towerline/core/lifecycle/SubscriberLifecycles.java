@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +72,20 @@ class SubscriberLifecycles {
 			.query(String.class)
 			.optional()
 			.map(LifecycleState::valueOf);
+	}
+
+	Map<UUID, LifecycleState> statesOf(Collection<UUID> subscriberIds) {
+		if (subscriberIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, LifecycleState> states = new HashMap<>();
+		this.jdbc
+			.sql("SELECT subscriber_id, state FROM " + table("subscriber_lifecycle") + " WHERE subscriber_id IN (:ids)")
+			.param("ids", subscriberIds)
+			.query((row, n) -> states.put(row.getObject("subscriber_id", UUID.class),
+					LifecycleState.valueOf(row.getString("state"))))
+			.list();
+		return states;
 	}
 
 	void save(UUID subscriberId, LifecycleState state, @Nullable UUID regularPlanId, @Nullable LocalDate noticesExpiry,
