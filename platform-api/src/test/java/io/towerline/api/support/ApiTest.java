@@ -49,6 +49,12 @@ public abstract class ApiTest {
 		registry.add("db-scheduler.polling-interval", () -> "250ms");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
+		// lifecycle and notifications: small batches so evaluators interleave, quick
+		// retries
+		registry.add("towerline.lifecycle.batch-size", () -> "50");
+		registry.add("towerline.notification.send-interval", () -> "200ms");
+		registry.add("towerline.notification.initial-backoff", () -> "200ms");
+		registry.add("towerline.notification.max-backoff", () -> "1s");
 	}
 
 	/**

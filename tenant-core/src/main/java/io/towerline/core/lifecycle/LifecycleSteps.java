@@ -1,8 +1,10 @@
 package io.towerline.core.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +36,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LifecycleSteps {
+
+	/** How late a notice may still go out while a later notice is to come. */
+	static final Duration STALE_AFTER = Duration.ofDays(1);
 
 	private final Subscribers subscribers;
 
@@ -79,11 +84,21 @@ class LifecycleSteps {
 				.stream()
 				.filter((notice) -> !notice.at().isAfter(now) && !sent.contains(notice.days()))
 				.toList();
+			boolean noneAhead = steps.notices()
+				.stream()
+				.noneMatch((notice) -> notice.at().isAfter(now) && !sent.contains(notice.days()));
 			due.stream()
 				.min(Comparator.comparingInt(Notice::days))
-				.ifPresent((latest) -> publish(LifecycleEvents.NOTICE_DUE, subscriber.id(), actor, now,
-						facts.with("days", String.valueOf(latest.days()), "summary",
-								"Notice: the subscription ends in " + latest.days() + " day(s), on " + expiresOn)));
+				// a notice more than a day late is dropped while a later one is still to
+				// come,
+				// so nobody gets "7 days left" and "3 days left" on one morning
+				.filter((latest) -> noneAhead || latest.at().plus(STALE_AFTER).isAfter(now))
+				.ifPresent((latest) -> {
+					long left = ChronoUnit.DAYS.between(now.atZone(terms.policy().timeZone()).toLocalDate(), expiresOn);
+					publish(LifecycleEvents.NOTICE_DUE, subscriber.id(), actor, now,
+							facts.with("days", String.valueOf(left), "summary",
+									"Notice: the subscription ends in " + left + " day(s), on " + expiresOn));
+				});
 			due.forEach((notice) -> sent.add(notice.days()));
 		}
 		else if (transitions && desired == LifecycleState.GRACE && state == LifecycleState.ACTIVE) {
@@ -100,7 +115,7 @@ class LifecycleSteps {
 		}
 		else if (desired == LifecycleState.GRACE && state == LifecycleState.SUSPENDED) {
 			// the suspension was postponed: back on the grace plan until the new day
-			resume(subscriber, terms, actor);
+			regular = resume(subscriber, terms, actor, regular);
 			publish(LifecycleEvents.RESTORED, subscriber.id(), actor, now,
 					facts.with("summary", "Suspension postponed: on the grace plan until " + steps.graceEndsOn()));
 			state = LifecycleState.GRACE;
@@ -134,14 +149,21 @@ class LifecycleSteps {
 		return regular;
 	}
 
-	private void resume(TrackedSubscriber subscriber, LifecycleTerms terms, Actor actor) {
-		UUID gracePlan = terms.gracePlanId();
-		if (gracePlan != null && subscriber.planId().equals(terms.policy().suspendedPlanId())) {
+	private @Nullable UUID resume(TrackedSubscriber subscriber, LifecycleTerms terms, Actor actor,
+			@Nullable UUID regular) {
+		UUID gracePlan = Objects.requireNonNull(terms.gracePlanId());
+		UUID back = regular;
+		if (!subscriber.planId().equals(gracePlan)) {
+			// from the suspended plan (the regular plan is known), or from its own plan
+			// when
+			// it went straight to suspension
+			back = (back != null) ? back : subscriber.planId();
 			this.subscribers.changePlan(subscriber.id(), gracePlan, actor);
 		}
 		if (subscriber.status() == SubscriberStatus.SUSPENDED) {
 			this.subscribers.enable(subscriber.id(), actor);
 		}
+		return back;
 	}
 
 	private @Nullable UUID restore(TrackedSubscriber subscriber, LifecycleTerms terms, Instant now, Actor actor,
