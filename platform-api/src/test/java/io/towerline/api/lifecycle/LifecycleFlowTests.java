@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import io.towerline.api.support.TestTokens;
 import io.towerline.core.lifecycle.LifecycleEvaluation;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,7 +212,7 @@ class LifecycleFlowTests extends ApiTest {
 
 	@SuppressWarnings("unchecked")
 	Map<String, Object> extend(String id, String until, String key, Integer days) {
-		Map<String, Object> input = new java.util.HashMap<>(Map.of("subscriberId", id, "idempotencyKey", key));
+		Map<String, Object> input = new HashMap<>(Map.of("subscriberId", id, "idempotencyKey", key));
 		if (until != null) {
 			input.put("until", until);
 		}
@@ -226,9 +228,8 @@ class LifecycleFlowTests extends ApiTest {
 	}
 
 	String createSubscriber(String username, LocalDate expiresOn, String email) {
-		Map<String, Object> input = new java.util.HashMap<>(
-				Map.of("username", username, "password", "secret-" + username, "planId", this.network.planId(),
-						"routerId", this.network.routerId(), "fullName", "Test " + username));
+		Map<String, Object> input = new HashMap<>(Map.of("username", username, "password", "secret-" + username,
+				"planId", this.network.planId(), "routerId", this.network.routerId(), "fullName", "Test " + username));
 		if (expiresOn != null) {
 			input.put("expiresOn", expiresOn.toString());
 		}
@@ -312,7 +313,7 @@ class LifecycleFlowTests extends ApiTest {
 		return this.network.simulator().secret(name).orElseThrow();
 	}
 
-	static void awaitRouter(org.awaitility.core.ThrowingRunnable assertion) {
+	static void awaitRouter(ThrowingRunnable assertion) {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(assertion);
 	}
 
