@@ -26,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 10's measurements: a full lifecycle evaluation of 100,000 subscribers of one
@@ -34,9 +36,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * are slowed down so only the benchmark works. Database load is read from
  * {@code pg_stat_database} (rows read and written) around each step.
  */
-@SpringBootTest(properties = { "towerline.lifecycle.interval=1h", "towerline.notification.send-interval=1h",
-		"towerline.lifecycle.batch-size=1000", "towerline.notification.batch-size=200" })
+@SpringBootTest
 class LifecycleBenchmark extends ApiTest {
+
+	/** Registered after the base class's, so these win over the test defaults. */
+	@DynamicPropertySource
+	static void benchmarkProperties(DynamicPropertyRegistry registry) {
+		registry.add("towerline.lifecycle.interval", () -> "1h");
+		registry.add("towerline.lifecycle.batch-size", () -> "1000");
+		registry.add("towerline.notification.send-interval", () -> "1h");
+		registry.add("towerline.notification.batch-size", () -> "200");
+	}
 
 	private static final int BIG = Integer.getInteger("bench.subscribers", 100_000);
 
@@ -145,13 +155,19 @@ class LifecycleBenchmark extends ApiTest {
 				+ " FROM generate_series(1, :n) g")
 			.param("n", MAILS)
 			.update();
+		long sentBefore = TenantContext.callAs(tenant, () -> this.outbox.count(MessageStatus.SENT));
 		long start = System.nanoTime();
-		int attempted = TenantContext.callAs(tenant, () -> this.sender.sendDue(Instant.now().plusSeconds(1)));
+		long queued;
+		do {
+			TenantContext.runAs(tenant, () -> this.sender.sendDue(Instant.now().plusSeconds(1)));
+			queued = TenantContext.callAs(tenant, () -> this.outbox.count(MessageStatus.QUEUED));
+		}
+		while (queued > 0);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		long sent = TenantContext.callAs(tenant, () -> this.outbox.count(MessageStatus.SENT));
+		long sent = TenantContext.callAs(tenant, () -> this.outbox.count(MessageStatus.SENT)) - sentBefore;
 		line("%nE-mail to the in-process SMTP server (GreenMail, loopback, batches of 200 on one connection):"
-				+ " %d attempted, %d sent in total, %d ms: %.0f messages/s", attempted, sent, took.toMillis(),
-				attempted * 1000.0 / Math.max(1, took.toMillis()));
+				+ " %d sent in %d ms: %.0f messages/s", sent, took.toMillis(),
+				sent * 1000.0 / Math.max(1, took.toMillis()));
 	}
 
 	private long insertSubscribers(TenantId tenant, NetworkFixture network, int count, String prefix) {

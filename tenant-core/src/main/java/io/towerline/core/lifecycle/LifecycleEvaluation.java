@@ -2,10 +2,12 @@ package io.towerline.core.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.towerline.core.actor.Actor;
+import io.towerline.core.lifecycle.LifecycleSteps.Look;
+import io.towerline.core.lifecycle.SubscriberLifecycles.Cursor;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.tenancy.TenantContext;
@@ -72,20 +76,23 @@ public class LifecycleEvaluation {
 			return 0;
 		}
 		int total = 0;
+		Cursor cursor = null;
 		while (true) {
-			int looked;
+			Cursor from = cursor;
+			Batch batch;
 			try {
-				looked = Optional.ofNullable(this.transactions.execute((tx) -> batch(policy, now, null))).orElse(0);
+				batch = Objects.requireNonNull(this.transactions.execute((tx) -> batch(policy, now, from)));
 			}
 			catch (RuntimeException ex) {
 				log.warn("A lifecycle batch of tenant {} failed ({}); evaluating it one by one",
 						TenantContext.require(), ex.getMessage());
-				looked = oneByOne(policy, now);
+				batch = oneByOne(policy, now, from);
 			}
-			total += looked;
-			if (looked < this.batchSize) {
+			total += batch.looked();
+			if (batch.looked() < this.batchSize || batch.last() == null) {
 				return total;
 			}
+			cursor = batch.last();
 		}
 	}
 
@@ -98,8 +105,10 @@ public class LifecycleEvaluation {
 		LifecyclePolicy policy = this.policies.current();
 		return this.lifecycles.lock(subscriberId).map((subscriber) -> {
 			Context context = context(policy, List.of(subscriber));
-			return this.steps.advance(subscriber, context.terms(subscriber), now, actor, policy.enabled(),
+			Look look = this.steps.advance(subscriber, context.terms(subscriber), now, actor, policy.enabled(),
 					context.planNames());
+			this.lifecycles.saveAll(List.of(look), now);
+			return look.state();
 		});
 	}
 
@@ -113,29 +122,35 @@ public class LifecycleEvaluation {
 		return this.lifecycles.statesOf(subscriberIds);
 	}
 
-	private int batch(LifecyclePolicy policy, Instant now, @Nullable UUID only) {
-		List<TrackedSubscriber> due = this.lifecycles.claimDue(now, (only != null) ? 1 : this.batchSize);
+	private Batch batch(LifecyclePolicy policy, Instant now, @Nullable Cursor after) {
+		List<TrackedSubscriber> due = this.lifecycles.claimDue(now, this.batchSize, after);
 		Context context = context(policy, due);
+		List<Look> looks = new ArrayList<>(due.size());
 		for (TrackedSubscriber subscriber : due) {
-			this.steps.advance(subscriber, context.terms(subscriber), now, ACTOR, true, context.planNames());
+			looks.add(this.steps.advance(subscriber, context.terms(subscriber), now, ACTOR, true, context.planNames()));
 		}
-		return due.size();
+		this.lifecycles.saveAll(looks, now);
+		return new Batch(due.size(), due.isEmpty() ? null : cursorOf(due.get(due.size() - 1)));
 	}
 
-	private int oneByOne(LifecyclePolicy policy, Instant now) {
+	private Batch oneByOne(LifecyclePolicy policy, Instant now, @Nullable Cursor after) {
 		int looked = 0;
+		Cursor cursor = after;
 		for (int i = 0; i < this.batchSize; i++) {
+			Cursor from = cursor;
 			List<TrackedSubscriber> next = this.transactions
-				.execute((tx) -> this.lifecycles.claimDue(now, 1).stream().toList());
+				.execute((tx) -> this.lifecycles.claimDue(now, 1, from).stream().toList());
 			if (next == null || next.isEmpty()) {
-				return looked;
+				break;
 			}
 			TrackedSubscriber subscriber = next.get(0);
+			cursor = cursorOf(subscriber);
 			try {
 				this.transactions
 					.executeWithoutResult((tx) -> this.lifecycles.lock(subscriber.id()).ifPresent((locked) -> {
 						Context context = context(policy, List.of(locked));
-						this.steps.advance(locked, context.terms(locked), now, ACTOR, true, context.planNames());
+						this.lifecycles.saveAll(List.of(this.steps.advance(locked, context.terms(locked), now, ACTOR,
+								true, context.planNames())), now);
 					}));
 			}
 			catch (RuntimeException ex) {
@@ -146,7 +161,15 @@ public class LifecycleEvaluation {
 			}
 			looked++;
 		}
-		return looked;
+		return new Batch(looked, cursor);
+	}
+
+	private static Cursor cursorOf(TrackedSubscriber subscriber) {
+		return new Cursor(Objects.requireNonNull(subscriber.dueAt()), subscriber.id());
+	}
+
+	private record Batch(int looked, @Nullable Cursor last) {
+
 	}
 
 	private Context context(LifecyclePolicy policy, List<TrackedSubscriber> subscribers) {

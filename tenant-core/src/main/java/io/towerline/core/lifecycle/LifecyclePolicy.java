@@ -51,6 +51,12 @@ public record LifecyclePolicy(boolean enabled, List<Integer> noticeDays, int gra
 		skipDates = Set.copyOf(skipDates);
 	}
 
+	/** The same policy without a grace plan (no grace period). */
+	LifecyclePolicy withoutGracePlan() {
+		return new LifecyclePolicy(this.enabled, this.noticeDays, this.graceDays, null, this.suspensionMode,
+				this.suspendedPlanId, this.actionHour, this.timeZone, this.skipWeekdays, this.skipDates);
+	}
+
 	/**
 	 * @throws InvalidInputException listing every value out of range
 	 */

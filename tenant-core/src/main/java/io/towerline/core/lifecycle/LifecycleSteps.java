@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Takes one subscriber as far through the flow as {@code now} says, in the caller's
  * transaction, with the subscriber's lifecycle row locked by the caller: sends the latest
  * notice due (older ones it missed are not sent late), moves it onto the grace plan,
- * suspends it, or restores it; then records when it next needs a look. Router changes go
+ * suspends it, or restores it; then tells when it next needs a look. Router changes go
  * through {@link Subscribers}, so each is a durable operation.
  */
 @Component
@@ -42,13 +42,10 @@ class LifecycleSteps {
 
 	private final Subscribers subscribers;
 
-	private final SubscriberLifecycles lifecycles;
-
 	private final ApplicationEventPublisher events;
 
-	LifecycleSteps(Subscribers subscribers, SubscriberLifecycles lifecycles, ApplicationEventPublisher events) {
+	LifecycleSteps(Subscribers subscribers, ApplicationEventPublisher events) {
 		this.subscribers = subscribers;
-		this.lifecycles = lifecycles;
 		this.events = events;
 	}
 
@@ -56,18 +53,17 @@ class LifecycleSteps {
 	 * @param transitions whether the policy allows notices, grace and suspension; a
 	 * restore happens either way
 	 * @param planNames plan names by id, for the events' text
-	 * @return the state the subscriber is in afterwards
+	 * @return where the subscriber stands afterwards, for the caller to store
 	 */
-	LifecycleState advance(TrackedSubscriber subscriber, LifecycleTerms terms, Instant now, Actor actor,
-			boolean transitions, Map<UUID, String> planNames) {
+	Look advance(TrackedSubscriber subscriber, LifecycleTerms terms, Instant now, Actor actor, boolean transitions,
+			Map<UUID, String> planNames) {
 		LocalDate expiresOn = subscriber.expiresOn();
 		if (expiresOn == null || subscriber.deleting()) {
 			UUID regular = subscriber.regularPlanId();
 			if (expiresOn == null && subscriber.state() != LifecycleState.ACTIVE) {
 				regular = restore(subscriber, terms, now, actor, planNames, "the expiry was removed");
 			}
-			this.lifecycles.save(subscriber.id(), LifecycleState.ACTIVE, regular, null, Set.of(), null, now);
-			return LifecycleState.ACTIVE;
+			return new Look(subscriber.id(), LifecycleState.ACTIVE, regular, null, Set.of(), null);
 		}
 		Steps steps = terms.steps(expiresOn, subscriber.postponedUntil());
 		LifecycleState desired = steps.stateAt(now, terms.hasGrace());
@@ -128,8 +124,7 @@ class LifecycleSteps {
 			state = LifecycleState.SUSPENDED;
 		}
 		Instant next = transitions ? nextDue(steps, terms, state, sent, now) : null;
-		this.lifecycles.save(subscriber.id(), state, regular, expiresOn, sent, next, now);
-		return state;
+		return new Look(subscriber.id(), state, regular, expiresOn, sent, next);
 	}
 
 	private @Nullable UUID suspend(TrackedSubscriber subscriber, LifecycleTerms terms, Actor actor,
@@ -210,6 +205,21 @@ class LifecycleSteps {
 	private void publish(String type, UUID subscriberId, Actor actor, Instant now, Map<String, String> data) {
 		this.events
 			.publishEvent(TenantEvent.of(TenantContext.require(), type, subscriberId.toString(), actor, now, data));
+	}
+
+	/**
+	 * A subscriber's place in the flow after a look.
+	 *
+	 * @param subscriberId the subscriber
+	 * @param state its state
+	 * @param regularPlanId the plan to return to
+	 * @param noticesExpiry the expiry the sent notices are for
+	 * @param noticesSent the notices sent for it
+	 * @param nextDueAt when it next needs a look, or null
+	 */
+	record Look(UUID subscriberId, LifecycleState state, @Nullable UUID regularPlanId,
+			@Nullable LocalDate noticesExpiry, Set<Integer> noticesSent, @Nullable Instant nextDueAt) {
+
 	}
 
 	/** The facts every lifecycle event of a subscriber carries, for templates. */

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import io.towerline.core.subscriber.SubscriberStatus;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,27 +34,45 @@ import static io.towerline.core.lifecycle.LifecyclePolicies.table;
 class SubscriberLifecycles {
 
 	private static final String SELECT = "SELECT s.id, s.username, s.full_name, s.plan_id, s.status, s.expires_on,"
-			+ " s.deleting, l.state, l.regular_plan_id, l.notices_expiry, l.notices_sent, l.postponed_until";
+			+ " s.deleting, l.state, l.regular_plan_id, l.notices_expiry, l.notices_sent, l.postponed_until, l.next_due_at";
 
 	private final JdbcClient jdbc;
 
-	SubscriberLifecycles(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	SubscriberLifecycles(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
 	 * Locks and returns up to {@code limit} rows due at {@code now}, skipping rows
 	 * another evaluator holds: two evaluators at once never take the same subscriber.
 	 */
-	List<TrackedSubscriber> claimDue(Instant now, int limit) {
+	List<TrackedSubscriber> claimDue(Instant now, int limit, @Nullable Cursor after) {
+		// the cursor keeps a long evaluation from rescanning index entries of rows it
+		// already moved on (dead until vacuum), which would make it quadratic
 		return this.jdbc
 			.sql(SELECT + " FROM " + table("subscriber_lifecycle") + " l JOIN " + table("subscriber")
-					+ " s ON s.id = l.subscriber_id WHERE l.next_due_at <= :now ORDER BY l.next_due_at LIMIT :limit"
-					+ " FOR UPDATE OF l SKIP LOCKED")
+					+ " s ON s.id = l.subscriber_id WHERE l.next_due_at <= :now"
+					+ ((after != null) ? " AND (l.next_due_at, l.subscriber_id) > (:afterAt, :afterId)" : "")
+					+ " ORDER BY l.next_due_at, l.subscriber_id LIMIT :limit FOR UPDATE OF l SKIP LOCKED")
 			.param("now", Timestamp.from(now))
+			.param("afterAt", (after != null) ? Timestamp.from(after.dueAt()) : null)
+			.param("afterId", (after != null) ? after.subscriberId() : null)
 			.param("limit", limit)
 			.query(SubscriberLifecycles::tracked)
 			.list();
+	}
+
+	/**
+	 * Where a claim continues.
+	 *
+	 * @param dueAt the last claimed row's due moment
+	 * @param subscriberId the last claimed row's subscriber
+	 */
+	record Cursor(Instant dueAt, UUID subscriberId) {
+
 	}
 
 	/** Locks and returns one subscriber's row, waiting for an evaluator that holds it. */
@@ -88,20 +107,21 @@ class SubscriberLifecycles {
 		return states;
 	}
 
-	void save(UUID subscriberId, LifecycleState state, @Nullable UUID regularPlanId, @Nullable LocalDate noticesExpiry,
-			Set<Integer> noticesSent, @Nullable Instant nextDueAt, Instant now) {
-		this.jdbc
-			.sql("UPDATE " + table("subscriber_lifecycle") + " SET state = :state, regular_plan_id = :regular,"
-					+ " notices_expiry = :noticesExpiry, notices_sent = :sent, next_due_at = :next, updated_at = :now"
-					+ " WHERE subscriber_id = :id")
-			.param("state", state.name())
-			.param("regular", regularPlanId)
-			.param("noticesExpiry", (noticesExpiry != null) ? Date.valueOf(noticesExpiry) : null)
-			.param("sent", noticesSent.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
-			.param("next", (nextDueAt != null) ? Timestamp.from(nextDueAt) : null)
-			.param("now", Timestamp.from(now))
-			.param("id", subscriberId)
-			.update();
+	/** Stores the looks of a batch in one round trip. */
+	void saveAll(List<LifecycleSteps.Look> looks, Instant now) {
+		if (looks.isEmpty()) {
+			return;
+		}
+		Timestamp at = Timestamp.from(now);
+		List<Object[]> rows = looks.stream()
+			.map((look) -> new Object[] { look.state().name(), look.regularPlanId(),
+					(look.noticesExpiry() != null) ? Date.valueOf(look.noticesExpiry()) : null,
+					look.noticesSent().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
+					(look.nextDueAt() != null) ? Timestamp.from(look.nextDueAt()) : null, at, look.subscriberId() })
+			.toList();
+		this.batch.batchUpdate("UPDATE " + table("subscriber_lifecycle") + " SET state = ?, regular_plan_id = ?,"
+				+ " notices_expiry = ?, notices_sent = ?, next_due_at = ?, updated_at = ? WHERE subscriber_id = ?",
+				rows);
 	}
 
 	/** Puts off a row that could not be evaluated, so it does not block the others. */
@@ -143,7 +163,8 @@ class SubscriberLifecycles {
 				row.getBoolean("deleting"), LifecycleState.valueOf(row.getString("state")),
 				row.getObject("regular_plan_id", UUID.class),
 				(noticesExpiry != null) ? noticesExpiry.toLocalDate() : null, sentDays,
-				(postponed != null) ? postponed.toLocalDate() : null);
+				(postponed != null) ? postponed.toLocalDate() : null,
+				Optional.ofNullable(row.getTimestamp("next_due_at")).map(Timestamp::toInstant).orElse(null));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.towerline.core.lifecycle;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -22,10 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param noticesExpiry the expiry the sent notices were for
  * @param noticesSent the notices (days) already sent for {@code noticesExpiry}
  * @param postponedUntil the day until which suspension is postponed
+ * @param dueAt when it was due for this look
  */
 record TrackedSubscriber(UUID id, String username, @Nullable String fullName, UUID planId, SubscriberStatus status,
 		@Nullable LocalDate expiresOn, boolean deleting, LifecycleState state, @Nullable UUID regularPlanId,
-		@Nullable LocalDate noticesExpiry, Set<Integer> noticesSent, @Nullable LocalDate postponedUntil) {
+		@Nullable LocalDate noticesExpiry, Set<Integer> noticesSent, @Nullable LocalDate postponedUntil,
+		@Nullable Instant dueAt) {
 
 	/** The notices already sent for the current expiry. */
 	Set<Integer> sentForCurrentExpiry() {

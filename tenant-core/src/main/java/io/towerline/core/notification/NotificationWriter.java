@@ -56,7 +56,7 @@ class NotificationWriter {
 		if (BuiltInTemplates.SUBSCRIBER_EVENTS.contains(event.type())) {
 			toSubscriber(tenant, event);
 		}
-		for (StaffRecipient recipient : this.staff.of(tenant)) {
+		for (StaffRecipient recipient : PerTransaction.get("staff:" + tenant.slug(), () -> this.staff.of(tenant))) {
 			if (recipient.filter().matches(event.type())) {
 				queue(tenant, event, recipient.channel(), null, recipient.address(), variables(event, null));
 			}
@@ -73,7 +73,7 @@ class NotificationWriter {
 		Map<String, String> variables = variables(event, contact);
 		deliverOn(tenant, event, Channel.EMAIL, subscriberId, contact.email(), optedOut, variables,
 				"The subscriber has no e-mail address");
-		if (this.gateways.of(tenant).isPresent()) {
+		if (PerTransaction.get("sms:" + tenant.slug(), () -> this.gateways.of(tenant)).isPresent()) {
 			deliverOn(tenant, event, Channel.SMS, subscriberId, contact.phone(), optedOut, variables,
 					"The subscriber has no phone number");
 		}
@@ -81,7 +81,7 @@ class NotificationWriter {
 
 	private void deliverOn(TenantId tenant, TenantEvent event, Channel channel, UUID subscriberId,
 			@Nullable String address, Set<Channel> optedOut, Map<String, String> variables, String missing) {
-		Template template = this.templates.get(tenant, event.type(), channel);
+		Template template = template(tenant, event.type(), channel);
 		if (!template.enabled()) {
 			return;
 		}
@@ -100,8 +100,8 @@ class NotificationWriter {
 
 	private void queue(TenantId tenant, TenantEvent event, Channel channel, @Nullable UUID subscriberId, String address,
 			Map<String, String> variables) {
-		record(tenant, event, channel, subscriberId, address, this.templates.get(tenant, event.type(), channel),
-				variables, MessageStatus.QUEUED, null);
+		record(tenant, event, channel, subscriberId, address, template(tenant, event.type(), channel), variables,
+				MessageStatus.QUEUED, null);
 	}
 
 	private void record(TenantId tenant, TenantEvent event, Channel channel, @Nullable UUID subscriberId,
@@ -113,6 +113,11 @@ class NotificationWriter {
 		Rendered message = NotificationTemplates.render(template, all);
 		this.outbox.add(tenant, id, channel, event.id(), event.type(), subscriberId, null, address, message.subject(),
 				message.body(), status, error);
+	}
+
+	private Template template(TenantId tenant, String type, Channel channel) {
+		return PerTransaction.get("template:" + tenant.slug() + ":" + type + ":" + channel,
+				() -> this.templates.get(tenant, type, channel));
 	}
 
 	private static Map<String, String> variables(TenantEvent event, @Nullable Contact contact) {

@@ -6,6 +6,7 @@ import io.towerline.core.event.TenantEvent;
 import io.towerline.core.notification.Channel;
 import io.towerline.core.notification.MessageStatus;
 import io.towerline.core.notification.Outbox;
+import io.towerline.core.notification.PerTransaction;
 import io.towerline.core.tenancy.TenantId;
 
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ class WebhookWriter {
 	void write(TenantEvent event) {
 		TenantId tenant = event.tenant();
 		String body = null;
-		for (WebhookEndpoints.EndpointTarget target : this.endpoints.targets(tenant)) {
+		for (WebhookEndpoints.EndpointTarget target : PerTransaction.get("webhooks:" + tenant.slug(),
+				() -> this.endpoints.targets(tenant))) {
 			if (target.endpoint().filter().matches(event.type())) {
 				body = (body != null) ? body : WebhookEvents.body(event);
 				this.outbox.add(tenant, UUID.randomUUID(), Channel.WEBHOOK, event.id(), event.type(), null,
