@@ -90,13 +90,13 @@ class NotificationController {
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
-	Rendered previewNotification(@Argument String eventType, @Argument Channel channel,
+	Rendered previewNotification(@Argument String eventType, @Argument @Nullable Channel channel,
 			@Argument @Nullable List<TemplateVariableInput> variables) {
 		Map<String, String> values = (variables != null)
 				? variables.stream()
 					.collect(Collectors.toMap(TemplateVariableInput::name, TemplateVariableInput::value, (a, b) -> b))
 				: Map.of();
-		return this.templates.preview(eventType, channel, values);
+		return this.templates.preview(eventType, (channel != null) ? channel : Channel.EMAIL, values);
 	}
 
 	@QueryMapping

@@ -38,9 +38,9 @@ class WebhookController {
 	}
 
 	@QueryMapping
-	Deliveries webhookDeliveries(@Argument UUID endpointId, @Argument @Nullable Integer first,
+	Deliveries webhookDeliveries(@Argument UUID webhookEndpointId, @Argument @Nullable Integer first,
 			@Argument @Nullable UUID after) {
-		return new Deliveries(this.endpoints.deliveries(endpointId, after, (first != null) ? first : 20));
+		return new Deliveries(this.endpoints.deliveries(webhookEndpointId, after, (first != null) ? first : 20));
 	}
 
 	@MutationMapping

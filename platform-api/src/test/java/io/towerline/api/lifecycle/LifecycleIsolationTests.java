@@ -162,7 +162,7 @@ class LifecycleIsolationTests extends ApiTest {
 						mutation($input: WebhookEndpointIdInput!) { deleteWebhookEndpoint(input: $input) { errors { code } } }""")
 			.variable("input", Map.of("id", endpoint)));
 		notFound(this.adminB.document("""
-				query($id: ID!) { webhookDeliveries(endpointId: $id, first: 5) { nodes { id } } }""")
+				query($id: ID!) { webhookDeliveries(webhookEndpointId: $id, first: 5) { nodes { id } } }""")
 			.variable("id", endpoint));
 		this.adminA.document("{ staffRecipients { id } webhookEndpoints { id } }")
 			.execute()

@@ -157,8 +157,9 @@ class WebhookDeliveryTests extends ApiTest {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> deliveries(String endpointId) {
-		return this.admin.document("""
-				query($id: ID!) { webhookDeliveries(endpointId: $id, first: 10) { nodes { id status attempts } } }""")
+		return this.admin.document(
+				"""
+						query($id: ID!) { webhookDeliveries(webhookEndpointId: $id, first: 10) { nodes { id status attempts } } }""")
 			.variable("id", endpointId)
 			.execute()
 			.path("webhookDeliveries.nodes")
