@@ -71,9 +71,9 @@ class NotificationController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
 	Page<OutboxMessage> notifications(@Argument @Nullable MessageStatus status, @Argument @Nullable Channel channel,
 			@Argument @Nullable UUID subscriberId, @Argument @Nullable String eventType,
-			@Argument @Nullable Integer first, @Argument @Nullable UUID after) {
-		return new Page<>(this.outbox.list(new OutboxFilter(status, channel, subscriberId, null, eventType), after,
-				(first != null) ? first : DEFAULT_PAGE));
+			@Argument @Nullable Integer limit, @Argument @Nullable UUID afterId) {
+		return new Page<>(this.outbox.list(new OutboxFilter(status, channel, subscriberId, null, eventType), afterId,
+				(limit != null) ? limit : DEFAULT_PAGE));
 	}
 
 	@QueryMapping
@@ -113,13 +113,13 @@ class NotificationController {
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
-	Page<CaughtMail> caughtMail(@Argument @Nullable Integer first) {
+	Page<CaughtMail> caughtMail(@Argument @Nullable Integer limit) {
 		EmbeddedMailServer server = this.mailServer.getIfAvailable();
 		if (server == null) {
 			return new Page<>(List.of());
 		}
 		List<CaughtMail> all = server.caught(TenantContext.require().slug());
-		int size = Math.clamp((first != null) ? first : DEFAULT_PAGE, 1, 100);
+		int size = Math.clamp((limit != null) ? limit : DEFAULT_PAGE, 1, 100);
 		return new Page<>(all.subList(Math.max(0, all.size() - size), all.size()));
 	}
 

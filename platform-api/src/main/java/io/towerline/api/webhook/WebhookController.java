@@ -38,9 +38,9 @@ class WebhookController {
 	}
 
 	@QueryMapping
-	Deliveries webhookDeliveries(@Argument UUID webhookEndpointId, @Argument @Nullable Integer first,
-			@Argument @Nullable UUID after) {
-		return new Deliveries(this.endpoints.deliveries(webhookEndpointId, after, (first != null) ? first : 20));
+	Deliveries webhookDeliveries(@Argument UUID webhookEndpointId, @Argument @Nullable Integer limit,
+			@Argument @Nullable UUID afterId) {
+		return new Deliveries(this.endpoints.deliveries(webhookEndpointId, afterId, (limit != null) ? limit : 20));
 	}
 
 	@MutationMapping

@@ -244,7 +244,7 @@ class LifecycleFlowTests extends ApiTest {
 
 	List<String> notices(String id) {
 		return this.admin.document("""
-				query($id: ID!) { notifications(subscriberId: $id, eventType: "lifecycle.notice_due", first: 100) {
+				query($id: ID!) { notifications(subscriberId: $id, eventType: "lifecycle.notice_due", limit: 100) {
 				  nodes { body } } }""")
 			.variable("id", id)
 			.execute()
@@ -302,7 +302,7 @@ class LifecycleFlowTests extends ApiTest {
 	}
 
 	List<String> caughtSubjects() {
-		return this.admin.document("{ caughtMail(first: 100) { nodes { subject } } }")
+		return this.admin.document("{ caughtMail(limit: 100) { nodes { subject } } }")
 			.execute()
 			.path("caughtMail.nodes[*].subject")
 			.entityList(String.class)

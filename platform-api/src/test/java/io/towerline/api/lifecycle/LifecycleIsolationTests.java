@@ -80,13 +80,13 @@ class LifecycleIsolationTests extends ApiTest {
 			.path("notificationTemplates[*].subject")
 			.entityList(String.class)
 			.satisfies((subjects) -> assertThat(subjects).doesNotContain("A's receipt"));
-		this.adminB.document("{ notifications(first: 100) { nodes { id } } }")
+		this.adminB.document("{ notifications(limit: 100) { nodes { id } } }")
 			.execute()
 			.path("notifications.nodes")
 			.entityList(Object.class)
 			.hasSize(0);
 
-		String messageA = this.adminA.document("{ notifications(first: 100) { nodes { id } } }")
+		String messageA = this.adminA.document("{ notifications(limit: 100) { nodes { id } } }")
 			.execute()
 			.path("notifications.nodes[0].id")
 			.entity(String.class)
@@ -145,7 +145,7 @@ class LifecycleIsolationTests extends ApiTest {
 			.entity(String.class)
 			.get();
 		this.adminB
-			.document("{ staffRecipients { id } webhookEndpoints { id } caughtMail(first: 100) { nodes { to } } }")
+			.document("{ staffRecipients { id } webhookEndpoints { id } caughtMail(limit: 100) { nodes { to } } }")
 			.execute()
 			.path("staffRecipients")
 			.entityList(Object.class)
@@ -162,7 +162,7 @@ class LifecycleIsolationTests extends ApiTest {
 						mutation($input: WebhookEndpointIdInput!) { deleteWebhookEndpoint(input: $input) { errors { code } } }""")
 			.variable("input", Map.of("id", endpoint)));
 		notFound(this.adminB.document("""
-				query($id: ID!) { webhookDeliveries(webhookEndpointId: $id, first: 5) { nodes { id } } }""")
+				query($id: ID!) { webhookDeliveries(webhookEndpointId: $id, limit: 5) { nodes { id } } }""")
 			.variable("id", endpoint));
 		this.adminA.document("{ staffRecipients { id } webhookEndpoints { id } }")
 			.execute()

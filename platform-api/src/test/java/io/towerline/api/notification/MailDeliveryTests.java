@@ -127,7 +127,7 @@ class MailDeliveryTests extends ApiTest {
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> payment(String id) {
 		List<Map<String, Object>> messages = this.admin.document("""
-				query($id: ID!) { notifications(subscriberId: $id, eventType: "lifecycle.payment_recorded", first: 10) {
+				query($id: ID!) { notifications(subscriberId: $id, eventType: "lifecycle.payment_recorded", limit: 10) {
 				  nodes { id status attempts lastError } } }""")
 			.variable("id", id)
 			.execute()
@@ -143,7 +143,7 @@ class MailDeliveryTests extends ApiTest {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> caught() {
-		return this.admin.document("{ caughtMail(first: 100) { nodes { messageId to subject body } } }")
+		return this.admin.document("{ caughtMail(limit: 100) { nodes { messageId to subject body } } }")
 			.execute()
 			.path("caughtMail.nodes")
 			.entityList(Map.class)

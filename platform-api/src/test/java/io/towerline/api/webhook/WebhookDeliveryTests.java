@@ -159,7 +159,7 @@ class WebhookDeliveryTests extends ApiTest {
 	private List<Map<String, Object>> deliveries(String endpointId) {
 		return this.admin.document(
 				"""
-						query($id: ID!) { webhookDeliveries(webhookEndpointId: $id, first: 10) { nodes { id status attempts } } }""")
+						query($id: ID!) { webhookDeliveries(webhookEndpointId: $id, limit: 10) { nodes { id status attempts } } }""")
 			.variable("id", endpointId)
 			.execute()
 			.path("webhookDeliveries.nodes")

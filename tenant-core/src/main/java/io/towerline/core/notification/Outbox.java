@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.towerline.core.error.NotFoundException;
@@ -152,12 +151,6 @@ public class Outbox {
 		return add(TenantContext.require(), UUID.randomUUID(), message.channel(), message.eventId(),
 				message.eventType(), message.subscriberId(), message.endpointId(), message.recipient(),
 				message.subject(), message.body(), MessageStatus.QUEUED, null);
-	}
-
-	Optional<Instant> oldestQueued() {
-		return this.jdbc.sql("SELECT min(created_at) FROM " + table() + " WHERE status = 'QUEUED'")
-			.query((row, n) -> Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant))
-			.single();
 	}
 
 	private static String table() {
