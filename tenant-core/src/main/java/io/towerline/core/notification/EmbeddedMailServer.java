@@ -25,12 +25,41 @@ public class EmbeddedMailServer implements AutoCloseable {
 	 */
 	public static final String TENANT_HEADER = "X-Towerline-Tenant";
 
+	private static @Nullable EmbeddedMailServer shared;
+
 	private final int port;
+
+	private final boolean sharedInJvm;
 
 	private @Nullable GreenMail server;
 
 	EmbeddedMailServer(int port) {
+		this(port, false);
+	}
+
+	private EmbeddedMailServer(int port, boolean sharedInJvm) {
 		this.port = (port != 0) ? port : freePort();
+		this.sharedInJvm = sharedInJvm;
+	}
+
+	/**
+	 * The server on any free port, one per JVM: application contexts in one JVM (test
+	 * contexts) behave like replicas pointing at one relay, so a stopped server is down
+	 * for all of them.
+	 */
+	static synchronized EmbeddedMailServer onAnyPort() {
+		if (shared == null) {
+			shared = new EmbeddedMailServer(0, true);
+		}
+		shared.start();
+		return shared;
+	}
+
+	/** Stops the server when its context closes, unless other contexts share it. */
+	void release() {
+		if (!this.sharedInJvm) {
+			stop();
+		}
 	}
 
 	public int port() {

@@ -25,8 +25,11 @@ class MailConfiguration {
 	@Conditional(NoMailRelay.class)
 	static class EmbeddedMail {
 
-		@Bean(destroyMethod = "close")
+		@Bean(destroyMethod = "release")
 		EmbeddedMailServer embeddedMailServer(NotificationProperties properties) {
+			if (properties.embeddedMailPort() == 0) {
+				return EmbeddedMailServer.onAnyPort();
+			}
 			EmbeddedMailServer server = new EmbeddedMailServer(properties.embeddedMailPort());
 			server.start();
 			return server;
