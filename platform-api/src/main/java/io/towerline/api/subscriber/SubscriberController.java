@@ -133,7 +133,7 @@ class SubscriberController {
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	SubscriberPayload updateSubscriber(@Argument UpdateSubscriberInput input) {
-		return change(() -> this.subscribers.describe(input.id(), input.profile()));
+		return change(() -> this.subscribers.describe(input.id(), input.profile(), Actors.current()));
 	}
 
 	@MutationMapping

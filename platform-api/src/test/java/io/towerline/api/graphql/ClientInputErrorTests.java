@@ -286,7 +286,12 @@ class ClientInputErrorTests extends ApiTest {
 			}
 		}
 		assertThat(stringFilters).containsExactlyInAnyOrder("commandLog.filter.subscriber", "commandLog.filter.action",
-				"securityEvents.tenant");
+				"securityEvents.tenant",
+				// notifications: an event type filter whose empty result is a true
+				// answer,
+				// and a preview's free text
+				"notifications.eventType", "previewNotification.eventType", "previewNotification.variables.name",
+				"previewNotification.variables.value");
 		this.admin.document("{ commandLog(first: 5, filter: {outcome: SUCEEDED}) { edges { cursor } } }")
 			.execute()
 			.errors()

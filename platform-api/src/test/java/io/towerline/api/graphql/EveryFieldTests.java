@@ -58,6 +58,17 @@ class EveryFieldTests extends ApiTest {
 	void minimalRows() {
 		this.tenant = newTenant("fields").slug();
 		this.network = NetworkFixture.create(as(TestTokens.forTenant(this.tenant, "OPERATOR")), "fields-1");
+		// lifecycle and notifications: an endpoint for every event, so the subscriber
+		// below
+		// leaves a webhook delivery in the outbox
+		as(TestTokens.forTenant(this.tenant, "TENANT_ADMIN"))
+			.document("mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { "
+					+ "errors { code } } }")
+			.variable("input", Map.of("url", "http://127.0.0.1:9/hooks", "events", "*"))
+			.execute()
+			.path("createWebhookEndpoint.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 		var created = this.network.graphQl()
 			.document("""
 					mutation($input: CreateSubscriberInput!) {

@@ -56,6 +56,12 @@ public abstract class ApiTest {
 		registry.add("towerline.sessions.enabled", () -> "${towerline.test.track-sessions:false}");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
+		// lifecycle and notifications: small batches so evaluators interleave, quick
+		// retries
+		registry.add("towerline.lifecycle.batch-size", () -> "50");
+		registry.add("towerline.notification.send-interval", () -> "200ms");
+		registry.add("towerline.notification.initial-backoff", () -> "200ms");
+		registry.add("towerline.notification.max-backoff", () -> "1s");
 	}
 
 	/**

@@ -14,12 +14,15 @@ import java.util.UUID;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.DomainException;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.event.TenantEvent;
 import io.towerline.core.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -44,6 +47,9 @@ public class RouterOperations {
 	 */
 	static final TaskDescriptor<OperationRef> TASK = TaskDescriptor.of("router-operation", OperationRef.class);
 
+	/** The event published when an operation fails for good; the subject is its id. */
+	public static final String OPERATION_FAILED = "operation.failed";
+
 	private static final int CHUNK = 1000;
 
 	private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt", "id");
@@ -54,7 +60,11 @@ public class RouterOperations {
 
 	private final Clock clock;
 
-	RouterOperations(OperationRepository operations, SchedulerClient scheduler, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	RouterOperations(OperationRepository operations, SchedulerClient scheduler, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.operations = operations;
 		this.scheduler = scheduler;
 		this.clock = clock;
@@ -249,7 +259,9 @@ public class RouterOperations {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void attemptFailed(UUID id, TryFailure failure, @Nullable Duration retryIn) {
 		Instant now = this.clock.instant();
-		get(id).attemptFailed(failure, (retryIn != null) ? now.plus(retryIn) : null, now);
+		RouterOperation operation = get(id);
+		operation.attemptFailed(failure, (retryIn != null) ? now.plus(retryIn) : null, now);
+		publishIfFailed(operation, now);
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -260,7 +272,26 @@ public class RouterOperations {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void gaveUpWaiting(UUID id, String code, String error) {
-		get(id).gaveUpWaiting(code, error, this.clock.instant());
+		RouterOperation operation = get(id);
+		operation.gaveUpWaiting(code, error, this.clock.instant());
+		publishIfFailed(operation, this.clock.instant());
+	}
+
+	/** Tells the other features (alerts, webhooks) that an operation failed for good. */
+	private void publishIfFailed(RouterOperation operation, Instant now) {
+		if (operation.status() != OperationStatus.FAILED) {
+			return;
+		}
+		Map<String, String> data = new HashMap<>();
+		data.put("kind", operation.kind().name());
+		data.put("routerId", operation.routerId().toString());
+		if (operation.subscriberId() != null) {
+			data.put("subscriberId", operation.subscriberId().toString());
+		}
+		data.put("error", String.valueOf(operation.lastError()));
+		data.put("summary", "Operation " + operation.kind() + " failed: " + operation.lastError());
+		this.events.publishEvent(TenantEvent.of(TenantContext.require(), OPERATION_FAILED, operation.id().toString(),
+				Actor.of(operation.requestedBy()), now, data));
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -2,6 +2,7 @@ package io.towerline.core.subscriber;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.towerline.core.actor.Actor;
@@ -11,14 +12,17 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.event.TenantEvent;
 import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
+import io.towerline.core.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -54,8 +58,11 @@ public class Subscribers {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Subscribers(SubscriberRepository subscribers, Plans plans, Routers routers, RouterOperations operations,
-			SealedSecrets secrets, RouterCommandLog commandLog, Clock clock) {
+			SealedSecrets secrets, RouterCommandLog commandLog, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.subscribers = subscribers;
 		this.plans = plans;
 		this.routers = routers;
@@ -83,6 +90,7 @@ public class Subscribers {
 	/** Creates a subscriber (PENDING) and enqueues its provisioning on the router. */
 	public Changed create(SubscriberDraft draft, Actor actor) {
 		Subscriber subscriber = register(draft);
+		publish(subscriber, SubscriberEvents.CREATED, actor, "Created");
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
@@ -117,21 +125,28 @@ public class Subscribers {
 	}
 
 	public Changed describe(UUID id, SubscriberProfile profile) {
+		return describe(id, profile, Actor.UNKNOWN);
+	}
+
+	public Changed describe(UUID id, SubscriberProfile profile, Actor actor) {
 		Subscriber subscriber = get(id);
 		subscriber.describe(profile, this.clock.instant());
+		publish(subscriber, SubscriberEvents.CHANGED, actor, "Details changed");
 		return new Changed(subscriber, null);
 	}
 
 	public Changed enable(UUID id, Actor actor) {
-		return changeStatus(id, SubscriberStatus.ACTIVE, actor);
+		boolean wasCutOff = !get(id).status().mayConnect();
+		return changeStatus(id, SubscriberStatus.ACTIVE, actor,
+				wasCutOff ? SubscriberEvents.RESTORED : SubscriberEvents.CHANGED, "Enabled");
 	}
 
 	public Changed disable(UUID id, Actor actor) {
-		return changeStatus(id, SubscriberStatus.DISABLED, actor);
+		return changeStatus(id, SubscriberStatus.DISABLED, actor, SubscriberEvents.CHANGED, "Disabled");
 	}
 
 	public Changed suspend(UUID id, Actor actor) {
-		return changeStatus(id, SubscriberStatus.SUSPENDED, actor);
+		return changeStatus(id, SubscriberStatus.SUSPENDED, actor, SubscriberEvents.SUSPENDED, "Suspended");
 	}
 
 	/**
@@ -141,6 +156,7 @@ public class Subscribers {
 	public Changed delete(UUID id, Actor actor) {
 		Subscriber subscriber = get(id);
 		subscriber.markDeleting(this.clock.instant());
+		publish(subscriber, SubscriberEvents.DELETED, actor, "Deleted");
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
@@ -150,11 +166,14 @@ public class Subscribers {
 		subscriber.replaceCredentials(
 				this.secrets.replace(subscriber.credentialReference(), subscriber.username(), clean.toCharArray()),
 				this.clock.instant());
+		publish(subscriber, SubscriberEvents.CHANGED, actor, "Password changed");
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
 	public Changed changePlan(UUID id, @Nullable UUID planId, Actor actor) {
 		Subscriber subscriber = applyPlan(id, planId);
+		publish(subscriber, SubscriberEvents.CHANGED, actor,
+				"Plan changed to " + this.plans.get(subscriber.planId()).name());
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
@@ -180,6 +199,7 @@ public class Subscribers {
 		subscriber.moveTo(target, this.clock.instant());
 		this.operations
 			.enqueue(OperationRequest.removeSubscriberSecret(previous, subscriber.id(), subscriber.username(), actor));
+		publish(subscriber, SubscriberEvents.CHANGED, actor, "Moved to another router");
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
@@ -195,10 +215,18 @@ public class Subscribers {
 		return this.secrets.reveal(subscriber.credentialReference());
 	}
 
-	private Changed changeStatus(UUID id, SubscriberStatus status, Actor actor) {
+	private Changed changeStatus(UUID id, SubscriberStatus status, Actor actor, String eventType, String summary) {
 		Subscriber subscriber = get(id);
 		subscriber.changeStatus(status, this.clock.instant());
+		publish(subscriber, eventType, actor, summary);
 		return new Changed(subscriber, sync(subscriber, actor));
+	}
+
+	/** Tells the other features (timeline, webhooks) in the transaction of the change. */
+	private void publish(Subscriber subscriber, String type, Actor actor, String summary) {
+		this.events.publishEvent(TenantEvent.of(TenantContext.require(), type, subscriber.id().toString(), actor,
+				this.clock.instant(), Map.of("username", subscriber.username(), "status", subscriber.status().name(),
+						"planId", subscriber.planId().toString(), "summary", summary)));
 	}
 
 	private RouterOperation sync(Subscriber subscriber, Actor actor) {

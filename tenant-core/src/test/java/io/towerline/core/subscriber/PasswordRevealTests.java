@@ -14,6 +14,7 @@ import io.towerline.core.router.Routers;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,8 @@ class PasswordRevealTests {
 	private final RouterCommandLog commandLog = mock(RouterCommandLog.class);
 
 	private final Subscribers subscribers = new Subscribers(this.repository, mock(Plans.class), mock(Routers.class),
-			mock(RouterOperations.class), this.secrets, this.commandLog, Clock.systemUTC());
+			mock(RouterOperations.class), this.secrets, this.commandLog, Clock.systemUTC(),
+			mock(ApplicationEventPublisher.class));
 
 	private final Subscriber subscriber = new Subscriber(UUID.randomUUID(), "pppoe-1", "test:ref", UUID.randomUUID(),
 			UUID.randomUUID(), new SubscriberProfile(Contact.NONE, null, null), Instant.now());

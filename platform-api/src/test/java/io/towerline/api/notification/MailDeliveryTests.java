@@ -1,0 +1,156 @@
+package io.towerline.api.notification;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.NetworkFixture;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.notification.EmbeddedMailServer;
+import io.towerline.core.testsupport.ReservedPort;
+import io.towerline.core.tenancy.TenantId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Mail through a real SMTP server (the embedded one): an outage is retried until the
+ * server accepts and the message arrives once; missing addresses and opt-outs are
+ * reported as such, never skipped silently.
+ */
+class MailDeliveryTests extends ApiTest {
+
+	@Autowired
+	EmbeddedMailServer mail;
+
+	TenantId tenant;
+
+	HttpGraphQlTester admin;
+
+	NetworkFixture network;
+
+	@BeforeEach
+	void network() {
+		this.tenant = newTenant("mail");
+		this.admin = as(TestTokens.forTenant(this.tenant.slug(), "TENANT_ADMIN"));
+		this.network = NetworkFixture.create(this.admin, "mail-1");
+	}
+
+	@AfterEach
+	void close() {
+		this.network.close();
+		this.mail.start();
+	}
+
+	@Test
+	void shouldDeliverOnceWhenTheServerRefusesThenAccepts() {
+		String id = subscriber("refused", "refused@example.net");
+		int port = this.mail.port();
+		this.mail.stop();
+		Map<String, Object> message;
+		try (ReservedPort down = ReservedPort.hold(port)) {
+			pay(id, "pay-refused");
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				Map<String, Object> queued = payment(id);
+				assertThat(queued).containsEntry("status", "QUEUED");
+				assertThat((Integer) queued.get("attempts")).isGreaterThanOrEqualTo(2);
+				assertThat((String) queued.get("lastError")).isNotBlank();
+			});
+		}
+		this.mail.start();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(payment(id)).containsEntry("status", "SENT"));
+		message = payment(id);
+		List<Map<String, Object>> caught = caught();
+		assertThat(caught).hasSize(1);
+		assertThat(caught.get(0)).containsEntry("messageId", "<" + message.get("id") + "@towerline>")
+			.containsEntry("to", "refused@example.net")
+			.containsEntry("subject", "Payment received");
+		assertThat((String) caught.get(0).get("body")).contains("25.00 EUR", "INV-7");
+	}
+
+	@Test
+	void shouldReportMissingAddressesAndOptOuts() {
+		String noMail = subscriber("nomail", null);
+		String optedOut = subscriber("optout", "optout@example.net");
+		this.admin.document("""
+				mutation($input: SetSubscriberOptOutInput!) { setSubscriberOptOut(input: $input) {
+				  subscriber { optedOutOf } errors { code } } }""")
+			.variable("input", Map.of("subscriberId", optedOut, "channel", "EMAIL", "optedOut", true))
+			.execute()
+			.path("setSubscriberOptOut.subscriber.optedOutOf")
+			.entityList(String.class)
+			.containsExactly("EMAIL");
+		pay(noMail, "pay-nomail");
+		pay(optedOut, "pay-optout");
+		assertThat(payment(noMail)).containsEntry("status", "UNDELIVERABLE")
+			.containsEntry("lastError", "The subscriber has no e-mail address");
+		assertThat(payment(optedOut)).containsEntry("status", "OPTED_OUT");
+		assertThat(caught()).isEmpty();
+	}
+
+	private String subscriber(String username, String email) {
+		Map<String, Object> input = new HashMap<>(Map.of("username", username, "password", "secret-" + username,
+				"planId", this.network.planId(), "routerId", this.network.routerId(), "fullName", "Test " + username));
+		if (email != null) {
+			input.put("email", email);
+		}
+		return this.admin.documentName("createSubscriber")
+			.variable("input", input)
+			.execute()
+			.path("createSubscriber.subscriber.id")
+			.entity(String.class)
+			.get();
+	}
+
+	private void pay(String id, String key) {
+		this.admin.document("""
+				mutation($input: RecordPaymentInput!) { recordPayment(input: $input) {
+				  expiresOn errors { field code message } } }""")
+			.variable("input",
+					Map.of("subscriberId", id, "amount", "25.00", "currency", "EUR", "reference", "INV-7", "days", 30,
+							"idempotencyKey", key))
+			.execute()
+			.path("recordPayment.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> payment(String id) {
+		List<Map<String, Object>> messages = this.admin.document("""
+				query($id: ID!) { notifications(subscriberId: $id, eventType: "lifecycle.payment_recorded", limit: 10) {
+				  nodes { id status attempts lastError } } }""")
+			.variable("id", id)
+			.execute()
+			.path("notifications.nodes")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((node) -> (Map<String, Object>) node)
+			.toList();
+		assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> caught() {
+		return this.admin.document("{ caughtMail(limit: 100) { nodes { messageId to subject body } } }")
+			.execute()
+			.path("caughtMail.nodes")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((node) -> (Map<String, Object>) node)
+			.toList();
+	}
+
+}

@@ -1,0 +1,219 @@
+package io.towerline.core.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.towerline.core.actor.Actor;
+import io.towerline.core.lifecycle.LifecycleSteps.Look;
+import io.towerline.core.lifecycle.SubscriberLifecycles.Cursor;
+import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.Plans;
+import io.towerline.core.tenancy.TenantContext;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evaluates the bound tenant's flow at a given moment: only subscribers whose next look
+ * is due are read (an index on {@code next_due_at}), in batches locked with SKIP LOCKED,
+ * one transaction per batch. A batch that fails is retried one subscriber at a time, and
+ * a subscriber that still fails is put off for an hour so it cannot hold up the others.
+ */
+@Service
+public class LifecycleEvaluation {
+
+	/** The actor of the scheduled flow in timelines and audit logs. */
+	public static final Actor ACTOR = Actor.system("lifecycle");
+
+	private static final Logger log = LoggerFactory.getLogger(LifecycleEvaluation.class);
+
+	private static final Duration PUT_OFF = Duration.ofHours(1);
+
+	private final SubscriberLifecycles lifecycles;
+
+	private final LifecyclePolicies policies;
+
+	private final LifecycleSteps steps;
+
+	private final Plans plans;
+
+	private final TransactionTemplate transactions;
+
+	private final int batchSize;
+
+	LifecycleEvaluation(SubscriberLifecycles lifecycles, LifecyclePolicies policies, LifecycleSteps steps, Plans plans,
+			TransactionTemplate transactions, LifecycleProperties properties) {
+		this.lifecycles = lifecycles;
+		this.policies = policies;
+		this.steps = steps;
+		this.plans = plans;
+		this.transactions = transactions;
+		this.batchSize = properties.batchSize();
+	}
+
+	/**
+	 * Takes every subscriber due at {@code now} one step further.
+	 * @return how many subscribers were looked at
+	 */
+	public int evaluateDue(Instant now) {
+		TenantContext.require();
+		LifecyclePolicy policy = this.policies.current();
+		if (!policy.enabled()) {
+			return 0;
+		}
+		int total = 0;
+		Cursor cursor = null;
+		while (true) {
+			Cursor from = cursor;
+			Batch batch;
+			try {
+				batch = Objects.requireNonNull(this.transactions.execute((tx) -> batch(policy, now, from)));
+			}
+			catch (RuntimeException ex) {
+				log.warn("A lifecycle batch of tenant {} failed ({}); evaluating it one by one",
+						TenantContext.require(), ex.getMessage());
+				batch = oneByOne(policy, now, from);
+			}
+			total += batch.looked();
+			if (batch.looked() < this.batchSize || batch.last() == null) {
+				return total;
+			}
+			cursor = batch.last();
+		}
+	}
+
+	/**
+	 * Takes one subscriber as far as {@code now} says, in the caller's transaction,
+	 * whether or not the policy is on (a restore after an extension always happens).
+	 * @return its state afterwards, or empty when the flow does not track it
+	 */
+	Optional<LifecycleState> evaluate(UUID subscriberId, Instant now, Actor actor) {
+		LifecyclePolicy policy = this.policies.current();
+		return this.lifecycles.lock(subscriberId).map((subscriber) -> {
+			Context context = context(policy, List.of(subscriber));
+			Look look = this.steps.advance(subscriber, context.terms(subscriber), now, actor, policy.enabled(),
+					context.planNames());
+			this.lifecycles.saveAll(List.of(look), now);
+			return look.state();
+		});
+	}
+
+	/** Where the subscriber stands, or empty when it has never had an expiry. */
+	public Optional<LifecycleState> stateOf(UUID subscriberId) {
+		return this.lifecycles.stateOf(subscriberId);
+	}
+
+	/** The states of the given subscribers that have ever had an expiry. */
+	public Map<UUID, LifecycleState> statesOf(Collection<UUID> subscriberIds) {
+		return this.lifecycles.statesOf(subscriberIds);
+	}
+
+	private Batch batch(LifecyclePolicy policy, Instant now, @Nullable Cursor after) {
+		List<TrackedSubscriber> due = this.lifecycles.claimDue(now, this.batchSize, after);
+		Context context = context(policy, due);
+		List<Look> looks = new ArrayList<>(due.size());
+		for (TrackedSubscriber subscriber : due) {
+			looks.add(this.steps.advance(subscriber, context.terms(subscriber), now, ACTOR, true, context.planNames()));
+		}
+		this.lifecycles.saveAll(looks, now);
+		return new Batch(due.size(), due.isEmpty() ? null : cursorOf(due.get(due.size() - 1)));
+	}
+
+	private Batch oneByOne(LifecyclePolicy policy, Instant now, @Nullable Cursor after) {
+		int looked = 0;
+		Cursor cursor = after;
+		for (int i = 0; i < this.batchSize; i++) {
+			Cursor from = cursor;
+			List<TrackedSubscriber> next = this.transactions
+				.execute((tx) -> this.lifecycles.claimDue(now, 1, from).stream().toList());
+			if (next == null || next.isEmpty()) {
+				break;
+			}
+			TrackedSubscriber subscriber = next.get(0);
+			cursor = cursorOf(subscriber);
+			try {
+				this.transactions
+					.executeWithoutResult((tx) -> this.lifecycles.lock(subscriber.id()).ifPresent((locked) -> {
+						Context context = context(policy, List.of(locked));
+						this.lifecycles.saveAll(List.of(this.steps.advance(locked, context.terms(locked), now, ACTOR,
+								true, context.planNames())), now);
+					}));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Lifecycle step of subscriber {} failed: {}; next look in {}", subscriber.id(),
+						ex.getMessage(), PUT_OFF);
+				this.transactions
+					.executeWithoutResult((tx) -> this.lifecycles.putOff(subscriber.id(), now.plus(PUT_OFF)));
+			}
+			looked++;
+		}
+		return new Batch(looked, cursor);
+	}
+
+	private static Cursor cursorOf(TrackedSubscriber subscriber) {
+		return new Cursor(Objects.requireNonNull(subscriber.dueAt()), subscriber.id());
+	}
+
+	private record Batch(int looked, @Nullable Cursor last) {
+
+	}
+
+	private Context context(LifecyclePolicy policy, List<TrackedSubscriber> subscribers) {
+		Set<UUID> planIds = new HashSet<>();
+		subscribers.forEach((subscriber) -> {
+			planIds.add(subscriber.planId());
+			if (subscriber.regularPlanId() != null) {
+				planIds.add(subscriber.regularPlanId());
+			}
+		});
+		Map<UUID, Plan> byId = this.plans.getAll(planIds)
+			.stream()
+			.collect(Collectors.toMap(Plan::id, Function.identity()));
+		Set<UUID> more = new HashSet<>();
+		byId.values().forEach((plan) -> {
+			if (plan.gracePlanId() != null) {
+				more.add(plan.gracePlanId());
+			}
+		});
+		if (policy.gracePlanId() != null) {
+			more.add(policy.gracePlanId());
+		}
+		more.removeAll(byId.keySet());
+		this.plans.getAll(more).forEach((plan) -> byId.put(plan.id(), plan));
+		return new Context(policy, this.policies.overridesOf(planIds), byId);
+	}
+
+	private record Context(LifecyclePolicy policy, Map<UUID, PlanLifecycleOverride> overrides, Map<UUID, Plan> plans) {
+
+		/**
+		 * The terms of the subscriber's regular plan: during grace it sits on the grace
+		 * plan, whose own terms must not apply.
+		 */
+		LifecycleTerms terms(TrackedSubscriber subscriber) {
+			UUID planId = (subscriber.regularPlanId() != null) ? subscriber.regularPlanId() : subscriber.planId();
+			Plan plan = this.plans.get(planId);
+			return LifecycleTerms.of(this.policy, this.overrides.get(planId),
+					(plan != null) ? plan.gracePlanId() : null);
+		}
+
+		Map<UUID, String> planNames() {
+			return this.plans.values().stream().collect(Collectors.toMap(Plan::id, Plan::name));
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.towerline.core.notification;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.towerline.core.tenancy.TenantId;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends text messages through the tenant's HTTP gateway: a 2xx answer is delivered,
+ * anything else (or no answer) is a refusal retried later with the same
+ * {@code Idempotency-Key}.
+ */
+@Component
+class SmsDelivery implements ChannelDelivery {
+
+	private final SmsGateways gateways;
+
+	private final HttpClient http;
+
+	private final Duration timeout;
+
+	SmsDelivery(SmsGateways gateways, NotificationProperties properties) {
+		this.gateways = gateways;
+		this.timeout = properties.requestTimeout();
+		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.SMS;
+	}
+
+	@Override
+	public Map<UUID, String> deliver(TenantId tenant, List<OutboxMessage> messages) {
+		Map<UUID, String> refused = new HashMap<>();
+		SmsGateway gateway = this.gateways.of(tenant).orElse(null);
+		if (gateway == null) {
+			messages.forEach((message) -> refused.put(message.id(), "The tenant has no SMS gateway"));
+			return refused;
+		}
+		String secret = this.gateways.secret(gateway);
+		boolean json = gateway.bodyTemplate().strip().startsWith("{");
+		for (OutboxMessage message : messages) {
+			String body = gateway.bodyTemplate()
+				.replace("{{to}}", escape(Objects.requireNonNull(message.recipient()), json))
+				.replace("{{text}}", escape(message.body(), json))
+				.replace("{{messageId}}", message.id().toString());
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url()))
+				.timeout(this.timeout)
+				.header("Content-Type", json ? "application/json" : "application/x-www-form-urlencoded")
+				.header("Idempotency-Key", message.id().toString())
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			if (!secret.isEmpty()) {
+				request.header("Authorization", "Bearer " + secret);
+			}
+			try {
+				HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() / 100 != 2) {
+					refused.put(message.id(),
+							"The gateway answered " + response.statusCode() + ": " + abbreviate(response.body()));
+				}
+			}
+			catch (IOException ex) {
+				refused.put(message.id(), "The gateway did not answer: " + ex.getMessage());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				refused.put(message.id(), "Interrupted");
+				return refused;
+			}
+		}
+		return refused;
+	}
+
+	private static String escape(String value, boolean json) {
+		if (!json) {
+			return URLEncoder.encode(value, StandardCharsets.UTF_8);
+		}
+		return JsonText.escape(value);
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 300) ? text.substring(0, 300) + "..." : text;
+	}
+
+}
