@@ -18,7 +18,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * schema back before releasing it ({@link TenantSchemas}); this data source follows each
  * such switch with {@code SET ROLE} to the schema's owner, or {@code RESET ROLE} for
  * {@code public}. A connection goes back to the pool with its role reset, whoever closes
- * it.
+ * it, and is reset again when it is taken: {@code SET} and {@code RESET ROLE} are undone
+ * when their transaction rolls back, so a reset made inside a transaction that failed
+ * would otherwise leave the last tenant's role on the pooled connection for the next
+ * caller (another tenant, refused its own tables).
  */
 public class TenantRoleDataSource extends DelegatingDataSource {
 
@@ -36,7 +39,14 @@ public class TenantRoleDataSource extends DelegatingDataSource {
 		return bound(super.getConnection(username, password));
 	}
 
-	private static Connection bound(Connection connection) {
+	private static Connection bound(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET ROLE");
+		}
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
 		return (Connection) Proxy.newProxyInstance(TenantRoleDataSource.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, new RoleSwitch(connection));
 	}

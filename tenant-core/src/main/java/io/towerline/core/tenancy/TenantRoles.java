@@ -82,7 +82,10 @@ public final class TenantRoles {
 				    SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 				    WHERE n.nspname = '%2$s' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
 				      AND pg_get_userbyid(c.relowner) <> '%1$s'
-				      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))
+				      -- sequences owned by a column follow their table; a partitioned table's
+				      -- internal dependency on itself must not hide it
+				      AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
+				        WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
 				  LOOP
 				    EXECUTE format('ALTER %%s %%I.%%I OWNER TO %%I',
 				      CASE item.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'

@@ -102,10 +102,36 @@ class TenantRoleIsolationTests extends DatabaseTest {
 	}
 
 	@Test
+	void shouldNotLeaveARoleOnThePooledConnectionWhenTheResetWasRolledBack() throws Exception {
+		try (Connection physical = ((TenantRoleDataSource) this.dataSource).getTargetDataSource().getConnection()) {
+			String loginUser = currentUser(physical);
+			SingleConnectionDataSource single = new SingleConnectionDataSource(physical, true);
+			TenantRoleDataSource roles = new TenantRoleDataSource(single);
+
+			try (Connection tenant = roles.getConnection()) {
+				tenant.setSchema(this.alpha.schemaName());
+				tenant.setAutoCommit(false);
+				// the switch back happens inside a transaction that fails: PostgreSQL
+				// undoes
+				// the RESET ROLE with it
+				tenant.setSchema("public");
+				tenant.rollback();
+				tenant.setAutoCommit(true);
+			}
+			try (Connection next = roles.getConnection()) {
+				assertThat(currentUser(next)).as("the next caller starts as the login user").isEqualTo(loginUser);
+				next.setSchema(this.beta.schemaName());
+				assertThat(currentUser(next)).isEqualTo(TenantRoles.roleOf(this.beta));
+			}
+		}
+	}
+
+	@Test
 	void shouldOwnEverySchemaObjectByTheTenantsRole() {
-		long foreign = this.jdbc.sql("""
-				SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				WHERE n.nspname = :schema AND c.relkind IN ('r', 'v', 'm') AND pg_get_userbyid(c.relowner) <> :role""")
+		long foreign = this.jdbc
+			.sql("""
+					SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+					WHERE n.nspname = :schema AND c.relkind IN ('r', 'p', 'v', 'm') AND pg_get_userbyid(c.relowner) <> :role""")
 			.param("schema", this.alpha.schemaName())
 			.param("role", TenantRoles.roleOf(this.alpha))
 			.query(Long.class)
@@ -115,6 +141,14 @@ class TenantRoleIsolationTests extends DatabaseTest {
 			.query(String.class)
 			.single();
 
+		long partitioned = this.jdbc.sql("""
+				SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = :schema AND c.relkind = 'p'""")
+			.param("schema", this.alpha.schemaName())
+			.query(Long.class)
+			.single();
+
+		assertThat(partitioned).as("the tenant changelog has partitioned tables").isPositive();
 		assertThat(foreign).isZero();
 		assertThat(schemaOwner).isEqualTo(TenantRoles.roleOf(this.alpha));
 	}
