@@ -201,6 +201,26 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.router.files().put(RawText.fromText(name), type, RawText.of(contents, 0, contents.length));
 	}
 
+	// --- settable load (alerts tests) ---
+
+	/**
+	 * Makes {@code /system/resource/print} report this CPU load (percent); {@code null}
+	 * goes back to the simulator's own small random load.
+	 */
+	public void cpuLoad(@Nullable Integer percent) {
+		this.router.cpuLoad(percent);
+	}
+
+	/**
+	 * Makes {@code /system/resource/print} report this much free memory (of 1 GiB);
+	 * {@code null} goes back to the default.
+	 */
+	public void freeMemory(@Nullable Long bytes) {
+		this.router.freeMemory(bytes);
+	}
+
+	// --- end of settable load ---
+
 	/** Cuts every open connection without a word, as a reboot or a dead link would. */
 	public void dropAllConnections() {
 		for (Socket socket : this.sockets) {

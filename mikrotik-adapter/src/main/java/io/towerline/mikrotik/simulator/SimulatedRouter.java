@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The state of one simulated router, shared by all its API sessions: PPP secrets,
  * profiles and active sessions, interfaces, files and identity, plus the command table
@@ -91,6 +93,30 @@ final class SimulatedRouter {
 			}
 		}
 	}
+
+	// --- settable load (alerts tests): null means the simulator's own figures ---
+
+	private volatile @Nullable Integer cpuLoad;
+
+	private volatile @Nullable Long freeMemory;
+
+	@Nullable Integer cpuLoad() {
+		return this.cpuLoad;
+	}
+
+	void cpuLoad(@Nullable Integer percent) {
+		this.cpuLoad = percent;
+	}
+
+	@Nullable Long freeMemory() {
+		return this.freeMemory;
+	}
+
+	void freeMemory(@Nullable Long bytes) {
+		this.freeMemory = bytes;
+	}
+
+	// --- end of settable load ---
 
 	CommandTable commands() {
 		return this.commands;

@@ -1,0 +1,72 @@
+package io.towerline.core.alert;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule's condition being watched for one object, whether or not it has an alert yet:
+ * when it was first seen and when last. It is forgotten only once it has stayed away for
+ * the rule's clear duration, so a flapping object keeps one condition (and at most one
+ * alert) instead of starting over at every flap.
+ */
+@Entity
+@Table(name = "alert_condition")
+class AlertCondition {
+
+	@EmbeddedId
+	private Key key;
+
+	@Column(name = "router_id")
+	private @Nullable UUID routerId;
+
+	@Column(name = "first_seen_at", nullable = false)
+	private Instant firstSeenAt;
+
+	@Column(name = "last_firing_at", nullable = false)
+	private Instant lastFiringAt;
+
+	protected AlertCondition() {
+		this.key = new Key(new UUID(0, 0), new UUID(0, 0));
+		this.firstSeenAt = Instant.EPOCH;
+		this.lastFiringAt = Instant.EPOCH;
+	}
+
+	AlertCondition(Key key, @Nullable UUID routerId, Instant now) {
+		this.key = key;
+		this.routerId = routerId;
+		this.firstSeenAt = now;
+		this.lastFiringAt = now;
+	}
+
+	Key key() {
+		return this.key;
+	}
+
+	Instant firstSeenAt() {
+		return this.firstSeenAt;
+	}
+
+	Instant lastFiringAt() {
+		return this.lastFiringAt;
+	}
+
+	void firing(Instant now) {
+		this.lastFiringAt = now;
+	}
+
+	/** Rule and object. */
+	@Embeddable
+	record Key(@Column(name = "rule_id") UUID ruleId,
+			@Column(name = "object_id") UUID objectId) implements Serializable {
+
+	}
+
+}
