@@ -219,6 +219,14 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.router.freeMemory(bytes);
 	}
 
+	/**
+	 * Makes {@code /system/resource/print} report this uptime; {@code null} goes back to
+	 * the time since start plus three days.
+	 */
+	public void uptime(@Nullable Duration uptime) {
+		this.router.uptime(uptime);
+	}
+
 	// --- end of settable load ---
 
 	/** Cuts every open connection without a word, as a reboot or a dead link would. */

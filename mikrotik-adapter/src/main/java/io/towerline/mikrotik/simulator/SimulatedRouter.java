@@ -116,6 +116,16 @@ final class SimulatedRouter {
 		this.freeMemory = bytes;
 	}
 
+	private volatile @Nullable Duration uptime;
+
+	@Nullable Duration uptime() {
+		return this.uptime;
+	}
+
+	void uptime(@Nullable Duration uptime) {
+		this.uptime = uptime;
+	}
+
 	// --- end of settable load ---
 
 	CommandTable commands() {

@@ -53,7 +53,9 @@ final class SystemMenu {
 
 	private Map<String, String> resource() {
 		Map<String, String> resource = new LinkedHashMap<>();
-		resource.put("uptime", Uptime.format(Duration.ofNanos(System.nanoTime() - this.bootNanos).plusDays(3)));
+		Duration uptime = this.router.uptime();
+		resource.put("uptime", Uptime
+			.format((uptime != null) ? uptime : Duration.ofNanos(System.nanoTime() - this.bootNanos).plusDays(3)));
 		resource.put("version", this.version.versionString());
 		resource.put("build-time", this.version.formatDate(this.buildTime));
 		resource.put("factory-software", (this.version == SimulatorVersion.V6_49) ? "6.44.6" : "7.1");
