@@ -47,6 +47,10 @@ public abstract class ApiTest {
 		registry.add("towerline.operations.max-attempts", () -> "30");
 		registry.add("towerline.routers.breaker-open-for", () -> "1s");
 		registry.add("db-scheduler.polling-interval", () -> "250ms");
+		// alerts (issue 11): tests sweep with instants of their own; the scheduled sweep
+		// stays out of their way
+		registry.add("towerline.alerts.interval", () -> "1h");
+		registry.add("towerline.health.sample-max-age", () -> "1d");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 	}
