@@ -73,8 +73,9 @@ public class Alert {
 	@Column(name = "resolved_by")
 	private @Nullable String resolvedBy;
 
+	// a wrapper, so that a new alert is persisted without a select first
 	@Version
-	private long version;
+	private @Nullable Long version;
 
 	protected Alert() {
 		this.id = new UUID(0, 0);
@@ -102,9 +103,12 @@ public class Alert {
 		this.lastFiringAt = now;
 	}
 
-	void firing(Firing firing, Instant now) {
-		this.summary = limit(firing.summary(), 500);
-		this.lastFiringAt = now;
+	/** Keeps the summary current; the last firing time is set in bulk by the sweep. */
+	void describe(Firing firing) {
+		String summary = limit(firing.summary(), 500);
+		if (!summary.equals(this.summary)) {
+			this.summary = summary;
+		}
 	}
 
 	void acknowledge(Actor actor, @Nullable String note, Instant now) {

@@ -8,8 +8,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * A rule's condition being watched for one object, whether or not it has an alert yet:
@@ -19,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "alert_condition")
-class AlertCondition {
+class AlertCondition implements Persistable<AlertCondition.Key> {
 
 	@EmbeddedId
 	private Key key;
@@ -32,6 +37,10 @@ class AlertCondition {
 
 	@Column(name = "last_firing_at", nullable = false)
 	private Instant lastFiringAt;
+
+	// a condition first seen is persisted without a select first
+	@Transient
+	private boolean seenFirst = true;
 
 	protected AlertCondition() {
 		this.key = new Key(new UUID(0, 0), new UUID(0, 0));
@@ -50,16 +59,28 @@ class AlertCondition {
 		return this.key;
 	}
 
+	@Override
+	public Key getId() {
+		return this.key;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.seenFirst;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		this.seenFirst = false;
+	}
+
 	Instant firstSeenAt() {
 		return this.firstSeenAt;
 	}
 
 	Instant lastFiringAt() {
 		return this.lastFiringAt;
-	}
-
-	void firing(Instant now) {
-		this.lastFiringAt = now;
 	}
 
 	/** Rule and object. */

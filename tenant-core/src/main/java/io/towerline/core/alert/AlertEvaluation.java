@@ -32,6 +32,8 @@ class AlertEvaluation {
 	/** Who opens and resolves alerts. */
 	static final Actor ACTOR = Actor.system("alerts");
 
+	private static final int CHUNK = 1000;
+
 	private final AlertRuleRepository rules;
 
 	private final AlertConditionRepository conditions;
@@ -42,6 +44,8 @@ class AlertEvaluation {
 
 	private final Alerts alerts;
 
+	private final AlertRepository alertRepository;
+
 	private final RouterOperations operations;
 
 	private final AlertProperties properties;
@@ -49,7 +53,9 @@ class AlertEvaluation {
 	private final FiringConditions firingConditions;
 
 	AlertEvaluation(AlertRuleRepository rules, AlertConditionRepository conditions, AlertSignalRepository signals,
-			SweepFactsRepository facts, Alerts alerts, RouterOperations operations, AlertProperties properties) {
+			SweepFactsRepository facts, Alerts alerts, AlertRepository alertRepository, RouterOperations operations,
+			AlertProperties properties) {
+		this.alertRepository = alertRepository;
 		this.rules = rules;
 		this.conditions = conditions;
 		this.signals = signals;
@@ -83,6 +89,8 @@ class AlertEvaluation {
 		int opened = 0;
 		int resolved = 0;
 		int firingCount = 0;
+		List<AlertCondition.Key> stillFiring = new ArrayList<>();
+		List<UUID> alertsFiring = new ArrayList<>();
 		for (AlertRule rule : enabled) {
 			for (Firing firing : this.firingConditions.of(rule, sweep)) {
 				firingCount++;
@@ -91,10 +99,13 @@ class AlertEvaluation {
 				if (condition == null) {
 					condition = this.conditions.save(new AlertCondition(key, firing.routerId(), now));
 				}
-				condition.firing(now);
+				else {
+					stillFiring.add(key);
+				}
 				Alert alert = unresolved.remove(key);
 				if (alert != null) {
-					alert.firing(firing, now);
+					alert.describe(firing);
+					alertsFiring.add(alert.id());
 				}
 				else if (!now.isBefore(condition.firstSeenAt().plus(rule.forDuration()))) {
 					this.alerts.open(rule, firing, ACTOR, now);
@@ -102,6 +113,7 @@ class AlertEvaluation {
 				}
 			}
 		}
+		touch(now, stillFiring, alertsFiring);
 		for (AlertCondition condition : watched.values()) {
 			AlertRule rule = rulesById.get(condition.key().ruleId());
 			boolean cleared = rule == null || !now.isBefore(condition.lastFiringAt().plus(rule.clearDuration()));
@@ -123,7 +135,27 @@ class AlertEvaluation {
 			this.alerts.resolve(alert, rule == null || rule.notifyOnResolve(), ACTOR, "rule disabled or gone", now);
 			resolved++;
 		}
-		return new Outcome(enabled.size(), firingCount, opened, resolved);
+		int routers = 0;
+		int away = 0;
+		for (RouterFactsRow router : sweep.routers()) {
+			if (router.fresh()) {
+				routers++;
+				away += router.status().equals("ONLINE") ? 0 : 1;
+			}
+		}
+		return new Outcome(enabled.size(), firingCount, opened, resolved, routers, away);
+	}
+
+	/** Stamps what still holds in a few statements instead of one update per row. */
+	private void touch(Instant now, List<AlertCondition.Key> conditions, List<UUID> alerts) {
+		for (int from = 0; from < conditions.size(); from += CHUNK) {
+			List<AlertCondition.Key> chunk = conditions.subList(from, Math.min(conditions.size(), from + CHUNK));
+			this.conditions.firing(now, String.join(",", chunk.stream().map((key) -> key.ruleId().toString()).toList()),
+					String.join(",", chunk.stream().map((key) -> key.objectId().toString()).toList()));
+		}
+		for (int from = 0; from < alerts.size(); from += CHUNK) {
+			this.alertRepository.firing(now, alerts.subList(from, Math.min(alerts.size(), from + CHUNK)));
+		}
 	}
 
 	private Map<UUID, Long> unrepairedDrift() {
@@ -156,8 +188,11 @@ class AlertEvaluation {
 		return List.copyOf(failed.values());
 	}
 
-	/** What one evaluation did. */
-	record Outcome(int rules, int firing, int opened, int resolved) {
+	/**
+	 * What one evaluation did, and how many routers the health sweep saw lately and how
+	 * many of those were away (unreachable or refusing the credentials).
+	 */
+	record Outcome(int rules, int firing, int opened, int resolved, int routers, int away) {
 
 	}
 

@@ -8,8 +8,13 @@ import io.towerline.core.actor.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * One step in an alert's life: opened, acknowledged, resolved, or an action the platform
@@ -17,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "alert_history")
-public class AlertHistoryEntry {
+public class AlertHistoryEntry implements Persistable<UUID> {
 
 	/** Kinds of entries. */
 	public static final String OPENED = "OPENED";
@@ -49,6 +54,10 @@ public class AlertHistoryEntry {
 
 	private @Nullable String note;
 
+	// entries are only ever added: persisted without a select first
+	@Transient
+	private boolean added = true;
+
 	protected AlertHistoryEntry() {
 		this.id = new UUID(0, 0);
 		this.alertId = this.id;
@@ -68,6 +77,22 @@ public class AlertHistoryEntry {
 
 	public UUID id() {
 		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.added;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		this.added = false;
 	}
 
 	public UUID alertId() {

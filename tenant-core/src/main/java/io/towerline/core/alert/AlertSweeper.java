@@ -41,20 +41,17 @@ public class AlertSweeper {
 
 	private final PlatformAlerts platformAlerts;
 
-	private final SweepFactsRepository facts;
-
 	private final TransactionTemplate transactions;
 
 	AlertSweeper(TenantCatalog catalog, HealthHistory health, HealthProperties healthProperties,
 			AlertEvaluation evaluation, SelfHealing selfHealing, PlatformAlerts platformAlerts,
-			SweepFactsRepository facts, TransactionTemplate transactions) {
+			TransactionTemplate transactions) {
 		this.catalog = catalog;
 		this.health = health;
 		this.healthProperties = healthProperties;
 		this.evaluation = evaluation;
 		this.selfHealing = selfHealing;
 		this.platformAlerts = platformAlerts;
-		this.facts = facts;
 		this.transactions = transactions;
 	}
 
@@ -81,29 +78,13 @@ public class AlertSweeper {
 			List<RouterTransition> transitions = this.health.record(now);
 			this.health.rollUp(now);
 			AlertEvaluation.Outcome outcome = this.evaluation.evaluate(now, transitions, freshSince);
-			int[] tally = tally(freshSince);
-			return new TenantSweep(tenant, transitions, outcome.opened(), outcome.resolved(), tally[0], tally[1],
-					List.of());
+			return new TenantSweep(tenant, transitions, outcome.opened(), outcome.resolved(), outcome.routers(),
+					outcome.away(), List.of());
 		}));
 		TenantContext.runAs(tenant, () -> this.selfHealing.afterTransitions(tenant, result.transitions()));
 		List<RouterOperation> rerun = TenantContext.callAs(tenant, () -> this.selfHealing.rerunStuck(now));
 		return new TenantSweep(tenant, result.transitions(), result.opened(), result.resolved(), result.routers(),
 				result.unreachable(), rerun.stream().map(RouterOperation::id).toList());
-	}
-
-	private int[] tally(Instant freshSince) {
-		int routers = 0;
-		int unreachable = 0;
-		for (Object[] row : this.facts.routers(freshSince)) {
-			RouterFactsRow router = RouterFactsRow.of(row);
-			if (router.fresh()) {
-				routers++;
-				if (!router.status().equals("ONLINE")) {
-					unreachable++;
-				}
-			}
-		}
-		return new int[] { routers, unreachable };
 	}
 
 	/**
