@@ -165,11 +165,12 @@ class AlertController {
 
 	@QueryMapping
 	@PreAuthorize("hasRole('PLATFORM_ADMIN')")
-	List<PlatformAlert> platformAlerts(@Argument @Nullable Boolean unresolvedOnly, @Argument int first) {
-		if (first < 1 || first > Pages.MAX_PAGE_SIZE) {
-			throw new InvalidInputException(FieldError.invalid("first", "Between 1 and " + Pages.MAX_PAGE_SIZE));
+	List<PlatformAlert> platformAlerts(@Argument @Nullable Boolean unresolvedOnly, @Argument @Nullable Integer latest) {
+		int count = (latest != null) ? latest : 20;
+		if (count < 1 || count > Pages.MAX_PAGE_SIZE) {
+			throw new InvalidInputException(FieldError.invalid("latest", "Between 1 and " + Pages.MAX_PAGE_SIZE));
 		}
-		return this.platformAlerts.list(Boolean.TRUE.equals(unresolvedOnly), first);
+		return this.platformAlerts.list(Boolean.TRUE.equals(unresolvedOnly), count);
 	}
 
 	@MutationMapping
