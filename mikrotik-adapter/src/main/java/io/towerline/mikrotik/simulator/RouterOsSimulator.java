@@ -355,6 +355,34 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.router.files().put(RawText.fromText(name), type, RawText.of(contents, 0, contents.length));
 	}
 
+	// --- settable load (alerts tests) ---
+
+	/**
+	 * Makes {@code /system/resource/print} report this CPU load (percent); {@code null}
+	 * goes back to the simulator's own small random load.
+	 */
+	public void cpuLoad(@Nullable Integer percent) {
+		this.router.cpuLoad(percent);
+	}
+
+	/**
+	 * Makes {@code /system/resource/print} report this much free memory (of 1 GiB);
+	 * {@code null} goes back to the default.
+	 */
+	public void freeMemory(@Nullable Long bytes) {
+		this.router.freeMemory(bytes);
+	}
+
+	/**
+	 * Makes {@code /system/resource/print} report this uptime; {@code null} goes back to
+	 * the time since start plus three days.
+	 */
+	public void uptime(@Nullable Duration uptime) {
+		this.router.uptime(uptime);
+	}
+
+	// --- end of settable load ---
+
 	/** Cuts every open connection without a word, as a reboot or a dead link would. */
 	public void dropAllConnections() {
 		this.listening.dropAllConnections();

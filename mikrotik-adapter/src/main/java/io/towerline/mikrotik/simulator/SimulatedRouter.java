@@ -144,7 +144,8 @@ final class SimulatedRouter {
 	}
 
 	Duration uptime() {
-		return Duration.ofNanos(System.nanoTime() - this.bootNanos);
+		Duration override = this.uptimeOverride;
+		return (override != null) ? override : Duration.ofNanos(System.nanoTime() - this.bootNanos);
 	}
 
 	Clock clock() {
@@ -163,6 +164,36 @@ final class SimulatedRouter {
 	LiveStreams liveStreams() {
 		return this.liveStreams;
 	}
+	// --- settable load (alerts tests): null means the simulator's own figures ---
+
+	private volatile @Nullable Integer cpuLoad;
+
+	private volatile @Nullable Long freeMemory;
+
+	@Nullable Integer cpuLoad() {
+		return this.cpuLoad;
+	}
+
+	void cpuLoad(@Nullable Integer percent) {
+		this.cpuLoad = percent;
+	}
+
+	@Nullable Long freeMemory() {
+		return this.freeMemory;
+	}
+
+	void freeMemory(@Nullable Long bytes) {
+		this.freeMemory = bytes;
+	}
+
+	/** Set by tests to show a given uptime; null: the time since the last (re)boot. */
+	private volatile @Nullable Duration uptimeOverride;
+
+	void uptime(@Nullable Duration uptime) {
+		this.uptimeOverride = uptime;
+	}
+
+	// --- end of settable load ---
 
 	CommandTable commands() {
 		return this.commands;

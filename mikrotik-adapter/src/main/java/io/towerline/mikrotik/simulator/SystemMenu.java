@@ -58,12 +58,15 @@ final class SystemMenu {
 		resource.put("version", this.version.versionString());
 		resource.put("build-time", this.version.formatDate(this.buildTime));
 		resource.put("factory-software", (this.version == SimulatorVersion.V6_49) ? "6.44.6" : "7.1");
-		resource.put("free-memory", "723451904");
+		Long freeMemory = this.router.freeMemory();
+		resource.put("free-memory", (freeMemory != null) ? freeMemory.toString() : "723451904");
 		resource.put("total-memory", "1073741824");
 		resource.put("cpu", (this.version == SimulatorVersion.V7_19) ? "QEMU" : "ARM64");
 		resource.put("cpu-count", "4");
 		resource.put("cpu-frequency", "1700");
-		resource.put("cpu-load", Integer.toString(ThreadLocalRandom.current().nextInt(3, 25)));
+		Integer cpuLoad = this.router.cpuLoad();
+		resource.put("cpu-load",
+				Integer.toString((cpuLoad != null) ? cpuLoad : ThreadLocalRandom.current().nextInt(3, 25)));
 		resource.put("free-hdd-space", "98512896");
 		resource.put("total-hdd-space", "134217728");
 		if (this.version == SimulatorVersion.V6_49) {

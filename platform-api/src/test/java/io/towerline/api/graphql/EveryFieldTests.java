@@ -1,12 +1,14 @@
 package io.towerline.api.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.Map;
 
@@ -21,6 +23,10 @@ import graphql.schema.GraphQLTypeUtil;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.alert.AlertSweeper;
+import io.towerline.core.router.RouterHealthCheck;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,12 @@ class EveryFieldTests extends ApiTest {
 
 	@Autowired
 	GraphQlSource graphQlSource;
+
+	@Autowired
+	AlertSweeper sweeper;
+
+	@Autowired
+	RouterHealthCheck healthCheck;
 
 	NetworkFixture network;
 
@@ -122,6 +134,20 @@ class EveryFieldTests extends ApiTest {
 			.path("router.backups.edges[0].node.id")
 			.entity(String.class)
 			.get();
+		// alerts (issue 11): one open alert, which only a sweep raises
+		as(TestTokens.forTenant(this.tenant, "TENANT_ADMIN"))
+			.document("mutation($input: AlertRuleInput!) { createAlertRule(input: $input) { errors { code } } }")
+			.variable("input",
+					Map.of("type", "CPU_HIGH", "name", "Any load", "severity", "INFO", "threshold", 1, "forSeconds", 0,
+							"clearSeconds", 0))
+			.execute()
+			.path("createAlertRule.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		this.network.simulator().cpuLoad(50);
+		TenantId tenantId = TenantId.of(this.tenant);
+		TenantContext.callAs(tenantId, () -> this.healthCheck.check(UUID.fromString(this.network.routerId())));
+		this.sweeper.sweep(tenantId, Instant.now());
 	}
 
 	@AfterEach

@@ -54,6 +54,10 @@ public abstract class ApiTest {
 		// live sessions (issue 9): only the tests of sessions track routers (they set
 		// towerline.test.track-sessions)
 		registry.add("towerline.sessions.enabled", () -> "${towerline.test.track-sessions:false}");
+		// alerts (issue 11): tests sweep with instants of their own; the scheduled sweep
+		// stays out of their way
+		registry.add("towerline.alerts.interval", () -> "1h");
+		registry.add("towerline.health.sample-max-age", () -> "1d");
 		registry.add("towerline.security.issuers[0].issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("towerline.security.issuers[0].public-key-location", TestTokens::publicKeyLocation);
 		// lifecycle and notifications: small batches so evaluators interleave, quick

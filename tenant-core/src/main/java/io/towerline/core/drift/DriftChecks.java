@@ -97,6 +97,15 @@ public class DriftChecks {
 		return run(routerId, SCHEDULED_ACTOR, true);
 	}
 
+	/**
+	 * A check the platform starts by itself (a router came back or rebooted), on behalf
+	 * of {@code actor}: like a scheduled check, it repairs at once when the tenant turned
+	 * automatic repair on.
+	 */
+	public DriftReport automatic(UUID routerId, Actor actor) {
+		return run(routerId, actor, true);
+	}
+
 	private DriftReport run(UUID routerId, Actor actor, boolean scheduled) {
 		Instant checkedAt = this.clock.instant();
 		long started = System.nanoTime();

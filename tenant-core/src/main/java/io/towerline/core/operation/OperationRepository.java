@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.towerline.core.tenancy.TenantScoped;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
@@ -118,5 +119,22 @@ interface OperationRepository extends JpaRepository<RouterOperation, UUID>, Tena
 			select subscriber_id, operation_id from subscriber_sync_operation where subscriber_id in (:subscriberIds)
 			""", nativeQuery = true)
 	List<Object[]> pendingSyncs(@Param("subscriberIds") Collection<UUID> subscriberIds);
+
+	// --- alerts and self-healing (issue 11) ---
+
+	/** FAILED operations newest first, optionally of one router and of one kind. */
+	@Query("""
+			select o from RouterOperation o where o.status = io.towerline.core.operation.OperationStatus.FAILED
+			and (:routerId is null or o.routerId = :routerId) and (:kind is null or o.kind = :kind)
+			order by o.createdAt desc, o.id desc
+			""")
+	List<RouterOperation> findFailed(@Param("routerId") @Nullable UUID routerId,
+			@Param("kind") @Nullable OperationKind kind, Limit limit);
+
+	/**
+	 * RUNNING operations whose row has not changed since {@code before}, oldest first.
+	 */
+	List<RouterOperation> findByStatusAndUpdatedAtBeforeOrderByUpdatedAtAsc(OperationStatus status, Instant before,
+			Limit limit);
 
 }

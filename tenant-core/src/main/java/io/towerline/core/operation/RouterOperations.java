@@ -3,6 +3,7 @@ package io.towerline.core.operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -297,6 +298,36 @@ public class RouterOperations {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void handBack(UUID id, String where) {
 		get(id).handedBack(where, this.clock.instant());
+	}
+
+	// --- alerts and self-healing (issue 11) ---
+
+	/** FAILED operations, newest first, optionally of one router and of one kind. */
+	@Transactional(readOnly = true)
+	public List<RouterOperation> failed(@Nullable UUID routerId, @Nullable OperationKind kind, int limit) {
+		return this.operations.findFailed(routerId, kind, Limit.of(limit));
+	}
+
+	/**
+	 * Finds operations left RUNNING since before {@code notUpdatedSince} whose job no
+	 * longer exists (their replica died in a way db-scheduler's dead-execution revival
+	 * cannot see, for example after a database outage lost the end of a try) and
+	 * schedules their job again now; claiming accepts a RUNNING operation, so it runs as
+	 * a new try. Operations whose job still exists are left to db-scheduler (ADR 0040).
+	 * @return the operations scheduled again
+	 */
+	public List<RouterOperation> rerunOrphaned(Instant notUpdatedSince, int limit) {
+		String tenant = TenantContext.require().slug();
+		List<RouterOperation> rerun = new ArrayList<>();
+		for (RouterOperation operation : this.operations.findByStatusAndUpdatedAtBeforeOrderByUpdatedAtAsc(
+				OperationStatus.RUNNING, notUpdatedSince, Limit.of(limit))) {
+			TaskInstanceId job = TaskInstanceId.of(TASK.getTaskName(), tenant + ":" + operation.id());
+			if (this.scheduler.getScheduledExecution(job).isEmpty()) {
+				schedule(operation.id(), this.clock.instant());
+				rerun.add(operation);
+			}
+		}
+		return rerun;
 	}
 
 	private void schedule(UUID operationId, Instant when) {
