@@ -291,7 +291,10 @@ class ClientInputErrorTests extends ApiTest {
 				// answer,
 				// and a preview's free text
 				"notifications.eventType", "previewNotification.eventType", "previewNotification.variables.name",
-				"previewNotification.variables.value");
+				"previewNotification.variables.value",
+				// live sessions: prefix search on user name, IP or MAC, and a user name,
+				// whose empty result is a true answer
+				"onlineSessions.filter.search", "sessionHistory.filter.username");
 		this.admin.document("{ commandLog(first: 5, filter: {outcome: SUCEEDED}) { edges { cursor } } }")
 			.execute()
 			.errors()

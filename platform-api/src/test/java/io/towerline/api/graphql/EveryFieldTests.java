@@ -2,6 +2,7 @@ package io.towerline.api.graphql;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,6 +202,12 @@ class EveryFieldTests extends ApiTest {
 			String name = argument.getName();
 			if (name.equals("first")) {
 				given.add("first: " + pageSize);
+			}
+			else if (SchemaDocuments.required(argument)
+					&& SchemaDocuments.named(argument.getType()).getName().equals("DateTime")) {
+				// a period: the last day
+				Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+				given.add(name + ": \"" + (name.equals("to") ? end : end.minus(1, ChronoUnit.DAYS)) + "\"");
 			}
 			else if (SchemaDocuments.required(argument)) {
 				String type = name.equals("id") ? SchemaDocuments.named(field.getType()).getName()
