@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 
 // The Maven build writes straight into the jar's towerline-web/ folder; a plain `npm run build` writes dist/.
 const outDir = process.env.TOWERLINE_WEB_OUT ?? 'dist';
+const api = process.env.TOWERLINE_API ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [react()],
@@ -16,10 +17,12 @@ export default defineConfig({
   server: {
     port: 5173,
     host: '127.0.0.1',
+    // `npm run dev` against a running platform (TOWERLINE_API, default the README's port)
     proxy: {
-      '/graphql-ws': { target: 'ws://127.0.0.1:8080', ws: true },
-      '/graphql': 'http://127.0.0.1:8080',
-      '/config.json': 'http://127.0.0.1:8080',
+      '/graphql-ws': { target: api.replace(/^http/, 'ws'), ws: true },
+      ...Object.fromEntries(
+        ['/graphql', '/config.json', '/oauth2', '/login', '/logout', '/connect', '/default-ui.css'].map((path) => [path, api]),
+      ),
     },
   },
   test: {

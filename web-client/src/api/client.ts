@@ -16,6 +16,8 @@ export function createApiClient(): Client {
   });
   return new Client({
     url: '/graphql',
+    // the API takes POST only
+    preferGetMethod: false,
     // documents carry their own selections; results are re-read after every mutation of the same types
     exchanges: [
       mapExchange({

@@ -12,10 +12,13 @@ import { fieldErrors } from '../api/errors';
 import type { RateLimitTier } from '../gql/graphql';
 import { ChangeTier, CreateTenant, ReactivateTenant, RotateSigningKey, SuspendTenant, TenantsQuery } from './documents';
 
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['Tenant'] };
+
 const TIERS: RateLimitTier[] = ['STARTER', 'STANDARD', 'ENTERPRISE'];
 
 export default function ConsoleView() {
-  const [result, reexecute] = useQuery({ query: TenantsQuery, variables: usePageArgs() });
+  const [result, reexecute] = useQuery({ query: TenantsQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
   const [, suspend] = useMutation(SuspendTenant);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, MultiSelect, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Checkbox, Stack, Table, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
@@ -11,6 +11,9 @@ import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
 import { fieldErrors } from '../api/errors';
 import { TENANT_ROLES } from './UsersView';
+
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['ApiClient'] };
 
 const ApiClientsQuery = graphql(`
   query ApiClients($first: Int, $after: String, $last: Int, $before: String) {
@@ -86,7 +89,7 @@ const RevokeApiClient = graphql(`
 `);
 
 export default function ApiClientsView() {
-  const [result, reexecute] = useQuery({ query: ApiClientsQuery, variables: usePageArgs() });
+  const [result, reexecute] = useQuery({ query: ApiClientsQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
   const [, rotate] = useMutation(RotateSecret);
@@ -188,7 +191,13 @@ function NewClient({ onClose, onCreated }: { onClose: () => void; onCreated: (cl
       >
         <Stack>
           <TextInput label="Name" required value={name} error={errors.name} onChange={(e) => setName(e.currentTarget.value)} />
-          <MultiSelect label="Roles" data={TENANT_ROLES} value={roles} error={errors.roles} onChange={(value) => setRoles(value as Role[])} />
+          <Checkbox.Group label="Roles" value={roles} onChange={(value) => setRoles(value as Role[])} error={errors.roles}>
+            <Group mt={4}>
+              {TENANT_ROLES.map((role) => (
+                <Checkbox key={role} value={role} label={role.toLowerCase().replace('_', ' ')} />
+              ))}
+            </Group>
+          </Checkbox.Group>
           <Button type="submit" loading={running}>
             Create API client
           </Button>

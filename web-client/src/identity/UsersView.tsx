@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, MultiSelect, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Checkbox, Stack, Table, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
@@ -11,6 +11,9 @@ import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
 import { fieldErrors } from '../api/errors';
+
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['User'] };
 
 const UsersQuery = graphql(`
   query Users($first: Int, $after: String, $last: Int, $before: String) {
@@ -98,7 +101,7 @@ const ResetPassword = graphql(`
 export const TENANT_ROLES: Role[] = ['TENANT_ADMIN', 'OPERATOR', 'VIEWER'];
 
 export default function UsersView() {
-  const [result, reexecute] = useQuery({ query: UsersQuery, variables: usePageArgs() });
+  const [result, reexecute] = useQuery({ query: UsersQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
   const [, disable] = useMutation(DisableUser);
@@ -199,7 +202,13 @@ function NewUser({ onClose, onCreated }: { onClose: () => void; onCreated: (user
         <Stack>
           <TextInput label="Username" required value={values.username} error={errors.username} onChange={(e) => update({ username: e.currentTarget.value })} />
           <TextInput label="E-mail" required value={values.email} error={errors.email} onChange={(e) => update({ email: e.currentTarget.value })} />
-          <MultiSelect label="Roles" data={TENANT_ROLES} value={values.roles} error={errors.roles} onChange={(roles) => update({ roles: roles as Role[] })} />
+          <Checkbox.Group label="Roles" value={values.roles} onChange={(roles) => update({ roles: roles as Role[] })} error={errors.roles}>
+            <Group mt={4}>
+              {TENANT_ROLES.map((role) => (
+                <Checkbox key={role} value={role} label={role.toLowerCase().replace('_', ' ')} />
+              ))}
+            </Group>
+          </Checkbox.Group>
           <Button type="submit" loading={running}>
             Create user
           </Button>

@@ -10,6 +10,9 @@ import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
 import { fieldErrors } from '../api/errors';
 
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['Plan'] };
+
 const PlansQuery = graphql(`
   query Plans($first: Int, $after: String, $last: Int, $before: String) {
     plans(first: $first, after: $after, last: $last, before: $before) {
@@ -51,7 +54,7 @@ const CreatePlan = graphql(`
 `);
 
 export default function PlansView() {
-  const [result, reexecute] = useQuery({ query: PlansQuery, variables: usePageArgs() });
+  const [result, reexecute] = useQuery({ query: PlansQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [adding, setAdding] = useState(false);
   const rows = result.data?.plans.edges ?? [];
   return (

@@ -10,6 +10,9 @@ import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
 import { fieldErrors } from '../api/errors';
 
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['Pop'] };
+
 const PopsQuery = graphql(`
   query Pops($first: Int, $after: String, $last: Int, $before: String) {
     pops(first: $first, after: $after, last: $last, before: $before) {
@@ -47,7 +50,7 @@ const CreatePop = graphql(`
 `);
 
 export default function PopsView() {
-  const [result, reexecute] = useQuery({ query: PopsQuery, variables: usePageArgs() });
+  const [result, reexecute] = useQuery({ query: PopsQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [adding, setAdding] = useState(false);
   const rows = result.data?.pops.edges ?? [];
   return (

@@ -14,8 +14,11 @@ import { urls } from '../urls';
 import { CreateRouter, PopChoicesQuery, RoutersQuery } from './documents';
 import { EMPTY_ROUTER, RouterForm, validateRouter } from './RouterForm';
 
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['Router'] };
+
 export default function RoutersView() {
-  const [result, reexecute] = useQuery({ query: RoutersQuery, variables: usePageArgs() });
+  const [result, reexecute] = useQuery({ query: RoutersQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [adding, setAdding] = useState(false);
   const rows = result.data?.routers.edges ?? [];
   return (

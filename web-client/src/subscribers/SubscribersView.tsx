@@ -9,10 +9,13 @@ import { Can } from '../auth/Me';
 import { urls } from '../urls';
 import { ChoicesQuery, SubscribersQuery } from './documents';
 
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['Subscriber'] };
+
 export default function SubscribersView() {
   const [params, setParams] = useSearchParams();
   const routerId = params.get('router');
-  const [result, reexecute] = useQuery({ query: SubscribersQuery, variables: { routerId, ...usePageArgs() } });
+  const [result, reexecute] = useQuery({ query: SubscribersQuery, variables: { routerId, ...usePageArgs() }, context: LIST_CONTEXT });
   const [choices] = useQuery({ query: ChoicesQuery });
   const routers = choices.data?.routers.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
   const rows = result.data?.subscribers.edges ?? [];
