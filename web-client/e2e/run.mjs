@@ -196,6 +196,11 @@ try {
     await nav(page, 'Subscribers').click();
     await page.getByRole('link', { name: username }).waitFor();
     await shot(page, 'subscribers');
+    await page.getByLabel('Search').fill(`alice-${unique}`);
+    await page.getByText('1 subscriber', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'ACTIVE' }).click();
+    await page.getByText('No subscriber matches').waitFor();
     await nav(page, 'Dashboard').click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await shot(page, 'dashboard');

@@ -37,7 +37,7 @@ export function App({ session }: { session: SignIn }) {
   useEffect(() => watchExpiry(), []);
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <Provider value={client}>
         <BrowserRouter>
           <MeProvider>

@@ -111,7 +111,7 @@ export default function AuditView() {
               ))}
             </Table.Tbody>
           </Table>
-          <Pager pageInfo={result.data.commandLog.pageInfo} />
+          <Pager pageInfo={result.data.commandLog.pageInfo} forwardOnly />
         </>
       )}
     </Page>

@@ -18,7 +18,8 @@ export function usePageArgs() {
   return before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after };
 }
 
-export function Pager({ pageInfo }: { pageInfo: PageInfo | undefined }) {
+/** `forwardOnly`: the connection pages forwards only; going back returns to the first page. */
+export function Pager({ pageInfo, forwardOnly = false }: { pageInfo: PageInfo | undefined; forwardOnly?: boolean }) {
   const [params, setParams] = useSearchParams();
   if (!pageInfo) {
     return null;
@@ -37,8 +38,13 @@ export function Pager({ pageInfo }: { pageInfo: PageInfo | undefined }) {
   };
   return (
     <Group justify="flex-end" gap="xs">
-      <Button size="xs" variant="default" disabled={!hasPrevious} onClick={() => go('before', pageInfo.startCursor)}>
-        Previous
+      <Button
+        size="xs"
+        variant="default"
+        disabled={!hasPrevious}
+        onClick={() => (forwardOnly ? go('after', null) : go('before', pageInfo.startCursor))}
+      >
+        {forwardOnly ? 'First page' : 'Previous'}
       </Button>
       <Button size="xs" variant="default" disabled={!hasNext} onClick={() => go('after', pageInfo.endCursor)}>
         Next

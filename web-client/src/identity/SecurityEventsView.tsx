@@ -40,7 +40,7 @@ const TYPES: SecurityEventType[] = [
 
 export default function SecurityEventsView() {
   const [params, setParams] = useSearchParams();
-  const console = useCan('console');
+  const platform = useCan('console');
   const type = params.get('type') as SecurityEventType | null;
   const tenant = params.get('tenant');
   const [result, reexecute] = useQuery({ query: SecurityEventsQuery, variables: { type, tenant, ...usePageArgs() } });
@@ -57,7 +57,7 @@ export default function SecurityEventsView() {
     <Page title="Security events">
       <Group>
         <Select label="Type" clearable data={TYPES} value={type} onChange={(value) => set('type', value)} w={240} />
-        {console && <TextInput label="Tenant" defaultValue={tenant ?? ''} onBlur={(e) => set('tenant', e.currentTarget.value)} />}
+        {platform && <TextInput label="Tenant" defaultValue={tenant ?? ''} onBlur={(e) => set('tenant', e.currentTarget.value)} />}
       </Group>
       {!result.data ? (
         <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
@@ -70,7 +70,7 @@ export default function SecurityEventsView() {
               <Table.Tr>
                 <Table.Th>When</Table.Th>
                 <Table.Th>Event</Table.Th>
-                {console && <Table.Th>Tenant</Table.Th>}
+                {platform && <Table.Th>Tenant</Table.Th>}
                 <Table.Th>Actor</Table.Th>
                 <Table.Th>Subject</Table.Th>
                 <Table.Th>Detail</Table.Th>
@@ -81,7 +81,7 @@ export default function SecurityEventsView() {
                 <Table.Tr key={node.id}>
                   <Table.Td>{new Date(node.occurredAt).toLocaleString()}</Table.Td>
                   <Table.Td>{node.type.toLowerCase().replace(/_/g, ' ')}</Table.Td>
-                  {console && <Table.Td>{node.tenant ?? '—'}</Table.Td>}
+                  {platform && <Table.Td>{node.tenant ?? '—'}</Table.Td>}
                   <Table.Td>{node.actor}</Table.Td>
                   <Table.Td>{node.subject ?? ''}</Table.Td>
                   <Table.Td>{node.detail ?? ''}</Table.Td>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useSubscription } from 'urql';
 import { StatusBadge } from '../components/StatusBadge';
@@ -6,10 +7,19 @@ import { OperationQuery, OperationUpdated } from './documents';
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'SUPERSEDED']);
 
 /** Live state of one operation: read once, then followed over graphql-ws until it finishes. */
-export function OperationProgress({ id, label }: { id: string; label: string }) {
+export function OperationProgress({ id, label, onFinished }: { id: string; label: string; onFinished?: () => void }) {
   const [initial] = useQuery({ query: OperationQuery, variables: { id }, requestPolicy: 'network-only' });
   const [live] = useSubscription({ query: OperationUpdated, variables: { id } });
   const operation = live.data?.operationUpdated ?? initial.data?.operation;
+  const status = operation?.status;
+  const reported = useRef(false);
+  useEffect(() => {
+    // the object the operation changed is re-read once it is done (its status and sync state moved on)
+    if (status && FINISHED.has(status) && !reported.current) {
+      reported.current = true;
+      onFinished?.();
+    }
+  }, [status, onFinished]);
   if (!operation) {
     return (
       <Text size="sm" c="dimmed">

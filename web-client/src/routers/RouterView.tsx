@@ -23,7 +23,7 @@ export default function RouterView() {
   const navigate = useNavigate();
   const [result, reexecute] = useQuery({ query: RouterQuery, variables: { id } });
   const [test, setTest] = useState<string | null>(null);
-  const [importState, setImportState] = useState<{ operationId: string; importId: string | null } | null>(null);
+  const [importState, setImportState] = useState<{ operationId: string; importId: string | null; finished?: boolean } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [, testConnection] = useMutation(TestRouterConnection);
   const [, importRouter] = useMutation(ImportRouter);
@@ -90,8 +90,12 @@ export default function RouterView() {
       {importState && (
         <Card withBorder>
           <Stack>
-            <OperationProgress id={importState.operationId} label="Import" />
-            {importState.importId && <ImportSummary id={importState.importId} />}
+            <OperationProgress
+              id={importState.operationId}
+              label="Import"
+              onFinished={() => setImportState((state) => (state ? { ...state, finished: true } : state))}
+            />
+            {importState.importId && importState.finished && <ImportSummary id={importState.importId} />}
           </Stack>
         </Card>
       )}

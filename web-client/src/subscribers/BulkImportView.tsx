@@ -118,7 +118,7 @@ export default function BulkImportView() {
             </Alert>
           ))}
           {result.payload.errors.length === 0 && (
-            <Alert color={result.payload.rejected.length ? 'orange' : 'green'} role="status" title="Import finished">
+            <Alert color={result.payload.rejected.length ? 'orange' : 'green'} role="status" title="Rows checked">
               {result.payload.accepted} accepted, {result.payload.rejected.length} refused.
             </Alert>
           )}

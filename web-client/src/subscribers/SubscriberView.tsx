@@ -135,7 +135,16 @@ export default function SubscriberView() {
         </Card>
         <Card withBorder>
           {operationToShow ? (
-            <OperationProgress key={operationToShow} id={operationToShow} label="Latest change" />
+            <OperationProgress
+              key={operationToShow}
+              id={operationToShow}
+              label="Latest change"
+              onFinished={() => {
+                // keep showing the finished operation: once in sync the subscriber no longer names it
+                setOperationId(operationToShow);
+                refresh();
+              }}
+            />
           ) : (
             <Text size="sm" c="dimmed">
               The router holds this subscriber's latest state.

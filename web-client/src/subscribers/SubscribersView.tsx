@@ -1,24 +1,53 @@
-import { Anchor, Button, Group, Select, Table, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Page } from '../components/Page';
-import { Pager, usePageArgs } from '../components/Pager';
+import { PAGE_SIZE, Pager, usePageArgs } from '../components/Pager';
 import { EmptyState, QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import { Can } from '../auth/Me';
 import { urls } from '../urls';
+import type { SubscriberStatus } from '../gql/graphql';
 import { ChoicesQuery, SubscribersQuery } from './documents';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Subscriber'] };
 
+const STATUSES: SubscriberStatus[] = ['ACTIVE', 'PENDING', 'SUSPENDED', 'DISABLED'];
+
+/** Search and filters live in the URL, so a filtered page is a deep link. */
 export default function SubscribersView() {
   const [params, setParams] = useSearchParams();
+  const text = params.get('q') ?? '';
+  const status = params.get('status') as SubscriberStatus | null;
+  const planId = params.get('plan');
   const routerId = params.get('router');
-  const [result, reexecute] = useQuery({ query: SubscribersQuery, variables: { routerId, ...usePageArgs() }, context: LIST_CONTEXT });
+  const [typed, setTyped] = useState(text);
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    next.delete('after');
+    next.delete('before');
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: key === 'q' });
+  };
+  // searches as the user types, once they pause
+  useEffect(() => {
+    if (typed === text) return;
+    const timer = window.setTimeout(() => set('q', typed.trim() || null), 250);
+    return () => window.clearTimeout(timer);
+  });
+  const [result, reexecute] = useQuery({
+    query: SubscribersQuery,
+    variables: { text: text || null, status, planId, routerId, ...usePageArgs() },
+    context: LIST_CONTEXT,
+  });
   const [choices] = useQuery({ query: ChoicesQuery });
+  const plans = choices.data?.plans.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
   const routers = choices.data?.routers.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
-  const rows = result.data?.subscribers.edges ?? [];
+  const rows = result.data?.subscriberSearch.edges ?? [];
+  const filtered = Boolean(text || status || planId || routerId);
   return (
     <Page
       title="Subscribers"
@@ -33,27 +62,34 @@ export default function SubscribersView() {
         </Can>
       }
     >
-      <Group>
-        <Select
-          label="Router"
-          placeholder="All routers"
-          data={routers}
-          value={routerId}
-          clearable
-          onChange={(value) => setParams(value ? { router: value } : {})}
-          w={240}
+      <Group align="flex-end" role="search">
+        <TextInput
+          label="Search"
+          placeholder="Username, name, e-mail or phone"
+          value={typed}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+          w={280}
         />
+        <Select label="Status" placeholder="Any status" data={STATUSES} value={status} clearable onChange={(value) => set('status', value)} w={160} />
+        <Select label="Plan" placeholder="Any plan" data={plans} value={planId} clearable searchable onChange={(value) => set('plan', value)} w={200} />
+        <Select label="Router" placeholder="Any router" data={routers} value={routerId} clearable searchable onChange={(value) => set('router', value)} w={200} />
       </Group>
       {!result.data ? (
         <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
       ) : rows.length === 0 ? (
-        <EmptyState title="No subscribers yet">
+        <EmptyState title={filtered ? 'No subscriber matches' : 'No subscribers yet'}>
           <Text size="sm" c="dimmed">
-            Create one, import a CSV, or import a router that already has PPPoE secrets.
+            {filtered
+              ? 'Change the search or clear the filters.'
+              : 'Create one, import a CSV, or import a router that already has PPPoE secrets.'}
           </Text>
         </EmptyState>
       ) : (
         <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {result.data.subscriberCount.toLocaleString()} subscriber{result.data.subscriberCount === 1 ? '' : 's'}
+            {result.data.subscriberCount > PAGE_SIZE ? `, ${PAGE_SIZE} a page, by username` : ''}
+          </Text>
           <Table striped highlightOnHover stickyHeader>
             <Table.Thead>
               <Table.Tr>
@@ -86,7 +122,7 @@ export default function SubscribersView() {
               ))}
             </Table.Tbody>
           </Table>
-          <Pager pageInfo={result.data.subscribers.pageInfo} />
+          <Pager pageInfo={result.data.subscriberSearch.pageInfo} />
         </>
       )}
     </Page>

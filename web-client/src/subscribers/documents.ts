@@ -1,8 +1,26 @@
 import { graphql } from '../gql';
 
 export const SubscribersQuery = graphql(`
-  query Subscribers($routerId: ID, $first: Int, $after: String, $last: Int, $before: String) {
-    subscribers(routerId: $routerId, first: $first, after: $after, last: $last, before: $before) {
+  query Subscribers(
+    $text: String
+    $status: SubscriberStatus
+    $planId: ID
+    $routerId: ID
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    subscriberSearch(
+      text: $text
+      status: $status
+      planId: $planId
+      routerId: $routerId
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
       edges {
         node {
           id
@@ -27,6 +45,7 @@ export const SubscribersQuery = graphql(`
         endCursor
       }
     }
+    subscriberCount(text: $text, status: $status, planId: $planId, routerId: $routerId)
   }
 `);
 

@@ -70,6 +70,16 @@ class SinglePageAppTests extends ApiTest {
 	}
 
 	@Test
+	void shouldSendPrecompressedAssetsToBrowsersThatAcceptThem() throws IOException {
+		Resource[] scripts = new PathMatchingResourcePatternResolver()
+			.getResources("classpath:/towerline-web/assets/*.js");
+		String name = scripts[0].getFilename();
+		MvcTestResult result = this.mvc.get().uri("/assets/" + name).header("Accept-Encoding", "br").exchange();
+		assertThat(result).hasStatusOk().hasHeader("Content-Encoding", "br");
+		assertThat(result.getResponse().getContentAsByteArray()).hasSizeLessThan((int) scripts[0].contentLength());
+	}
+
+	@Test
 	void shouldPutAStrictContentSecurityPolicyOnTheApp() {
 		String policy = this.mvc.get()
 			.uri("/subscribers")
