@@ -27,6 +27,9 @@ export function Pager({ pageInfo, forwardOnly = false }: { pageInfo: PageInfo | 
   const backwards = params.has('before');
   const hasPrevious = backwards ? pageInfo.hasPreviousPage : params.has('after');
   const hasNext = backwards ? true : pageInfo.hasNextPage;
+  if (!hasPrevious && !hasNext) {
+    return null;
+  }
   const go = (key: 'after' | 'before', cursor: string | null | undefined) => {
     const next = new URLSearchParams(params);
     next.delete('after');

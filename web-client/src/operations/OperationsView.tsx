@@ -91,14 +91,11 @@ export default function OperationsView() {
                     </Table.Td>
                   )}
                   <Table.Td>
-                    {node.kind.toLowerCase().replace(/_/g, ' ')}
+                    <Text size="sm">{node.kind.toLowerCase().replace(/_/g, ' ')}</Text>
                     {node.subscriberId && (
-                      <>
-                        {' '}
-                        <Anchor component={Link} to={urls.subscriber(node.subscriberId)} size="sm">
-                          subscriber
-                        </Anchor>
-                      </>
+                      <Anchor component={Link} to={urls.subscriber(node.subscriberId)} size="xs">
+                        Open the subscriber
+                      </Anchor>
                     )}
                   </Table.Td>
                   <Table.Td>
