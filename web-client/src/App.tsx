@@ -10,7 +10,7 @@ import { watchExpiry } from './auth/session';
 import type { SignIn } from './auth/Boot';
 import { Shell } from './components/Shell';
 import { QueryState } from './components/QueryState';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { urls } from './urls';
 
 // Each screen is its own chunk: the first screen loads the shell and one view, not the whole app.
@@ -32,11 +32,27 @@ const SecurityEventsView = lazy(() => import('./identity/SecurityEventsView'));
 const SettingsView = lazy(() => import('./settings/SettingsView'));
 const ConsoleView = lazy(() => import('./console/ConsoleView'));
 
+// the screens people open most, fetched once the first screen has settled, so a click does not wait for their code
+function preloadCommonScreens() {
+  void import('./subscribers/SubscribersView');
+  void import('./subscribers/SubscriberView');
+  void import('./routers/RoutersView');
+  void import('./operations/OperationsView');
+}
+
 export function App({ session }: { session: SignIn }) {
   const client = useMemo(() => createApiClient(), []);
   useEffect(() => watchExpiry(), []);
+  useEffect(() => {
+    // late enough not to compete with the first screen's own work
+    const timer = window.setTimeout(() => {
+      const idle = window.requestIdleCallback ?? ((callback: () => void) => callback());
+      idle(preloadCommonScreens);
+    }, 4000);
+    return () => window.clearTimeout(timer);
+  }, []);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="bottom-right" />
       <Provider value={client}>
         <BrowserRouter>

@@ -10,7 +10,7 @@ import {
   type ClientConfig,
   type Endpoints,
 } from './oidc';
-import { theme } from '../theme';
+import { cssVariablesResolver, theme } from '../theme';
 
 export interface SignIn {
   config: ClientConfig;
@@ -52,7 +52,7 @@ export function Boot({ children }: { children: (signIn: SignIn) => ReactNode }) 
     return children(state.signIn);
   }
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Center h="100vh">
         {state.kind === 'loading' ? (
           <Loader aria-label="Signing in" />
