@@ -286,7 +286,7 @@ class ClientInputErrorTests extends ApiTest {
 			}
 		}
 		assertThat(stringFilters).containsExactlyInAnyOrder("commandLog.filter.subscriber", "commandLog.filter.action",
-				"securityEvents.tenant");
+				"securityEvents.tenant", "subscriberSearch.text", "subscriberCount.text");
 		this.admin.document("{ commandLog(first: 5, filter: {outcome: SUCEEDED}) { edges { cursor } } }")
 			.execute()
 			.errors()
