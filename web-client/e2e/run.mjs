@@ -153,6 +153,7 @@ try {
     await page.getByRole('button', { name: 'Create subscriber' }).click();
     await page.getByRole('heading', { name: username }).waitFor();
     await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });
+    await page.getByText('in sync', { exact: true }).waitFor();
     await shot(page, 'subscriber-detail');
   });
 

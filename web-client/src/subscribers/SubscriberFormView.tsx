@@ -51,7 +51,8 @@ export default function SubscriberFormView() {
     const id = outcome.data?.createSubscriber.subscriber?.id;
     if (outcome.ok && id) {
       clear();
-      navigate(urls.subscriber(id));
+      // the detail page follows this operation even if it finished before the page loaded
+      navigate(urls.subscriber(id), { state: { operationId: outcome.data?.createSubscriber.operation?.id ?? null } });
     }
   };
   return (

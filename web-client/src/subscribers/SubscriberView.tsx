@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Code, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, CopyButton } from '@mantine/core';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type OperationResult } from 'urql';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
@@ -38,7 +38,10 @@ export default function SubscriberView() {
   const navigate = useNavigate();
   const [result, reexecute] = useQuery({ query: SubscriberQuery, variables: { id } });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [operationId, setOperationId] = useState<string | null>(null);
+  const location = useLocation();
+  const [operationId, setOperationId] = useState<string | null>(
+    (location.state as { operationId?: string | null } | null)?.operationId ?? null,
+  );
   const { run, running } = useAction();
   const [, enable] = useMutation(EnableSubscriber);
   const [, disable] = useMutation(DisableSubscriber);
