@@ -60,7 +60,8 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain loginSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/login", "/logout")
+		// the generated login page's stylesheet comes from this chain's filters
+		http.securityMatcher("/login", "/logout", "/default-ui.css")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.formLogin(Customizer.withDefaults())
 			.logout(Customizer.withDefaults());

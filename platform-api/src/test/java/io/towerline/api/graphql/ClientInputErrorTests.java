@@ -294,7 +294,9 @@ class ClientInputErrorTests extends ApiTest {
 				"previewNotification.variables.value",
 				// live sessions: prefix search on user name, IP or MAC, and a user name,
 				// whose empty result is a true answer
-				"onlineSessions.filter.search", "sessionHistory.filter.username");
+				"onlineSessions.filter.search", "sessionHistory.filter.username",
+				// web client: free-text subscriber search
+				"subscriberSearch.text", "subscriberCount.text");
 		this.admin.document("{ commandLog(first: 5, filter: {outcome: SUCEEDED}) { edges { cursor } } }")
 			.execute()
 			.errors()

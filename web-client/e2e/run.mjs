@@ -1,0 +1,253 @@
+// End-to-end journeys through the real platform (embedded PostgreSQL) and a RouterOS simulator, in Debian's Chromium
+// driven by playwright-core (no browser download). Started by platform-api's WebClientEndToEndTests, which passes:
+//   BASE_URL            the platform, e.g. http://127.0.0.1:41234
+//   CHROMIUM_PATH       the browser
+//   ADMIN_USER/PASS     the platform admin
+//   ROUTER_PORT         the simulator's API port; ROUTER_USER/PASS its API user
+//   OUT_DIR             where results.json goes (the Java test checks the simulator against it)
+//   SCREENSHOT_DIR      where screenshots go (optional)
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+const base = env('BASE_URL');
+const outDir = env('OUT_DIR');
+const screenshotDir = process.env.SCREENSHOT_DIR;
+const results = { steps: [] };
+const unique = Date.now().toString(36);
+const planName = `Home 20 ${unique}`;
+
+const browser = await chromium.launch({
+  executablePath: env('CHROMIUM_PATH'),
+  headless: true,
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-gpu'],
+});
+
+async function shot(page, name) {
+  if (!screenshotDir) return;
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+}
+
+let current;
+async function step(name, body) {
+  const started = Date.now();
+  console.log(`▶ ${name}`);
+  try {
+    await body();
+  } catch (error) {
+    if (current) {
+      mkdirSync(outDir, { recursive: true });
+      await current.screenshot({ path: join(outDir, 'failure.png') }).catch(() => undefined);
+      console.log(`failed at ${current.url()}`);
+    }
+    throw error;
+  }
+  results.steps.push({ name, ms: Date.now() - started });
+}
+
+async function signIn(context, username, password) {
+  const page = await context.newPage();
+  current = page;
+  page.setDefaultTimeout(30000);
+  await page.goto(base + '/');
+  await page.waitForURL(/\/login/);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return page;
+}
+
+function nav(page, name) {
+  return page.getByLabel('Main').getByRole('link', { name, exact: true });
+}
+
+async function notified(page, text) {
+  await page.getByText(text).first().waitFor({ timeout: 60000 });
+}
+
+const viewport = { width: 1360, height: 860 };
+let tenantAdmin;
+const slug = `e2e-${unique}`;
+
+try {
+  // ---- platform console: a platform admin lands in the console and onboards a tenant with its first admin
+  await step('console: create a tenant with its admin', async () => {
+    const context = await browser.newContext({ viewport });
+    const page = await signIn(context, env('ADMIN_USER'), env('ADMIN_PASS'));
+    await page.waitForURL(/\/console$/);
+    await page.getByRole('button', { name: 'New tenant' }).click();
+    await page.getByLabel('Slug').fill(slug);
+    await page.getByLabel('Display name').fill('E2E Wireless');
+    await page.getByLabel("First admin's username").fill(`${slug}-admin`);
+    await page.getByLabel("First admin's e-mail").fill(`admin@${slug}.example`);
+    await page.getByRole('button', { name: 'Create tenant' }).click();
+    const secret = page.getByTestId('secret');
+    await secret.waitFor({ timeout: 120000 });
+    tenantAdmin = { username: `${slug}-admin`, password: (await secret.textContent()).trim() };
+    await page.getByRole('cell', { name: new RegExp(slug) }).waitFor();
+    await shot(page, 'console-tenants');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await context.close();
+  });
+
+  // ---- tenant admin: router, import, plan, subscriber, suspend, bulk CSV
+  const context = await browser.newContext({ viewport });
+  let page;
+  await step('tenant admin signs in through the login page', async () => {
+    page = await signIn(context, tenantAdmin.username, tenantAdmin.password);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  });
+
+  await step('add a router', async () => {
+    await nav(page, 'Routers').click();
+    await page.getByRole('button', { name: 'Add router' }).click();
+    await page.getByLabel('Name').fill('core-1');
+    await page.getByLabel('Host').fill('127.0.0.1');
+    await page.getByLabel('API port').fill(env('ROUTER_PORT'));
+    await page.getByLabel('API user').fill(env('ROUTER_USER'));
+    await page.getByLabel('API password').fill(env('ROUTER_PASS'));
+    await page.getByRole('button', { name: 'Add router', exact: true }).last().click();
+    await page.getByRole('heading', { name: 'core-1' }).waitFor();
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText(/^Connected:/).waitFor();
+  });
+
+  await step('import the router and watch the import finish', async () => {
+    await page.getByRole('button', { name: 'Import secrets and profiles' }).click();
+    await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });
+    await page.getByText(/subscribers created/).waitFor();
+    await shot(page, 'router-import');
+  });
+
+  await step('create a plan', async () => {
+    await nav(page, 'Plans').click();
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.getByLabel('Name').fill(planName);
+    await page.getByLabel('Download').fill('20M');
+    await page.getByLabel('Upload').fill('5M');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('cell', { name: planName, exact: true }).waitFor();
+  });
+
+  const username = `e2e-alice-${unique}`;
+  await step('create a subscriber and watch its operation succeed', async () => {
+    await nav(page, 'Subscribers').click();
+    await page.getByRole('link', { name: 'New subscriber' }).click();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('PPPoE password').fill('alice-secret-1');
+    await page.getByRole('combobox', { name: 'Plan' }).click();
+    await page.getByRole('option', { name: planName, exact: true }).click();
+    await page.getByRole('combobox', { name: 'Router' }).click();
+    await page.getByRole('option', { name: 'core-1' }).click();
+    await page.getByLabel('Full name').fill('Alice Example');
+    await page.getByRole('button', { name: 'Create subscriber' }).click();
+    await page.getByRole('heading', { name: username }).waitFor();
+    await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });
+    await page.getByText('in sync', { exact: true }).waitFor();
+    await shot(page, 'subscriber-detail');
+  });
+
+  await step('suspend the subscriber', async () => {
+    await page.getByRole('button', { name: 'Suspend' }).click();
+    await notified(page, 'is suspended and disconnected');
+    await page.getByText('suspended', { exact: true }).first().waitFor();
+    await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });
+    results.suspended = username;
+  });
+
+  await step('bulk CSV with two bad rows', async () => {
+    await page.goto(base + '/subscribers/bulk');
+    const rows = [
+      'username,password,plan,router,fullName,email,phone,address,expiresOn,notes',
+      `bulk-1-${unique},pw-1,${planName},core-1,Bulk One,,,,,`,
+      `bulk-2-${unique},pw-2,No Such Plan,core-1,Bulk Two,,,,,`,
+      `bulk-3-${unique},pw-3,${planName},core-1,Bulk Three,,,,,`,
+      `${username},pw-4,${planName},core-1,Duplicate,,,,,`,
+      `bulk-5-${unique},pw-5,${planName},core-1,Bulk Five,,,,,`,
+    ];
+    await page.getByLabel('CSV').fill(rows.join('\n') + '\n');
+    await page.getByText('Preview: 5 rows').waitFor();
+    await page.getByRole('button', { name: /^Import 5 rows/ }).click();
+    await page.getByText('3 accepted, 2 refused.').waitFor({ timeout: 60000 });
+    assert.equal(await page.getByTestId('rejected-row').count(), 2);
+    await page.getByTestId('rejected-row').filter({ hasText: `bulk-2-${unique}` }).waitFor();
+    await page.getByTestId('rejected-row').filter({ hasText: username }).waitFor();
+    await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').first().waitFor({ timeout: 120000 });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the refused rows' }).click();
+    const file = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    const failed = readFileSync(file, 'utf8').trim().split('\n');
+    assert.equal(failed.length, 3, `header + the two refused rows, got ${failed}`);
+    results.bulkAccepted = [`bulk-1-${unique}`, `bulk-3-${unique}`, `bulk-5-${unique}`];
+    await shot(page, 'bulk-import');
+  });
+
+  await step('screens of the tenant', async () => {
+    await nav(page, 'Subscribers').click();
+    await page.getByRole('link', { name: username }).waitFor();
+    await shot(page, 'subscribers');
+    await page.getByLabel('Search').fill(`alice-${unique}`);
+    await page.getByText('1 subscriber', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'ACTIVE' }).click();
+    await page.getByText('No subscriber matches').waitFor();
+    await nav(page, 'Dashboard').click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await shot(page, 'dashboard');
+    await nav(page, 'Operations').click();
+    await page.getByRole('heading', { name: 'Operations' }).waitFor();
+    await page.getByRole('table').waitFor();
+    await shot(page, 'operations');
+    await nav(page, 'Routers').click();
+    await page.getByRole('link', { name: 'core-1' }).waitFor();
+    await shot(page, 'routers');
+  });
+
+  let viewer;
+  await step('create a viewer', async () => {
+    await nav(page, 'Users').click();
+    await page.getByRole('button', { name: 'New user' }).click();
+    await page.getByLabel('Username').fill(`${slug}-viewer`);
+    await page.getByLabel('E-mail').fill(`viewer@${slug}.example`);
+    await page.getByRole('checkbox', { name: 'operator' }).uncheck();
+    await page.getByRole('checkbox', { name: 'viewer' }).check();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    const secret = page.getByTestId('secret');
+    await secret.waitFor();
+    viewer = { username: `${slug}-viewer`, password: (await secret.textContent()).trim() };
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+  });
+
+  await step('a viewer sees no mutation', async () => {
+    const viewerContext = await browser.newContext({ viewport });
+    const viewerPage = await signIn(viewerContext, viewer.username, viewer.password);
+    await nav(viewerPage, 'Subscribers').click();
+    await viewerPage.getByRole('link', { name: username }).click();
+    await viewerPage.getByRole('heading', { name: username }).waitFor();
+    for (const name of ['Suspend', 'Enable', 'Disable', 'Delete', 'Edit', 'Reveal password']) {
+      assert.equal(await viewerPage.getByRole('button', { name }).count(), 0, `viewer sees ${name}`);
+    }
+    await nav(viewerPage, 'Subscribers').click();
+    assert.equal(await viewerPage.getByRole('link', { name: 'New subscriber' }).count(), 0);
+    assert.equal(await nav(viewerPage, 'Users').count(), 0);
+    await viewerContext.close();
+  });
+  await context.close();
+  results.ok = true;
+} finally {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2));
+  await browser.close();
+}

@@ -1,0 +1,53 @@
+import { Client, cacheExchange, fetchExchange, subscriptionExchange, mapExchange } from 'urql';
+import { createClient as createWsClient } from 'graphql-ws';
+import { accessToken, markExpired } from '../auth/session';
+
+function websocketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/graphql-ws`;
+}
+
+export function createApiClient(): Client {
+  const ws = createWsClient({
+    url: websocketUrl(),
+    lazy: true,
+    retryAttempts: 5,
+    connectionParams: () => ({ Authorization: `Bearer ${accessToken() ?? ''}` }),
+  });
+  return new Client({
+    url: '/graphql',
+    // the API takes POST only
+    preferGetMethod: false,
+    // documents carry their own selections; results are re-read after every mutation of the same types
+    exchanges: [
+      mapExchange({
+        onError(error) {
+          const status = error.response instanceof Response ? error.response.status : 0;
+          const code = error.graphQLErrors[0]?.extensions?.code;
+          if (status === 401 || code === 'UNAUTHENTICATED') {
+            markExpired();
+          }
+        },
+      }),
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+    fetchOptions: () => {
+      const token = accessToken();
+      const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+    requestPolicy: 'cache-and-network',
+  });
+}

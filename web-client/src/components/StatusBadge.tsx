@@ -1,0 +1,31 @@
+import { Badge } from '@mantine/core';
+
+const COLORS: Record<string, string> = {
+  ACTIVE: 'green',
+  ONLINE: 'green',
+  SUCCEEDED: 'green',
+  IN_SYNC: 'green',
+  COMPLETED: 'green',
+  PENDING: 'blue',
+  QUEUED: 'blue',
+  RUNNING: 'blue',
+  PROVISIONING: 'blue',
+  OPEN: 'orange',
+  WAITING_FOR_ROUTER: 'orange',
+  SUSPENDED: 'orange',
+  UNKNOWN: 'gray',
+  DISABLED: 'gray',
+  SUPERSEDED: 'gray',
+  IGNORED: 'gray',
+  FAILED: 'red',
+  UNREACHABLE: 'red',
+  AUTH_FAILED: 'red',
+};
+
+export function StatusBadge({ value }: { value: string }) {
+  return (
+    <Badge color={COLORS[value] ?? 'gray'} variant="light">
+      {value.toLowerCase().replace(/_/g, ' ')}
+    </Badge>
+  );
+}

@@ -1,0 +1,111 @@
+import { graphql } from '../gql';
+
+export const TenantsQuery = graphql(`
+  query Tenants($first: Int, $after: String, $last: Int, $before: String) {
+    tenants(first: $first, after: $after, last: $last, before: $before) {
+      edges {
+        node {
+          slug
+          displayName
+          status
+          statusReason
+          rateLimitTier
+          createdAt
+          usage {
+            users
+            apiClients
+            requests
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CreateTenant = graphql(`
+  mutation CreateTenant($input: CreateTenantInput!) {
+    createTenant(input: $input) {
+      tenant {
+        slug
+        status
+      }
+      admin {
+        username
+      }
+      adminPassword
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const SuspendTenant = graphql(`
+  mutation SuspendTenant($input: SuspendTenantInput!) {
+    suspendTenant(input: $input) {
+      tenant {
+        slug
+        status
+        statusReason
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ReactivateTenant = graphql(`
+  mutation ReactivateTenant($input: ReactivateTenantInput!) {
+    reactivateTenant(input: $input) {
+      tenant {
+        slug
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ChangeTier = graphql(`
+  mutation ChangeTenantRateLimitTier($input: ChangeTenantRateLimitTierInput!) {
+    changeTenantRateLimitTier(input: $input) {
+      tenant {
+        slug
+        rateLimitTier
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RotateSigningKey = graphql(`
+  mutation RotateSigningKey($input: RotateSigningKeyInput!) {
+    rotateSigningKey(input: $input) {
+      keyId
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Checkbox, Stack, Table, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import type { Role } from '../gql/graphql';
+import { Page } from '../components/Page';
+import { Pager, usePageArgs } from '../components/Pager';
+import { QueryState } from '../components/QueryState';
+import { StatusBadge } from '../components/StatusBadge';
+import { SecretOnce } from '../components/SecretOnce';
+import { useAction } from '../hooks/useAction';
+import { useDraft } from '../hooks/useDraft';
+import { fieldErrors } from '../api/errors';
+
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['User'] };
+
+const UsersQuery = graphql(`
+  query Users($first: Int, $after: String, $last: Int, $before: String) {
+    users(first: $first, after: $after, last: $last, before: $before) {
+      edges {
+        node {
+          id
+          username
+          email
+          roles
+          enabled
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+  }
+`);
+
+const CreateUser = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      user {
+        id
+      }
+      initialPassword
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+const DisableUser = graphql(`
+  mutation DisableUser($input: UserInput!) {
+    disableUser(input: $input) {
+      user {
+        id
+        enabled
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+const EnableUser = graphql(`
+  mutation EnableUser($input: UserInput!) {
+    enableUser(input: $input) {
+      user {
+        id
+        enabled
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+const ResetPassword = graphql(`
+  mutation ResetUserPassword($input: UserInput!) {
+    resetUserPassword(input: $input) {
+      temporaryPassword
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const TENANT_ROLES: Role[] = ['TENANT_ADMIN', 'OPERATOR', 'VIEWER'];
+
+export default function UsersView() {
+  const [result, reexecute] = useQuery({ query: UsersQuery, variables: usePageArgs(), context: LIST_CONTEXT });
+  const [adding, setAdding] = useState(false);
+  const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
+  const [, disable] = useMutation(DisableUser);
+  const [, enable] = useMutation(EnableUser);
+  const [, reset] = useMutation(ResetPassword);
+  const { run, running } = useAction();
+  return (
+    <Page title="Users" actions={<Button onClick={() => setAdding(true)}>New user</Button>}>
+      {secret && <SecretOnce label={secret.label} value={secret.value} />}
+      {!result.data ? (
+        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
+      ) : (
+        <>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Username</Table.Th>
+                <Table.Th>E-mail</Table.Th>
+                <Table.Th>Roles</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.data.users.edges.map(({ node }) => (
+                <Table.Tr key={node.id}>
+                  <Table.Td>{node.username}</Table.Td>
+                  <Table.Td>{node.email}</Table.Td>
+                  <Table.Td>{node.roles.join(', ').toLowerCase().replace(/_/g, ' ')}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge value={node.enabled ? 'ACTIVE' : 'DISABLED'} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        loading={running}
+                        onClick={() =>
+                          void (node.enabled
+                            ? run('Disable user', () => disable({ input: { id: node.id } }), (d) => d.disableUser.errors, `${node.username} is disabled.`)
+                            : run('Enable user', () => enable({ input: { id: node.id } }), (d) => d.enableUser.errors, `${node.username} is enabled.`))
+                        }
+                      >
+                        {node.enabled ? 'Disable' : 'Enable'}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        loading={running}
+                        onClick={async () => {
+                          const outcome = await run('Reset password', () => reset({ input: { id: node.id } }), (d) => d.resetUserPassword.errors, 'Password reset.');
+                          const value = outcome.data?.resetUserPassword.temporaryPassword;
+                          if (value) setSecret({ label: `Temporary password for ${node.username}`, value });
+                        }}
+                      >
+                        Reset password
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pager pageInfo={result.data.users.pageInfo} />
+        </>
+      )}
+      {adding && (
+        <NewUser
+          onClose={() => setAdding(false)}
+          onCreated={(username, password) => setSecret({ label: `Initial password for ${username}`, value: password })}
+        />
+      )}
+    </Page>
+  );
+}
+
+function NewUser({ onClose, onCreated }: { onClose: () => void; onCreated: (username: string, password: string) => void }) {
+  const [values, update, clear] = useDraft('user-new', { username: '', email: '', roles: ['OPERATOR'] as Role[] });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [, create] = useMutation(CreateUser);
+  const { run, running } = useAction();
+  return (
+    <Modal opened onClose={onClose} title="New user">
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const outcome = await run('Create user', () => create({ input: values }), (d) => d.createUser.errors, `${values.username} is created.`);
+          setErrors(fieldErrors(outcome.fieldErrors));
+          const password = outcome.data?.createUser.initialPassword;
+          if (outcome.ok) {
+            if (password) onCreated(values.username, password);
+            clear();
+            onClose();
+          }
+        }}
+      >
+        <Stack>
+          <TextInput label="Username" required value={values.username} error={errors.username} onChange={(e) => update({ username: e.currentTarget.value })} />
+          <TextInput label="E-mail" required value={values.email} error={errors.email} onChange={(e) => update({ email: e.currentTarget.value })} />
+          <Checkbox.Group label="Roles" value={values.roles} onChange={(roles) => update({ roles: roles as Role[] })} error={errors.roles}>
+            <Group mt={4}>
+              {TENANT_ROLES.map((role) => (
+                <Checkbox key={role} value={role} label={role.toLowerCase().replace('_', ' ')} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Button type="submit" loading={running}>
+            Create user
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

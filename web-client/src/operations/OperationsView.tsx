@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { Anchor, Button, Checkbox, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Page } from '../components/Page';
+import { Pager, usePageArgs } from '../components/Pager';
+import { EmptyState, QueryState } from '../components/QueryState';
+import { StatusBadge } from '../components/StatusBadge';
+import { Can, useCan } from '../auth/Me';
+import { useAction } from '../hooks/useAction';
+import { useInterval } from '../hooks/useInterval';
+import { urls } from '../urls';
+import type { OperationStatus } from '../gql/graphql';
+import { OperationsQuery, RetryOperation } from './documents';
+
+const FILTERS = ['ALL', 'RUNNING', 'WAITING_FOR_ROUTER', 'FAILED', 'SUCCEEDED'] as const;
+
+export default function OperationsView() {
+  const [params, setParams] = useSearchParams();
+  const status = (params.get('status') ?? 'ALL') as (typeof FILTERS)[number];
+  const [result, reexecute] = useQuery({
+    query: OperationsQuery,
+    variables: { status: status === 'ALL' ? null : (status as OperationStatus), ...usePageArgs() },
+  });
+  // the list is live: re-read every few seconds while open (single operations stream over graphql-ws)
+  useInterval(() => reexecute({ requestPolicy: 'network-only' }), 3000);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [, retry] = useMutation(RetryOperation);
+  const { run, running } = useAction();
+  const canOperate = useCan('operate');
+  const rows = result.data?.operations.edges ?? [];
+  const retrySelected = async () => {
+    for (const id of selected) {
+      await run('Retry operation', () => retry({ input: { id } }), (data) => data.retryOperation.errors, 'Queued again.');
+    }
+    setSelected(new Set());
+  };
+  return (
+    <Page
+      title="Operations"
+      actions={
+        <Can capability="operate">
+          <Button disabled={selected.size === 0} loading={running} onClick={() => void retrySelected()}>
+            Retry {selected.size || ''} selected
+          </Button>
+        </Can>
+      }
+    >
+      <SegmentedControl
+        value={status}
+        onChange={(value) => setParams(value === 'ALL' ? {} : { status: value })}
+        data={FILTERS.map((value) => ({ value, label: value === 'ALL' ? 'All' : value.toLowerCase().replace(/_/g, ' ') }))}
+        aria-label="Status"
+        w="fit-content"
+      />
+      {!result.data ? (
+        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No operations" />
+      ) : (
+        <>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                {canOperate && <Table.Th aria-label="Select" />}
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Router</Table.Th>
+                <Table.Th>Progress</Table.Th>
+                <Table.Th>Requested</Table.Th>
+                <Table.Th>Problem</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(({ node }) => (
+                <Table.Tr key={node.id}>
+                  {canOperate && (
+                    <Table.Td>
+                      {node.status === 'FAILED' && (
+                        <Checkbox
+                          aria-label={`Select operation ${node.id}`}
+                          checked={selected.has(node.id)}
+                          onChange={(event) => {
+                            const next = new Set(selected);
+                            if (event.currentTarget.checked) next.add(node.id);
+                            else next.delete(node.id);
+                            setSelected(next);
+                          }}
+                        />
+                      )}
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <Text size="sm">{node.kind.toLowerCase().replace(/_/g, ' ')}</Text>
+                    {node.subscriberId && (
+                      <Anchor component={Link} to={urls.subscriber(node.subscriberId)} size="xs">
+                        Open the subscriber
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge value={node.status} />
+                  </Table.Td>
+                  <Table.Td>{node.router?.name ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {node.progressTotal > 0 ? `${node.progressDone}/${node.progressTotal}` : '—'}
+                    {node.progressFailed > 0 && (
+                      <Text span c="red" size="sm">
+                        {' '}
+                        ({node.progressFailed} failed)
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{new Date(node.createdAt).toLocaleString()}</Text>
+                    <Text size="xs" c="dimmed">
+                      {node.requestedBy}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2}>
+                      {node.lastError ?? ''}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group justify="flex-end">
+            <Pager pageInfo={result.data.operations.pageInfo} />
+          </Group>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { Page } from '../components/Page';
+import { PAGE_SIZE, Pager, usePageArgs } from '../components/Pager';
+import { EmptyState, QueryState } from '../components/QueryState';
+import { StatusBadge } from '../components/StatusBadge';
+import { Can } from '../auth/Me';
+import { urls } from '../urls';
+import type { SubscriberStatus } from '../gql/graphql';
+import { ChoicesQuery, SubscribersQuery } from './documents';
+
+// a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
+const LIST_CONTEXT = { additionalTypenames: ['Subscriber'] };
+
+const STATUSES: SubscriberStatus[] = ['ACTIVE', 'PENDING', 'SUSPENDED', 'DISABLED'];
+
+/** Search and filters live in the URL, so a filtered page is a deep link. */
+export default function SubscribersView() {
+  const [params, setParams] = useSearchParams();
+  const text = params.get('q') ?? '';
+  const status = params.get('status') as SubscriberStatus | null;
+  const planId = params.get('plan');
+  const routerId = params.get('router');
+  const [typed, setTyped] = useState(text);
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    next.delete('after');
+    next.delete('before');
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: key === 'q' });
+  };
+  // searches as the user types, once they pause
+  useEffect(() => {
+    if (typed === text) return;
+    const timer = window.setTimeout(() => set('q', typed.trim() || null), 250);
+    return () => window.clearTimeout(timer);
+  });
+  const [result, reexecute] = useQuery({
+    query: SubscribersQuery,
+    variables: { text: text || null, status, planId, routerId, ...usePageArgs() },
+    context: LIST_CONTEXT,
+  });
+  const [choices] = useQuery({ query: ChoicesQuery });
+  const plans = choices.data?.plans.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
+  const routers = choices.data?.routers.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
+  const rows = result.data?.subscriberSearch.edges ?? [];
+  const filtered = Boolean(text || status || planId || routerId);
+  return (
+    <Page
+      title="Subscribers"
+      actions={
+        <Can capability="operate">
+          <Button component={Link} to={urls.subscriberBulk()} variant="default">
+            Import CSV
+          </Button>
+          <Button component={Link} to={urls.subscriberNew()}>
+            New subscriber
+          </Button>
+        </Can>
+      }
+    >
+      <Group align="flex-end" role="search">
+        <TextInput
+          label="Search"
+          placeholder="Username, name, e-mail or phone"
+          value={typed}
+          onChange={(event) => setTyped(event.currentTarget.value)}
+          w={280}
+        />
+        <Select label="Status" placeholder="Any status" data={STATUSES} value={status} clearable onChange={(value) => set('status', value)} w={160} />
+        <Select label="Plan" placeholder="Any plan" data={plans} value={planId} clearable searchable onChange={(value) => set('plan', value)} w={200} />
+        <Select label="Router" placeholder="Any router" data={routers} value={routerId} clearable searchable onChange={(value) => set('router', value)} w={200} />
+      </Group>
+      {!result.data ? (
+        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={filtered ? 'No subscriber matches' : 'No subscribers yet'}>
+          <Text size="sm" c="dimmed">
+            {filtered
+              ? 'Change the search or clear the filters.'
+              : 'Create one, import a CSV, or import a router that already has PPPoE secrets.'}
+          </Text>
+        </EmptyState>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {result.data.subscriberCount.toLocaleString()} subscriber{result.data.subscriberCount === 1 ? '' : 's'}
+            {result.data.subscriberCount > PAGE_SIZE ? `, ${PAGE_SIZE} a page, by username` : ''}
+          </Text>
+          <Table striped highlightOnHover stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Username</Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Plan</Table.Th>
+                <Table.Th>Router</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>On router</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(({ node }) => (
+                <Table.Tr key={node.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={urls.subscriber(node.id)}>
+                      {node.username}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{node.fullName ?? ''}</Table.Td>
+                  <Table.Td>{node.plan.name}</Table.Td>
+                  <Table.Td>{node.router.name}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge value={node.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge value={node.syncState} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pager pageInfo={result.data.subscriberSearch.pageInfo} />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,337 @@
+import { graphql } from '../gql';
+
+export const SubscribersQuery = graphql(`
+  query Subscribers(
+    $text: String
+    $status: SubscriberStatus
+    $planId: ID
+    $routerId: ID
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    subscriberSearch(
+      text: $text
+      status: $status
+      planId: $planId
+      routerId: $routerId
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+    ) {
+      edges {
+        node {
+          id
+          username
+          fullName
+          status
+          syncState
+          plan {
+            id
+            name
+          }
+          router {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+    }
+    subscriberCount(text: $text, status: $status, planId: $planId, routerId: $routerId)
+  }
+`);
+
+export const SubscriberQuery = graphql(`
+  query Subscriber($id: ID!) {
+    subscriber(id: $id) {
+      id
+      username
+      fullName
+      email
+      phone
+      address
+      expiresOn
+      notes
+      status
+      syncState
+      routerComment
+      createdAt
+      updatedAt
+      plan {
+        id
+        name
+      }
+      router {
+        id
+        name
+      }
+      syncOperation {
+        id
+        status
+        lastError
+      }
+    }
+  }
+`);
+
+export const ChoicesQuery = graphql(`
+  query SubscriberChoices {
+    plans(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    routers(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+
+export const CreateSubscriber = graphql(`
+  mutation CreateSubscriber($input: CreateSubscriberInput!) {
+    createSubscriber(input: $input) {
+      subscriber {
+        id
+        status
+        syncState
+      }
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const UpdateSubscriber = graphql(`
+  mutation UpdateSubscriber($input: UpdateSubscriberInput!) {
+    updateSubscriber(input: $input) {
+      subscriber {
+        id
+        fullName
+        email
+        phone
+        address
+        expiresOn
+        notes
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const EnableSubscriber = graphql(`
+  mutation EnableSubscriber($input: SubscriberIdInput!) {
+    enableSubscriber(input: $input) {
+      subscriber {
+        id
+        status
+        syncState
+      }
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const DisableSubscriber = graphql(`
+  mutation DisableSubscriber($input: SubscriberIdInput!) {
+    disableSubscriber(input: $input) {
+      subscriber {
+        id
+        status
+        syncState
+      }
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const SuspendSubscriber = graphql(`
+  mutation SuspendSubscriber($input: SubscriberIdInput!) {
+    suspendSubscriber(input: $input) {
+      subscriber {
+        id
+        status
+        syncState
+      }
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const DeleteSubscriber = graphql(`
+  mutation DeleteSubscriber($input: SubscriberIdInput!) {
+    deleteSubscriber(input: $input) {
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ChangeSubscriberPassword = graphql(`
+  mutation ChangeSubscriberPassword($input: ChangeSubscriberPasswordInput!) {
+    changeSubscriberPassword(input: $input) {
+      subscriber {
+        id
+        syncState
+      }
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ChangeSubscriberPlan = graphql(`
+  mutation ChangeSubscriberPlan($input: ChangeSubscriberPlanInput!) {
+    changeSubscriberPlan(input: $input) {
+      subscriber {
+        id
+        syncState
+        plan {
+          id
+          name
+        }
+      }
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const MoveSubscriber = graphql(`
+  mutation MoveSubscriber($input: MoveSubscriberInput!) {
+    moveSubscriber(input: $input) {
+      subscriber {
+        id
+        syncState
+        router {
+          id
+          name
+        }
+      }
+      operation {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RevealPassword = graphql(`
+  mutation RevealSubscriberPassword($input: SubscriberIdInput!) {
+    revealSubscriberPassword(input: $input) {
+      password
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ImportCsv = graphql(`
+  mutation ImportSubscribersCsv($input: ImportSubscribersCsvInput!) {
+    importSubscribersCsv(input: $input) {
+      accepted
+      operations {
+        id
+        status
+        progressDone
+        progressTotal
+        progressFailed
+      }
+      rejected {
+        row
+        key
+        errors {
+          field
+          code
+          message
+        }
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
