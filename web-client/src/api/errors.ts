@@ -22,6 +22,9 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
   ROUTER_TLS_UNTRUSTED:
     "The router's TLS certificate is not trusted. Pin its fingerprint or install a certificate from a trusted CA.",
   ROUTER_UNREACHABLE: 'The router could not be reached at that host and port. Check the address and that the API service is on.',
+  CONFIRMATION_MISMATCH: 'The confirmation does not match. Type it exactly as shown to go ahead.',
+  BACKUP_RESTORE_UNAVAILABLE:
+    'Restores are switched off: the platform does not know the address routers reach it at. Ask the operator to set it.',
 };
 
 export const EXTENSION_MESSAGES: Record<string, string> = {
