@@ -80,6 +80,16 @@ class OnlineSessionWatch implements DisposableBean {
 	}
 
 	void poll() {
+		// a scheduled task that throws is never run again: nothing may escape a poll
+		try {
+			pollWatched();
+		}
+		catch (Throwable ex) {
+			log.error("The session watch poll failed; next try in one period", ex);
+		}
+	}
+
+	private void pollWatched() {
 		this.watched.forEach((key, router) -> {
 			try {
 				Map<UUID, OnlineSession> now = current(key);
@@ -103,8 +113,8 @@ class OnlineSessionWatch implements DisposableBean {
 				changes.forEach((change) -> router.sinks.forEach((sink) -> sink.tryEmitNext(change)));
 			}
 			catch (RuntimeException ex) {
-				log.warn("Reading the sessions of router {} of tenant {} failed ({}); next try in one period",
-						key.routerId(), key.tenant().slug(), ex.toString());
+				log.warn("Reading the sessions of router {} of tenant {} failed; next try in one period",
+						key.routerId(), key.tenant().slug(), ex);
 			}
 		});
 	}
