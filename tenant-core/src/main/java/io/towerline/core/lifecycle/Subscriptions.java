@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,7 +18,9 @@ import io.towerline.core.actor.Actor;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.error.NotFoundException;
 import io.towerline.core.event.TenantEvent;
+import io.towerline.core.subscriber.BulkOutcome;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.subscriber.SubscriberProfile;
 import io.towerline.core.subscriber.Subscribers;
@@ -87,6 +91,46 @@ public class Subscriptions {
 					"summary", "Subscription extended to " + change.expiresOn()));
 			return change;
 		});
+	}
+
+	/**
+	 * Extends many subscriptions at once, each as {@link #extend} would without a key: to
+	 * {@code until}, or by {@code days} from each one's own expiry. A subscriber that
+	 * cannot be extended (unknown, or the date is invalid for it) is reported and never
+	 * stops the others.
+	 * @return the changes, and the refused rows by their position in {@code ids}
+	 */
+	public BulkExtension extendAll(List<UUID> ids, @Nullable LocalDate until, @Nullable Integer days, Actor actor) {
+		Extension extension = Extension.of(until, days);
+		List<SubscriptionChange> changed = new ArrayList<>();
+		List<BulkOutcome.RejectedRow> rejected = new ArrayList<>();
+		for (int row = 0; row < ids.size(); row++) {
+			UUID id = ids.get(row);
+			try {
+				SubscriptionChange change = apply(id, extension, actor);
+				publish(LifecycleEvents.EXTENDED, id, actor, Map.of("expiresOn", change.expiresOn().toString(),
+						"summary", "Subscription extended to " + change.expiresOn() + " (bulk)"));
+				changed.add(change);
+			}
+			catch (NotFoundException ex) {
+				rejected.add(new BulkOutcome.RejectedRow(row, id.toString(),
+						List.of(new FieldError("subscriberIds", ErrorCode.NOT_FOUND, ex.getMessage()))));
+			}
+			catch (InvalidInputException ex) {
+				rejected.add(new BulkOutcome.RejectedRow(row, id.toString(), ex.errors()));
+			}
+		}
+		return new BulkExtension(changed, rejected);
+	}
+
+	/**
+	 * What a bulk extension did.
+	 *
+	 * @param changed the subscriptions extended
+	 * @param rejected the rows refused, with why
+	 */
+	public record BulkExtension(List<SubscriptionChange> changed, List<BulkOutcome.RejectedRow> rejected) {
+
 	}
 
 	/**

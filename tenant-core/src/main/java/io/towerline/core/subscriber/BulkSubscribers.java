@@ -204,6 +204,22 @@ public class BulkSubscribers {
 		return new BulkOutcome(changed, enqueuePerRouter(changed, actor), rejected);
 	}
 
+	/**
+	 * The ids a selection names: its ids as given (1 to {@value #MAX_ROWS}), or those its
+	 * filter matches (at most {@value #MAX_ROWS}), for bulk work done elsewhere (such as
+	 * extending subscriptions).
+	 * @throws InvalidInputException when there are none or too many ids, or the filter
+	 * selects too many
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> select(SubscriberSelection selection) {
+		if (selection.ids() != null) {
+			checkSize(selection.ids().size());
+			return selection.ids();
+		}
+		return matching(selection);
+	}
+
 	private static boolean change(Subscriber subscriber, BulkAction action, @Nullable UUID planId, Instant now) {
 		if (action == BulkAction.CHANGE_PLAN) {
 			if (subscriber.planId().equals(planId)) {
