@@ -197,8 +197,12 @@ public class BulkSubscribers {
 				rejected.add(new RejectedRow(row, id.toString(),
 						List.of(new FieldError("subscriberIds", ErrorCode.NOT_FOUND, "No such subscriber"))));
 			}
-			else if (change(subscriber, action, planId, now)) {
-				changed.add(subscriber);
+			else {
+				boolean wasCutOff = !subscriber.status().mayConnect();
+				if (change(subscriber, action, planId, now)) {
+					changed.add(subscriber);
+					announce(subscriber, action, wasCutOff, actor);
+				}
 			}
 		}
 		return new BulkOutcome(changed, enqueuePerRouter(changed, actor), rejected);
@@ -218,6 +222,20 @@ public class BulkSubscribers {
 			return selection.ids();
 		}
 		return matching(selection);
+	}
+
+	/**
+	 * The same event a single change publishes, so timelines and webhooks see bulk work.
+	 */
+	private void announce(Subscriber subscriber, BulkAction action, boolean wasCutOff, Actor actor) {
+		switch (action) {
+			case ENABLE -> this.subscribers.publish(subscriber,
+					wasCutOff ? SubscriberEvents.RESTORED : SubscriberEvents.CHANGED, actor, "Enabled (bulk)");
+			case DISABLE -> this.subscribers.publish(subscriber, SubscriberEvents.CHANGED, actor, "Disabled (bulk)");
+			case SUSPEND -> this.subscribers.publish(subscriber, SubscriberEvents.SUSPENDED, actor, "Suspended (bulk)");
+			case CHANGE_PLAN -> this.subscribers.publish(subscriber, SubscriberEvents.CHANGED, actor,
+					"Plan changed to " + this.plans.get(subscriber.planId()).name() + " (bulk)");
+		}
 	}
 
 	private static boolean change(Subscriber subscriber, BulkAction action, @Nullable UUID planId, Instant now) {

@@ -222,8 +222,11 @@ public class Subscribers {
 		return new Changed(subscriber, sync(subscriber, actor));
 	}
 
-	/** Tells the other features (timeline, webhooks) in the transaction of the change. */
-	private void publish(Subscriber subscriber, String type, Actor actor, String summary) {
+	/**
+	 * Tells the other features (timeline, webhooks) in the transaction of the change;
+	 * bulk changes tell them per subscriber too.
+	 */
+	void publish(Subscriber subscriber, String type, Actor actor, String summary) {
 		this.events.publishEvent(TenantEvent.of(TenantContext.require(), type, subscriber.id().toString(), actor,
 				this.clock.instant(), Map.of("username", subscriber.username(), "status", subscriber.status().name(),
 						"planId", subscriber.planId().toString(), "summary", summary)));

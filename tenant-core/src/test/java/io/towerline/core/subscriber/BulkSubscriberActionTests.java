@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import io.towerline.core.actor.Actor;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.lifecycle.SubscriberTimeline;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
@@ -50,6 +51,9 @@ class BulkSubscriberActionTests extends DatabaseTest {
 
 	@Autowired
 	Subscribers subscribers;
+
+	@Autowired
+	SubscriberTimeline timeline;
 
 	@Autowired
 	Plans plans;
@@ -123,6 +127,12 @@ class BulkSubscriberActionTests extends DatabaseTest {
 			assertThat(this.simulators.get(0).secret("n" + i).orElseThrow()).containsEntry("disabled", "true");
 		}
 		assertThat(this.simulators.get(1).secret("s1").orElseThrow()).containsEntry("disabled", "true");
+		assertThat(inTenant(() -> this.timeline.of(this.northSubscribers.get(0), 10)))
+			.as("the subscriber's timeline shows the bulk suspension, by whom")
+			.anySatisfy((entry) -> {
+				assertThat(entry.kind()).isEqualTo(SubscriberEvents.SUSPENDED);
+				assertThat(entry.actor()).isEqualTo("user:staff");
+			});
 
 		BulkOutcome again = inTenant(() -> this.bulk.apply(BulkAction.SUSPEND,
 				SubscriberSelection.matching(this.north, null, null, null), null, Actor.of("user:staff")));
