@@ -94,7 +94,9 @@ class TrafficCountersTests {
 			// one more sample after the last movement: everything has been reported
 			int seen = samples.size();
 			await().atMost(Duration.ofSeconds(5)).until(() -> samples.size() > seen + 1);
-			List<TrafficSample> during = samples.subList(before, samples.size());
+			// a snapshot: the stream goes on adding samples (all quiet now) while we sum
+			List<TrafficSample> snapshot = List.copyOf(samples);
+			List<TrafficSample> during = snapshot.subList(before, snapshot.size());
 			assertThat(during.stream().mapToLong(TrafficSample::rxBitsPerSecond).sum())
 				.isEqualTo(rxBytes * 8 * SAMPLES_PER_SECOND);
 			assertThat(during.stream().mapToLong(TrafficSample::txBitsPerSecond).sum())
