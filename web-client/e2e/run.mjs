@@ -1,81 +1,14 @@
-// End-to-end journeys through the real platform (embedded PostgreSQL) and a RouterOS simulator, in Debian's Chromium
-// driven by playwright-core (no browser download). Started by platform-api's WebClientEndToEndTests, which passes:
-//   BASE_URL            the platform, e.g. http://127.0.0.1:41234
-//   CHROMIUM_PATH       the browser
-//   ADMIN_USER/PASS     the platform admin
-//   ROUTER_PORT         the simulator's API port; ROUTER_USER/PASS its API user
-//   OUT_DIR             where results.json goes (the Java test checks the simulator against it)
-//   SCREENSHOT_DIR      where screenshots go (optional)
-import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The first journeys: console onboarding, router, import, plan, subscriber, suspend, bulk CSV, a viewer. Started by
+// platform-api's WebClientEndToEndTests, which also passes ADMIN_USER/ADMIN_PASS (the platform admin), ROUTER_PORT and
+// ROUTER_USER/ROUTER_PASS (a RouterOS simulator). Shared pieces and the common environment: lib.mjs.
 import assert from 'node:assert/strict';
+import { base, env, finish, launch, nav, notified, results, shot, signIn, step, unique, viewport } from './lib.mjs';
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined) throw new Error(`${name} is not set`);
-  return value;
-};
-const base = env('BASE_URL');
-const outDir = env('OUT_DIR');
-const screenshotDir = process.env.SCREENSHOT_DIR;
-const results = { steps: [] };
-const unique = Date.now().toString(36);
 const planName = `Home 20 ${unique}`;
+const browser = await launch();
 
-const browser = await chromium.launch({
-  executablePath: env('CHROMIUM_PATH'),
-  headless: true,
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-gpu'],
-});
-
-async function shot(page, name) {
-  if (!screenshotDir) return;
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
-}
-
-let current;
-async function step(name, body) {
-  const started = Date.now();
-  console.log(`▶ ${name}`);
-  try {
-    await body();
-  } catch (error) {
-    if (current) {
-      mkdirSync(outDir, { recursive: true });
-      await current.screenshot({ path: join(outDir, 'failure.png') }).catch(() => undefined);
-      console.log(`failed at ${current.url()}`);
-    }
-    throw error;
-  }
-  results.steps.push({ name, ms: Date.now() - started });
-}
-
-async function signIn(context, username, password) {
-  const page = await context.newPage();
-  current = page;
-  page.setDefaultTimeout(30000);
-  await page.goto(base + '/');
-  await page.waitForURL(/\/login/);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('button[type=submit]');
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  return page;
-}
-
-function nav(page, name) {
-  return page.getByLabel('Main').getByRole('link', { name, exact: true });
-}
-
-async function notified(page, text) {
-  await page.getByText(text).first().waitFor({ timeout: 60000 });
-}
-
-const viewport = { width: 1360, height: 860 };
 let tenantAdmin;
+let ok = false;
 const slug = `e2e-${unique}`;
 
 try {
@@ -245,9 +178,7 @@ try {
     await viewerContext.close();
   });
   await context.close();
-  results.ok = true;
+  ok = true;
 } finally {
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2));
-  await browser.close();
+  await finish(browser, ok);
 }
