@@ -10,7 +10,9 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.towerline.api.identity.IdentityProperties;
 import io.towerline.core.actor.Actor;
+import io.towerline.core.identity.UserDirectory;
 import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.PlanDetails;
@@ -86,14 +88,20 @@ class DemoNetwork implements DisposableBean {
 
 	private final TransactionTemplate transactions;
 
+	private final @Nullable DemoSignIn signIn;
+
 	private volatile CompletableFuture<List<UUID>> ready = new CompletableFuture<>();
 
 	private volatile @Nullable DemoRouters simulators;
 
 	DemoNetwork(DemoProperties properties, TenantOnboarding onboarding, PointsOfPresence pops, Plans plans,
 			Routers routers, BulkSubscribers bulk, SubscriberRecords subscribers, RouterOperations operations,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, UserDirectory users, IdentityProperties identity) {
 		this.transactions = transactions;
+		// the tenant admin to sign in with exists only where this platform signs people
+		// in
+		this.signIn = identity.enabled()
+				? new DemoSignIn(users, properties.adminUsername(), identity.issuer() + "/", System.out) : null;
 		this.properties = properties;
 		this.onboarding = onboarding;
 		this.pops = pops;
@@ -133,6 +141,9 @@ class DemoNetwork implements DisposableBean {
 				log.warn("Demo tenant {} is {}; the demo network is not started", this.properties.tenant(), status);
 				ready.completeExceptionally(new IllegalStateException("demo tenant " + status));
 				return;
+			}
+			if (this.signIn != null) {
+				this.signIn.ensure(TenantId.of(this.properties.tenant()));
 			}
 			DemoRouters started = DemoRouters.start(this.properties);
 			this.simulators = started;

@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param subscribersPerRouter subscribers created on each simulated router
  * @param onlineShare share of them online at a time
  * @param churnPerHour logouts per online session and hour (and logins to match)
+ * @param adminUsername the demo tenant's admin, created once with a password printed once
  */
 @ConfigurationProperties("towerline.demo")
 public record DemoProperties(Boolean enabled, String tenant, String displayName, List<Integer> routerPorts,
-		int subscribersPerRouter, double onlineShare, double churnPerHour) {
+		int subscribersPerRouter, double onlineShare, double churnPerHour, String adminUsername) {
 
 	public DemoProperties {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;
@@ -28,6 +29,7 @@ public record DemoProperties(Boolean enabled, String tenant, String displayName,
 		subscribersPerRouter = (subscribersPerRouter > 0) ? subscribersPerRouter : 150;
 		onlineShare = (onlineShare > 0 && onlineShare <= 1) ? onlineShare : 0.7;
 		churnPerHour = (churnPerHour > 0) ? churnPerHour : 2.0;
+		adminUsername = (adminUsername != null && !adminUsername.isBlank()) ? adminUsername : "demo-admin";
 	}
 
 	int portOf(int router) {

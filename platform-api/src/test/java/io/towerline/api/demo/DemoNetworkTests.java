@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.identity.UserAccount;
+import io.towerline.core.identity.UserDirectory;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
@@ -39,6 +41,9 @@ class DemoNetworkTests extends ApiTest {
 	@Autowired
 	TenantCatalog catalog;
 
+	@Autowired
+	UserDirectory users;
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldStartALabelledDemoTenantWithLivingSimulatedRoutersAndRestartIdempotently() throws Exception {
@@ -65,6 +70,10 @@ class DemoNetworkTests extends ApiTest {
 					.map((name) -> simulator.totalTraffic(name).txBytes()))
 				.anyMatch((bytes) -> bytes > 0));
 		assertThat(subscriberCount(viewer)).isEqualTo(24);
+		// a tenant admin to sign in to the web app with, created once
+		UserAccount admin = this.users.findByUsername("demo-admin").orElseThrow();
+		assertThat(admin.tenant()).contains(TenantId.of("demo-isp"));
+		assertThat(admin.roles()).containsExactly("TENANT_ADMIN");
 
 		// a restart: new simulators on new ports, the same tenant, routers and
 		// subscribers
@@ -77,6 +86,7 @@ class DemoNetworkTests extends ApiTest {
 		assertThat(subscriberCount(viewer)).isEqualTo(24);
 		await().atMost(Duration.ofSeconds(120))
 			.until(() -> restarted.stream().allMatch((simulator) -> simulator.secretCount() == 12));
+		assertThat(this.users.findByUsername("demo-admin")).get().extracting(UserAccount::id).isEqualTo(admin.id());
 	}
 
 	@SuppressWarnings("unchecked")
