@@ -2,7 +2,6 @@ package io.towerline.core.subscriber;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +44,6 @@ public final class SubscriberChangeBatch {
 		this.operations = operations;
 		this.plans = plans;
 		this.clock = clock;
-	}
-
-	/**
-	 * Loads the given subscribers in one query, so the changes that follow find them
-	 * without a query each.
-	 */
-	public void preload(Collection<UUID> ids) {
-		List<UUID> all = List.copyOf(ids);
-		for (int from = 0; from < all.size(); from += 1000) {
-			this.repository.findAllById(all.subList(from, Math.min(all.size(), from + 1000)));
-		}
 	}
 
 	public void changePlan(UUID id, UUID planId, Actor actor) {
