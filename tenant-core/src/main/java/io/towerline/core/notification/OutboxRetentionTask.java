@@ -27,7 +27,7 @@ class OutboxRetentionTask {
 	private static final Logger log = LoggerFactory.getLogger(OutboxRetentionTask.class);
 
 	@Bean
-	RecurringTask<Void> outboxRetentionTask(ObjectProvider<OutboxRetention> retention, TenantCatalog catalog,
+	RecurringTask<Void> outboxRetentionPurgeTask(ObjectProvider<OutboxRetention> retention, TenantCatalog catalog,
 			Clock clock, OutboxRetentionProperties properties) {
 		return Tasks.recurring("outbox-retention", FixedDelay.of(properties.interval()))
 			.execute((instance, context) -> {
