@@ -197,7 +197,17 @@ class LifecycleBenchmark extends ApiTest {
 	}
 
 	private void line(String format, Object... args) {
-		this.report.append(String.format(format, args)).append('\n');
+		this.report.append(String.format(format, args)).append(" (load ").append(loadAverage()).append(")\n");
+	}
+
+	/** The machine's 1-minute load average beside each figure: the machine is shared. */
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (Exception ex) {
+			return "n/a";
+		}
 	}
 
 	private static String createPlan(HttpGraphQlTester admin) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.PlanRouterPools;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.RouterAccess;
@@ -21,6 +22,7 @@ import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.subscriber.SubscriberRecords;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.client.RouterClient;
+import io.towerline.mikrotik.pool.IpPool;
 import io.towerline.mikrotik.ppp.PppProfile;
 import io.towerline.mikrotik.ppp.PppSecret;
 
@@ -64,9 +66,13 @@ public class DriftChecks {
 
 	private final Clock clock;
 
+	private final PlanRouterPools pools;
+
 	DriftChecks(Routers routers, RouterAccess access, SubscriberRecords subscribers, Plans plans,
 			DriftReportRepository reports, DriftItemRepository items, DriftIgnoreRepository ignores,
-			DriftReports settings, DriftPush push, TransactionTemplate transactions, Clock clock) {
+			DriftReports settings, DriftPush push, TransactionTemplate transactions, Clock clock,
+			PlanRouterPools pools) {
+		this.pools = pools;
 		this.routers = routers;
 		this.access = access;
 		this.subscribers = subscribers;
@@ -125,8 +131,9 @@ public class DriftChecks {
 			Map<UUID, Plan> plansById = this.plans.getAll(planIds)
 				.stream()
 				.collect(Collectors.toMap(Plan::id, Function.identity()));
+			Map<UUID, String> poolRanges = this.pools.rangesFor(List.copyOf(plansById.values()), routerId);
 			List<DriftItem> found = DriftComparison.compare(desired, plansById, state.secrets(), state.profiles(),
-					this.subscribers::password);
+					poolRanges, state.pools(), this.subscribers::password);
 			Set<DriftItem.IgnoreKey> ignored = this.ignores.findByRouterId(routerId)
 				.stream()
 				.map(DriftIgnore::key)
@@ -157,10 +164,10 @@ public class DriftChecks {
 	}
 
 	private static RouterState read(RouterClient client) {
-		return new RouterState(client.pppSecrets().list(), client.pppProfiles().list());
+		return new RouterState(client.pppSecrets().list(), client.pppProfiles().list(), client.ipPools().list());
 	}
 
-	private record RouterState(List<PppSecret> secrets, List<PppProfile> profiles) {
+	private record RouterState(List<PppSecret> secrets, List<PppProfile> profiles, List<IpPool> pools) {
 
 	}
 

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanProfile;
 import io.towerline.core.subscriber.Subscriber;
+import io.towerline.mikrotik.pool.IpPool;
 import io.towerline.mikrotik.ppp.PppProfile;
 import io.towerline.mikrotik.ppp.PppSecret;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,18 @@ final class DriftComparison {
 	 */
 	static List<DriftItem> compare(List<Subscriber> subscribers, Map<UUID, Plan> plans, List<PppSecret> secrets,
 			List<PppProfile> profiles, Function<Subscriber, String> password) {
+		return compare(subscribers, plans, secrets, profiles, Map.of(), List.of(), password);
+	}
+
+	/**
+	 * As above, and the managed pools: a plan's pool whose ranges on the router are not
+	 * the ones the platform keeps there makes its profile DIFFERENT ({@code poolRanges}).
+	 * @param poolRanges the ranges each pool-managing plan's pool has on this router
+	 * @param pools the router's pools
+	 */
+	static List<DriftItem> compare(List<Subscriber> subscribers, Map<UUID, Plan> plans, List<PppSecret> secrets,
+			List<PppProfile> profiles, Map<UUID, String> poolRanges, List<IpPool> pools,
+			Function<Subscriber, String> password) {
 		List<DriftItem> items = new ArrayList<>();
 		Map<String, PppSecret> onRouter = new HashMap<>(secrets.size() * 2);
 		secrets.forEach((secret) -> onRouter.put(secret.name(), secret));
@@ -72,7 +85,7 @@ final class DriftComparison {
 					.comment(null, secret.comment()));
 			}
 		}
-		items.addAll(profiles(plansInUse, plans, profiles));
+		items.addAll(profiles(plansInUse, plans, profiles, poolRanges, pools));
 		return items;
 	}
 
@@ -110,9 +123,12 @@ final class DriftComparison {
 		return differs ? item : null;
 	}
 
-	private static List<DriftItem> profiles(Set<UUID> plansInUse, Map<UUID, Plan> plans, List<PppProfile> profiles) {
+	private static List<DriftItem> profiles(Set<UUID> plansInUse, Map<UUID, Plan> plans, List<PppProfile> profiles,
+			Map<UUID, String> poolRanges, List<IpPool> pools) {
 		Map<String, PppProfile> byName = new LinkedHashMap<>();
 		profiles.forEach((profile) -> byName.put(profile.name(), profile));
+		Map<String, String> poolsByName = new HashMap<>();
+		pools.forEach((pool) -> poolsByName.put(pool.name(), pool.ranges()));
 		List<DriftItem> items = new ArrayList<>();
 		for (UUID planId : plansInUse) {
 			Plan plan = plans.get(planId);
@@ -126,7 +142,15 @@ final class DriftComparison {
 					.rateLimit(wanted, null));
 			}
 			else {
-				List<PlanProfile.Difference> differences = PlanProfile.differences(plan, profile);
+				List<PlanProfile.Difference> differences = new ArrayList<>(PlanProfile.differences(plan, profile));
+				String ranges = poolRanges.get(plan.id());
+				String name = plan.profileSettings().remoteAddress();
+				if (ranges != null && name != null) {
+					String onRouter = poolsByName.get(name);
+					if (onRouter == null || !sameRanges(ranges, onRouter)) {
+						differences.add(new PlanProfile.Difference("poolRanges", ranges, onRouter));
+					}
+				}
 				if (!differences.isEmpty()) {
 					DriftItem item = new DriftItem(DriftObject.PROFILE, DriftKind.DIFFERENT, plan.profileName())
 						.plan(plan.id());
@@ -145,6 +169,10 @@ final class DriftComparison {
 			}
 		}
 		return items;
+	}
+
+	private static boolean sameRanges(String platform, String router) {
+		return platform.replace(" ", "").equals(router.replace(" ", ""));
 	}
 
 	/** Compares in constant time, so that timing never hints at a password. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.towerline.core.actor.Actor;
 import io.towerline.core.lifecycle.LifecycleSteps.Look;
 import io.towerline.core.lifecycle.SubscriberLifecycles.Cursor;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.Plans;
+import io.towerline.core.subscriber.SubscriberChangeBatch;
+import io.towerline.core.subscriber.Subscribers;
 import io.towerline.core.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,12 +52,15 @@ public class LifecycleEvaluation {
 
 	private final Plans plans;
 
+	private final Subscribers subscribers;
+
 	private final TransactionTemplate transactions;
 
 	private final int batchSize;
 
 	LifecycleEvaluation(SubscriberLifecycles lifecycles, LifecyclePolicies policies, LifecycleSteps steps, Plans plans,
-			TransactionTemplate transactions, LifecycleProperties properties) {
+			Subscribers subscribers, TransactionTemplate transactions, LifecycleProperties properties) {
+		this.subscribers = subscribers;
 		this.lifecycles = lifecycles;
 		this.policies = policies;
 		this.steps = steps;
@@ -75,18 +79,20 @@ public class LifecycleEvaluation {
 		if (!policy.enabled()) {
 			return 0;
 		}
+		// plans and overrides are read once per evaluation, not once per batch
+		Context context = new Context(policy);
 		int total = 0;
 		Cursor cursor = null;
 		while (true) {
 			Cursor from = cursor;
 			Batch batch;
 			try {
-				batch = Objects.requireNonNull(this.transactions.execute((tx) -> batch(policy, now, from)));
+				batch = Objects.requireNonNull(this.transactions.execute((tx) -> batch(context, now, from)));
 			}
 			catch (RuntimeException ex) {
 				log.warn("A lifecycle batch of tenant {} failed ({}); evaluating it one by one",
 						TenantContext.require(), ex.getMessage());
-				batch = oneByOne(policy, now, from);
+				batch = oneByOne(context, now, from);
 			}
 			total += batch.looked();
 			if (batch.looked() < this.batchSize || batch.last() == null) {
@@ -102,14 +108,23 @@ public class LifecycleEvaluation {
 	 * @return its state afterwards, or empty when the flow does not track it
 	 */
 	Optional<LifecycleState> evaluate(UUID subscriberId, Instant now, Actor actor) {
-		LifecyclePolicy policy = this.policies.current();
-		return this.lifecycles.lock(subscriberId).map((subscriber) -> {
-			Context context = context(policy, List.of(subscriber));
-			Look look = this.steps.advance(subscriber, context.terms(subscriber), now, actor, policy.enabled(),
-					context.planNames());
-			this.lifecycles.saveAll(List.of(look), now);
-			return look.state();
-		});
+		SubscriberChangeBatch changes = this.subscribers.batch();
+		Optional<LifecycleState> state = evaluate(subscriberId, now, actor, changes);
+		changes.enqueue(actor);
+		return state;
+	}
+
+	/**
+	 * As {@link #evaluate(UUID, Instant, Actor)}, with the router work left in
+	 * {@code changes} for the caller to enqueue (many subscribers, one operation per
+	 * router).
+	 */
+	Optional<LifecycleState> evaluate(UUID subscriberId, Instant now, Actor actor, SubscriberChangeBatch changes) {
+		Context context = new Context(this.policies.current());
+		return this.lifecycles.lock(subscriberId)
+			.map((subscriber) -> step(context, List.of(subscriber), now, actor, context.policy().enabled(), changes)
+				.get(0)
+				.state());
 	}
 
 	/** Where the subscriber stands, or empty when it has never had an expiry. */
@@ -122,18 +137,31 @@ public class LifecycleEvaluation {
 		return this.lifecycles.statesOf(subscriberIds);
 	}
 
-	private Batch batch(LifecyclePolicy policy, Instant now, @Nullable Cursor after) {
+	private Batch batch(Context context, Instant now, @Nullable Cursor after) {
 		List<TrackedSubscriber> due = this.lifecycles.claimDue(now, this.batchSize, after);
-		Context context = context(policy, due);
-		List<Look> looks = new ArrayList<>(due.size());
-		for (TrackedSubscriber subscriber : due) {
-			looks.add(this.steps.advance(subscriber, context.terms(subscriber), now, ACTOR, true, context.planNames()));
-		}
-		this.lifecycles.saveAll(looks, now);
+		SubscriberChangeBatch changes = this.subscribers.batch();
+		step(context, due, now, ACTOR, true, changes);
+		changes.enqueue(ACTOR);
 		return new Batch(due.size(), due.isEmpty() ? null : cursorOf(due.get(due.size() - 1)));
 	}
 
-	private Batch oneByOne(LifecyclePolicy policy, Instant now, @Nullable Cursor after) {
+	/**
+	 * Advances the locked subscribers and stores their looks in one statement; their
+	 * router work goes into {@code changes}.
+	 */
+	private List<Look> step(Context context, List<TrackedSubscriber> subscribers, Instant now, Actor actor,
+			boolean transitions, SubscriberChangeBatch changes) {
+		context.cover(subscribers);
+		List<Look> looks = new ArrayList<>(subscribers.size());
+		for (TrackedSubscriber subscriber : subscribers) {
+			looks.add(this.steps.advance(subscriber, context.terms(subscriber), now, actor, transitions,
+					context.planNames(), changes));
+		}
+		this.lifecycles.saveAll(looks, now);
+		return looks;
+	}
+
+	private Batch oneByOne(Context context, Instant now, @Nullable Cursor after) {
 		int looked = 0;
 		Cursor cursor = after;
 		for (int i = 0; i < this.batchSize; i++) {
@@ -148,9 +176,9 @@ public class LifecycleEvaluation {
 			try {
 				this.transactions
 					.executeWithoutResult((tx) -> this.lifecycles.lock(subscriber.id()).ifPresent((locked) -> {
-						Context context = context(policy, List.of(locked));
-						this.lifecycles.saveAll(List.of(this.steps.advance(locked, context.terms(locked), now, ACTOR,
-								true, context.planNames())), now);
+						SubscriberChangeBatch changes = this.subscribers.batch();
+						step(context, List.of(locked), now, ACTOR, true, changes);
+						changes.enqueue(ACTOR);
 					}));
 			}
 			catch (RuntimeException ex) {
@@ -172,32 +200,61 @@ public class LifecycleEvaluation {
 
 	}
 
-	private Context context(LifecyclePolicy policy, List<TrackedSubscriber> subscribers) {
-		Set<UUID> planIds = new HashSet<>();
-		subscribers.forEach((subscriber) -> {
-			planIds.add(subscriber.planId());
-			if (subscriber.regularPlanId() != null) {
-				planIds.add(subscriber.regularPlanId());
-			}
-		});
-		Map<UUID, Plan> byId = this.plans.getAll(planIds)
-			.stream()
-			.collect(Collectors.toMap(Plan::id, Function.identity()));
-		Set<UUID> more = new HashSet<>();
-		byId.values().forEach((plan) -> {
-			if (plan.gracePlanId() != null) {
-				more.add(plan.gracePlanId());
-			}
-		});
-		if (policy.gracePlanId() != null) {
-			more.add(policy.gracePlanId());
-		}
-		more.removeAll(byId.keySet());
-		this.plans.getAll(more).forEach((plan) -> byId.put(plan.id(), plan));
-		return new Context(policy, this.policies.overridesOf(planIds), byId);
-	}
+	/**
+	 * The policy, plans and plan overrides an evaluation needs, read as subscribers on
+	 * plans not seen yet come along (usually only in the first batch).
+	 */
+	private final class Context {
 
-	private record Context(LifecyclePolicy policy, Map<UUID, PlanLifecycleOverride> overrides, Map<UUID, Plan> plans) {
+		private final LifecyclePolicy policy;
+
+		private final Map<UUID, Plan> plans = new HashMap<>();
+
+		private final Map<UUID, PlanLifecycleOverride> overrides = new HashMap<>();
+
+		private final Set<UUID> overridesRead = new HashSet<>();
+
+		Context(LifecyclePolicy policy) {
+			this.policy = policy;
+		}
+
+		LifecyclePolicy policy() {
+			return this.policy;
+		}
+
+		void cover(List<TrackedSubscriber> subscribers) {
+			Set<UUID> planIds = new HashSet<>();
+			subscribers.forEach((subscriber) -> {
+				planIds.add(subscriber.planId());
+				if (subscriber.regularPlanId() != null) {
+					planIds.add(subscriber.regularPlanId());
+				}
+			});
+			read(planIds);
+			Set<UUID> more = new HashSet<>();
+			this.plans.values().forEach((plan) -> {
+				if (plan.gracePlanId() != null) {
+					more.add(plan.gracePlanId());
+				}
+			});
+			if (this.policy.gracePlanId() != null) {
+				more.add(this.policy.gracePlanId());
+			}
+			read(more);
+			planIds.removeAll(this.overridesRead);
+			if (!planIds.isEmpty()) {
+				this.overrides.putAll(LifecycleEvaluation.this.policies.overridesOf(planIds));
+				this.overridesRead.addAll(planIds);
+			}
+		}
+
+		private void read(Set<UUID> planIds) {
+			Set<UUID> missing = new HashSet<>(planIds);
+			missing.removeAll(this.plans.keySet());
+			if (!missing.isEmpty()) {
+				LifecycleEvaluation.this.plans.getAll(missing).forEach((plan) -> this.plans.put(plan.id(), plan));
+			}
+		}
 
 		/**
 		 * The terms of the subscriber's regular plan: during grace it sits on the grace
@@ -211,7 +268,9 @@ public class LifecycleEvaluation {
 		}
 
 		Map<UUID, String> planNames() {
-			return this.plans.values().stream().collect(Collectors.toMap(Plan::id, Plan::name));
+			Map<UUID, String> names = new HashMap<>();
+			this.plans.values().forEach((plan) -> names.put(plan.id(), plan.name()));
+			return names;
 		}
 
 	}

@@ -20,7 +20,7 @@ import io.towerline.core.event.TenantEvent;
 import io.towerline.core.lifecycle.LifecycleTerms.Notice;
 import io.towerline.core.lifecycle.LifecycleTerms.Steps;
 import io.towerline.core.subscriber.SubscriberStatus;
-import io.towerline.core.subscriber.Subscribers;
+import io.towerline.core.subscriber.SubscriberChangeBatch;
 import io.towerline.core.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * transaction, with the subscriber's lifecycle row locked by the caller: sends the latest
  * notice due (older ones it missed are not sent late), moves it onto the grace plan,
  * suspends it, or restores it; then tells when it next needs a look. Router changes go
- * through {@link Subscribers}, so each is a durable operation.
+ * into the caller's {@link SubscriberChangeBatch}, which enqueues them as durable
+ * operations, one per router.
  */
 @Component
 class LifecycleSteps {
@@ -40,12 +41,9 @@ class LifecycleSteps {
 	/** How late a notice may still go out while a later notice is to come. */
 	static final Duration STALE_AFTER = Duration.ofDays(1);
 
-	private final Subscribers subscribers;
-
 	private final ApplicationEventPublisher events;
 
-	LifecycleSteps(Subscribers subscribers, ApplicationEventPublisher events) {
-		this.subscribers = subscribers;
+	LifecycleSteps(ApplicationEventPublisher events) {
 		this.events = events;
 	}
 
@@ -56,12 +54,12 @@ class LifecycleSteps {
 	 * @return where the subscriber stands afterwards, for the caller to store
 	 */
 	Look advance(TrackedSubscriber subscriber, LifecycleTerms terms, Instant now, Actor actor, boolean transitions,
-			Map<UUID, String> planNames) {
+			Map<UUID, String> planNames, SubscriberChangeBatch changes) {
 		LocalDate expiresOn = subscriber.expiresOn();
 		if (expiresOn == null || subscriber.deleting()) {
 			UUID regular = subscriber.regularPlanId();
 			if (expiresOn == null && subscriber.state() != LifecycleState.ACTIVE) {
-				regular = restore(subscriber, terms, now, actor, planNames, "the expiry was removed");
+				regular = restore(subscriber, terms, now, actor, planNames, changes, "the expiry was removed");
 			}
 			return new Look(subscriber.id(), LifecycleState.ACTIVE, regular, null, Set.of(), null);
 		}
@@ -72,7 +70,8 @@ class LifecycleSteps {
 		LifecycleState state = subscriber.state();
 		Facts facts = new Facts(subscriber, terms, steps, planNames);
 		if (desired == LifecycleState.ACTIVE && state != LifecycleState.ACTIVE) {
-			regular = restore(subscriber, terms, now, actor, planNames, "the subscription runs until " + expiresOn);
+			regular = restore(subscriber, terms, now, actor, planNames, changes,
+					"the subscription runs until " + expiresOn);
 			state = LifecycleState.ACTIVE;
 		}
 		else if (transitions && desired == LifecycleState.ACTIVE) {
@@ -101,7 +100,7 @@ class LifecycleSteps {
 			UUID gracePlan = Objects.requireNonNull(terms.gracePlanId());
 			if (!subscriber.planId().equals(gracePlan)) {
 				regular = subscriber.planId();
-				this.subscribers.changePlan(subscriber.id(), gracePlan, actor);
+				changes.changePlan(subscriber.id(), gracePlan, actor);
 			}
 			publish(LifecycleEvents.GRACE_STARTED, subscriber.id(), actor, now,
 					facts.with("summary",
@@ -111,13 +110,13 @@ class LifecycleSteps {
 		}
 		else if (desired == LifecycleState.GRACE && state == LifecycleState.SUSPENDED) {
 			// the suspension was postponed: back on the grace plan until the new day
-			regular = resume(subscriber, terms, actor, regular);
+			regular = resume(subscriber, terms, actor, regular, changes);
 			publish(LifecycleEvents.RESTORED, subscriber.id(), actor, now,
 					facts.with("summary", "Suspension postponed: on the grace plan until " + steps.graceEndsOn()));
 			state = LifecycleState.GRACE;
 		}
 		else if (transitions && desired == LifecycleState.SUSPENDED && state != LifecycleState.SUSPENDED) {
-			regular = suspend(subscriber, terms, actor, regular);
+			regular = suspend(subscriber, terms, actor, regular, changes);
 			publish(LifecycleEvents.SUSPENDED, subscriber.id(), actor, now,
 					facts.with("summary", "Suspended: the subscription ended on " + expiresOn
 							+ (terms.hasGrace() ? " and the grace period on " + steps.graceEndsOn() : "")));
@@ -128,24 +127,24 @@ class LifecycleSteps {
 	}
 
 	private @Nullable UUID suspend(TrackedSubscriber subscriber, LifecycleTerms terms, Actor actor,
-			@Nullable UUID regular) {
+			@Nullable UUID regular, SubscriberChangeBatch changes) {
 		if (terms.policy().suspensionMode() == SuspensionMode.SUSPENDED_PLAN) {
 			UUID suspendedPlan = Objects.requireNonNull(terms.policy().suspendedPlanId());
 			if (!subscriber.planId().equals(suspendedPlan)) {
-				this.subscribers.changePlan(subscriber.id(), suspendedPlan, actor);
+				changes.changePlan(subscriber.id(), suspendedPlan, actor);
 				return (regular != null) ? regular : subscriber.planId();
 			}
 			return regular;
 		}
 		// a subscriber staff disabled stays as staff left it
 		if (subscriber.status().mayConnect()) {
-			this.subscribers.suspend(subscriber.id(), actor);
+			changes.suspend(subscriber.id(), actor);
 		}
 		return regular;
 	}
 
 	private @Nullable UUID resume(TrackedSubscriber subscriber, LifecycleTerms terms, Actor actor,
-			@Nullable UUID regular) {
+			@Nullable UUID regular, SubscriberChangeBatch changes) {
 		UUID gracePlan = Objects.requireNonNull(terms.gracePlanId());
 		UUID back = regular;
 		if (!subscriber.planId().equals(gracePlan)) {
@@ -153,25 +152,25 @@ class LifecycleSteps {
 			// when
 			// it went straight to suspension
 			back = (back != null) ? back : subscriber.planId();
-			this.subscribers.changePlan(subscriber.id(), gracePlan, actor);
+			changes.changePlan(subscriber.id(), gracePlan, actor);
 		}
 		if (subscriber.status() == SubscriberStatus.SUSPENDED) {
-			this.subscribers.enable(subscriber.id(), actor);
+			changes.enable(subscriber.id(), actor);
 		}
 		return back;
 	}
 
 	private @Nullable UUID restore(TrackedSubscriber subscriber, LifecycleTerms terms, Instant now, Actor actor,
-			Map<UUID, String> planNames, String why) {
+			Map<UUID, String> planNames, SubscriberChangeBatch changes, String why) {
 		UUID regular = subscriber.regularPlanId();
 		// staff may have chosen another plan meanwhile; only the flow's own plans go back
 		boolean onFlowPlan = subscriber.planId().equals(terms.gracePlanId())
 				|| subscriber.planId().equals(terms.policy().suspendedPlanId());
 		if (regular != null && onFlowPlan && !regular.equals(subscriber.planId())) {
-			this.subscribers.changePlan(subscriber.id(), regular, actor);
+			changes.changePlan(subscriber.id(), regular, actor);
 		}
 		if (subscriber.status() == SubscriberStatus.SUSPENDED) {
-			this.subscribers.enable(subscriber.id(), actor);
+			changes.enable(subscriber.id(), actor);
 		}
 		Map<String, String> data = new HashMap<>();
 		data.put("name", Objects.requireNonNullElse(subscriber.fullName(), subscriber.username()));

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import io.towerline.core.subscriber.SubscriberStatus;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,11 +37,8 @@ class SubscriberLifecycles {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
-	SubscriberLifecycles(JdbcClient jdbc, JdbcTemplate batch) {
+	SubscriberLifecycles(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	/**
@@ -107,21 +103,46 @@ class SubscriberLifecycles {
 		return states;
 	}
 
-	/** Stores the looks of a batch in one round trip. */
+	/**
+	 * Stores the looks of a batch in one statement: the values travel as arrays and are
+	 * joined to the rows, so the database runs one update, not one per subscriber.
+	 */
 	void saveAll(List<LifecycleSteps.Look> looks, Instant now) {
 		if (looks.isEmpty()) {
 			return;
 		}
-		Timestamp at = Timestamp.from(now);
-		List<Object[]> rows = looks.stream()
-			.map((look) -> new Object[] { look.state().name(), look.regularPlanId(),
-					(look.noticesExpiry() != null) ? Date.valueOf(look.noticesExpiry()) : null,
-					look.noticesSent().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
-					(look.nextDueAt() != null) ? Timestamp.from(look.nextDueAt()) : null, at, look.subscriberId() })
-			.toList();
-		this.batch.batchUpdate("UPDATE " + table("subscriber_lifecycle") + " SET state = ?, regular_plan_id = ?,"
-				+ " notices_expiry = ?, notices_sent = ?, next_due_at = ?, updated_at = ? WHERE subscriber_id = ?",
-				rows);
+		int n = looks.size();
+		String[] ids = new String[n];
+		String[] states = new String[n];
+		String[] regular = new String[n];
+		String[] noticesExpiry = new String[n];
+		String[] noticesSent = new String[n];
+		String[] nextDue = new String[n];
+		for (int i = 0; i < n; i++) {
+			LifecycleSteps.Look look = looks.get(i);
+			ids[i] = look.subscriberId().toString();
+			states[i] = look.state().name();
+			regular[i] = (look.regularPlanId() != null) ? look.regularPlanId().toString() : null;
+			noticesExpiry[i] = (look.noticesExpiry() != null) ? look.noticesExpiry().toString() : null;
+			noticesSent[i] = look.noticesSent().stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+			nextDue[i] = (look.nextDueAt() != null) ? look.nextDueAt().toString() : null;
+		}
+		this.jdbc
+			.sql("UPDATE " + table("subscriber_lifecycle") + " l SET state = v.state,"
+					+ " regular_plan_id = v.regular::uuid, notices_expiry = v.notices_expiry::date,"
+					+ " notices_sent = v.notices_sent, next_due_at = v.next_due::timestamptz, updated_at = :now"
+					+ " FROM unnest(CAST(:ids AS text[]), CAST(:states AS text[]),"
+					+ " CAST(:regular AS text[]), CAST(:noticesExpiry AS text[]), CAST(:noticesSent AS text[]),"
+					+ " CAST(:nextDue AS text[])) AS v(id, state, regular, notices_expiry, notices_sent,"
+					+ " next_due) WHERE l.subscriber_id = v.id::uuid")
+			.param("now", Timestamp.from(now))
+			.param("ids", ids)
+			.param("states", states)
+			.param("regular", regular)
+			.param("noticesExpiry", noticesExpiry)
+			.param("noticesSent", noticesSent)
+			.param("nextDue", nextDue)
+			.update();
 	}
 
 	/** Puts off a row that could not be evaluated, so it does not block the others. */

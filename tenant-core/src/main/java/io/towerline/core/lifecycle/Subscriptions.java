@@ -22,6 +22,7 @@ import io.towerline.core.error.NotFoundException;
 import io.towerline.core.event.TenantEvent;
 import io.towerline.core.subscriber.BulkOutcome;
 import io.towerline.core.subscriber.Subscriber;
+import io.towerline.core.subscriber.SubscriberChangeBatch;
 import io.towerline.core.subscriber.SubscriberProfile;
 import io.towerline.core.subscriber.Subscribers;
 import io.towerline.core.tenancy.TenantContext;
@@ -86,7 +87,7 @@ public class Subscriptions {
 		Extension extension = Extension.of(until, days);
 		String request = subscriberId + "|" + until + "|" + days;
 		return idempotent(idempotencyKey, "extendSubscription", request, () -> {
-			SubscriptionChange change = apply(subscriberId, extension, actor);
+			SubscriptionChange change = apply(subscriberId, extension, actor, null);
 			publish(LifecycleEvents.EXTENDED, subscriberId, actor, Map.of("expiresOn", change.expiresOn().toString(),
 					"summary", "Subscription extended to " + change.expiresOn()));
 			return change;
@@ -104,10 +105,12 @@ public class Subscriptions {
 		Extension extension = Extension.of(until, days);
 		List<SubscriptionChange> changed = new ArrayList<>();
 		List<BulkOutcome.RejectedRow> rejected = new ArrayList<>();
+		// restores of all rows go to the routers as one operation per router
+		SubscriberChangeBatch restores = this.subscribers.batch();
 		for (int row = 0; row < ids.size(); row++) {
 			UUID id = ids.get(row);
 			try {
-				SubscriptionChange change = apply(id, extension, actor);
+				SubscriptionChange change = apply(id, extension, actor, restores);
 				publish(LifecycleEvents.EXTENDED, id, actor, Map.of("expiresOn", change.expiresOn().toString(),
 						"summary", "Subscription extended to " + change.expiresOn() + " (bulk)"));
 				changed.add(change);
@@ -120,6 +123,7 @@ public class Subscriptions {
 				rejected.add(new BulkOutcome.RejectedRow(row, id.toString(), ex.errors()));
 			}
 		}
+		restores.enqueue(actor);
 		return new BulkExtension(changed, rejected);
 	}
 
@@ -142,7 +146,7 @@ public class Subscriptions {
 		Extension extension = (until != null || days != null) ? Extension.of(until, days) : null;
 		String request = subscriberId + "|" + payment + "|" + until + "|" + days;
 		return idempotent(idempotencyKey, "recordPayment", request, () -> {
-			SubscriptionChange change = (extension != null) ? apply(subscriberId, extension, actor)
+			SubscriptionChange change = (extension != null) ? apply(subscriberId, extension, actor, null)
 					: current(subscriberId);
 			Map<String, String> data = new HashMap<>(payment.asData());
 			data.put("expiresOn", change.expiresOn().toString());
@@ -180,7 +184,12 @@ public class Subscriptions {
 		return new SubscriptionChange(subscriberId, Objects.requireNonNull(subscriber.expiresOn()), state, false);
 	}
 
-	private SubscriptionChange apply(UUID subscriberId, Extension extension, Actor actor) {
+	/**
+	 * @param restores where the router work of a restore goes, or null to enqueue it at
+	 * once
+	 */
+	private SubscriptionChange apply(UUID subscriberId, Extension extension, Actor actor,
+			@Nullable SubscriberChangeBatch restores) {
 		Subscriber subscriber = this.subscribers.get(subscriberId);
 		LocalDate today = today();
 		LocalDate expiresOn;
@@ -199,7 +208,10 @@ public class Subscriptions {
 				new SubscriberProfile(subscriber.contact(), expiresOn, subscriber.notes()), actor);
 		// the expiry trigger has to see the new date before the flow reads its row
 		this.entities.flush();
-		LifecycleState state = this.evaluation.evaluate(subscriberId, this.clock.instant(), actor).orElse(null);
+		Instant now = this.clock.instant();
+		LifecycleState state = ((restores != null) ? this.evaluation.evaluate(subscriberId, now, actor, restores)
+				: this.evaluation.evaluate(subscriberId, now, actor))
+			.orElse(null);
 		return new SubscriptionChange(subscriberId, expiresOn, state, false);
 	}
 

@@ -19,6 +19,6 @@ public interface ChannelDelivery {
 	 * Delivers the messages; the bound tenant owns them.
 	 * @return the refusals by message id (a message not in the map was delivered)
 	 */
-	Map<UUID, String> deliver(TenantId tenant, List<OutboxMessage> messages);
+	Map<UUID, Refusal> deliver(TenantId tenant, List<OutboxMessage> messages);
 
 }

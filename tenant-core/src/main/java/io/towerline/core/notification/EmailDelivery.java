@@ -42,15 +42,15 @@ class EmailDelivery implements ChannelDelivery {
 	}
 
 	@Override
-	public Map<UUID, String> deliver(TenantId tenant, List<OutboxMessage> messages) {
-		Map<UUID, String> refused = new HashMap<>();
+	public Map<UUID, Refusal> deliver(TenantId tenant, List<OutboxMessage> messages) {
+		Map<UUID, Refusal> refused = new HashMap<>();
 		Map<MimeMessage, UUID> ids = new IdentityHashMap<>();
 		for (OutboxMessage message : messages) {
 			try {
 				ids.put(mime(tenant, message), message.id());
 			}
 			catch (MessagingException | RuntimeException ex) {
-				refused.put(message.id(), "The message could not be built: " + ex.getMessage());
+				refused.put(message.id(), Refusal.passing("The message could not be built: " + ex.getMessage()));
 			}
 		}
 		if (ids.isEmpty()) {
@@ -62,12 +62,13 @@ class EmailDelivery implements ChannelDelivery {
 		catch (MailSendException ex) {
 			Map<Object, Exception> failed = ex.getFailedMessages();
 			if (failed.isEmpty()) {
-				ids.values().forEach((id) -> refused.put(id, describe(ex)));
+				ids.values().forEach((id) -> refused.put(id, Refusal.passing(describe(ex))));
 			}
-			failed.forEach((message, cause) -> refused.put(Objects.requireNonNull(ids.get(message)), describe(cause)));
+			failed.forEach((message, cause) -> refused.put(Objects.requireNonNull(ids.get(message)),
+					Refusal.passing(describe(cause))));
 		}
 		catch (MailException ex) {
-			ids.values().forEach((id) -> refused.put(id, describe(ex)));
+			ids.values().forEach((id) -> refused.put(id, Refusal.passing(describe(ex))));
 		}
 		return refused;
 	}

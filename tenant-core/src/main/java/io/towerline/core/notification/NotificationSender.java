@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the bound tenant's due messages: claims a batch with SKIP LOCKED, hands each
  * channel's messages to its delivery and records every outcome in the same transaction. A
- * refusal is retried with exponential backoff until {@code maxAttempts}, then FAILED with
- * the receiver's last answer.
+ * passing refusal is retried with exponential backoff until {@code maxAttempts}, then
+ * FAILED with the receiver's last answer; a permanent one is UNDELIVERABLE at once.
  */
 @Service
 public class NotificationSender {
@@ -66,15 +67,19 @@ public class NotificationSender {
 		due.forEach((message) -> byChannel.computeIfAbsent(message.channel(), (c) -> new ArrayList<>()).add(message));
 		byChannel.forEach((channel, messages) -> {
 			ChannelDelivery delivery = this.deliveries.get(channel);
-			Map<UUID, String> refused = (delivery != null) ? delivery.deliver(tenant, messages) : messages.stream()
-				.collect(Collectors.toMap(OutboxMessage::id, (m) -> "No delivery for channel " + channel));
+			Map<UUID, Refusal> refused = (delivery != null) ? delivery.deliver(tenant, messages) : messages.stream()
+				.collect(Collectors.toMap(OutboxMessage::id,
+						(m) -> Refusal.permanent(DeliveryErrorCode.NO_GATEWAY, "No delivery for channel " + channel)));
 			for (OutboxMessage message : messages) {
-				String error = refused.get(message.id());
-				if (error == null) {
+				Refusal refusal = refused.get(message.id());
+				if (refusal == null) {
 					this.outbox.sent(message.id(), now);
 				}
+				else if (refusal.isPermanent()) {
+					this.outbox.undeliverable(message.id(), Objects.requireNonNull(refusal.code()), refusal.message());
+				}
 				else {
-					this.outbox.refused(message.id(), error, retryAt(message.attempts() + 1, now));
+					this.outbox.refused(message.id(), refusal.message(), retryAt(message.attempts() + 1, now));
 				}
 			}
 		});

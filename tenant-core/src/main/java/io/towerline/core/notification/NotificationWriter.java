@@ -87,32 +87,33 @@ class NotificationWriter {
 		}
 		if (optedOut.contains(channel)) {
 			record(tenant, event, channel, subscriberId, address, template, variables, MessageStatus.OPTED_OUT,
-					"The subscriber opted out of " + channel.name().toLowerCase());
+					"The subscriber opted out of " + channel.name().toLowerCase(), null);
 		}
 		else if (address == null || address.isBlank()) {
 			record(tenant, event, channel, subscriberId, null, template, variables, MessageStatus.UNDELIVERABLE,
-					missing);
+					missing, DeliveryErrorCode.NO_ADDRESS);
 		}
 		else {
-			record(tenant, event, channel, subscriberId, address, template, variables, MessageStatus.QUEUED, null);
+			record(tenant, event, channel, subscriberId, address, template, variables, MessageStatus.QUEUED, null,
+					null);
 		}
 	}
 
 	private void queue(TenantId tenant, TenantEvent event, Channel channel, @Nullable UUID subscriberId, String address,
 			Map<String, String> variables) {
 		record(tenant, event, channel, subscriberId, address, template(tenant, event.type(), channel), variables,
-				MessageStatus.QUEUED, null);
+				MessageStatus.QUEUED, null, null);
 	}
 
 	private void record(TenantId tenant, TenantEvent event, Channel channel, @Nullable UUID subscriberId,
 			@Nullable String address, Template template, Map<String, String> variables, MessageStatus status,
-			@Nullable String error) {
+			@Nullable String error, @Nullable DeliveryErrorCode code) {
 		UUID id = UUID.randomUUID();
 		Map<String, String> all = new HashMap<>(variables);
 		all.put("messageId", id.toString());
 		Rendered message = NotificationTemplates.render(template, all);
 		this.outbox.add(tenant, id, channel, event.id(), event.type(), subscriberId, null, address, message.subject(),
-				message.body(), status, error);
+				message.body(), status, error, code);
 	}
 
 	private Template template(TenantId tenant, String type, Channel channel) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.towerline.core.error.NotFoundException;
@@ -30,7 +31,7 @@ public class Outbox {
 	public static final int MAX_PAGE = 200;
 
 	private static final String COLUMNS = "id, channel, event_id, event_type, subscriber_id, endpoint_id, recipient,"
-			+ " subject, body, status, attempts, last_error, created_at, next_attempt_at, sent_at";
+			+ " subject, body, status, attempts, last_error, created_at, next_attempt_at, sent_at, error_code";
 
 	private final JdbcClient jdbc;
 
@@ -48,13 +49,22 @@ public class Outbox {
 	public UUID add(TenantId tenant, UUID id, Channel channel, UUID eventId, String eventType,
 			@Nullable UUID subscriberId, @Nullable UUID endpointId, @Nullable String recipient,
 			@Nullable String subject, String body, MessageStatus status, @Nullable String error) {
+		return add(tenant, id, channel, eventId, eventType, subscriberId, endpointId, recipient, subject, body, status,
+				error, null);
+	}
+
+	/** Adds a message, with the code of why it is not sent (UNDELIVERABLE ones). */
+	public UUID add(TenantId tenant, UUID id, Channel channel, UUID eventId, String eventType,
+			@Nullable UUID subscriberId, @Nullable UUID endpointId, @Nullable String recipient,
+			@Nullable String subject, String body, MessageStatus status, @Nullable String error,
+			@Nullable DeliveryErrorCode code) {
 		Instant now = this.clock.instant();
 		this.jdbc
 			.sql("INSERT INTO " + tenant.schemaName() + ".notification_outbox (" + COLUMNS
-					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, NULL)")
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, NULL, ?)")
 			.params(id, channel.name(), eventId, eventType, subscriberId, endpointId, recipient, subject, body,
 					status.name(), error, Timestamp.from(now),
-					(status == MessageStatus.QUEUED) ? Timestamp.from(now) : null)
+					(status == MessageStatus.QUEUED) ? Timestamp.from(now) : null, (code != null) ? code.name() : null)
 			.update();
 		return id;
 	}
@@ -81,10 +91,24 @@ public class Outbox {
 	void refused(UUID id, String error, @Nullable Instant retryAt) {
 		this.jdbc
 			.sql("UPDATE " + table() + " SET status = ?, attempts = attempts + 1, last_error = ?,"
-					+ " next_attempt_at = ? WHERE id = ?")
-			.params((retryAt != null) ? "QUEUED" : "FAILED", error.length() > 2000 ? error.substring(0, 2000) : error,
-					(retryAt != null) ? Timestamp.from(retryAt) : null, id)
+					+ " next_attempt_at = ?, error_code = ? WHERE id = ?")
+			.params((retryAt != null) ? "QUEUED" : "FAILED", clip(error),
+					(retryAt != null) ? Timestamp.from(retryAt) : null,
+					(retryAt != null) ? null : DeliveryErrorCode.RETRIES_EXHAUSTED.name(), id)
 			.update();
+	}
+
+	/** Records a permanent refusal: the message is UNDELIVERABLE, never tried again. */
+	void undeliverable(UUID id, DeliveryErrorCode code, String error) {
+		this.jdbc
+			.sql("UPDATE " + table() + " SET status = 'UNDELIVERABLE', attempts = attempts + 1, last_error = ?,"
+					+ " error_code = ?, next_attempt_at = NULL WHERE id = ?")
+			.params(clip(error), code.name(), id)
+			.update();
+	}
+
+	private static String clip(String error) {
+		return (error.length() > 2000) ? error.substring(0, 2000) : error;
 	}
 
 	@Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
@@ -168,7 +192,8 @@ public class Outbox {
 				row.getObject("subscriber_id", UUID.class), row.getObject("endpoint_id", UUID.class),
 				row.getString("recipient"), row.getString("subject"), row.getString("body"),
 				MessageStatus.valueOf(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
-				row.getTimestamp("created_at").toInstant(), instant(row, "next_attempt_at"), instant(row, "sent_at"));
+				row.getTimestamp("created_at").toInstant(), instant(row, "next_attempt_at"), instant(row, "sent_at"),
+				Optional.ofNullable(row.getString("error_code")).map(DeliveryErrorCode::valueOf).orElse(null));
 	}
 
 	/**

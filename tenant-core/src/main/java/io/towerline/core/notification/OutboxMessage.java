@@ -23,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was queued
  * @param nextAttemptAt when the next attempt is due (queued messages)
  * @param sentAt when the receiver accepted it
+ * @param errorCode why it was not delivered (UNDELIVERABLE and FAILED messages)
  */
 public record OutboxMessage(UUID id, Channel channel, UUID eventId, String eventType, @Nullable UUID subscriberId,
 		@Nullable UUID endpointId, @Nullable String recipient, @Nullable String subject, String body,
 		MessageStatus status, int attempts, @Nullable String lastError, Instant createdAt,
-		@Nullable Instant nextAttemptAt, @Nullable Instant sentAt) {
+		@Nullable Instant nextAttemptAt, @Nullable Instant sentAt, @Nullable DeliveryErrorCode errorCode) {
 
 }

@@ -19,9 +19,11 @@ import io.towerline.core.tenancy.TenantId;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends text messages through the tenant's HTTP gateway: a 2xx answer is delivered,
- * anything else (or no answer) is a refusal retried later with the same
- * {@code Idempotency-Key}.
+ * Sends text messages through the tenant's HTTP gateway: a 2xx answer is delivered; no
+ * answer, a 5xx, 408 or 429 is a passing refusal retried later with the same
+ * {@code Idempotency-Key}; any other 4xx is permanent (401/403: the secret is wrong), as
+ * is having no gateway, so the message is UNDELIVERABLE at once instead of retried for
+ * hours against an answer that cannot change.
  */
 @Component
 class SmsDelivery implements ChannelDelivery {
@@ -44,11 +46,12 @@ class SmsDelivery implements ChannelDelivery {
 	}
 
 	@Override
-	public Map<UUID, String> deliver(TenantId tenant, List<OutboxMessage> messages) {
-		Map<UUID, String> refused = new HashMap<>();
+	public Map<UUID, Refusal> deliver(TenantId tenant, List<OutboxMessage> messages) {
+		Map<UUID, Refusal> refused = new HashMap<>();
 		SmsGateway gateway = this.gateways.of(tenant).orElse(null);
 		if (gateway == null) {
-			messages.forEach((message) -> refused.put(message.id(), "The tenant has no SMS gateway"));
+			messages.forEach((message) -> refused.put(message.id(),
+					Refusal.permanent(DeliveryErrorCode.NO_GATEWAY, "The tenant has no SMS gateway")));
 			return refused;
 		}
 		String secret = this.gateways.secret(gateway);
@@ -69,20 +72,30 @@ class SmsDelivery implements ChannelDelivery {
 			try {
 				HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() / 100 != 2) {
-					refused.put(message.id(),
-							"The gateway answered " + response.statusCode() + ": " + abbreviate(response.body()));
+					refused.put(message.id(), refusal(response.statusCode(),
+							"The gateway answered " + response.statusCode() + ": " + abbreviate(response.body())));
 				}
 			}
 			catch (IOException ex) {
-				refused.put(message.id(), "The gateway did not answer: " + ex.getMessage());
+				refused.put(message.id(), Refusal.passing("The gateway did not answer: " + ex.getMessage()));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				refused.put(message.id(), "Interrupted");
+				refused.put(message.id(), Refusal.passing("Interrupted"));
 				return refused;
 			}
 		}
 		return refused;
+	}
+
+	static Refusal refusal(int status, String answer) {
+		if (status == 401 || status == 403) {
+			return Refusal.permanent(DeliveryErrorCode.AUTHENTICATION_REFUSED, answer);
+		}
+		if (status / 100 == 4 && status != 408 && status != 429) {
+			return Refusal.permanent(DeliveryErrorCode.REQUEST_REFUSED, answer);
+		}
+		return Refusal.passing(answer);
 	}
 
 	private static String escape(String value, boolean json) {

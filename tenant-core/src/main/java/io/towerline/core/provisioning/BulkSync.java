@@ -18,6 +18,7 @@ import io.towerline.core.operation.OperationKind;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.PlanRouterPools;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
@@ -59,8 +60,11 @@ class BulkSync implements OperationHandler {
 
 	private final RouterOperations operations;
 
+	private final PlanRouterPools pools;
+
 	BulkSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access,
-			RouterOperations operations) {
+			RouterOperations operations, PlanRouterPools pools) {
+		this.pools = pools;
 		this.operations = operations;
 		this.subscribers = subscribers;
 		this.plans = plans;
@@ -90,7 +94,8 @@ class BulkSync implements OperationHandler {
 		Map<UUID, Plan> plans = this.plans.getAll(wanted.stream().map(Subscriber::planId).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Plan::id, Function.identity()));
-		plans.values().forEach((plan) -> Profiles.ensure(client, plan));
+		Map<UUID, String> ranges = this.pools.rangesFor(List.copyOf(plans.values()), operation.routerId());
+		plans.values().forEach((plan) -> Profiles.ensure(client, plan, ranges.get(plan.id())));
 		Map<String, PppSecret> onRouter = new HashMap<>();
 		client.pppSecrets().list().forEach((secret) -> onRouter.put(secret.name(), secret));
 

@@ -16,6 +16,7 @@ import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.PlanRouterPools;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
@@ -44,8 +45,11 @@ class PlanSync implements OperationHandler {
 
 	private final RouterOperations operations;
 
+	private final PlanRouterPools pools;
+
 	PlanSync(Plans plans, Routers routers, RouterAccess access, SubscriberRecords subscribers,
-			RouterOperations operations) {
+			RouterOperations operations, PlanRouterPools pools) {
+		this.pools = pools;
 		this.plans = plans;
 		this.routers = routers;
 		this.access = access;
@@ -68,7 +72,8 @@ class PlanSync implements OperationHandler {
 		}
 		Plan plan = this.plans.get(Objects.requireNonNull(operation.planId()));
 		new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()), operation.id(), null).call(() -> {
-			Profiles.ensure(this.access.client(this.routers.get(operation.routerId())), plan);
+			Profiles.ensure(this.access.client(this.routers.get(operation.routerId())), plan,
+					this.pools.rangesFor(plan, operation.routerId()));
 			return null;
 		});
 		return null;

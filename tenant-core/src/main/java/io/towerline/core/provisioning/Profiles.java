@@ -4,10 +4,10 @@ import java.util.List;
 
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanProfile;
-import io.towerline.core.plan.ProfileSettings;
 import io.towerline.mikrotik.client.RouterClient;
 import io.towerline.mikrotik.pool.IpPool;
 import io.towerline.mikrotik.ppp.PppProfile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes sure a plan's PPP profile (and the address pool it manages) is on a router and
@@ -19,8 +19,12 @@ final class Profiles {
 	private Profiles() {
 	}
 
-	static void ensure(RouterClient client, Plan plan) {
-		ensurePool(client, plan);
+	/**
+	 * @param poolRanges the ranges of the plan's managed pool on this router (its own or
+	 * the plan's), null when the plan manages none
+	 */
+	static void ensure(RouterClient client, Plan plan, @Nullable String poolRanges) {
+		ensurePool(client, plan, poolRanges);
 		PppProfile current = client.pppProfiles().find(plan.profileName()).orElse(null);
 		if (current != null && PlanProfile.differences(plan, current).isEmpty()) {
 			return;
@@ -31,10 +35,8 @@ final class Profiles {
 		}
 	}
 
-	private static void ensurePool(RouterClient client, Plan plan) {
-		ProfileSettings settings = plan.profileSettings();
-		String name = settings.remoteAddress();
-		String ranges = settings.poolRanges();
+	private static void ensurePool(RouterClient client, Plan plan, @Nullable String ranges) {
+		String name = plan.profileSettings().remoteAddress();
 		if (name == null || ranges == null) {
 			return;
 		}

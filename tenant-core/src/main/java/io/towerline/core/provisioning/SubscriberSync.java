@@ -12,6 +12,7 @@ import io.towerline.core.operation.OperationKind;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.PlanRouterPools;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
@@ -40,8 +41,11 @@ class SubscriberSync implements OperationHandler {
 
 	private final RouterOperations operations;
 
+	private final PlanRouterPools pools;
+
 	SubscriberSync(SubscriberRecords subscribers, Plans plans, Routers routers, RouterAccess access,
-			RouterOperations operations) {
+			RouterOperations operations, PlanRouterPools pools) {
+		this.pools = pools;
 		this.operations = operations;
 		this.subscribers = subscribers;
 		this.plans = plans;
@@ -81,7 +85,7 @@ class SubscriberSync implements OperationHandler {
 				return null;
 			}
 			Plan plan = this.plans.get(subscriber.planId());
-			Profiles.ensure(client, plan);
+			Profiles.ensure(client, plan, this.pools.rangesFor(plan, operation.routerId()));
 			client.pppSecrets().upsert(SecretSpecs.secret(subscriber, this.subscribers.password(subscriber), plan));
 			if (!subscriber.status().mayConnect()) {
 				client.pppActive().kick(subscriber.username());

@@ -232,6 +232,14 @@ public class Subscribers {
 						"planId", subscriber.planId().toString(), "summary", summary)));
 	}
 
+	/**
+	 * A batch of changes whose router work is enqueued once per router at its end (the
+	 * lifecycle evaluation, bulk extensions).
+	 */
+	public SubscriberChangeBatch batch() {
+		return new SubscriberChangeBatch(this, this.subscribers, this.operations, this.plans, this.clock);
+	}
+
 	private RouterOperation sync(Subscriber subscriber, Actor actor) {
 		this.subscribers.flush();
 		return this.operations.enqueue(OperationRequest.syncSubscriber(subscriber.routerId(), subscriber.id(), actor));

@@ -17,6 +17,7 @@ import io.towerline.core.notification.Channel;
 import io.towerline.core.notification.ChannelDelivery;
 import io.towerline.core.notification.NotificationProperties;
 import io.towerline.core.notification.OutboxMessage;
+import io.towerline.core.notification.Refusal;
 import io.towerline.core.tenancy.TenantId;
 
 import org.springframework.stereotype.Component;
@@ -52,14 +53,14 @@ class WebhookDelivery implements ChannelDelivery {
 	}
 
 	@Override
-	public Map<UUID, String> deliver(TenantId tenant, List<OutboxMessage> messages) {
-		Map<UUID, String> refused = new HashMap<>();
+	public Map<UUID, Refusal> deliver(TenantId tenant, List<OutboxMessage> messages) {
+		Map<UUID, Refusal> refused = new HashMap<>();
 		Map<UUID, String> secrets = new HashMap<>();
 		for (OutboxMessage message : messages) {
 			UUID endpointId = Objects.requireNonNull(message.endpointId());
 			String secret = secrets.computeIfAbsent(endpointId, (id) -> this.endpoints.secretOf(tenant, id).orElse(""));
 			if (secret.isEmpty()) {
-				refused.put(message.id(), "The endpoint was deleted");
+				refused.put(message.id(), Refusal.passing("The endpoint was deleted"));
 				continue;
 			}
 			long timestamp = this.clock.instant().getEpochSecond();
@@ -76,16 +77,16 @@ class WebhookDelivery implements ChannelDelivery {
 				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() / 100 != 2) {
 					String body = response.body();
-					refused.put(message.id(), "The endpoint answered " + response.statusCode() + ": "
-							+ ((body.length() > 300) ? body.substring(0, 300) : body));
+					refused.put(message.id(), Refusal.passing("The endpoint answered " + response.statusCode() + ": "
+							+ ((body.length() > 300) ? body.substring(0, 300) : body)));
 				}
 			}
 			catch (IOException ex) {
-				refused.put(message.id(), "The endpoint did not answer: " + ex);
+				refused.put(message.id(), Refusal.passing("The endpoint did not answer: " + ex));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				refused.put(message.id(), "Interrupted");
+				refused.put(message.id(), Refusal.passing("Interrupted"));
 				return refused;
 			}
 		}

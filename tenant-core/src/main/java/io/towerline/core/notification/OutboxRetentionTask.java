@@ -1,0 +1,48 @@
+package io.towerline.core.notification;
+
+import java.time.Clock;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.TenantCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The outbox purge ({@code towerline.notification.retention.interval}), one replica at a
+ * time through db-scheduler, tenant after tenant.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxRetentionProperties.class)
+class OutboxRetentionTask {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRetentionTask.class);
+
+	@Bean
+	RecurringTask<Void> outboxRetentionPurgeTask(ObjectProvider<OutboxRetention> retention, TenantCatalog catalog,
+			Clock clock, OutboxRetentionProperties properties) {
+		return Tasks.recurring("outbox-retention", FixedDelay.of(properties.interval()))
+			.execute((instance, context) -> {
+				for (TenantId tenant : catalog.activeTenants()) {
+					try {
+						int deleted = TenantContext.callAs(tenant, () -> retention.getObject().purge(clock.instant()));
+						if (deleted > 0) {
+							log.info("Purged {} finished outbox messages of tenant {}", deleted, tenant);
+						}
+					}
+					catch (RuntimeException ex) {
+						log.warn("Purging the outbox of tenant {} failed: {}", tenant, ex.getMessage());
+					}
+				}
+			});
+	}
+
+}
