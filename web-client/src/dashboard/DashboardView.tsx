@@ -1,10 +1,12 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
 import { useInterval } from '../hooks/useInterval';
+import { useLiveRefresh } from '../hooks/useLiveRefresh';
+import { OperationsChanged } from '../operations/documents';
 import { urls } from '../urls';
 
 const SummaryQuery = graphql(`
@@ -63,15 +65,16 @@ const AlertRaised = graphql(`
 
 const SUMMARY_CONTEXT = { additionalTypenames: ['Subscriber', 'Router', 'Operation', 'Alert'] };
 
-/** Counts refresh when an alert opens (pushed) and every few seconds for what has no push (sessions, traffic). */
+/**
+ * Counts refresh when an operation changes or an alert opens (both pushed), and every 10 s for what has no push
+ * (sessions, traffic, router health).
+ */
 export default function DashboardView() {
   const [summary, reexecute] = useQuery({ query: SummaryQuery, context: SUMMARY_CONTEXT });
   const [throughput, rereadThroughput] = useQuery({ query: ThroughputQuery });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  useSubscription({ query: AlertRaised }, () => {
-    refresh();
-    return undefined;
-  });
+  useLiveRefresh(OperationsChanged, refresh);
+  useLiveRefresh(AlertRaised, refresh);
   useInterval(refresh, 10_000);
   useInterval(() => rereadThroughput({ requestPolicy: 'network-only' }), 10_000);
   if (!summary.data) {
