@@ -88,7 +88,8 @@ export default function DashboardView() {
         <Tile title="Online now" value={onlineSessions} to={urls.subscribers()} link="Open subscribers" />
         <Tile
           title="Throughput now"
-          value={traffic ? `${rate(traffic.txBitsPerSecond)} ↓ ${rate(traffic.rxBitsPerSecond)} ↑` : '…'}
+          value={traffic ? `↓ ${rate(traffic.txBitsPerSecond)}  ↑ ${rate(traffic.rxBitsPerSecond)}` : '…'}
+          size={20}
           to={urls.routers()}
           link="Open routers"
           detail={traffic && traffic.routersUnreachable > 0 ? `${traffic.routersUnreachable} router(s) could not be read` : undefined}
@@ -154,14 +155,15 @@ interface TileProps {
   link?: string;
   alert?: boolean;
   detail?: string | undefined;
+  size?: number;
 }
 
-function Tile({ title, value, to, link = 'Show them', alert = false, detail }: TileProps) {
+function Tile({ title, value, to, link = 'Show them', alert = false, detail, size = 28 }: TileProps) {
   return (
     <Card withBorder component="section" aria-label={title}>
       <Stack gap={6}>
         <Text fw={600}>{title}</Text>
-        <Text fz={28} fw={700} c={alert ? 'red.8' : undefined} data-testid="figure">
+        <Text fz={size} fw={700} c={alert ? 'red.8' : undefined} data-testid="figure" style={{ whiteSpace: 'pre' }}>
           {typeof value === 'number' ? value.toLocaleString() : value}
         </Text>
         {detail && (
