@@ -21,7 +21,7 @@ export default defineConfig({
     proxy: {
       '/graphql-ws': { target: api.replace(/^http/, 'ws'), ws: true },
       ...Object.fromEntries(
-        ['/graphql', '/config.json', '/oauth2', '/login', '/logout', '/connect', '/default-ui.css'].map((path) => [path, api]),
+        ['/graphql', '/config.json', '/oauth2', '/login', '/logout', '/connect', '/default-ui.css', '/exports', '/backups'].map((path) => [path, api]),
       ),
     },
   },

@@ -1,6 +1,7 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange, mapExchange } from 'urql';
 import { createClient as createWsClient } from 'graphql-ws';
 import { accessToken, markExpired } from '../auth/session';
+import { trustedFetch, trustedText } from './documents';
 
 function websocketUrl(): string {
   const { protocol, host } = window.location;
@@ -33,7 +34,8 @@ export function createApiClient(): Client {
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
-          const input = { ...request, query: request.query ?? '' };
+          // the manifest's text, like every HTTP request (trusted documents, ADR 0147)
+          const input = { ...request, query: trustedText(request.operationName, request.query ?? '') };
           return {
             subscribe(sink) {
               const unsubscribe = ws.subscribe(input, sink);
@@ -43,6 +45,7 @@ export function createApiClient(): Client {
         },
       }),
     ],
+    fetch: trustedFetch,
     fetchOptions: () => {
       const token = accessToken();
       const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};

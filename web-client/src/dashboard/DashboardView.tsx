@@ -4,110 +4,213 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
-import { StatusBadge } from '../components/StatusBadge';
+import { useInterval } from '../hooks/useInterval';
+import { useLiveRefresh } from '../hooks/useLiveRefresh';
+import { OperationsChanged } from '../operations/documents';
 import { urls } from '../urls';
 
-const DashboardQuery = graphql(`
-  query Dashboard {
-    routers(first: 100) {
-      edges {
-        node {
-          id
-          health {
-            status
-          }
-        }
+const SummaryQuery = graphql(`
+  query TenantSummary {
+    tenantSummary {
+      routers {
+        total
+        online
+        unreachable
+        authFailed
+        unknown
       }
-      pageInfo {
-        hasNextPage
+      subscribers {
+        total
+        pending
+        active
+        inGrace
+        suspended
+        disabled
       }
-    }
-    failed: operations(status: FAILED, first: 100) {
-      edges {
-        node {
-          id
-        }
+      operations {
+        queued
+        running
+        waitingForRouter
+        failed
       }
-      pageInfo {
-        hasNextPage
+      alerts {
+        open
+        acknowledged
       }
-    }
-    running: operations(status: RUNNING, first: 100) {
-      edges {
-        node {
-          id
-        }
-      }
-      pageInfo {
-        hasNextPage
-      }
-    }
-    waiting: operations(status: WAITING_FOR_ROUTER, first: 100) {
-      edges {
-        node {
-          id
-        }
-      }
-      pageInfo {
-        hasNextPage
-      }
+      driftItemsOpen
+      onlineSessions
     }
   }
 `);
 
-function count(edges: readonly unknown[], more: boolean): string {
-  return more ? `${edges.length}+` : String(edges.length);
-}
-
-export default function DashboardView() {
-  const [result, reexecute] = useQuery({ query: DashboardQuery });
-  if (!result.data) {
-    return <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />;
+// apart from the counts: it reads every online router, the counts must not wait for that
+const ThroughputQuery = graphql(`
+  query TenantThroughput {
+    tenantThroughput {
+      rxBitsPerSecond
+      txBitsPerSecond
+      routersRead
+      routersUnreachable
+    }
   }
-  const { routers, failed, running, waiting } = result.data;
-  const byStatus = new Map<string, number>();
-  routers.edges.forEach(({ node }) => byStatus.set(node.health.status, (byStatus.get(node.health.status) ?? 0) + 1));
+`);
+
+const AlertRaised = graphql(`
+  subscription DashboardAlertRaised {
+    alertRaised {
+      id
+    }
+  }
+`);
+
+const SUMMARY_CONTEXT = { additionalTypenames: ['Subscriber', 'Router', 'Operation', 'Alert'] };
+
+/**
+ * Counts refresh when an operation changes or an alert opens (both pushed), and every 10 s for what has no push
+ * (sessions, traffic, router health).
+ */
+export default function DashboardView() {
+  const [summary, reexecute] = useQuery({ query: SummaryQuery, context: SUMMARY_CONTEXT });
+  const [throughput, rereadThroughput] = useQuery({ query: ThroughputQuery });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  useLiveRefresh(OperationsChanged, refresh);
+  useLiveRefresh(AlertRaised, refresh);
+  useInterval(refresh, 10_000);
+  useInterval(() => rereadThroughput({ requestPolicy: 'network-only' }), 10_000);
+  if (!summary.data) {
+    return <QueryState fetching={summary.fetching} error={summary.error} onRetry={() => reexecute()} />;
+  }
+  const { routers, subscribers, operations, alerts, driftItemsOpen, onlineSessions } = summary.data.tenantSummary;
+  const traffic = throughput.data?.tenantThroughput;
   return (
     <Page title="Dashboard">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <Card withBorder>
-          <Stack gap={6}>
-            <Text fw={600}>Routers</Text>
-            <Text fz={28} fw={700}>
-              {count(routers.edges, routers.pageInfo.hasNextPage)}
-            </Text>
-            <Group gap={6}>
-              {[...byStatus].map(([status, n]) => (
-                <Group key={status} gap={4}>
-                  <StatusBadge value={status} />
-                  <Text size="sm">{n}</Text>
-                </Group>
-              ))}
-            </Group>
-            <Anchor component={Link} to={urls.routers()} size="sm">
-              Open routers
-            </Anchor>
-          </Stack>
-        </Card>
-        <Tile title="Operations running" value={count(running.edges, running.pageInfo.hasNextPage)} to={urls.operations({ status: 'RUNNING' })} />
-        <Tile title="Waiting for a router" value={count(waiting.edges, waiting.pageInfo.hasNextPage)} to={urls.operations({ status: 'WAITING_FOR_ROUTER' })} />
-        <Tile title="Operations failed" value={count(failed.edges, failed.pageInfo.hasNextPage)} to={urls.operations({ status: 'FAILED' })} alert={failed.edges.length > 0} />
+        <Tile title="Online now" value={onlineSessions} to={urls.subscribers()} link="Open subscribers" />
+        <Tile
+          title="Throughput now"
+          value={traffic ? `↓ ${rate(traffic.txBitsPerSecond)}  ↑ ${rate(traffic.rxBitsPerSecond)}` : '…'}
+          size={20}
+          to={urls.routers()}
+          link="Open routers"
+          detail={traffic && traffic.routersUnreachable > 0 ? `${traffic.routersUnreachable} router(s) could not be read` : undefined}
+        />
+        <Tile title="Open alerts" value={alerts.open} alert={alerts.open > 0} detail={`${alerts.acknowledged} acknowledged`} />
+        <Tile title="Subscribers in grace" value={subscribers.inGrace} to={urls.subscribers({ status: 'ACTIVE' })} link="Show active" />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <Breakdown
+          title="Routers"
+          total={routers.total}
+          to={urls.routers()}
+          rows={[
+            ['Online', routers.online],
+            ['Unreachable', routers.unreachable],
+            ['Credentials refused', routers.authFailed],
+            ['Not checked yet', routers.unknown],
+          ]}
+        />
+        <Breakdown
+          title="Subscribers"
+          total={subscribers.total}
+          to={urls.subscribers()}
+          rows={[
+            ['Active', subscribers.active, urls.subscribers({ status: 'ACTIVE' })],
+            ['In grace', subscribers.inGrace],
+            ['Pending', subscribers.pending, urls.subscribers({ status: 'PENDING' })],
+            ['Suspended', subscribers.suspended, urls.subscribers({ status: 'SUSPENDED' })],
+            ['Disabled', subscribers.disabled, urls.subscribers({ status: 'DISABLED' })],
+          ]}
+        />
+        <Breakdown
+          title="Operations"
+          to={urls.operations()}
+          rows={[
+            ['Queued', operations.queued],
+            ['Running', operations.running, urls.operations({ status: 'RUNNING' })],
+            ['Waiting for a router', operations.waitingForRouter, urls.operations({ status: 'WAITING_FOR_ROUTER' })],
+            ['Failed', operations.failed, urls.operations({ status: 'FAILED' })],
+          ]}
+        />
+        <Tile title="Drift items open" value={driftItemsOpen} alert={driftItemsOpen > 0} to={urls.drift()} link="Open drift" />
       </SimpleGrid>
     </Page>
   );
 }
 
-function Tile({ title, value, to, alert = false }: { title: string; value: string; to: string; alert?: boolean }) {
+function rate(bitsPerSecond: number): string {
+  const units = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s'];
+  let value = bitsPerSecond;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 && unit > 0 ? 1 : 0)} ${units[unit]}`;
+}
+
+interface TileProps {
+  title: string;
+  value: number | string;
+  to?: string;
+  link?: string;
+  alert?: boolean;
+  detail?: string | undefined;
+  size?: number;
+}
+
+function Tile({ title, value, to, link = 'Show them', alert = false, detail, size = 28 }: TileProps) {
   return (
-    <Card withBorder>
+    <Card withBorder component="section" aria-label={title}>
       <Stack gap={6}>
         <Text fw={600}>{title}</Text>
-        <Text fz={28} fw={700} c={alert ? 'red.8' : undefined}>
-          {value}
+        <Text fz={size} fw={700} c={alert ? 'red.8' : undefined} data-testid="figure" style={{ whiteSpace: 'pre' }}>
+          {typeof value === 'number' ? value.toLocaleString() : value}
         </Text>
-        <Anchor component={Link} to={to} size="sm">
-          Show them
-        </Anchor>
+        {detail && (
+          <Text size="sm" c="dimmed">
+            {detail}
+          </Text>
+        )}
+        {to && (
+          <Anchor component={Link} to={to} size="sm">
+            {link}
+          </Anchor>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+type Row = [label: string, count: number, to?: string];
+
+function Breakdown({ title, total, to, rows }: { title: string; total?: number; to: string; rows: Row[] }) {
+  return (
+    <Card withBorder component="section" aria-label={title}>
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Anchor component={Link} to={to} fw={600}>
+            {title}
+          </Anchor>
+          {total !== undefined && (
+            <Text fz={28} fw={700} data-testid="figure">
+              {total.toLocaleString()}
+            </Text>
+          )}
+        </Group>
+        {rows.map(([label, count, link]) => (
+          <Group key={label} justify="space-between" gap={4}>
+            {link ? (
+              <Anchor component={Link} to={link} size="sm">
+                {label}
+              </Anchor>
+            ) : (
+              <Text size="sm">{label}</Text>
+            )}
+            <Text size="sm" fw={600} c={label === 'Failed' && count > 0 ? 'red.8' : undefined} aria-label={`${label}: ${count}`}>
+              {count.toLocaleString()}
+            </Text>
+          </Group>
+        ))}
       </Stack>
     </Card>
   );

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Checkbox, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Checkbox, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
-import { Page } from '../components/Page';
-import { Pager, usePageArgs } from '../components/Pager';
-import { QueryState } from '../components/QueryState';
+import { ListPage } from '../components/ListPage';
+import { usePageArgs } from '../components/Pager';
 import { StatusBadge } from '../components/StatusBadge';
 import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
@@ -96,76 +95,60 @@ export default function ApiClientsView() {
   const [, revoke] = useMutation(RevokeApiClient);
   const { run, running } = useAction();
   return (
-    <Page title="API clients" actions={<Button onClick={() => setAdding(true)}>New API client</Button>}>
-      {secret && <SecretOnce label={secret.label} value={secret.value} />}
-      {!result.data ? (
-        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
-      ) : (
-        <>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Client id</Table.Th>
-                <Table.Th>Roles</Table.Th>
-                <Table.Th>Requests</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th aria-label="Actions" />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.data.apiClients.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>{node.name}</Table.Td>
-                  <Table.Td>
-                    <code>{node.clientId}</code>
-                  </Table.Td>
-                  <Table.Td>{node.roles.join(', ').toLowerCase().replace(/_/g, ' ')}</Table.Td>
-                  <Table.Td>{node.requestCount}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge value={node.revoked ? 'DISABLED' : 'ACTIVE'} />
-                  </Table.Td>
-                  <Table.Td>
-                    {!node.revoked && (
-                      <Group gap={4}>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          loading={running}
-                          onClick={async () => {
-                            const outcome = await run('Rotate secret', () => rotate({ input: { id: node.id } }), (d) => d.rotateApiClientSecret.errors, 'New secret issued.');
-                            const value = outcome.data?.rotateApiClientSecret.clientSecret;
-                            if (value) setSecret({ label: `New secret of ${node.clientId}`, value });
-                          }}
-                        >
-                          Rotate secret
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          color="red"
-                          variant="subtle"
-                          loading={running}
-                          onClick={() => void run('Revoke API client', () => revoke({ input: { id: node.id } }), (d) => d.revokeApiClient.errors, `${node.name} is revoked.`)}
-                        >
-                          Revoke
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Pager pageInfo={result.data.apiClients.pageInfo} />
-        </>
-      )}
+    <ListPage
+      title="API clients"
+      actions={<Button onClick={() => setAdding(true)}>New API client</Button>}
+      above={secret && <SecretOnce label={secret.label} value={secret.value} />}
+      connection={result.data?.apiClients}
+      fetching={result.fetching}
+      error={result.error}
+      onRetry={() => reexecute()}
+      empty="No API clients yet"
+      columns={[
+        { header: 'Name', cell: (client) => client.name },
+        { header: 'Client id', cell: (client) => <code>{client.clientId}</code> },
+        { header: 'Roles', cell: (client) => client.roles.join(', ').toLowerCase().replace(/_/g, ' ') },
+        { header: 'Requests', cell: (client) => client.requestCount },
+        { header: 'State', cell: (client) => <StatusBadge value={client.revoked ? 'DISABLED' : 'ACTIVE'} /> },
+        {
+          header: '',
+          label: 'Actions',
+          cell: (node) =>
+            !node.revoked && (
+              <Group gap={4}>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  loading={running}
+                  onClick={async () => {
+                    const outcome = await run('Rotate secret', () => rotate({ input: { id: node.id } }), (d) => d.rotateApiClientSecret.errors, 'New secret issued.');
+                    const value = outcome.data?.rotateApiClientSecret.clientSecret;
+                    if (value) setSecret({ label: `New secret of ${node.clientId}`, value });
+                  }}
+                >
+                  Rotate secret
+                </Button>
+                <Button
+                  size="compact-xs"
+                  color="red"
+                  variant="subtle"
+                  loading={running}
+                  onClick={() => void run('Revoke API client', () => revoke({ input: { id: node.id } }), (d) => d.revokeApiClient.errors, `${node.name} is revoked.`)}
+                >
+                  Revoke
+                </Button>
+              </Group>
+            ),
+        },
+      ]}
+    >
       {adding && (
         <NewClient
           onClose={() => setAdding(false)}
           onCreated={(clientId, value) => setSecret({ label: `Secret of ${clientId}`, value })}
         />
       )}
-    </Page>
+    </ListPage>
   );
 }
 

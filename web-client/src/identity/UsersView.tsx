@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Checkbox, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Checkbox, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
-import { Page } from '../components/Page';
-import { Pager, usePageArgs } from '../components/Pager';
-import { QueryState } from '../components/QueryState';
+import { ListPage } from '../components/ListPage';
+import { usePageArgs } from '../components/Pager';
 import { StatusBadge } from '../components/StatusBadge';
 import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
@@ -109,73 +108,61 @@ export default function UsersView() {
   const [, reset] = useMutation(ResetPassword);
   const { run, running } = useAction();
   return (
-    <Page title="Users" actions={<Button onClick={() => setAdding(true)}>New user</Button>}>
-      {secret && <SecretOnce label={secret.label} value={secret.value} />}
-      {!result.data ? (
-        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
-      ) : (
-        <>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Username</Table.Th>
-                <Table.Th>E-mail</Table.Th>
-                <Table.Th>Roles</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th aria-label="Actions" />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.data.users.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>{node.username}</Table.Td>
-                  <Table.Td>{node.email}</Table.Td>
-                  <Table.Td>{node.roles.join(', ').toLowerCase().replace(/_/g, ' ')}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge value={node.enabled ? 'ACTIVE' : 'DISABLED'} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        loading={running}
-                        onClick={() =>
-                          void (node.enabled
-                            ? run('Disable user', () => disable({ input: { id: node.id } }), (d) => d.disableUser.errors, `${node.username} is disabled.`)
-                            : run('Enable user', () => enable({ input: { id: node.id } }), (d) => d.enableUser.errors, `${node.username} is enabled.`))
-                        }
-                      >
-                        {node.enabled ? 'Disable' : 'Enable'}
-                      </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        loading={running}
-                        onClick={async () => {
-                          const outcome = await run('Reset password', () => reset({ input: { id: node.id } }), (d) => d.resetUserPassword.errors, 'Password reset.');
-                          const value = outcome.data?.resetUserPassword.temporaryPassword;
-                          if (value) setSecret({ label: `Temporary password for ${node.username}`, value });
-                        }}
-                      >
-                        Reset password
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Pager pageInfo={result.data.users.pageInfo} />
-        </>
-      )}
+    <ListPage
+      title="Users"
+      actions={<Button onClick={() => setAdding(true)}>New user</Button>}
+      above={secret && <SecretOnce label={secret.label} value={secret.value} />}
+      connection={result.data?.users}
+      fetching={result.fetching}
+      error={result.error}
+      onRetry={() => reexecute()}
+      empty="No users yet"
+      columns={[
+        { header: 'Username', cell: (user) => user.username },
+        { header: 'E-mail', cell: (user) => user.email },
+        { header: 'Roles', cell: (user) => user.roles.join(', ').toLowerCase().replace(/_/g, ' ') },
+        { header: 'State', cell: (user) => <StatusBadge value={user.enabled ? 'ACTIVE' : 'DISABLED'} /> },
+        {
+          header: '',
+          label: 'Actions',
+          cell: (node) => (
+            <Group gap={4}>
+              <Button
+                size="compact-xs"
+                variant="light"
+                loading={running}
+                onClick={() =>
+                  void (node.enabled
+                    ? run('Disable user', () => disable({ input: { id: node.id } }), (d) => d.disableUser.errors, `${node.username} is disabled.`)
+                    : run('Enable user', () => enable({ input: { id: node.id } }), (d) => d.enableUser.errors, `${node.username} is enabled.`))
+                }
+              >
+                {node.enabled ? 'Disable' : 'Enable'}
+              </Button>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                loading={running}
+                onClick={async () => {
+                  const outcome = await run('Reset password', () => reset({ input: { id: node.id } }), (d) => d.resetUserPassword.errors, 'Password reset.');
+                  const value = outcome.data?.resetUserPassword.temporaryPassword;
+                  if (value) setSecret({ label: `Temporary password for ${node.username}`, value });
+                }}
+              >
+                Reset password
+              </Button>
+            </Group>
+          ),
+        },
+      ]}
+    >
       {adding && (
         <NewUser
           onClose={() => setAdding(false)}
           onCreated={(username, password) => setSecret({ label: `Initial password for ${username}`, value: password })}
         />
       )}
-    </Page>
+    </ListPage>
   );
 }
 

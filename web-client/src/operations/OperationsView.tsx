@@ -8,10 +8,10 @@ import { EmptyState, QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import { Can, useCan } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
-import { useInterval } from '../hooks/useInterval';
+import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import { urls } from '../urls';
 import type { OperationStatus } from '../gql/graphql';
-import { OperationsQuery, RetryOperation } from './documents';
+import { OperationsChanged, OperationsQuery, RetryOperation } from './documents';
 
 const FILTERS = ['ALL', 'RUNNING', 'WAITING_FOR_ROUTER', 'FAILED', 'SUCCEEDED'] as const;
 
@@ -22,8 +22,8 @@ export default function OperationsView() {
     query: OperationsQuery,
     variables: { status: status === 'ALL' ? null : (status as OperationStatus), ...usePageArgs() },
   });
-  // the list is live: re-read every few seconds while open (single operations stream over graphql-ws)
-  useInterval(() => reexecute({ requestPolicy: 'network-only' }), 3000);
+  // the list is live: the server pushes each change of the tenant's operations, the page is re-read (at most once a second)
+  useLiveRefresh(OperationsChanged, () => reexecute({ requestPolicy: 'network-only' }));
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [, retry] = useMutation(RetryOperation);
   const { run, running } = useAction();

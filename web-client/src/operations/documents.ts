@@ -84,3 +84,12 @@ export const RetryOperation = graphql(`
     }
   }
 `);
+
+export const OperationsChanged = graphql(`
+  subscription OperationsChanged {
+    operationsChanged {
+      id
+      status
+    }
+  }
+`);

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { Page } from '../components/Page';
-import { Pager, usePageArgs } from '../components/Pager';
-import { EmptyState, QueryState } from '../components/QueryState';
+import { ListPage } from '../components/ListPage';
+import { usePageArgs } from '../components/Pager';
 import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
@@ -56,42 +55,28 @@ const CreatePlan = graphql(`
 export default function PlansView() {
   const [result, reexecute] = useQuery({ query: PlansQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [adding, setAdding] = useState(false);
-  const rows = result.data?.plans.edges ?? [];
   return (
-    <Page title="Plans" actions={<Can capability="operate"><Button onClick={() => setAdding(true)}>New plan</Button></Can>}>
-      {!result.data ? (
-        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No plans yet" />
-      ) : (
-        <>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>PPP profile</Table.Th>
-                <Table.Th>Rate limit</Table.Th>
-                <Table.Th>Grace plan</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>{node.name}</Table.Td>
-                  <Table.Td>{node.profileName}</Table.Td>
-                  <Table.Td>
-                    <code>{node.rateLimit}</code>
-                  </Table.Td>
-                  <Table.Td>{node.gracePlan?.name ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Pager pageInfo={result.data.plans.pageInfo} />
-        </>
-      )}
+    <ListPage
+      title="Plans"
+      actions={
+        <Can capability="operate">
+          <Button onClick={() => setAdding(true)}>New plan</Button>
+        </Can>
+      }
+      connection={result.data?.plans}
+      fetching={result.fetching}
+      error={result.error}
+      onRetry={() => reexecute()}
+      empty="No plans yet"
+      columns={[
+        { header: 'Name', cell: (plan) => plan.name },
+        { header: 'PPP profile', cell: (plan) => plan.profileName },
+        { header: 'Rate limit', cell: (plan) => <code>{plan.rateLimit}</code> },
+        { header: 'Grace plan', cell: (plan) => plan.gracePlan?.name ?? '—' },
+      ]}
+    >
       {adding && <NewPlan onClose={() => setAdding(false)} />}
-    </Page>
+    </ListPage>
   );
 }
 

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Button, Modal, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import { Page } from '../components/Page';
-import { Pager, usePageArgs } from '../components/Pager';
-import { EmptyState, QueryState } from '../components/QueryState';
+import { ListPage } from '../components/ListPage';
+import { usePageArgs } from '../components/Pager';
 import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
@@ -52,38 +51,27 @@ const CreatePop = graphql(`
 export default function PopsView() {
   const [result, reexecute] = useQuery({ query: PopsQuery, variables: usePageArgs(), context: LIST_CONTEXT });
   const [adding, setAdding] = useState(false);
-  const rows = result.data?.pops.edges ?? [];
   return (
-    <Page title="POPs" actions={<Can capability="operate"><Button onClick={() => setAdding(true)}>New POP</Button></Can>}>
-      {!result.data ? (
-        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
-      ) : rows.length === 0 ? (
-        <EmptyState title="No POPs yet" />
-      ) : (
-        <>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Address</Table.Th>
-                <Table.Th>Notes</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>{node.name}</Table.Td>
-                  <Table.Td>{node.address}</Table.Td>
-                  <Table.Td>{node.notes ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Pager pageInfo={result.data.pops.pageInfo} />
-        </>
-      )}
+    <ListPage
+      title="POPs"
+      actions={
+        <Can capability="operate">
+          <Button onClick={() => setAdding(true)}>New POP</Button>
+        </Can>
+      }
+      connection={result.data?.pops}
+      fetching={result.fetching}
+      error={result.error}
+      onRetry={() => reexecute()}
+      empty="No POPs yet"
+      columns={[
+        { header: 'Name', cell: (pop) => pop.name },
+        { header: 'Address', cell: (pop) => pop.address },
+        { header: 'Notes', cell: (pop) => pop.notes ?? '' },
+      ]}
+    >
       {adding && <NewPop onClose={() => setAdding(false)} />}
-    </Page>
+    </ListPage>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Progress, Select, Table, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Page } from '../components/Page';
@@ -8,13 +9,25 @@ import { EmptyState, QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import { Can } from '../auth/Me';
 import { urls } from '../urls';
-import type { SubscriberStatus } from '../gql/graphql';
+import { SortableTh, useSortParams } from '../components/SortableTh';
+import type { SubscriberOrder, SubscriberStatus } from '../gql/graphql';
 import { ChoicesQuery, SubscribersQuery } from './documents';
+import { downloadSubscribersCsv, saveBlob, type ExportProgress, type ExportQuery } from './csvExport';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Subscriber'] };
 
 const STATUSES: SubscriberStatus[] = ['ACTIVE', 'PENDING', 'SUSPENDED', 'DISABLED'];
+
+const ORDERS: readonly SubscriberOrder[] = ['USERNAME', 'CREATED', 'EXPIRY', 'STATUS', 'PLAN'];
+
+const ORDER_NAMES: Record<SubscriberOrder, string> = {
+  USERNAME: 'username',
+  CREATED: 'creation',
+  EXPIRY: 'expiry',
+  STATUS: 'status',
+  PLAN: 'plan',
+};
 
 /** Search and filters live in the URL, so a filtered page is a deep link. */
 export default function SubscribersView() {
@@ -23,6 +36,7 @@ export default function SubscribersView() {
   const status = params.get('status') as SubscriberStatus | null;
   const planId = params.get('plan');
   const routerId = params.get('router');
+  const order = useSortParams<SubscriberOrder>('USERNAME', ORDERS);
   const [typed, setTyped] = useState(text);
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -40,7 +54,7 @@ export default function SubscribersView() {
   });
   const [result, reexecute] = useQuery({
     query: SubscribersQuery,
-    variables: { text: text || null, status, planId, routerId, ...usePageArgs() },
+    variables: { text: text || null, status, planId, routerId, orderBy: order.sort, descending: order.descending, ...usePageArgs() },
     context: LIST_CONTEXT,
   });
   const [choices] = useQuery({ query: ChoicesQuery });
@@ -52,6 +66,8 @@ export default function SubscribersView() {
     <Page
       title="Subscribers"
       actions={
+        <>
+        <ExportButton query={{ text: text || null, status, planId, routerId, orderBy: order.sort, descending: order.descending }} />
         <Can capability="operate">
           <Button component={Link} to={urls.subscriberBulk()} variant="default">
             Import CSV
@@ -60,6 +76,7 @@ export default function SubscribersView() {
             New subscriber
           </Button>
         </Can>
+        </>
       }
     >
       <Group align="flex-end" role="search">
@@ -88,17 +105,20 @@ export default function SubscribersView() {
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
             {result.data.subscriberCount.toLocaleString()} subscriber{result.data.subscriberCount === 1 ? '' : 's'}
-            {result.data.subscriberCount > PAGE_SIZE ? `, ${PAGE_SIZE} a page, by username` : ''}
+            {result.data.subscriberCount > PAGE_SIZE ? `, ${PAGE_SIZE} a page` : ''}, by {ORDER_NAMES[order.sort]}
+            {order.descending ? ' (reversed)' : ''}
           </Text>
           <Table striped highlightOnHover stickyHeader>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Username</Table.Th>
+                <SortableTh label="Username" sortKey="USERNAME" current={order} />
                 <Table.Th>Name</Table.Th>
-                <Table.Th>Plan</Table.Th>
+                <SortableTh label="Plan" sortKey="PLAN" current={order} />
                 <Table.Th>Router</Table.Th>
-                <Table.Th>Status</Table.Th>
+                <SortableTh label="Status" sortKey="STATUS" current={order} />
                 <Table.Th>On router</Table.Th>
+                <SortableTh label="Expires" sortKey="EXPIRY" current={order} />
+                <SortableTh label="Created" sortKey="CREATED" current={order} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -118,6 +138,8 @@ export default function SubscribersView() {
                   <Table.Td>
                     <StatusBadge value={node.syncState} />
                   </Table.Td>
+                  <Table.Td>{node.expiresOn ?? ''}</Table.Td>
+                  <Table.Td>{new Date(node.createdAt).toLocaleDateString()}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -126,5 +148,38 @@ export default function SubscribersView() {
         </>
       )}
     </Page>
+  );
+}
+
+/** Exports every subscriber matching the list's filter, in its order (not just the page), with a progress bar. */
+function ExportButton({ query }: { query: ExportQuery }) {
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const run = async () => {
+    setProgress({ rows: 0, total: null });
+    try {
+      const blob = await downloadSubscribersCsv(query, setProgress);
+      saveBlob(blob, 'subscribers.csv');
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Export', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setProgress(null);
+    }
+  };
+  if (progress) {
+    const percent = progress.total ? Math.min(100, (progress.rows / progress.total) * 100) : 0;
+    return (
+      <Group gap="xs" w={260} aria-live="polite">
+        <Progress value={percent} w={120} aria-label="Export progress" animated />
+        <Text size="sm">
+          {progress.rows.toLocaleString()}
+          {progress.total !== null ? ` of ${progress.total.toLocaleString()}` : ''} rows
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <Button variant="default" onClick={() => void run()}>
+      Export CSV
+    </Button>
   );
 }

@@ -6,6 +6,8 @@ export const SubscribersQuery = graphql(`
     $status: SubscriberStatus
     $planId: ID
     $routerId: ID
+    $orderBy: SubscriberOrder
+    $descending: Boolean
     $first: Int
     $after: String
     $last: Int
@@ -16,6 +18,8 @@ export const SubscribersQuery = graphql(`
       status: $status
       planId: $planId
       routerId: $routerId
+      orderBy: $orderBy
+      descending: $descending
       first: $first
       after: $after
       last: $last
@@ -28,6 +32,8 @@ export const SubscribersQuery = graphql(`
           fullName
           status
           syncState
+          expiresOn
+          createdAt
           plan {
             id
             name

@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
 /** The document guard, configured from {@code towerline.graphql.*}. */
@@ -18,6 +19,9 @@ import org.springframework.core.io.Resource;
 class LimitsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(LimitsConfiguration.class);
+
+	/** The web client's persisted-documents manifest, in its jar (ADR 0147). */
+	static final Resource SPA_DOCUMENTS = new ClassPathResource("towerline-web-trusted-documents.json");
 
 	@Bean
 	DocumentGuard documentGuard(GraphQlLimitsProperties limits,
@@ -53,6 +57,11 @@ class LimitsConfiguration {
 			return null;
 		}
 		Resource manifest = limits.trustedDocuments().manifest();
+		// web client (issue 12): without a manifest of its own, the platform trusts its
+		// web client's documents
+		if (manifest == null && SPA_DOCUMENTS.exists()) {
+			manifest = SPA_DOCUMENTS;
+		}
 		if (manifest == null) {
 			throw new IllegalStateException("towerline.graphql.trusted-documents.enabled is set but no "
 					+ "towerline.graphql.trusted-documents.manifest is given");

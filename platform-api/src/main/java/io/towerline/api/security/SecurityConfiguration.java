@@ -54,6 +54,10 @@ class SecurityConfiguration {
 				// links (/backup-fetch/**) instead
 				.requestMatchers("/backups/**")
 				.authenticated()
+				// web client (issue 12): exports stream with the bearer token like
+				// backups
+				.requestMatchers("/exports/**")
+				.authenticated()
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver)

@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.towerline.api.graphql.Pages;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.subscriber.SubscriberFilter;
+import io.towerline.core.subscriber.SubscriberOrder;
 import io.towerline.core.subscriber.SubscriberSearch;
 import io.towerline.core.subscriber.SubscriberStatus;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,13 @@ class SubscriberSearchController {
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
 	Window<Subscriber> subscriberSearch(@Argument @Nullable String text, @Argument @Nullable SubscriberStatus status,
-			@Argument @Nullable UUID planId, @Argument @Nullable UUID routerId, ScrollSubrange subrange) {
+			@Argument @Nullable UUID planId, @Argument @Nullable UUID routerId,
+			@Argument @Nullable SubscriberOrder orderBy, @Argument @Nullable Boolean descending,
+			ScrollSubrange subrange) {
 		Pages.PageRequest page = Pages.of(subrange);
-		return this.search.find(new SubscriberFilter(text, status, planId, routerId), page.position(), page.size());
+		return this.search.find(new SubscriberFilter(text, status, planId, routerId),
+				(orderBy != null) ? orderBy : SubscriberOrder.USERNAME, Boolean.TRUE.equals(descending),
+				page.position(), page.size());
 	}
 
 	@QueryMapping

@@ -16,21 +16,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds subscribers by text, status, plan and router for the staff's list: pages by
- * keyset in username order (like {@link Subscribers#list}), and counts the matches.
+ * keyset in the order asked, and counts the matches.
  */
 @Service
 public class SubscriberSearch {
 
 	private final SubscriberSearchRepository subscribers;
 
-	SubscriberSearch(SubscriberSearchRepository subscribers) {
+	private final SubscriberOrderedPages orderedPages;
+
+	SubscriberSearch(SubscriberSearchRepository subscribers, SubscriberOrderedPages orderedPages) {
 		this.subscribers = subscribers;
+		this.orderedPages = orderedPages;
 	}
 
+	/**
+	 * A keyset page in the given order (see {@link SubscriberOrderedPages}).
+	 */
 	@Transactional(readOnly = true)
-	public Window<Subscriber> find(SubscriberFilter filter, ScrollPosition position, int limit) {
-		return this.subscribers.findBy(matching(filter),
-				(query) -> query.sortBy(Subscribers.ORDER).limit(limit).scroll(position));
+	public Window<Subscriber> find(SubscriberFilter filter, SubscriberOrder order, boolean descending,
+			ScrollPosition position, int limit) {
+		return this.orderedPages.find(filter, order, descending, position, limit);
 	}
 
 	@Transactional(readOnly = true)

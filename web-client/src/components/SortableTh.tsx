@@ -1,0 +1,35 @@
+import { Table, UnstyledButton } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+
+/** The list order kept in the URL (`sort`, `desc`), so a sorted page is a deep link. */
+export function useSortParams<T extends string>(fallback: T, allowed: readonly T[]): { sort: T; descending: boolean } {
+  const [params] = useSearchParams();
+  const asked = params.get('sort') as T | null;
+  return { sort: asked && allowed.includes(asked) ? asked : fallback, descending: params.get('desc') === '1' };
+}
+
+/**
+ * A column header that orders the list by its key: a first click sorts ascending, a second descending. Changing the
+ * order starts again at the first page (cursors belong to their order).
+ */
+export function SortableTh<T extends string>({ label, sortKey, current }: { label: string; sortKey: T; current: { sort: T; descending: boolean } }) {
+  const [params, setParams] = useSearchParams();
+  const active = current.sort === sortKey;
+  const descending = active && current.descending;
+  const toggle = () => {
+    const next = new URLSearchParams(params);
+    next.delete('after');
+    next.delete('before');
+    next.set('sort', sortKey);
+    if (active && !descending) next.set('desc', '1');
+    else next.delete('desc');
+    setParams(next);
+  };
+  return (
+    <Table.Th aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
+      <UnstyledButton onClick={toggle} fw={700} fz="sm" aria-label={`Sort by ${label.toLowerCase()}`}>
+        {label} {active ? (descending ? '▼' : '▲') : ''}
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
