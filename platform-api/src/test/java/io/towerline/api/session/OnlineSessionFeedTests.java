@@ -115,8 +115,9 @@ class OnlineSessionFeedTests extends ApiTest {
 				.isOne();
 		});
 		String firstId = (String) rows(snapshot).get(0).get("id");
-		assertThat(batches.stream().skip(1).flatMap((batch) -> ((List<?>) batch.get("ended")).stream()))
-			.containsExactly(firstId);
+		assertThat(batches.stream()
+			.skip(1)
+			.flatMap((batch) -> ((List<?>) batch.get("ended")).stream().map(String::valueOf))).containsExactly(firstId);
 		// never an empty batch
 		assertThat(batches.subList(1, batches.size())).allSatisfy((batch) -> {
 			assertThat(batch).containsEntry("snapshot", false);
