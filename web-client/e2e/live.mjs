@@ -1,3 +1,4 @@
+/* global window, document -- functions passed to page.evaluate run in the browser */
 // "Who is online": a subscriber dials in while the live table is open and appears without a reload, its speed chart
 // receives samples, and a kick from the table ends the session. Started by platform-api's LiveJourneyTests, which passes
 // LIVE_USER/LIVE_PASS (an operator of a tenant with one simulated router), SUBSCRIBER (its user name) and
