@@ -43,8 +43,9 @@ try {
     await page.getByRole('heading', { name: username }).waitFor();
     await page.getByTestId('session-state').filter({ hasText: 'Online on edge-1' }).waitFor();
     const chart = page.getByTestId('live-chart');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=live-chart]')?.getAttribute('data-samples')) >= 3, null, {
-      timeout: 30000,
+    // ten seconds of samples, so the screenshot shows a line rather than a dot
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=live-chart]')?.getAttribute('data-samples')) >= 10, null, {
+      timeout: 60000,
     });
     results.samples = Number(await chart.getAttribute('data-samples'));
     await page.getByTestId('speed-now').filter({ hasText: /Mbit\/s|kbit\/s/ }).waitFor();

@@ -76,7 +76,13 @@ export function LiveChart({ source, series, format, label, height = 220 }: Props
           x: { time: true, auto: false },
           y: { range: (_: uPlot, _min: number, max: number) => [0, max > 0 ? max * 1.15 : 1] },
         },
-        axes: [{}, { size: 90, values: (_: uPlot, splits: number[]) => splits.map(format) }],
+        axes: [
+          // one short clock time per tick: uPlot's default stacks the date under the first tick and they overlap
+          { space: 70, values: (_: uPlot, splits: number[]) => splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })) },
+          { size: 90, values: (_: uPlot, splits: number[]) => splits.map(format) },
+        ],
+        // the values now are shown beside the chart; the legend only names the lines
+        legend: { live: false },
         cursor: { drag: { x: false, y: false } },
       },
       [source.x, ...source.ys],

@@ -71,7 +71,12 @@ export default function LiveView() {
       )}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <OnlineCounts title="Online per router" counts={perRouter} nameOf={(id) => routerName.get(id) ?? id} />
-        <OnlineCounts title="Online per POP" counts={perPop} nameOf={(id) => popName.get(id) ?? id} />
+        <OnlineCounts
+          title="Online per POP"
+          counts={perPop}
+          nameOf={(id) => popName.get(id) ?? id}
+          empty={live.rows.size ? 'No one online is on a router in a POP.' : 'Nobody online.'}
+        />
         <TopTalkersCard />
       </SimpleGrid>
       <Card withBorder>

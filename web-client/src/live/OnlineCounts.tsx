@@ -1,7 +1,17 @@
 import { Card, Group, Progress, Stack, Text } from '@mantine/core';
 
 /** Online sessions per router or POP, most first (the top eight; the rest summed). */
-export function OnlineCounts({ title, counts, nameOf }: { title: string; counts: [string, number][]; nameOf: (id: string) => string }) {
+export function OnlineCounts({
+  title,
+  counts,
+  nameOf,
+  empty = 'Nobody online.',
+}: {
+  title: string;
+  counts: [string, number][];
+  nameOf: (id: string) => string;
+  empty?: string;
+}) {
   const top = counts.slice(0, 8);
   const rest = counts.slice(8).reduce((sum, [, count]) => sum + count, 0);
   const most = counts[0]?.[1] ?? 1;
@@ -13,7 +23,7 @@ export function OnlineCounts({ title, counts, nameOf }: { title: string; counts:
       <Stack gap={6}>
         {top.length === 0 && (
           <Text size="sm" c="dimmed">
-            Nobody online.
+            {empty}
           </Text>
         )}
         {top.map(([id, count]) => (

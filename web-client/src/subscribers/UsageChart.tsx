@@ -19,6 +19,7 @@ export function UsageChart({ starts, down, up, label }: { starts: number[]; down
           { label: 'Download', stroke: '#1c7ed6', fill: '#1c7ed6aa', paths: bars, points: { show: false }, value: (_, v) => (v == null ? '—' : bytes(v)) },
           { label: 'Upload', stroke: '#e8590c', fill: '#e8590caa', paths: bars, points: { show: false }, value: (_, v) => (v == null ? '—' : bytes(v)) },
         ],
+        legend: { live: false },
         scales: { y: { range: (_: uPlot, _min: number, max: number) => [0, max > 0 ? max * 1.1 : 1] } },
         axes: [{}, { size: 70, values: (_: uPlot, splits: number[]) => splits.map(bytes) }],
       },

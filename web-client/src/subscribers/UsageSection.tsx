@@ -89,7 +89,13 @@ export function UsageSection({ subscriberId }: { subscriberId: string }) {
           <Text size="sm" mb="xs" data-testid="usage-total">
             ↓ {bytes(series.totalDown)} ↑ {bytes(series.totalUp)}
           </Text>
-          <UsageChart starts={series.starts} down={series.down} up={series.up} label={`Usage over the last ${period}`} />
+          {series.starts.length ? (
+            <UsageChart starts={series.starts} down={series.down} up={series.up} label={`Usage over the last ${period}`} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              No usage in this period.
+            </Text>
+          )}
         </>
       )}
     </Card>
