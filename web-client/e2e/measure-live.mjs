@@ -9,7 +9,7 @@
 //   3. main-thread CPU of MEASURE_CHARTS subscriber pages with their live speed chart open, over 30 s
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { env, finish, launch, nav, results, signIn, step, viewport } from './lib.mjs';
+import { env, finish, launch, nav, results, shot, signIn, step, viewport } from './lib.mjs';
 
 const minutes = Number(env('MEASURE_MINUTES', '3'));
 const traceSeconds = Number(env('MEASURE_TRACE_SECONDS', '30'));
@@ -47,6 +47,7 @@ try {
       expected * 0.95,
       { timeout: 180000 },
     );
+    await shot(page, 'live-5000');
   });
 
   const cdp = await context.newCDPSession(page);

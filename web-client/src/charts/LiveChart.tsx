@@ -74,7 +74,8 @@ export function LiveChart({ source, series, format, label, height = 220 }: Props
         ],
         scales: {
           x: { time: true, auto: false },
-          y: { range: (_: uPlot, _min: number, max: number) => [0, max > 0 ? max * 1.15 : 1] },
+          // at least 1 kbit/s tall, so an idle line does not get an axis of repeated tiny values
+          y: { range: (_: uPlot, _min: number, max: number) => [0, Math.max(max * 1.15, 1000)] },
         },
         axes: [
           // one short clock time per tick: uPlot's default stacks the date under the first tick and they overlap
