@@ -124,7 +124,8 @@ try {
   await step('speed charts open at once', async () => {
     const pages = [];
     for (const id of speedIds) {
-      const chartPage = await context.newPage();
+      // the sign-in lives in the tab's sessionStorage: each tab signs in, then opens its subscriber
+      const chartPage = await signIn(context, env('LIVE_USER'), env('LIVE_PASS'));
       await chartPage.goto(`${env('BASE_URL')}/subscribers/${id}`);
       await chartPage.getByTestId('live-chart').waitFor();
       pages.push(chartPage);

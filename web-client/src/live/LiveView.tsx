@@ -1,22 +1,16 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from 'urql';
 import { Page } from '../components/Page';
-import { Can } from '../auth/Me';
-import { useInterval } from '../hooks/useInterval';
-import { urls } from '../urls';
 import { LiveChoicesQuery } from './documents';
 import { countBy, visibleRows, type LiveRow } from './liveSessions';
 import { useLiveSessions } from './useLiveSessions';
 import { VirtualRows } from './VirtualRows';
-import { since } from './format';
+import { ROW_HEIGHT, ROW_STYLE, SessionRow } from './SessionRow';
 import { KickDialog } from './KickDialog';
 import { OnlineCounts } from './OnlineCounts';
 import { TopTalkersCard } from './TopTalkersCard';
 
-const ROW_HEIGHT = 36;
-const COLUMNS = '1.4fr 1fr 1.1fr 1.2fr 1fr 0.8fr 80px';
 
 export default function LiveView() {
   const { live, version, error, connected } = useLiveSessions();
@@ -27,9 +21,6 @@ export default function LiveView() {
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
   const [kick, setKick] = useState<LiveRow | null>(null);
-  // uptimes tick once a second; the rows themselves change only with the feed
-  const [now, setNow] = useState(() => Date.now());
-  useInterval(() => setNow(Date.now()), 1000);
 
   const routers = useMemo(() => choices.data?.routers.edges.map(({ node }) => node) ?? [], [choices.data]);
   const routerName = useMemo(() => new Map(routers.map((r) => [r.id, r.name])), [routers]);
@@ -103,71 +94,26 @@ export default function LiveView() {
             height={520}
             keyOf={(row) => row.id}
             header={
-              <Row header>
+              <div role="row" style={ROW_STYLE}>
                 {['User name', 'Router', 'IP address', 'MAC', 'Plan', 'Online for', ''].map((title) => (
                   <Text key={title} size="sm" fw={600} role="columnheader">
                     {title}
                   </Text>
                 ))}
-              </Row>
+              </div>
             }
             renderRow={(row) => (
-              <Row>
-                <Text size="sm" role="cell" truncate>
-                  {row.subscriberId ? <Link to={urls.subscriber(row.subscriberId)}>{row.username}</Link> : row.username}
-                  {!row.subscriberId && (
-                    <Badge ml={6} size="xs" variant="outline" color="gray">
-                      unmanaged
-                    </Badge>
-                  )}
-                </Text>
-                <Text size="sm" role="cell" truncate>
-                  {routerName.get(row.routerId) ?? '—'}
-                </Text>
-                <Text size="sm" role="cell" ff="monospace">
-                  {row.address}
-                </Text>
-                <Text size="sm" role="cell" ff="monospace" truncate>
-                  {row.callerId}
-                </Text>
-                <Text size="sm" role="cell" truncate>
-                  {(row.planId && planName.get(row.planId)) ?? '—'}
-                </Text>
-                <Text size="sm" role="cell">
-                  {since(row.loginAt, now)}
-                </Text>
-                <div role="cell">
-                  <Can capability="operate">
-                    <Button size="compact-xs" color="red" variant="light" onClick={() => setKick(row)} aria-label={`Kick ${row.username}`}>
-                      Kick
-                    </Button>
-                  </Can>
-                </div>
-              </Row>
+              <SessionRow
+                row={row}
+                routerName={routerName.get(row.routerId) ?? '—'}
+                planName={(row.planId && planName.get(row.planId)) || '—'}
+                onKick={setKick}
+              />
             )}
           />
         </Stack>
       </Card>
       {kick && <KickDialog session={kick} routerName={routerName.get(kick.routerId) ?? 'its router'} onClose={() => setKick(null)} />}
     </Page>
-  );
-}
-
-function Row({ children, header }: { children: React.ReactNode; header?: boolean }) {
-  return (
-    <div
-      role={header ? 'row' : undefined}
-      style={{
-        display: 'grid',
-        gridTemplateColumns: COLUMNS,
-        alignItems: 'center',
-        gap: 8,
-        height: ROW_HEIGHT,
-        padding: '0 8px',
-        borderBottom: '1px solid var(--mantine-color-default-border)',
-      }}
-    >
-      {children}
-    </div>
   );
 }
