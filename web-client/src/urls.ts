@@ -21,6 +21,8 @@ export const urls = {
   console: () => '/console',
   consoleSecurityEvents: () => '/console/security-events',
   callback: () => '/auth/callback',
+  // issue 13, who is online
+  live: () => '/live',
 };
 
 function withQuery(path: string, query?: Record<string, string>): string {

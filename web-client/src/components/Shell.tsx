@@ -27,6 +27,8 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'Operations', to: urls.operations(), capability: 'read' },
       { label: 'Drift', to: urls.drift(), capability: 'read' },
       { label: 'Command log', to: urls.audit(), capability: 'read' },
+      // issue 13, who is online
+      { label: 'Who is online', to: urls.live(), capability: 'read' },
     ],
   },
   {

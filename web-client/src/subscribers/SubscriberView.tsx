@@ -1,30 +1,22 @@
 import { useState } from 'react';
-import { Button, Card, Code, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, CopyButton } from '@mantine/core';
+import { Button, Card, Group, Modal, SimpleGrid, Text } from '@mantine/core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type OperationResult } from 'urql';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
-import { StatusBadge } from '../components/StatusBadge';
 import { OperationProgress } from '../operations/OperationProgress';
 import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
-import { useDraft } from '../hooks/useDraft';
-import { fieldErrors, type FieldProblem } from '../api/errors';
+import { type FieldProblem } from '../api/errors';
 import { urls } from '../urls';
-import {
-  ChangeSubscriberPassword,
-  ChangeSubscriberPlan,
-  ChoicesQuery,
-  DeleteSubscriber,
-  DisableSubscriber,
-  EnableSubscriber,
-  MoveSubscriber,
-  RevealPassword,
-  SubscriberQuery,
-  SuspendSubscriber,
-  UpdateSubscriber,
-} from './documents';
-import { EMPTY_SUBSCRIBER, optional, SubscriberForm, validateSubscriber } from './SubscriberForm';
+import { DeleteSubscriber, DisableSubscriber, EnableSubscriber, SubscriberQuery, SuspendSubscriber } from './documents';
+import { EditDialog, MoveDialog, PasswordDialog, PlanDialog, RevealDialog } from './SubscriberDialogs';
+import { SubscriberDetails } from './SubscriberDetails';
+import { CurrentSession } from './CurrentSession';
+import { UsageSection } from './UsageSection';
+import { LifecycleSection } from './LifecycleSection';
+import { NotificationsSection } from './NotificationsSection';
+import { SessionHistorySection } from './SessionHistorySection';
 
 interface StatePayload {
   operation?: { id: string } | null;
@@ -118,24 +110,7 @@ export default function SubscriberView() {
       }
     >
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Stack gap="xs">
-            <Group gap="xs">
-              <Text fw={500}>Status</Text>
-              <StatusBadge value={subscriber.status} />
-              <Text fw={500}>On router</Text>
-              <StatusBadge value={subscriber.syncState} />
-            </Group>
-            <Field label="Plan" value={subscriber.plan.name} />
-            <Field label="Router" value={subscriber.router.name} />
-            <Field label="Full name" value={subscriber.fullName} />
-            <Field label="E-mail" value={subscriber.email} />
-            <Field label="Phone" value={subscriber.phone} />
-            <Field label="Address" value={subscriber.address} />
-            <Field label="Expires on" value={subscriber.expiresOn} />
-            <Field label="Notes" value={subscriber.notes} />
-          </Stack>
-        </Card>
+        <SubscriberDetails subscriber={subscriber} />
         <Card withBorder>
           {operationToShow ? (
             <OperationProgress
@@ -155,6 +130,15 @@ export default function SubscriberView() {
           )}
         </Card>
       </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <CurrentSession subscriberId={id} />
+        <UsageSection subscriberId={id} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <LifecycleSection subscriberId={id} />
+        <NotificationsSection subscriberId={id} />
+      </SimpleGrid>
+      <SessionHistorySection subscriberId={id} />
       {dialog === 'edit' && <EditDialog id={id} subscriber={subscriber} onClose={() => setDialog(null)} />}
       {dialog === 'plan' && (
         <PlanDialog id={id} current={subscriber.plan.id} onClose={() => setDialog(null)} onOperation={setOperationId} />
@@ -193,233 +177,3 @@ export default function SubscriberView() {
   );
 }
 
-function Field({ label, value }: { label: string; value: string | null | undefined }) {
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Text size="sm" c="dimmed" w={110}>
-        {label}
-      </Text>
-      <Text size="sm">{value || '—'}</Text>
-    </Group>
-  );
-}
-
-interface DialogProps {
-  id: string;
-  onClose: () => void;
-  onOperation?: (id: string) => void;
-}
-
-function useChoices() {
-  const [choices] = useQuery({ query: ChoicesQuery });
-  return {
-    plans: choices.data?.plans.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [],
-    routers: choices.data?.routers.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [],
-  };
-}
-
-function EditDialog({ id, subscriber, onClose }: DialogProps & { subscriber: NonNullable<Partial<Record<string, unknown>>> }) {
-  const s = subscriber as Record<string, string | null>;
-  const [values, update, clear] = useDraft(`subscriber-edit-${id}`, {
-    ...EMPTY_SUBSCRIBER,
-    fullName: s.fullName ?? '',
-    email: s.email ?? '',
-    phone: s.phone ?? '',
-    address: s.address ?? '',
-    expiresOn: s.expiresOn ?? '',
-    notes: s.notes ?? '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [, save] = useMutation(UpdateSubscriber);
-  const { run, running } = useAction();
-  const submit = async () => {
-    const local = validateSubscriber(values, true);
-    setErrors(local);
-    if (Object.keys(local).length) return;
-    const outcome = await run(
-      'Save subscriber',
-      () =>
-        save({
-          input: {
-            id,
-            fullName: optional(values.fullName),
-            email: optional(values.email),
-            phone: optional(values.phone),
-            address: optional(values.address),
-            expiresOn: optional(values.expiresOn),
-            notes: optional(values.notes),
-          },
-        }),
-      (data) => data.updateSubscriber.errors,
-      'Saved.',
-    );
-    setErrors(fieldErrors(outcome.fieldErrors));
-    if (outcome.ok) {
-      clear();
-      onClose();
-    }
-  };
-  return (
-    <Modal opened onClose={onClose} title="Edit subscriber" size="lg">
-      <SubscriberForm
-        values={values}
-        onChange={update}
-        onSubmit={() => void submit()}
-        plans={[]}
-        routers={[]}
-        errors={errors}
-        submitting={running}
-        editing
-      />
-    </Modal>
-  );
-}
-
-function PlanDialog({ id, current, onClose, onOperation }: DialogProps & { current: string }) {
-  const { plans } = useChoices();
-  const [planId, setPlanId] = useState<string | null>(current);
-  const [, change] = useMutation(ChangeSubscriberPlan);
-  const { run, running } = useAction();
-  return (
-    <Modal opened onClose={onClose} title="Change plan">
-      <Select label="Plan" data={plans} value={planId} onChange={setPlanId} searchable data-autofocus />
-      <Group justify="flex-end" mt="md">
-        <Button
-          loading={running}
-          disabled={!planId || planId === current}
-          onClick={async () => {
-            const outcome = await run(
-              'Change plan',
-              () => change({ input: { id, planId: planId ?? '' } }),
-              (data) => data.changeSubscriberPlan.errors,
-              'The new plan is on its way to the router.',
-            );
-            const operation = outcome.data?.changeSubscriberPlan.operation;
-            if (operation) onOperation?.(operation.id);
-            if (outcome.ok) onClose();
-          }}
-        >
-          Change plan
-        </Button>
-      </Group>
-    </Modal>
-  );
-}
-
-function PasswordDialog({ id, onClose, onOperation }: DialogProps) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [, change] = useMutation(ChangeSubscriberPassword);
-  const { run, running } = useAction();
-  return (
-    <Modal opened onClose={onClose} title="Change PPPoE password">
-      <PasswordInput
-        label="New password"
-        value={password}
-        onChange={(event) => setPassword(event.currentTarget.value)}
-        error={error}
-        autoComplete="new-password"
-        data-autofocus
-      />
-      <Group justify="flex-end" mt="md">
-        <Button
-          loading={running}
-          disabled={!password}
-          onClick={async () => {
-            const outcome = await run(
-              'Change password',
-              () => change({ input: { id, password } }),
-              (data) => data.changeSubscriberPassword.errors,
-              'The new password is on its way to the router.',
-            );
-            setError(fieldErrors(outcome.fieldErrors).password);
-            const operation = outcome.data?.changeSubscriberPassword.operation;
-            if (operation) onOperation?.(operation.id);
-            if (outcome.ok) onClose();
-          }}
-        >
-          Change password
-        </Button>
-      </Group>
-    </Modal>
-  );
-}
-
-function MoveDialog({ id, current, onClose, onOperation }: DialogProps & { current: string }) {
-  const { routers } = useChoices();
-  const [routerId, setRouterId] = useState<string | null>(current);
-  const [, move] = useMutation(MoveSubscriber);
-  const { run, running } = useAction();
-  return (
-    <Modal opened onClose={onClose} title="Move to another router">
-      <Select label="Router" data={routers} value={routerId} onChange={setRouterId} searchable data-autofocus />
-      <Group justify="flex-end" mt="md">
-        <Button
-          loading={running}
-          disabled={!routerId || routerId === current}
-          onClick={async () => {
-            const outcome = await run(
-              'Move subscriber',
-              () => move({ input: { id, routerId } }),
-              (data) => data.moveSubscriber.errors,
-              'The subscriber is moving to the new router.',
-            );
-            const operation = outcome.data?.moveSubscriber.operation;
-            if (operation) onOperation?.(operation.id);
-            if (outcome.ok) onClose();
-          }}
-        >
-          Move
-        </Button>
-      </Group>
-    </Modal>
-  );
-}
-
-/** Reveal is recorded in the command audit log with who asked: the dialog says so before anything is shown. */
-function RevealDialog({ id, username, onClose }: DialogProps & { username: string }) {
-  const [password, setPassword] = useState<string | null>(null);
-  const [, reveal] = useMutation(RevealPassword);
-  const { run, running } = useAction();
-  return (
-    <Modal opened onClose={onClose} title={`Reveal ${username}'s password?`}>
-      {password === null ? (
-        <>
-          <Text size="sm">Revealing the PPPoE password is recorded in the command log with your name.</Text>
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              loading={running}
-              onClick={async () => {
-                const outcome = await run(
-                  'Reveal password',
-                  () => reveal({ input: { id } }),
-                  (data) => data.revealSubscriberPassword.errors,
-                  'Revealed and recorded in the command log.',
-                );
-                setPassword(outcome.data?.revealSubscriberPassword.password ?? null);
-              }}
-            >
-              Reveal and record
-            </Button>
-          </Group>
-        </>
-      ) : (
-        <Group>
-          <Code fz="md" aria-label="Password">
-            {password}
-          </Code>
-          <CopyButton value={password}>
-            {({ copied, copy }) => (
-              <Button size="xs" variant="light" onClick={copy}>
-                {copied ? 'Copied' : 'Copy'}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
-      )}
-    </Modal>
-  );
-}

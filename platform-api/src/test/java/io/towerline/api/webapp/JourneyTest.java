@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * {@code target/e2e/screenshots}, or to {@code -Dtowerline.e2e.screenshot-dir}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// issue 13, who is online: journeys watch sessions come and go, so routers are tracked
+@TestPropertySource(properties = "towerline.test.track-sessions=true")
 abstract class JourneyTest extends ApiTest {
 
 	@LocalServerPort

@@ -146,6 +146,16 @@ public class SessionTracking implements SmartLifecycle {
 		return Integer.MAX_VALUE - 2000;
 	}
 
+	/**
+	 * Not stopped when a cached test context is paused (Spring 7 pauses idle test
+	 * contexts and restarts them on their next use): {@link #stop()} ends the scheduler
+	 * for good, so a restart threw RejectedExecutionException and the context failed.
+	 */
+	@Override
+	public boolean isPauseable() {
+		return false;
+	}
+
 	/** One lease round: renew, take, start, stop. */
 	void renew() {
 		if (!this.running) {

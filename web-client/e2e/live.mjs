@@ -1,0 +1,71 @@
+/* global window, document -- functions passed to page.evaluate run in the browser */
+// "Who is online": a subscriber dials in while the live table is open and appears without a reload, its speed chart
+// receives samples, and a kick from the table ends the session. Started by platform-api's LiveJourneyTests, which passes
+// LIVE_USER/LIVE_PASS (an operator of a tenant with one simulated router), SUBSCRIBER (its user name) and
+// SUBSCRIBER_ID, and dials the subscriber in when this script writes OUT_DIR/dial-in. Shared pieces: lib.mjs.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { env, finish, launch, nav, results, shot, signIn, step, viewport } from './lib.mjs';
+
+const username = env('SUBSCRIBER');
+const browser = await launch();
+let ok = false;
+
+try {
+  const context = await browser.newContext({ viewport });
+  let page;
+  const row = () => page.getByRole('table', { name: 'Online sessions' }).getByRole('row').filter({ hasText: username });
+
+  await step('open the live table', async () => {
+    page = await signIn(context, env('LIVE_USER'), env('LIVE_PASS'));
+    await nav(page, 'Who is online').click();
+    await page.getByRole('heading', { name: 'Who is online' }).waitFor();
+    await page.getByTestId('online-total').filter({ hasText: /online/ }).waitFor();
+    assert.equal(await row().count(), 0, `${username} is not online yet`);
+    // a reload would drop this marker
+    await page.evaluate(() => {
+      window.__liveJourney = true;
+    });
+  });
+
+  await step('a login on the router appears without a reload', async () => {
+    writeFileSync(join(env('OUT_DIR'), 'dial-in'), 'now');
+    await row().waitFor({ timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.__liveJourney), true, 'the page was not reloaded');
+    await page.getByTestId('online-total').filter({ hasText: '1 online' }).waitFor();
+    await page.getByLabel('Online per router').getByText('edge-1').waitFor();
+    await shot(page, 'live-sessions');
+  });
+
+  await step('the speed chart receives samples', async () => {
+    await row().getByRole('link', { name: username }).click();
+    await page.getByRole('heading', { name: username }).waitFor();
+    await page.getByTestId('session-state').filter({ hasText: 'Online on edge-1' }).waitFor();
+    const chart = page.getByTestId('live-chart');
+    // ten seconds of samples, so the screenshot shows a line rather than a dot
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=live-chart]')?.getAttribute('data-samples')) >= 10, null, {
+      timeout: 60000,
+    });
+    results.samples = Number(await chart.getAttribute('data-samples'));
+    await page.getByTestId('speed-now').filter({ hasText: /Mbit\/s|kbit\/s/ }).waitFor();
+    await shot(page, 'subscriber-live');
+  });
+
+  await step('kick from the table with confirmation; the row goes', async () => {
+    await nav(page, 'Who is online').click();
+    await row().waitFor();
+    await row().getByRole('button', { name: `Kick ${username}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/recorded in the command log/).waitFor();
+    await dialog.getByRole('button', { name: 'Kick', exact: true }).click();
+    await row().waitFor({ state: 'detached', timeout: 60000 });
+    await page.getByTestId('online-total').filter({ hasText: '0 online' }).waitFor();
+  });
+
+  ok = true;
+} catch (error) {
+  console.error(error);
+} finally {
+  await finish(browser, ok);
+}

@@ -1,0 +1,164 @@
+/* global window, document, performance, requestAnimationFrame, cancelAnimationFrame -- functions passed to page.evaluate run in the browser */
+// Measures the "who is online" screen and the live speed chart (issue 13). Not a test: started by platform-api's
+// LiveViewBenchmark (run only with -Pbenchmark), which sets up a tenant with MEASURE_SESSIONS sessions online and
+// background logins/logouts on simulated routers, and passes LIVE_USER/LIVE_PASS and SPEED_IDS (subscribers moving
+// traffic, comma-separated). Writes the numbers into results.json; the Java side writes the report.
+//   1. the live table: a Chromium performance trace over MEASURE_TRACE_SECONDS while the feed applies changes and the
+//      table is scrolled; dropped frames from the trace's frame reporter, and from requestAnimationFrame gaps
+//   2. the JS heap after a forced GC every 15 s over MEASURE_MINUTES with the table open
+//   3. main-thread CPU of MEASURE_CHARTS subscriber pages with their live speed chart open, over 30 s
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { env, finish, launch, nav, results, shot, signIn, step, viewport } from './lib.mjs';
+
+const minutes = Number(env('MEASURE_MINUTES', '3'));
+const traceSeconds = Number(env('MEASURE_TRACE_SECONDS', '30'));
+const expected = Number(env('MEASURE_SESSIONS', '5000'));
+const speedIds = env('SPEED_IDS').split(',').filter(Boolean);
+const outDir = env('OUT_DIR');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const browser = await launch();
+let ok = false;
+
+function framesFromTrace(file) {
+  const trace = JSON.parse(readFileSync(file, 'utf8'));
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const states = {};
+  let dropped = 0;
+  for (const event of events) {
+    if (event.name === 'PipelineReporter' && event.ph === 'b') {
+      const state = event.args?.chrome_frame_reporter?.state ?? 'UNKNOWN';
+      states[state] = (states[state] ?? 0) + 1;
+    }
+    if (event.name === 'DroppedFrame' || event.name === 'Graphics.Pipeline.DroppedFrame') dropped++;
+  }
+  const longTasks = events.filter((e) => e.name === 'RunTask' && e.dur > 50_000).length;
+  return { reporterStates: states, droppedFrameEvents: dropped, longTasksOver50ms: longTasks };
+}
+
+try {
+  const context = await browser.newContext({ viewport });
+  let page;
+  await step('open the live table with the sessions online', async () => {
+    page = await signIn(context, env('LIVE_USER'), env('LIVE_PASS'));
+    await nav(page, 'Who is online').click();
+    await page.waitForFunction(
+      (least) => Number((document.querySelector('[data-testid=online-total]')?.textContent ?? '').replace(/[^0-9]/g, '')) >= least,
+      expected * 0.95,
+      { timeout: 180000 },
+    );
+    await shot(page, 'live-5000');
+  });
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+
+  await step('trace the live table under churn', async () => {
+    const traceFile = join(outDir, 'live-trace.json');
+    await page.evaluate(() => {
+      // frame gaps as the page sees them: a gap over 1.5 frames means at least one frame was missed
+      window.__gaps = [];
+      let last = performance.now();
+      const tick = (now) => {
+        window.__gaps.push(now - last);
+        last = now;
+        window.__raf = requestAnimationFrame(tick);
+      };
+      window.__raf = requestAnimationFrame(tick);
+    });
+    await browser.startTracing(page, {
+      path: traceFile,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'benchmark', 'cc', 'viz', 'toplevel'],
+    });
+    const rows = page.getByTestId('live-rows');
+    const started = Date.now();
+    const before = { tasks: await metric('TaskDuration') };
+    // scroll down and up through the table at a steady pace while batches arrive
+    while (Date.now() - started < traceSeconds * 1000) {
+      await rows.evaluate((el) => el.scrollBy(0, 240));
+      await sleep(100);
+      if ((Date.now() - started) % 10000 < 120) await rows.evaluate((el) => (el.scrollTop = 0));
+    }
+    const cpu = ((await metric('TaskDuration')) - before.tasks) / traceSeconds;
+    await browser.stopTracing();
+    const gaps = await page.evaluate(() => {
+      cancelAnimationFrame(window.__raf);
+      return window.__gaps.slice(1);
+    });
+    const frame = 1000 / 60;
+    const missed = gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / frame) - 1), 0);
+    const sorted = [...gaps].sort((a, b) => a - b);
+    results.table = {
+      online: Number((await page.getByTestId('online-total').textContent()).replace(/[^0-9]/g, '')),
+      seconds: traceSeconds,
+      frames: gaps.length,
+      missedFrames: missed,
+      gapsOver25ms: gaps.filter((gap) => gap > 25).length,
+      gapP50Ms: sorted[Math.floor(sorted.length * 0.5)],
+      gapP99Ms: sorted[Math.floor(sorted.length * 0.99)],
+      gapMaxMs: sorted.at(-1),
+      mainThreadCpuShare: cpu,
+      trace: framesFromTrace(traceFile),
+    };
+    console.log('table', JSON.stringify(results.table));
+  });
+
+  await step('JS heap with the table open', async () => {
+    const samples = [];
+    const started = Date.now();
+    while (Date.now() - started < minutes * 60000) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      samples.push({
+        atSeconds: Math.round((Date.now() - started) / 1000),
+        heapMiB: +((await metric('JSHeapUsedSize')) / 1048576).toFixed(2),
+        domNodes: await metric('Nodes'),
+        online: Number((await page.getByTestId('online-total').textContent()).replace(/[^0-9]/g, '')),
+      });
+      await sleep(15000);
+    }
+    results.heap = samples;
+    console.log('heap', JSON.stringify(samples));
+  });
+
+  await step('speed charts open at once', async () => {
+    const pages = [];
+    for (const id of speedIds) {
+      // the token lives in the tab's sessionStorage: each tab signs in (the sign-in page's own session lets it
+      // through without the form), then opens its subscriber
+      const chartPage = await context.newPage();
+      await chartPage.goto(`${env('BASE_URL')}/`);
+      await chartPage.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 60000 });
+      await chartPage.goto(`${env('BASE_URL')}/subscribers/${id}`);
+      await chartPage.getByTestId('live-chart').waitFor();
+      pages.push(chartPage);
+    }
+    await Promise.all(
+      pages.map((p) => p.waitForFunction(() => Number(document.querySelector('[data-testid=live-chart]')?.dataset.samples) >= 3, null, { timeout: 60000 })),
+    );
+    const sessions = await Promise.all(pages.map(async (p) => {
+      const session = await context.newCDPSession(p);
+      await session.send('Performance.enable');
+      return session;
+    }));
+    const taskTime = async () =>
+      (await Promise.all(sessions.map(async (s) => (await s.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value))).reduce((a, b) => a + b, 0);
+    const visible = await Promise.all(pages.map((p) => p.evaluate(() => document.visibilityState)));
+    const before = await taskTime();
+    await sleep(30000);
+    const after = await taskTime();
+    results.charts = {
+      charts: pages.length,
+      visible: visible.filter((v) => v === 'visible').length,
+      seconds: 30,
+      mainThreadCpuShareAllCharts: (after - before) / 30,
+      samplesPerChart: await Promise.all(pages.map((p) => p.evaluate(() => Number(document.querySelector('[data-testid=live-chart]')?.dataset.samples)))),
+    };
+    console.log('charts', JSON.stringify(results.charts));
+  });
+  ok = true;
+} catch (error) {
+  console.error(error);
+} finally {
+  await finish(browser, ok);
+}

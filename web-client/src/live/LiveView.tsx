@@ -1,0 +1,119 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from 'urql';
+import { Page } from '../components/Page';
+import { LiveChoicesQuery } from './documents';
+import { countBy, visibleRows, type LiveRow } from './liveSessions';
+import { useLiveSessions } from './useLiveSessions';
+import { VirtualRows } from './VirtualRows';
+import { ROW_HEIGHT, ROW_STYLE, SessionRow } from './SessionRow';
+import { KickDialog } from './KickDialog';
+import { OnlineCounts } from './OnlineCounts';
+import { TopTalkersCard } from './TopTalkersCard';
+
+
+export default function LiveView() {
+  const { live, version, error, connected } = useLiveSessions();
+  const [choices] = useQuery({ query: LiveChoicesQuery });
+  const [routerId, setRouterId] = useState<string | null>(null);
+  const [popId, setPopId] = useState<string | null>(null);
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+  const [kick, setKick] = useState<LiveRow | null>(null);
+
+  const routers = useMemo(() => choices.data?.routers.edges.map(({ node }) => node) ?? [], [choices.data]);
+  const routerName = useMemo(() => new Map(routers.map((r) => [r.id, r.name])), [routers]);
+  const popOfRouter = useMemo(() => new Map(routers.map((r) => [r.id, r.pop?.id])), [routers]);
+  const popName = useMemo(() => new Map((choices.data?.pops.edges ?? []).map(({ node }) => [node.id, node.name])), [choices.data]);
+  const planName = useMemo(() => new Map((choices.data?.plans.edges ?? []).map(({ node }) => [node.id, node.name])), [choices.data]);
+
+  const rows = useMemo(
+    () => visibleRows(live.rows.values(), { routerId, popId, planId, search: deferredSearch }, (id) => popOfRouter.get(id) ?? undefined),
+    // version stands for the store's contents, which change in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [version, live, routerId, popId, planId, deferredSearch, popOfRouter],
+  );
+  const perRouter = useMemo(
+    () => countBy(live.rows.values(), (row) => row.routerId),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [version, live],
+  );
+  const perPop = useMemo(
+    () => countBy(live.rows.values(), (row) => popOfRouter.get(row.routerId) ?? undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [version, live, popOfRouter],
+  );
+
+  const options = (entries: Map<string, string>) => [...entries.entries()].map(([value, label]) => ({ value, label }));
+
+  return (
+    <Page
+      title="Who is online"
+      actions={
+        <Badge size="lg" variant="light" color={connected ? 'green' : 'gray'} data-testid="online-total">
+          {connected ? `${live.rows.size.toLocaleString()} online` : 'Connecting…'}
+        </Badge>
+      }
+    >
+      {error && <Alert color="red" title="The live feed stopped">{error}</Alert>}
+      {live.truncated && (
+        <Alert color="yellow">More sessions are online than the live table holds: it follows the newest logins. Narrow it with a filter.</Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <OnlineCounts title="Online per router" counts={perRouter} nameOf={(id) => routerName.get(id) ?? id} />
+        <OnlineCounts
+          title="Online per POP"
+          counts={perPop}
+          nameOf={(id) => popName.get(id) ?? id}
+          empty={live.rows.size ? 'No one online is on a router in a POP.' : 'Nobody online.'}
+        />
+        <TopTalkersCard />
+      </SimpleGrid>
+      <Card withBorder>
+        <Stack gap="sm">
+          <Group gap="sm" align="end">
+            <TextInput
+              label="Search"
+              placeholder="User name, IP address or MAC"
+              value={search}
+              onChange={(event) => setSearch(event.currentTarget.value)}
+              w={260}
+            />
+            <Select label="Router" data={options(routerName)} value={routerId} onChange={setRouterId} clearable searchable w={180} />
+            <Select label="POP" data={options(popName)} value={popId} onChange={setPopId} clearable searchable w={180} />
+            <Select label="Plan" data={options(planName)} value={planId} onChange={setPlanId} clearable searchable w={180} />
+            <Text size="sm" c="dimmed" data-testid="live-shown">
+              {rows.length.toLocaleString()} shown
+            </Text>
+          </Group>
+          <VirtualRows
+            label="Online sessions"
+            rows={rows}
+            rowHeight={ROW_HEIGHT}
+            height={520}
+            keyOf={(row) => row.id}
+            header={
+              <div role="row" style={ROW_STYLE}>
+                {['User name', 'Router', 'IP address', 'MAC', 'Plan', 'Online for', ''].map((title) => (
+                  <Text key={title} size="sm" fw={600} role="columnheader">
+                    {title}
+                  </Text>
+                ))}
+              </div>
+            }
+            renderRow={(row) => (
+              <SessionRow
+                row={row}
+                routerName={routerName.get(row.routerId) ?? '—'}
+                planName={(row.planId && planName.get(row.planId)) || '—'}
+                onKick={setKick}
+              />
+            )}
+          />
+        </Stack>
+      </Card>
+      {kick && <KickDialog session={kick} routerName={routerName.get(kick.routerId) ?? 'its router'} onClose={() => setKick(null)} />}
+    </Page>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useRef, useState } from 'react';
+import { useClient } from 'urql';
+import { OnlineSessionsFeed } from './documents';
+import { LiveSessions, type LiveBatch } from './liveSessions';
+
+/**
+ * Who is online, pushed by `onlineSessionsFeed`: batches that arrive between two frames are applied together in the
+ * next animation frame, so 50 logins and logouts a second cost at most one re-render a frame (and none while the tab is
+ * hidden: the browser runs no frames then, the batches wait and are applied at once on return).
+ */
+export function useLiveSessions() {
+  const client = useClient();
+  const store = useRef(new LiveSessions());
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [connected, setConnected] = useState(false);
+
+  useEffect(() => {
+    const live = store.current;
+    let pending: LiveBatch[] = [];
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
+      const batches = pending;
+      pending = [];
+      live.apply(batches);
+      setVersion(live.version);
+    };
+    const subscription = client.subscription(OnlineSessionsFeed, {}).subscribe((result) => {
+      if (result.error) {
+        setError(result.error.message);
+        return;
+      }
+      const batch = result.data?.onlineSessionsFeed;
+      if (!batch) return;
+      setConnected(true);
+      setError(null);
+      pending.push(batch);
+      if (!frame) frame = requestAnimationFrame(flush);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      subscription.unsubscribe();
+    };
+  }, [client]);
+
+  return { live: store.current, version, error, connected };
+}

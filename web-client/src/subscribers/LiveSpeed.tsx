@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Group, Text } from '@mantine/core';
+import { useClient } from 'urql';
+import { LiveChart, LiveSeries } from '../charts/LiveChart';
+import { usePageVisible } from '../hooks/usePageVisible';
+import { bitRate } from '../live/format';
+import { SubscriberTrafficFeed } from './sectionDocuments';
+
+const SERIES = [
+  { label: 'Download', color: '#1c7ed6' },
+  { label: 'Upload', color: '#e8590c' },
+];
+
+/**
+ * The subscriber's speed, one sample a second from `subscriberTraffic`. The stream is dropped while the tab is hidden
+ * (the router then stops its `monitor-traffic` when nobody else watches) and taken up again on return.
+ */
+export function LiveSpeed({ subscriberId }: { subscriberId: string }) {
+  const client = useClient();
+  const visible = usePageVisible();
+  // another subscriber's page starts from an empty chart
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const source = useMemo(() => new LiveSeries(2, 120), [subscriberId]);
+  const [now, setNow] = useState<{ down: number; up: number } | null>(null);
+  const [interruption, setInterruption] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!visible) return;
+    const subscription = client.subscription(SubscriberTrafficFeed, { subscriberId }).subscribe((result) => {
+      const event = result.data?.subscriberTraffic;
+      if (result.error) {
+        setInterruption(result.error.message);
+      } else if (event?.__typename === 'TrafficSample') {
+        source.push(Date.now() / 1000, [event.txBitsPerSecond, event.rxBitsPerSecond]);
+        setNow({ down: event.txBitsPerSecond, up: event.rxBitsPerSecond });
+        setInterruption(null);
+      } else if (event?.__typename === 'TrafficInterruption') {
+        setInterruption(event.message);
+      }
+    });
+    return () => subscription.unsubscribe();
+  }, [client, subscriberId, source, visible]);
+
+  return (
+    <div>
+      <Group justify="space-between" mb={4}>
+        <Text fw={500}>Speed now</Text>
+        <Text size="sm" ff="monospace" data-testid="speed-now">
+          {now ? `↓ ${bitRate(now.down)}  ↑ ${bitRate(now.up)}` : '—'}
+        </Text>
+      </Group>
+      {interruption && (
+        <Text size="sm" c="orange" mb={4}>
+          {interruption}
+        </Text>
+      )}
+      <LiveChart source={source} series={SERIES} format={bitRate} label="Live speed, last two minutes" height={200} />
+    </div>
+  );
+}
