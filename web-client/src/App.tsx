@@ -31,6 +31,8 @@ const ApiClientsView = lazy(() => import('./identity/ApiClientsView'));
 const SecurityEventsView = lazy(() => import('./identity/SecurityEventsView'));
 const SettingsView = lazy(() => import('./settings/SettingsView'));
 const ConsoleView = lazy(() => import('./console/ConsoleView'));
+// reports (issue 13)
+const ReportsView = lazy(() => import('./reports/ReportsView'));
 
 // the screens people open most, fetched once the first screen has settled, so a click does not wait for their code
 function preloadCommonScreens() {
@@ -93,6 +95,8 @@ function AppRoutes() {
       <Route path={urls.settings()} element={<SettingsView />} />
       <Route path={urls.console()} element={<ConsoleView />} />
       <Route path={urls.consoleSecurityEvents()} element={<SecurityEventsView />} />
+      {/* reports (issue 13) */}
+      <Route path={urls.reports()} element={<ReportsView />} />
       <Route path="*" element={<Navigate to={urls.dashboard()} replace />} />
     </Routes>
   );

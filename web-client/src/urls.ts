@@ -21,6 +21,8 @@ export const urls = {
   console: () => '/console',
   consoleSecurityEvents: () => '/console/security-events',
   callback: () => '/auth/callback',
+  // reports (issue 13)
+  reports: (query?: Record<string, string>) => withQuery('/reports', query),
 };
 
 function withQuery(path: string, query?: Record<string, string>): string {

@@ -27,6 +27,8 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'Operations', to: urls.operations(), capability: 'read' },
       { label: 'Drift', to: urls.drift(), capability: 'read' },
       { label: 'Command log', to: urls.audit(), capability: 'read' },
+      // reports (issue 13)
+      { label: 'Reports', to: urls.reports(), capability: 'read' },
     ],
   },
   {

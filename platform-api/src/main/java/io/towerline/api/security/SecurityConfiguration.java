@@ -54,6 +54,9 @@ class SecurityConfiguration {
 				// links (/backup-fetch/**) instead
 				.requestMatchers("/backups/**")
 				.authenticated()
+				// reports (issue 13): file downloads need the bearer token
+				.requestMatchers("/report-files/**")
+				.authenticated()
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver)
