@@ -39,9 +39,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 13's report measurement: a usage report of {@code bench.rows} (100,000) rows,
- * from the request to both files stored, with the server's heap sampled every 20 ms
- * while it runs (peak used, and the old generation after collections, which is what the
- * report retains) and the files downloaded through the service. Not a test: run with
+ * from the request to both files stored, with the server's heap sampled every 20 ms while
+ * it runs (peak used, and the old generation after collections, which is what the report
+ * retains) and the files downloaded through the service. Not a test: run with
  * {@code ./mvnw -o -pl platform-api -am verify -Pbenchmark -Dtest=ReportBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}; the figures go to
  * {@code platform-api/target/report-benchmark.md}.
@@ -102,9 +102,9 @@ class ReportBenchmark extends ApiTest {
 			}
 		});
 		long requested = System.nanoTime();
-		Report report = TenantContext.callAs(tenant, () -> this.reports
-			.request(ReportKind.USAGE_BY_SUBSCRIBER, from, to, null, Actor.system("benchmark"))
-			.report());
+		Report report = TenantContext.callAs(tenant,
+				() -> this.reports.request(ReportKind.USAGE_BY_SUBSCRIBER, from, to, null, Actor.system("benchmark"))
+					.report());
 		AtomicLong firstProgress = new AtomicLong();
 		await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
 			Report now = TenantContext.callAs(tenant, () -> this.reports.get(report.id()));
@@ -120,15 +120,14 @@ class ReportBenchmark extends ApiTest {
 		assertThat(done.status()).isEqualTo(ReportStatus.SUCCEEDED);
 		assertThat(done.rowsDone()).isEqualTo(ROWS);
 		Counters expected = TenantContext.callAs(tenant, () -> this.totals.total(UsageScope.tenant(), from, to));
-		assertThat(done.totals()).contains(new ReportTotal("Download bytes",
-				expected.txBytes()));
+		assertThat(done.totals()).contains(new ReportTotal("Download bytes", expected.txBytes()));
 
 		line("- report of %,d rows generated in %,d ms (%,.0f rows/s); first progress after %,d ms", done.rowsDone(),
 				(generated - requested) / 1_000_000, done.rowsDone() / ((generated - requested) / 1e9),
 				(firstProgress.get() > 0) ? (firstProgress.get() - requested) / 1_000_000 : -1);
 		line("- files: CSV %,d bytes, PDF %,d bytes", done.csvBytes(), done.pdfBytes());
-		line("- heap used before: %,d MiB; peak while generating: %,d MiB (+%,d MiB, garbage included)",
-				baseline >> 20, peak.get() >> 20, (peak.get() - baseline) >> 20);
+		line("- heap used before: %,d MiB; peak while generating: %,d MiB (+%,d MiB, garbage included)", baseline >> 20,
+				peak.get() >> 20, (peak.get() - baseline) >> 20);
 		line("- old generation after collections during the run (retained), highest: %,d MiB (%s)",
 				oldAfterGc.get() >> 20, oldGen.getName());
 		line("- max heap of this JVM: %,d MiB", Runtime.getRuntime().maxMemory() >> 20);

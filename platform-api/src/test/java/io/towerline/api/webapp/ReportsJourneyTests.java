@@ -47,12 +47,12 @@ class ReportsJourneyTests extends JourneyTest {
 			UUID plan = UUID.fromString(network.planId());
 			Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
 			TenantContext.callAs(tenant,
-					() -> this.recorder.record(hourAgo, List.of(
-							new UsageDelta(router, "alice", UUID.fromString(alice), plan,
+					() -> this.recorder.record(hourAgo,
+							List.of(new UsageDelta(router, "alice", UUID.fromString(alice), plan,
 									new Counters(2_500_000, 48_000_000, 10, 20)),
-							new UsageDelta(router, "bob", UUID.fromString(bob), plan,
-									new Counters(900_000, 7_300_000_000L, 3, 7)),
-							new UsageDelta(router, "visitor", null, null, new Counters(123, 4567, 1, 2)))));
+									new UsageDelta(router, "bob", UUID.fromString(bob), plan,
+											new Counters(900_000, 7_300_000_000L, 3, 7)),
+									new UsageDelta(router, "visitor", null, null, new Counters(123, 4567, 1, 2)))));
 			long download = 48_000_000 + 7_300_000_000L + 4567;
 			long upload = 2_500_000 + 900_000 + 123;
 			Credentials operator = newUser(tenant, "e2e-reports", "OPERATOR");
@@ -63,7 +63,9 @@ class ReportsJourneyTests extends JourneyTest {
 							Long.toString(upload)));
 
 			List<String> csv = Files.readAllLines(Path.of((String) results.get("csv")));
-			assertThat(csv).hasSize(4).first().isEqualTo("subscriber_id,username,download_bytes,upload_bytes,total_bytes");
+			assertThat(csv).hasSize(4)
+				.first()
+				.isEqualTo("subscriber_id,username,download_bytes,upload_bytes,total_bytes");
 			long csvDownload = 0;
 			long csvUpload = 0;
 			for (String line : csv.subList(1, csv.size())) {

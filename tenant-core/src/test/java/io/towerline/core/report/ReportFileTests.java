@@ -28,7 +28,8 @@ class ReportFileTests {
 		for (String formula : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx")) {
 			assertThat(CsvReportWriter.cell(formula, false)).as(formula).startsWith("'");
 		}
-		assertThat(CsvReportWriter.cell("=HYPERLINK(\"x\",\"y\")", false)).isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+		assertThat(CsvReportWriter.cell("=HYPERLINK(\"x\",\"y\")", false))
+			.isEqualTo("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
 		assertThat(CsvReportWriter.cell("-5", true)).isEqualTo("-5");
 	}
 
