@@ -106,7 +106,7 @@ public class UsageBreakdown {
 		checkPeriod(from, to);
 		String sql = grouped(TenantContext.require(), grouping) + switch (order) {
 			case NAME -> (grouping == Grouping.SUBSCRIBER) ? " ORDER BY label, id" : " ORDER BY id";
-			case MOST_USED -> " ORDER BY rx_bytes + tx_bytes DESC, label, id";
+			case MOST_USED -> " ORDER BY sum(rx_bytes) + sum(tx_bytes) DESC, label, id";
 		} + ((limit != null) ? " LIMIT " + Math.max(0, limit) : "");
 		this.jdbc.sql(sql)
 			.param("from", Timestamp.from(from))
