@@ -153,7 +153,9 @@ class ReportIsolationTests extends ApiTest {
 	/** Over the real port on a loaded machine: more than the tester's default 5 s. */
 	@Override
 	protected HttpGraphQlTester as(String token) {
-		return super.as(token).mutate().responseTimeout(Duration.ofSeconds(60)).build();
+		return super.as(token).mutate()
+			.webTestClient((client) -> client.responseTimeout(Duration.ofSeconds(60)))
+			.build();
 	}
 
 	private static String token(TenantId tenant) {
