@@ -16,7 +16,7 @@ try {
   await step('operator opens the reports', async () => {
     page = await signIn(context, env('OPERATOR_USER'), env('OPERATOR_PASS'));
     await nav(page, 'Reports').click();
-    await page.getByRole('heading', { name: 'Reports' }).waitFor();
+    await page.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
     await page.getByText('No reports yet').waitFor();
   });
 

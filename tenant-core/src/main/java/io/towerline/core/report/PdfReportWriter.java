@@ -36,9 +36,15 @@ final class PdfReportWriter implements AutoCloseable {
 
 	private static final float PADDING = 4;
 
-	private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+	// made once per JVM: PDFBox looks for a system font to render each standard font with
+	// (and logs when it falls back), and the objects only carry metrics and a name
+	private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
 
-	private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+	private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+	private final PDType1Font regular = REGULAR;
+
+	private final PDType1Font bold = BOLD;
 
 	private final PDDocument document;
 
