@@ -204,6 +204,35 @@ class ReportApiTests extends ApiTest {
 	}
 
 	@Test
+	void shouldRefuseUnfinishedDownloadsAndRequestsBeyondTheActiveLimit() throws Exception {
+		// reports whose jobs are still at work (rows written directly: no job picks them
+		// up)
+		List<String> running = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+				UUID.randomUUID().toString());
+		for (String id : running) {
+			this.jdbc.sql("INSERT INTO " + this.tenant.schemaName()
+					+ ".report (id, kind, period_from, period_to, status,"
+					+ " rows_done, requested_by, requested_at, expires_at) VALUES (?::uuid, 'USAGE_BY_ROUTER', now() - "
+					+ "interval '1 day', now(), 'RUNNING', 0, 'user:test', now(), now() + interval '1 day')")
+				.param(id)
+				.update();
+		}
+		MvcTestResult early = download("/report-files/" + running.get(0) + "/pdf", token("VIEWER"));
+		assertThat(early).hasStatus(409);
+		assertThat(early.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"REPORT_NOT_READY\"");
+		assertThat(files(report(running.get(0)))).isEmpty();
+		assertRefused(request("USAGE_BY_ROUTER", this.now.minus(1, ChronoUnit.DAYS), this.now, null), "null",
+				"REPORTS_BUSY");
+		this.jdbc.sql("UPDATE " + this.tenant.schemaName() + ".report SET status = 'FAILED' WHERE id = ?::uuid")
+			.param(running.get(0))
+			.update();
+		assertThat(download("/report-files/" + running.get(0) + "/csv", token("VIEWER"))).hasStatus(409);
+		assertThat(
+				(List<?>) request("USAGE_BY_ROUTER", this.now.minus(1, ChronoUnit.DAYS), this.now, null).get("errors"))
+			.isEmpty();
+	}
+
+	@Test
 	void shouldPurgeReportsPastTheirRetentionWithTheirFiles() {
 		Map<String, Object> report = generate("USAGE_BY_ROUTER", this.now.minus(1, ChronoUnit.DAYS), this.now, null);
 		String id = (String) report.get("id");
