@@ -31,6 +31,8 @@ try {
     assert.equal(await total('Download bytes'), Number(env('EXPECTED_DOWNLOAD')));
     assert.equal(await total('Upload bytes'), Number(env('EXPECTED_UPLOAD')));
     await page.getByTestId('bar-chart').locator('canvas').first().waitFor();
+    // the new report joins the past reports without a reload
+    await page.getByRole('table', { name: 'Past reports' }).getByRole('button', { name: 'Usage by subscriber' }).waitFor();
     await shot(page, 'reports');
   });
 

@@ -7,13 +7,15 @@ import { ReportsQuery } from './documents';
 import { formatCount, formatPeriod } from './format';
 import { FINISHED } from './kinds';
 
-/** The tenant's reports until their retention ends, newest first; re-read while any is still running. */
+/** The tenant's reports until their retention ends, newest first; re-read while one is missing or running. */
 export function PastReports({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
   const [result, reexecute] = useQuery({ query: ReportsQuery, variables: { first: 50 } });
   const reports = result.data?.reports ?? [];
   const running = reports.some((report) => !FINISHED.has(report.status));
+  // a report just started is not in the list read before it: read again until it is, and while any runs
+  const listed = selected === null || reports.some((report) => report.id === selected);
   useInterval(() => {
-    if (running) reexecute({ requestPolicy: 'network-only' });
+    if (running || !listed) reexecute({ requestPolicy: 'network-only' });
   }, 2000);
   if (!result.data) {
     return <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />;
