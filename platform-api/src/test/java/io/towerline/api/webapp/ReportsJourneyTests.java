@@ -2,6 +2,7 @@ package io.towerline.api.webapp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,8 +39,10 @@ class ReportsJourneyTests extends JourneyTest {
 	@Test
 	void shouldDownloadAReportAsCsvAndPdfWithTheRightTotals() throws Exception {
 		TenantId tenant = newTenant("e2e-reports");
-		NetworkFixture network = NetworkFixture.create(as(TestTokens.forTenant(tenant.slug(), "OPERATOR")),
-				"edge-reports");
+		// over the real port on a loaded machine: more than the tester's default 5 s
+		NetworkFixture network = NetworkFixture.create(as(TestTokens.forTenant(tenant.slug(), "OPERATOR")).mutate()
+			.webTestClient((client) -> client.responseTimeout(Duration.ofSeconds(60)))
+			.build(), "edge-reports");
 		try {
 			String alice = network.createSubscriber("alice", "secret-1")[0];
 			String bob = network.createSubscriber("bob", "secret-2")[0];
