@@ -33,6 +33,8 @@ const SettingsView = lazy(() => import('./settings/SettingsView'));
 const ConsoleView = lazy(() => import('./console/ConsoleView'));
 // issue 13, who is online
 const LiveView = lazy(() => import('./live/LiveView'));
+// reports (issue 13)
+const ReportsView = lazy(() => import('./reports/ReportsView'));
 
 // the screens people open most, fetched once the first screen has settled, so a click does not wait for their code
 function preloadCommonScreens() {
@@ -97,6 +99,8 @@ function AppRoutes() {
       <Route path={urls.consoleSecurityEvents()} element={<SecurityEventsView />} />
       {/* issue 13, who is online */}
       <Route path={urls.live()} element={<LiveView />} />
+      {/* reports (issue 13) */}
+      <Route path={urls.reports()} element={<ReportsView />} />
       <Route path="*" element={<Navigate to={urls.dashboard()} replace />} />
     </Routes>
   );

@@ -23,6 +23,8 @@ export const urls = {
   callback: () => '/auth/callback',
   // issue 13, who is online
   live: () => '/live',
+  // reports (issue 13)
+  reports: (query?: Record<string, string>) => withQuery('/reports', query),
 };
 
 function withQuery(path: string, query?: Record<string, string>): string {

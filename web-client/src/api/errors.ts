@@ -25,6 +25,11 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
   CONFIRMATION_MISMATCH: 'The confirmation does not match. Type it exactly as shown to go ahead.',
   BACKUP_RESTORE_UNAVAILABLE:
     'Restores are switched off: the platform does not know the address routers reach it at. Ask the operator to set it.',
+  // reports (issue 13)
+  REPORT_PERIOD_INVALID: 'The period must end after it starts, and must not start in the future.',
+  REPORT_PERIOD_TOO_LONG: 'The period is too long for one report (at most a year). Choose a shorter period.',
+  REPORTS_BUSY: 'Several reports are already being generated. Wait until one has finished, then try again.',
+  REPORT_NOT_READY: 'This report is not ready yet: it is still being generated, or generation failed.',
 };
 
 export const EXTENSION_MESSAGES: Record<string, string> = {

@@ -29,6 +29,8 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'Command log', to: urls.audit(), capability: 'read' },
       // issue 13, who is online
       { label: 'Who is online', to: urls.live(), capability: 'read' },
+      // reports (issue 13)
+      { label: 'Reports', to: urls.reports(), capability: 'read' },
     ],
   },
   {

@@ -55,8 +55,8 @@ class SecurityConfiguration {
 				.requestMatchers("/backups/**")
 				.authenticated()
 				// web client (issue 12): exports stream with the bearer token like
-				// backups
-				.requestMatchers("/exports/**")
+				// backups; reports (issue 13): file downloads need the bearer token
+				.requestMatchers("/exports/**", "/report-files/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll())

@@ -149,6 +149,16 @@ class EveryFieldTests extends ApiTest {
 		TenantId tenantId = TenantId.of(this.tenant);
 		TenantContext.callAs(tenantId, () -> this.healthCheck.check(UUID.fromString(this.network.routerId())));
 		this.sweeper.sweep(tenantId, Instant.now());
+		// reports (issue 13): one report, which the list yields for report(id)
+		as(TestTokens.forTenant(this.tenant, "TENANT_ADMIN"))
+			.document("mutation($input: RequestReportInput!) { requestReport(input: $input) { errors { code } } }")
+			.variable("input",
+					Map.of("kind", "USAGE_BY_ROUTER", "from", Instant.now().minus(1, ChronoUnit.DAYS).toString(), "to",
+							Instant.now().toString()))
+			.execute()
+			.path("requestReport.errors")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@AfterEach

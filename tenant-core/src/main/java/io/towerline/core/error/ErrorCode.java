@@ -74,6 +74,20 @@ public enum ErrorCode {
 	 * This platform cannot hand a backup to a router (no download address for routers is
 	 * configured), so backups cannot be restored.
 	 */
-	BACKUP_RESTORE_UNAVAILABLE
+	BACKUP_RESTORE_UNAVAILABLE,
+
+	// reports (issue 13)
+
+	/** A report's period ends before it starts or starts in the future. */
+	REPORT_PERIOD_INVALID,
+
+	/** A report's period is longer than reports may cover. */
+	REPORT_PERIOD_TOO_LONG,
+
+	/** The tenant has as many reports being generated as it may; ask again later. */
+	REPORTS_BUSY,
+
+	/** The report's files are not ready (still generating, or generation failed). */
+	REPORT_NOT_READY
 
 }

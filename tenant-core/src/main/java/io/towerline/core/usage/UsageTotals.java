@@ -78,8 +78,15 @@ public class UsageTotals {
 
 	/** The scope's buckets of the period, each from the one resolution that holds it. */
 	private static String buckets(TenantId tenant, UsageScope scope) {
+		return buckets(tenant, scope, "bucket_start, rx_bytes, tx_bytes, rx_packets, tx_packets");
+	}
+
+	/**
+	 * The scope's buckets of the period with {@code columns}, each from the one
+	 * resolution that holds it (also read by {@link UsageBreakdown}).
+	 */
+	static String buckets(TenantId tenant, UsageScope scope, String columns) {
 		String schema = tenant.schemaName();
-		String columns = "bucket_start, rx_bytes, tx_bytes, rx_packets, tx_packets";
 		String marks = "(SELECT coalesce((SELECT rolled_until FROM " + schema
 				+ ".usage_rollup WHERE resolution = 'HOUR'), 'epoch'::timestamptz) AS hour_until, "
 				+ "coalesce((SELECT rolled_until FROM " + schema

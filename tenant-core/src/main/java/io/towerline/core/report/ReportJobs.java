@@ -1,0 +1,60 @@
+package io.towerline.core.report;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.TenantCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The db-scheduler tasks of reports: one job per requested report (instance
+ * {@code <tenant>:<report id>}, revived and run again if its replica dies), and the
+ * recurring purge of reports past their retention ({@code towerline.report.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportProperties.class)
+class ReportJobs {
+
+	static final TaskDescriptor<ReportRef> TASK = TaskDescriptor.of("report-generation", ReportRef.class);
+
+	private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
+
+	@Bean
+	CustomTask<ReportRef> reportGenerationTask(ObjectProvider<ReportGeneration> generation) {
+		return Tasks.custom(TASK.getTaskName(), ReportRef.class)
+			.onDeadExecutionRevive()
+			.execute((instance, context) -> {
+				ReportRef ref = instance.getData();
+				TenantContext.runAs(TenantId.of(ref.tenant()), () -> generation.getObject().generate(ref.reportId()));
+				return new CompletionHandler.OnCompleteRemove<>();
+			});
+	}
+
+	@Bean
+	RecurringTask<Void> reportPurgeTask(ObjectProvider<Reports> reports, TenantCatalog catalog,
+			ReportProperties properties) {
+		return Tasks.recurring("report-purge", FixedDelay.of(properties.purgeInterval()))
+			.execute((instance, context) -> {
+				for (TenantId tenant : catalog.activeTenants()) {
+					try {
+						TenantContext.runAs(tenant, () -> reports.getObject().purgeExpired());
+					}
+					catch (RuntimeException ex) {
+						log.warn("Report purge of tenant {} failed: {}", tenant, ex.getMessage());
+					}
+				}
+			});
+	}
+
+}

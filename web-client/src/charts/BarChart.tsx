@@ -1,0 +1,76 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface BarSeries {
+  label: string;
+  color: string;
+}
+
+interface Props {
+  /** One label per bar group (x axis). */
+  labels: readonly string[];
+  /** The series drawn side by side in each group (one or two). */
+  series: readonly BarSeries[];
+  /** values[s][i]: series s at label i. */
+  values: readonly (readonly number[])[];
+  /** Formats values on the y axis and in the legend. */
+  format: (value: number) => string;
+  /** What the chart shows, for screen readers. */
+  label: string;
+  height?: number;
+}
+
+/**
+ * Bars over text labels (one or two series side by side), drawn by uPlot on a canvas (cheap however many bars; the chart is recreated only when
+ * its data changes and resized with its container).
+ */
+export function BarChart({ labels, series, values, format, label, height = 280 }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!element || labels.length === 0) return;
+    // one series: centred bars; two: the first left of the label, the second right of it
+    const pair = series.length > 1;
+    const options: uPlot.Options = {
+      width: Math.max(element.clientWidth, 200),
+      height,
+      legend: { show: true },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      axes: [
+        {
+          values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? shorten(labels[index] ?? '') : '')),
+          incrs: [1],
+          gap: 6,
+        },
+        { values: (_u, splits) => splits.map((value) => format(value)), size: 80 },
+      ],
+      series: [
+        { label: 'Group', value: (_u, index) => (index == null ? '' : (labels[index] ?? '')) },
+        ...series.map((each, s) => ({
+          label: each.label,
+          stroke: each.color,
+          fill: each.color,
+          width: 0,
+          value: (_u: uPlot, value: number | null) => (value == null ? '' : format(value)),
+          paths: uPlot.paths.bars!({ size: [pair ? 0.35 : 0.6, 60], align: pair ? (s === 0 ? -1 : 1) : 0 }),
+          points: { show: false },
+        })),
+      ],
+    };
+    const data: uPlot.AlignedData = [labels.map((_, index) => index), ...values.map((row) => [...row])];
+    const chart = new uPlot(options, data, element);
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(element.clientWidth, 200), height }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+    };
+  }, [labels, series, values, format, height]);
+  return <div ref={container} role="img" aria-label={label} data-testid="bar-chart" style={{ width: '100%' }} />;
+}
+
+function shorten(text: string): string {
+  return text.length > 14 ? `${text.slice(0, 13)}…` : text;
+}

@@ -1,0 +1,26 @@
+import { Stack, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { Page } from '../components/Page';
+import { PastReports } from './PastReports';
+import { ReportPanel } from './ReportPanel';
+import { ReportRequestForm } from './ReportRequestForm';
+
+/**
+ * Reports: pick a kind and a period, start it, follow its progress, then see its totals and chart and download it as
+ * CSV or PDF. The report is generated on the server; the selected one is in the address (`?report=`), so a reload keeps it.
+ */
+export default function ReportsView() {
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('report');
+  const select = (id: string) => setParams({ report: id });
+  return (
+    <Page title="Reports">
+      <ReportRequestForm onStarted={select} />
+      {selected && <ReportPanel key={selected} id={selected} />}
+      <Stack gap="xs">
+        <Title order={3}>Past reports</Title>
+        <PastReports selected={selected} onSelect={select} />
+      </Stack>
+    </Page>
+  );
+}
