@@ -21,6 +21,10 @@ export const urls = {
   console: () => '/console',
   consoleSecurityEvents: () => '/console/security-events',
   callback: () => '/auth/callback',
+  // network operations view (issue 13): alerts and lifecycle settings
+  alerts: (query?: Record<string, string>) => withQuery('/alerts', query),
+  alertRules: () => '/alerts/rules',
+  lifecycleSettings: (tab?: string) => (tab ? `/lifecycle/${encodeURIComponent(tab)}` : '/lifecycle'),
 };
 
 function withQuery(path: string, query?: Record<string, string>): string {

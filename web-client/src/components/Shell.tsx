@@ -27,6 +27,8 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'Operations', to: urls.operations(), capability: 'read' },
       { label: 'Drift', to: urls.drift(), capability: 'read' },
       { label: 'Command log', to: urls.audit(), capability: 'read' },
+      // network operations view (issue 13)
+      { label: 'Alerts', to: urls.alerts(), capability: 'read' },
     ],
   },
   {
@@ -36,6 +38,8 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'API clients', to: urls.apiClients(), capability: 'administer' },
       { label: 'Security events', to: urls.securityEvents(), capability: 'administer' },
       { label: 'Settings', to: urls.settings(), capability: 'administer' },
+      // network operations view (issue 13)
+      { label: 'Lifecycle & notices', to: urls.lifecycleSettings(), capability: 'administer' },
     ],
   },
   {
