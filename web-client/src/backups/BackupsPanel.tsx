@@ -73,12 +73,12 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
       </Group>
       {taking && (
         <Card withBorder>
-          <OperationProgress id={taking} label="Backup" onFinished={() => reexecute({ requestPolicy: 'network-only' })} />
+          <OperationProgress key={taking} id={taking} label="Backup" onFinished={() => reexecute({ requestPolicy: 'network-only' })} />
         </Card>
       )}
       {restoreOperation && (
         <Card withBorder>
-          <OperationProgress id={restoreOperation} label="Restore" />
+          <OperationProgress key={restoreOperation} id={restoreOperation} label="Restore" />
         </Card>
       )}
       {backups.length === 0 ? (
