@@ -58,6 +58,9 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 
 	private static final String ROUTER = "netops-edge";
 
+	@SuppressWarnings("unchecked")
+	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
+
 	private static final String RULE = "CPU overload (journey)";
 
 	@Autowired
@@ -153,11 +156,11 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 		assertThat(this.hookFailures).isEmpty();
 
 		// the alert the browser acknowledged, with its note, as the API keeps it
-		Map<?, ?> alert = admin.document("""
+		Map<String, Object> alert = admin.document("""
 				{ alerts(state: [ACKNOWLEDGED]) { edges { node { ruleName acknowledgementNote acknowledgedBy } } } }""")
 			.execute()
 			.path("alerts.edges[0].node")
-			.entity(Map.class)
+			.entity(MAP)
 			.get();
 		assertThat(alert).containsEntry("ruleName", RULE).containsEntry("acknowledgementNote", "On it: the journey");
 		assertThat((String) alert.get("acknowledgedBy")).contains(user.username());

@@ -45,6 +45,9 @@ class WebhookTestDeliveryTests extends ApiTest {
 			mutation($input: SendTestWebhookInput!) { sendTestWebhook(input: $input) {
 			  delivery { id eventType status endpointId } errors { code } } }""";
 
+	@SuppressWarnings("unchecked")
+	private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
+
 	TenantId tenant;
 
 	HttpServer receiver;
@@ -73,11 +76,11 @@ class WebhookTestDeliveryTests extends ApiTest {
 				mutation($input: SetWebhookEndpointEnabledInput!) { setWebhookEndpointEnabled(input: $input) {
 				  endpoint { enabled } } }""").variable("input", Map.of("id", testedId, "enabled", false)).execute();
 
-		Map<?, ?> delivery = admin().document(SEND_TEST)
+		Map<String, Object> delivery = admin().document(SEND_TEST)
 			.variable("input", Map.of("endpointId", testedId))
 			.execute()
 			.path("sendTestWebhook.delivery")
-			.entity(Map.class)
+			.entity(MAP)
 			.get();
 		assertThat(delivery).containsEntry("eventType", "webhook.tested")
 			.containsEntry("status", "QUEUED")
