@@ -106,7 +106,8 @@ try {
     await page.getByLabel('Note').fill('On it: the journey');
     await page.getByRole('dialog').getByRole('button', { name: 'Acknowledge' }).click();
     await notified(page, 'Acknowledged.');
-    await page.getByRole('radio', { name: 'Acknowledged' }).check({ force: true });
+    // the segmented control's radios are visually hidden: its labels take the click
+    await page.locator('label[for$="-acknowledged"]').click();
     await page.locator('[data-testid=alert-row][data-state=ACKNOWLEDGED]').filter({ hasText: 'On it: the journey' }).waitFor();
     await shot(page, 'alerts');
   });
