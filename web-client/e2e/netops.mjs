@@ -96,6 +96,8 @@ try {
     await page.waitForLoadState('networkidle');
     await hook('overload');
     await page.getByText(`Alert: ${ruleName}`).waitFor({ timeout: 60000 });
+    // the open list follows the same stream, without a reload
+    await page.locator('[data-testid=alert-row]').filter({ hasText: ruleName }).waitFor();
     await shot(page, 'alert-toast');
   });
 

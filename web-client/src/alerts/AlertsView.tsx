@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { Can } from '../auth/Me';
 import { Page } from '../components/Page';
 import { EmptyState, QueryState } from '../components/QueryState';
@@ -9,7 +9,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../hooks/useAction';
 import type { AlertSeverity, AlertState } from '../gql/graphql';
 import { urls } from '../urls';
-import { AcknowledgeAlert, AlertHistoryQuery, AlertsQuery } from './documents';
+import { AcknowledgeAlert, AlertHistoryQuery, AlertRaised, AlertsQuery } from './documents';
 
 const SEVERITY_COLORS: Record<AlertSeverity, string> = { CRITICAL: 'red', WARNING: 'orange', INFO: 'blue' };
 
@@ -38,6 +38,12 @@ export default function AlertsView() {
     query: AlertsQuery,
     variables: { state: STATES[state] ?? null, severity, first: 100 },
   });
+  // the same operation as the toast's (same document and variables), so urql shares its one stream
+  const [live] = useSubscription({ query: AlertRaised, variables: { minimumSeverity: 'INFO' } });
+  const raised = live.data?.alertRaised.id;
+  useEffect(() => {
+    if (raised) reexecute({ requestPolicy: 'network-only' });
+  }, [raised, reexecute]);
   const [acknowledging, setAcknowledging] = useState<{ id: string; ruleName: string } | null>(null);
   const [history, setHistory] = useState<string | null>(null);
   const set = (key: string, value: string | null) => {
