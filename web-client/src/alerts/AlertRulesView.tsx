@@ -54,7 +54,7 @@ export default function AlertRulesView() {
             <Table.Tr>
               <Table.Th>Rule</Table.Th>
               <Table.Th>Watches</Table.Th>
-              <Table.Th>Severity</Table.Th>
+              <Table.Th style={{ minWidth: 110 }}>Severity</Table.Th>
               <Table.Th>Condition</Table.Th>
               <Table.Th>On</Table.Th>
               <Table.Th />
@@ -160,17 +160,17 @@ function RuleEditor({ id, initial, onClose }: { id: string | null; initial: Rule
           />
         </Group>
         {kind.threshold && (
-          <NumberInput label={kind.threshold} min={1} max={100} value={draft.threshold} onChange={(value) => change('threshold', number(value))} error={errors.threshold || undefined} />
+          <NumberInput clampBehavior="none" label={kind.threshold} min={1} max={100} value={draft.threshold} onChange={(value) => change('threshold', number(value))} error={errors.threshold || undefined} />
         )}
         {kind.window && (
-          <NumberInput label="Within (seconds)" min={60} max={86400} value={draft.windowSeconds} onChange={(value) => change('windowSeconds', number(value))} error={errors.windowSeconds || undefined} />
+          <NumberInput clampBehavior="none" label="Within (seconds)" min={60} max={86400} value={draft.windowSeconds} onChange={(value) => change('windowSeconds', number(value))} error={errors.windowSeconds || undefined} />
         )}
         {kind.version && (
           <TextInput label="Lowest RouterOS version accepted" placeholder="7.12" value={draft.minimumVersion} onChange={(event) => change('minimumVersion', event.currentTarget.value)} error={errors.minimumVersion || undefined} />
         )}
         <Group grow>
-          <NumberInput label="Holds for (seconds) before it opens" min={0} value={draft.forSeconds} onChange={(value) => change('forSeconds', number(value))} error={errors.forSeconds || undefined} />
-          <NumberInput label="Clear for (seconds) before it resolves" min={0} value={draft.clearSeconds} onChange={(value) => change('clearSeconds', number(value))} error={errors.clearSeconds || undefined} />
+          <NumberInput clampBehavior="none" label="Holds for (seconds) before it opens" min={0} value={draft.forSeconds} onChange={(value) => change('forSeconds', number(value))} error={errors.forSeconds || undefined} />
+          <NumberInput clampBehavior="none" label="Clear for (seconds) before it resolves" min={0} value={draft.clearSeconds} onChange={(value) => change('clearSeconds', number(value))} error={errors.clearSeconds || undefined} />
         </Group>
         <Switch label="Evaluated" checked={draft.enabled} onChange={(event) => change('enabled', event.currentTarget.checked)} />
         <Switch label="Notify when it resolves too" checked={draft.notifyOnResolve} onChange={(event) => change('notifyOnResolve', event.currentTarget.checked)} />

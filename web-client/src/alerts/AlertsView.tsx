@@ -102,7 +102,7 @@ export default function AlertsView() {
         <Table striped highlightOnHover aria-label="Alerts">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Severity</Table.Th>
+              <Table.Th style={{ minWidth: 110 }}>Severity</Table.Th>
               <Table.Th>Alert</Table.Th>
               <Table.Th>Router</Table.Th>
               <Table.Th>Opened</Table.Th>

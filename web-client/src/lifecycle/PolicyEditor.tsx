@@ -65,7 +65,7 @@ function PolicyForm({ initial, plans }: { initial: PolicyDraft; plans: { value: 
           error={errors.noticeDays || undefined}
         />
         <Group grow align="flex-start">
-          <NumberInput label="Grace days" description="On the grace plan after the expiry; 0 suspends at once" min={0} max={90} value={draft.graceDays} onChange={(value) => change('graceDays', number(value))} error={errors.graceDays || undefined} />
+          <NumberInput clampBehavior="none" label="Grace days" description="On the grace plan after the expiry; 0 suspends at once" min={0} max={90} value={draft.graceDays} onChange={(value) => change('graceDays', number(value))} error={errors.graceDays || undefined} />
           <Select label="Grace plan" placeholder="No grace plan" clearable data={plans} value={draft.gracePlanId || null} onChange={(value) => change('gracePlanId', value ?? '')} error={errors.gracePlanId || undefined} />
         </Group>
         <Group grow align="flex-start">
@@ -83,7 +83,7 @@ function PolicyForm({ initial, plans }: { initial: PolicyDraft; plans: { value: 
           )}
         </Group>
         <Group grow align="flex-start">
-          <NumberInput label="Send hour" description="Hour of day (0–23) steps and notices happen" min={0} max={23} value={draft.actionHour} onChange={(value) => change('actionHour', number(value))} error={errors.actionHour || undefined} />
+          <NumberInput clampBehavior="none" label="Send hour" description="Hour of day (0–23) steps and notices happen" min={0} max={23} value={draft.actionHour} onChange={(value) => change('actionHour', number(value))} error={errors.actionHour || undefined} />
           <TextInput label="Time zone" description="IANA name" value={draft.timeZone} onChange={(event) => change('timeZone', event.currentTarget.value)} error={errors.timeZone || undefined} />
         </Group>
         <Stack gap={4}>
