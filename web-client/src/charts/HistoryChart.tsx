@@ -14,6 +14,8 @@ interface Props {
   title: string;
   /** Unix seconds, oldest first. */
   times: readonly number[];
+  /** The period shown (Unix seconds), so a few points sit where they belong rather than fill the width. */
+  period: readonly [number, number];
   series: readonly HistorySeries[];
   /** How a value reads on the axis and in the legend, e.g. `42 %`. */
   format: (value: number) => string;
@@ -26,7 +28,7 @@ interface Props {
  * A time-series chart of history read once (health, online count, throughput): uPlot draws to one canvas, so a week
  * of minute points stays cheap. The plot is rebuilt when the data changes and resized with its card.
  */
-export function HistoryChart({ title, times, series, format, range, height = 180 }: Props) {
+export function HistoryChart({ title, times, period, series, format, range, height = 180 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
@@ -36,7 +38,11 @@ export function HistoryChart({ title, times, series, format, range, height = 180
       height,
       legend: { show: true },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: true }, y: range ? { range } : { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max)] } },
+      scales: {
+        x: { time: true, range: () => [period[0], period[1]] },
+        // counts start at zero and leave headroom; a flat line of 1 should not fill the chart
+        y: range ? { range } : { range: (_u, min, max) => [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))] },
+      },
       axes: [{}, { values: (_u, ticks) => ticks.map((tick) => format(tick)), size: 70 }],
       series: [
         {},
@@ -57,7 +63,7 @@ export function HistoryChart({ title, times, series, format, range, height = 180
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, series, format, range, height]);
+  }, [times, period, series, format, range, height]);
   return (
     <Card withBorder>
       <Text fw={500} size="sm" mb="xs">

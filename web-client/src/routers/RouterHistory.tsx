@@ -39,7 +39,8 @@ export function RouterHistory({ routerId }: { routerId: string }) {
   // the range is fixed when the period is chosen, so a re-render does not ask again
   const range = useMemo(() => {
     const to = new Date(Math.ceil(Date.now() / 60000) * 60000);
-    return { from: new Date(to.getTime() - PERIODS[period].hours * 3600_000).toISOString(), to: to.toISOString() };
+    const from = new Date(to.getTime() - PERIODS[period].hours * 3600_000);
+    return { from: from.toISOString(), to: to.toISOString(), seconds: [from.getTime() / 1000, to.getTime() / 1000] as const };
   }, [period]);
   const [result, reexecute] = useQuery({
     query: RouterHistoryQuery,
@@ -121,12 +122,12 @@ export function RouterHistory({ routerId }: { routerId: string }) {
         <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <HistoryChart title="CPU load" times={charts.healthTimes} series={charts.cpu} format={percent} range={PERCENT_RANGE} />
-          <HistoryChart title="Memory used" times={charts.healthTimes} series={charts.memory} format={percent} range={PERCENT_RANGE} />
-          <HistoryChart title="Reachability" times={charts.healthTimes} series={charts.reachability} format={percent} range={PERCENT_RANGE} />
-          <HistoryChart title="Uptime" times={charts.healthTimes} series={charts.uptime} format={hours} />
-          <HistoryChart title="Sessions online" times={charts.onlineTimes} series={charts.onlineSeries} format={count} />
-          <HistoryChart title="Throughput (average per bucket)" times={charts.trafficTimes} series={charts.trafficSeries} format={bitRate} />
+          <HistoryChart period={range.seconds} title="CPU load" times={charts.healthTimes} series={charts.cpu} format={percent} range={PERCENT_RANGE} />
+          <HistoryChart period={range.seconds} title="Memory used" times={charts.healthTimes} series={charts.memory} format={percent} range={PERCENT_RANGE} />
+          <HistoryChart period={range.seconds} title="Reachability" times={charts.healthTimes} series={charts.reachability} format={percent} range={PERCENT_RANGE} />
+          <HistoryChart period={range.seconds} title="Uptime" times={charts.healthTimes} series={charts.uptime} format={hours} />
+          <HistoryChart period={range.seconds} title="Sessions online" times={charts.onlineTimes} series={charts.onlineSeries} format={count} />
+          <HistoryChart period={range.seconds} title="Throughput (average per bucket)" times={charts.trafficTimes} series={charts.trafficSeries} format={bitRate} />
         </SimpleGrid>
       )}
     </Stack>

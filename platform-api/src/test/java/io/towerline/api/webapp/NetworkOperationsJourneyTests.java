@@ -105,7 +105,10 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 	@Test
 	void shouldRunTheNetworkOperationsJourney() throws Exception {
 		TenantId tenant = newTenant("netops");
-		HttpGraphQlTester admin = as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN"));
+		// a loaded machine (2 cores, many builds) can take more than the default 5 s
+		HttpGraphQlTester admin = as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN")).mutate()
+			.webTestClient((client) -> client.responseTimeout(Duration.ofSeconds(30)))
+			.build();
 		String routerId = admin.documentName("createRouter")
 			.variable("input",
 					Map.of("name", ROUTER, "host", "127.0.0.1", "port", this.router.port(), "username", "api",
@@ -156,8 +159,9 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 		assertThat(this.hookFailures).isEmpty();
 
 		// the alert the browser acknowledged, with its note, as the API keeps it
-		Map<String, Object> alert = admin.document("""
-				{ alerts(state: [ACKNOWLEDGED]) { edges { node { ruleName acknowledgementNote acknowledgedBy } } } }""")
+		Map<String, Object> alert = admin.document(
+				"""
+						{ alerts(state: [ACKNOWLEDGED], first: 10) { edges { node { ruleName acknowledgementNote acknowledgedBy } } } }""")
 			.execute()
 			.path("alerts.edges[0].node")
 			.entity(MAP)
