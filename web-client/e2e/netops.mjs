@@ -4,7 +4,7 @@
 // the Java side can do (overload the simulator, change it at its console, run the lifecycle evaluation) are asked for
 // through request files in OUT_DIR that the Java test answers (see hook()).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { env, finish, launch, nav, notified, results, shot, signIn, step, viewport } from './lib.mjs';
 
@@ -155,6 +155,17 @@ try {
     results.diffAdded = (await diff.locator('tr[data-kind=ADDED]').allTextContents()).map((text) => text.trim());
     await shot(page, 'backup-diff');
     await page.keyboard.press('Escape');
+  });
+
+  await step('router: download the newest export', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('backup-row').first().getByRole('button', { name: 'Download' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), new RegExp(`^${routerName}-.*\\.rsc$`));
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.match(text, new RegExp(`set name=${routerName}-renamed`));
+    results.downloaded = text.length;
   });
 
   await step('router: restore asks for the router name and says what happens', async () => {

@@ -142,7 +142,7 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
                           size="xs"
                           variant="subtle"
                           onClick={() =>
-                            downloadBackup(backup.downloadPath, `${router.name}-${backup.takenAt}.${backup.kind === 'EXPORT' ? 'rsc' : 'backup'}`).catch(
+                            downloadBackup(backup.downloadPath, `${router.name}-${backup.takenAt.replace(/[:.]/g, '-')}.${backup.kind === 'EXPORT' ? 'rsc' : 'backup'}`).catch(
                               (error: Error) => notifications.show({ color: 'red', title: 'Download', message: error.message }),
                             )
                           }
