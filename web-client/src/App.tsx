@@ -12,6 +12,7 @@ import { Shell } from './components/Shell';
 import { QueryState } from './components/QueryState';
 import { cssVariablesResolver, theme } from './theme';
 import { urls } from './urls';
+import { AlertToast } from './alerts/AlertToast';
 
 // Each screen is its own chunk: the first screen loads the shell and one view, not the whole app.
 const DashboardView = lazy(() => import('./dashboard/DashboardView'));
@@ -35,6 +36,10 @@ const ConsoleView = lazy(() => import('./console/ConsoleView'));
 const LiveView = lazy(() => import('./live/LiveView'));
 // reports (issue 13)
 const ReportsView = lazy(() => import('./reports/ReportsView'));
+// network operations view (issue 13): alerts and lifecycle settings
+const AlertsView = lazy(() => import('./alerts/AlertsView'));
+const AlertRulesView = lazy(() => import('./alerts/AlertRulesView'));
+const LifecycleSettingsView = lazy(() => import('./lifecycle/LifecycleSettingsView'));
 
 // the screens people open most, fetched once the first screen has settled, so a click does not wait for their code
 function preloadCommonScreens() {
@@ -62,6 +67,7 @@ export function App({ session }: { session: SignIn }) {
         <BrowserRouter>
           <MeProvider>
             <Shell session={session}>
+              <AlertToast />
               <Suspense fallback={<QueryState fetching />}>
                 <AppRoutes />
               </Suspense>
@@ -101,6 +107,11 @@ function AppRoutes() {
       <Route path={urls.live()} element={<LiveView />} />
       {/* reports (issue 13) */}
       <Route path={urls.reports()} element={<ReportsView />} />
+      {/* network operations view (issue 13): alerts and lifecycle settings */}
+      <Route path={urls.alerts()} element={<AlertsView />} />
+      <Route path={urls.alertRules()} element={<AlertRulesView />} />
+      <Route path={urls.lifecycleSettings()} element={<LifecycleSettingsView />} />
+      <Route path="/lifecycle/:tab" element={<LifecycleSettingsView />} />
       <Route path="*" element={<Navigate to={urls.dashboard()} replace />} />
     </Routes>
   );

@@ -25,6 +25,10 @@ export const urls = {
   live: () => '/live',
   // reports (issue 13)
   reports: (query?: Record<string, string>) => withQuery('/reports', query),
+  // network operations view (issue 13): alerts and lifecycle settings
+  alerts: (query?: Record<string, string>) => withQuery('/alerts', query),
+  alertRules: () => '/alerts/rules',
+  lifecycleSettings: (tab?: string) => (tab ? `/lifecycle/${encodeURIComponent(tab)}` : '/lifecycle'),
 };
 
 function withQuery(path: string, query?: Record<string, string>): string {

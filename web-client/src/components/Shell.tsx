@@ -31,6 +31,8 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'Who is online', to: urls.live(), capability: 'read' },
       // reports (issue 13)
       { label: 'Reports', to: urls.reports(), capability: 'read' },
+      // network operations view (issue 13)
+      { label: 'Alerts', to: urls.alerts(), capability: 'read' },
     ],
   },
   {
@@ -40,6 +42,8 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'API clients', to: urls.apiClients(), capability: 'administer' },
       { label: 'Security events', to: urls.securityEvents(), capability: 'administer' },
       { label: 'Settings', to: urls.settings(), capability: 'administer' },
+      // network operations view (issue 13)
+      { label: 'Lifecycle & notices', to: urls.lifecycleSettings(), capability: 'administer' },
     ],
   },
   {

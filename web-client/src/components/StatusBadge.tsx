@@ -20,6 +20,12 @@ const COLORS: Record<string, string> = {
   FAILED: 'red',
   UNREACHABLE: 'red',
   AUTH_FAILED: 'red',
+  // network operations view (issue 13): alerts and deliveries
+  ACKNOWLEDGED: 'blue',
+  RESOLVED: 'green',
+  SENT: 'green',
+  UNDELIVERABLE: 'red',
+  OPTED_OUT: 'gray',
 };
 
 export function StatusBadge({ value }: { value: string }) {

@@ -10,6 +10,8 @@ import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { urls } from '../urls';
 import { DeleteRouter, ImportRouter, RouterImportQuery, RouterQuery, TestRouterConnection } from './documents';
+import { RouterHistory } from './RouterHistory';
+import { BackupsPanel } from '../backups/BackupsPanel';
 
 function duration(seconds: number | null | undefined): string {
   if (seconds == null) return '—';
@@ -135,6 +137,8 @@ export default function RouterView() {
           </Stack>
         </Card>
       </SimpleGrid>
+      <RouterHistory routerId={id} />
+      <BackupsPanel routerId={id} />
       <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete ${router.name}?`}>
         <Text size="sm">The router is forgotten; nothing on it is changed. Routers with subscribers cannot be deleted.</Text>
         <Group justify="flex-end" mt="md">

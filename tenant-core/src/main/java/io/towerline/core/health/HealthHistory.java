@@ -41,10 +41,14 @@ public class HealthHistory {
 
 	private final HealthProperties properties;
 
-	HealthHistory(HealthSampleRepository samples, Routers routers, HealthProperties properties) {
+	private final OnlineCountHistory onlineCounts;
+
+	HealthHistory(HealthSampleRepository samples, Routers routers, HealthProperties properties,
+			OnlineCountHistory onlineCounts) {
 		this.samples = samples;
 		this.routers = routers;
 		this.properties = properties;
+		this.onlineCounts = onlineCounts;
 	}
 
 	/**
@@ -58,6 +62,7 @@ public class HealthHistory {
 		Instant freshSince = now.minus(this.properties.sampleMaxAge());
 		this.samples.startHour(hour);
 		this.samples.sample(hour, slot, freshSince);
+		this.onlineCounts.record(now);
 		List<RouterTransition> transitions = new ArrayList<>();
 		for (Object[] row : this.samples.observe(now, freshSince)) {
 			transitions.add(new RouterTransition((UUID) row[0], (Boolean) row[1], (Boolean) row[2]));

@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import { Card, Text } from '@mantine/core';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface HistorySeries {
+  label: string;
+  color: string;
+  /** One value per timestamp; null leaves a gap (no sample). */
+  values: readonly (number | null)[];
+}
+
+interface Props {
+  title: string;
+  /** Unix seconds, oldest first. */
+  times: readonly number[];
+  /** The period shown (Unix seconds), so a few points sit where they belong rather than fill the width. */
+  period: readonly [number, number];
+  series: readonly HistorySeries[];
+  /** How a value reads on the axis and in the legend, e.g. `42 %`. */
+  format: (value: number) => string;
+  /** Fixed y range, e.g. [0, 100] for percentages; otherwise it follows the data. */
+  range?: [number, number];
+  height?: number;
+}
+
+/**
+ * A time-series chart of history read once (health, online count, throughput): uPlot draws to one canvas, so a week
+ * of minute points stays cheap. The plot is rebuilt when the data changes and resized with its card.
+ */
+export function HistoryChart({ title, times, period, series, format, range, height = 180 }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const options: uPlot.Options = {
+      width: Math.max(element.clientWidth, 200),
+      height,
+      legend: { show: true },
+      cursor: { drag: { x: true, y: false } },
+      scales: {
+        x: { time: true, range: () => [period[0], period[1]] },
+        // counts start at zero and leave headroom; a flat line of 1 should not fill the chart
+        y: range ? { range } : { range: (_u, min, max) => [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))] },
+      },
+      axes: [{}, { values: (_u, ticks) => ticks.map((tick) => format(tick)), size: 70 }],
+      series: [
+        {},
+        ...series.map((line) => ({
+          label: line.label,
+          stroke: line.color,
+          width: 1.5,
+          spanGaps: false,
+          value: (_u: uPlot, value: number | null) => (value == null ? '—' : format(value)),
+        })),
+      ],
+    };
+    const data = [Array.from(times), ...series.map((line) => Array.from(line.values))] as uPlot.AlignedData;
+    const plot = new uPlot(options, data, element);
+    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(element.clientWidth, 200), height }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [times, period, series, format, range, height]);
+  return (
+    <Card withBorder>
+      <Text fw={500} size="sm" mb="xs">
+        {title}
+      </Text>
+      {times.length === 0 ? (
+        <Text size="sm" c="dimmed" h={height}>
+          No samples in this period.
+        </Text>
+      ) : (
+        <div ref={box} role="img" aria-label={`${title} chart`} data-points={times.length} />
+      )}
+    </Card>
+  );
+}

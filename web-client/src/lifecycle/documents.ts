@@ -1,0 +1,262 @@
+import { graphql } from '../gql';
+
+export const LifecyclePolicyQuery = graphql(`
+  query LifecyclePolicy {
+    lifecyclePolicy {
+      enabled
+      noticeDays
+      graceDays
+      gracePlan {
+        id
+        name
+      }
+      suspensionMode
+      suspendedPlan {
+        id
+        name
+      }
+      actionHour
+      timeZone
+      skipWeekdays
+      skipDates
+    }
+    plans(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const SetLifecyclePolicy = graphql(`
+  mutation SetLifecyclePolicy($input: SetLifecyclePolicyInput!) {
+    setLifecyclePolicy(input: $input) {
+      policy {
+        enabled
+        noticeDays
+        graceDays
+        actionHour
+        timeZone
+        skipWeekdays
+        skipDates
+        suspensionMode
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const NotificationTemplatesQuery = graphql(`
+  query NotificationTemplates {
+    notificationTemplates {
+      eventType
+      channel
+      subject
+      body
+      enabled
+      builtIn
+    }
+  }
+`);
+
+export const PreviewNotification = graphql(`
+  query PreviewNotification($eventType: String!, $channel: NotificationChannel) {
+    previewNotification(eventType: $eventType, channel: $channel) {
+      subject
+      body
+    }
+  }
+`);
+
+export const SetNotificationTemplate = graphql(`
+  mutation SetNotificationTemplate($input: SetNotificationTemplateInput!) {
+    setNotificationTemplate(input: $input) {
+      template {
+        eventType
+        channel
+        subject
+        body
+        enabled
+        builtIn
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ResetNotificationTemplate = graphql(`
+  mutation ResetNotificationTemplate($input: ResetNotificationTemplateInput!) {
+    resetNotificationTemplate(input: $input) {
+      template {
+        eventType
+        channel
+        subject
+        body
+        enabled
+        builtIn
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const ChannelsQuery = graphql(`
+  query NotificationChannels {
+    smsGateway {
+      url
+      bodyTemplate
+      hasSecret
+    }
+    staffRecipients {
+      id
+      channel
+      address
+      events
+    }
+    webhookEndpoints {
+      id
+      url
+      events
+      enabled
+      createdAt
+    }
+  }
+`);
+
+export const SetSmsGateway = graphql(`
+  mutation SetSmsGateway($input: SetSmsGatewayInput!) {
+    setSmsGateway(input: $input) {
+      gateway {
+        url
+        bodyTemplate
+        hasSecret
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const AddStaffRecipient = graphql(`
+  mutation AddStaffRecipient($input: AddStaffRecipientInput!) {
+    addStaffRecipient(input: $input) {
+      recipient {
+        id
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RemoveStaffRecipient = graphql(`
+  mutation RemoveStaffRecipient($input: RemoveStaffRecipientInput!) {
+    removeStaffRecipient(input: $input) {
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const CreateWebhookEndpoint = graphql(`
+  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) {
+      endpoint {
+        id
+        url
+        events
+        enabled
+      }
+      secret
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const SetWebhookEndpointEnabled = graphql(`
+  mutation SetWebhookEndpointEnabled($input: SetWebhookEndpointEnabledInput!) {
+    setWebhookEndpointEnabled(input: $input) {
+      endpoint {
+        id
+        enabled
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const DeleteWebhookEndpoint = graphql(`
+  mutation DeleteWebhookEndpoint($input: WebhookEndpointIdInput!) {
+    deleteWebhookEndpoint(input: $input) {
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const SendTestWebhook = graphql(`
+  mutation SendTestWebhook($input: SendTestWebhookInput!) {
+    sendTestWebhook(input: $input) {
+      delivery {
+        id
+        status
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const WebhookDeliveriesQuery = graphql(`
+  query WebhookDeliveries($id: ID!) {
+    webhookDeliveries(webhookEndpointId: $id, limit: 10) {
+      nodes {
+        id
+        eventType
+        status
+        attempts
+        lastError
+        createdAt
+        sentAt
+      }
+    }
+  }
+`);
