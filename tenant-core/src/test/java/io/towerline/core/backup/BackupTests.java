@@ -361,28 +361,6 @@ class BackupTests extends DatabaseTest {
 	}
 
 	@Test
-	void shouldTakeOnlyTheExportOfARouterWithoutFileReadThroughItsContents() {
-		try (RouterOsSimulator v6 = RouterOsSimulator.builder()
-			.version(SimulatorVersion.V6_49)
-			.user("api", "router-pass")
-			.secrets(3)
-			.start()) {
-			UUID legacy = inTenant(() -> this.routers
-				.create(RouterDetails.of("legacy", "127.0.0.1", v6.port(), false, null, null, "api"), "router-pass")
-				.id());
-			RouterOperation operation = inTenant(() -> this.backups.take(legacy, null, STAFF));
-			awaitSucceeded(operation.id());
-			List<RouterBackup> taken = inTenant(
-					() -> this.backups.list(legacy, null, ScrollPosition.keyset(), 10).getContent());
-			assertThat(taken).extracting(RouterBackup::kind).containsExactly(BackupKind.EXPORT);
-			assertThat(download(taken.get(0).id())).contains("name=sub00002");
-			assertThat(v6.receivedCommands())
-				.noneSatisfy((command) -> assertThat(command.path()).isIn("/file/read", "/system/backup/save"));
-			assertThat(v6.fileNames()).isEmpty();
-		}
-	}
-
-	@Test
 	void shouldRejectSettingsOutsideTheLimits() {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(
