@@ -25,6 +25,9 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
   CONFIRMATION_MISMATCH: 'The confirmation does not match. Type it exactly as shown to go ahead.',
   BACKUP_RESTORE_UNAVAILABLE:
     'Restores are switched off: the platform does not know the address routers reach it at. Ask the operator to set it.',
+  // backups (issue 11)
+  BACKUP_RESTORE_UNREACHABLE:
+    'This router cannot reach the address the platform would send it to. Ask the operator to set the address routers reach the platform at.',
 };
 
 export const EXTENSION_MESSAGES: Record<string, string> = {

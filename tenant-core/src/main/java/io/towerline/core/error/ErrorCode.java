@@ -74,6 +74,15 @@ public enum ErrorCode {
 	 * This platform cannot hand a backup to a router (no download address for routers is
 	 * configured), so backups cannot be restored.
 	 */
-	BACKUP_RESTORE_UNAVAILABLE
+	BACKUP_RESTORE_UNAVAILABLE,
+
+	// backups (issue 11): restore links a router cannot follow
+
+	/**
+	 * The platform's address for routers is one this router cannot reach (a loopback
+	 * address, derived in the embedded mode, for a router elsewhere); set
+	 * {@code towerline.backup.router-base-url}.
+	 */
+	BACKUP_RESTORE_UNREACHABLE
 
 }
