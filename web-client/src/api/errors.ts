@@ -30,6 +30,9 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
   REPORT_PERIOD_TOO_LONG: 'The period is too long for one report (at most a year). Choose a shorter period.',
   REPORTS_BUSY: 'Several reports are already being generated. Wait until one has finished, then try again.',
   REPORT_NOT_READY: 'This report is not ready yet: it is still being generated, or generation failed.',
+  // backups (issue 11)
+  BACKUP_RESTORE_UNREACHABLE:
+    'This router cannot reach the address the platform would send it to. Ask the operator to set the address routers reach the platform at.',
 };
 
 export const EXTENSION_MESSAGES: Record<string, string> = {

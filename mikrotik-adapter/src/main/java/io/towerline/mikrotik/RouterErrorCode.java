@@ -23,6 +23,13 @@ public enum RouterErrorCode {
 	ROUTER_TIMEOUT,
 
 	/** The router sent something the API protocol does not allow. */
-	ROUTER_PROTOCOL_ERROR
+	ROUTER_PROTOCOL_ERROR,
+
+	/**
+	 * The router cannot hand the file over the way its version allows: RouterOS 6 gives
+	 * files over 60 KB and binary backups only through its FTP service, which is disabled
+	 * or refused the platform. Someone has to change the router first.
+	 */
+	ROUTER_FILE_TRANSFER_UNAVAILABLE
 
 }

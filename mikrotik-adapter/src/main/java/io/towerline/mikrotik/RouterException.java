@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
  * all of them the same way at one place; sealed, so that a switch over the kinds is
  * exhaustive. The message never contains a password.
  */
-public abstract sealed class RouterException extends RuntimeException permits RouterUnreachableException,
-		RouterAuthenticationException, RouterCommandRejectedException, RouterTimeoutException, RouterProtocolException {
+public abstract sealed class RouterException extends RuntimeException
+		permits RouterUnreachableException, RouterAuthenticationException, RouterCommandRejectedException,
+		RouterTimeoutException, RouterProtocolException, RouterFileTransferException {
 
 	private final String router;
 

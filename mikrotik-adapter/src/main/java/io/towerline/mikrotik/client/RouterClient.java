@@ -4,6 +4,7 @@ import io.towerline.mikrotik.RouterCapabilities;
 import io.towerline.mikrotik.command.Command;
 import io.towerline.mikrotik.files.Backups;
 import io.towerline.mikrotik.files.Files;
+import io.towerline.mikrotik.files.FtpRetrieval;
 import io.towerline.mikrotik.interfaces.Interfaces;
 import io.towerline.mikrotik.ppp.PppActiveSessions;
 import io.towerline.mikrotik.ppp.PppProfiles;
@@ -40,7 +41,8 @@ public final class RouterClient {
 
 	private final IpPools ipPools;
 
-	RouterClient(RouterEndpoint endpoint, GuardedCommandExecutor executor, RouterConnectionPool pool) {
+	RouterClient(RouterEndpoint endpoint, GuardedCommandExecutor executor, RouterConnectionPool pool,
+			FtpRetrieval ftp) {
 		this.endpoint = endpoint;
 		this.executor = executor;
 		this.pool = pool;
@@ -49,7 +51,7 @@ public final class RouterClient {
 		this.pppActive = new PppActiveSessions(executor);
 		this.interfaces = new Interfaces(executor);
 		this.system = new SystemInfo(executor);
-		this.files = new Files(executor);
+		this.files = new Files(executor, ftp);
 		this.backups = new Backups(executor, this.files);
 		this.ipPools = new IpPools(executor);
 	}

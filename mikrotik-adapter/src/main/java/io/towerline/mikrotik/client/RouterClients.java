@@ -20,6 +20,7 @@ import io.towerline.mikrotik.credentials.CredentialVault;
 import io.towerline.mikrotik.credentials.CredentialVaultException;
 import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.credentials.SealedCredential;
+import io.towerline.mikrotik.files.FtpRetrieval;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,7 +144,23 @@ public final class RouterClients implements AutoCloseable {
 				new RouterCircuitBreaker(breaker),
 				new CommandThrottle(router, this.settings.commandsPerSecond(), this.settings.commandBurst()), audit,
 				capabilities);
-		return new RouterClient(endpoint, executor, pool);
+		FtpRetrieval ftp = new FtpRetrieval(endpoint.host(), () -> loginCopy(endpoint), this.settings.commandTimeout());
+		return new RouterClient(endpoint, executor, pool, ftp);
+	}
+
+	/** The router's login for one FTP transfer, which wipes it after. */
+	private UsernamePassword loginCopy(RouterEndpoint endpoint) {
+		UsernamePassword credentials = credentials(endpoint);
+		if (endpoint.credentials() instanceof SealedCredential) {
+			return credentials;
+		}
+		char[] password = credentials.password();
+		try {
+			return new UsernamePassword(credentials.username(), password);
+		}
+		finally {
+			Arrays.fill(password, '\0');
+		}
 	}
 
 	private RouterConnection connect(RouterEndpoint endpoint, CapabilityProbe capabilities, CommandAudit audit) {

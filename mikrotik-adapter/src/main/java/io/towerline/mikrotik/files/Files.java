@@ -8,17 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 import io.towerline.mikrotik.RouterCapabilities;
-import io.towerline.mikrotik.RouterCommandRejectedException;
+import io.towerline.mikrotik.RouterFileTransferException;
 import io.towerline.mikrotik.command.Command;
 import io.towerline.mikrotik.command.CommandExecutor;
 import io.towerline.mikrotik.command.MenuItems;
 import io.towerline.mikrotik.command.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /file}. Contents are read as raw bytes, so binary backups and CRLF scripts
  * arrive unchanged: in chunks of 32 KB with {@code /file/read} where the router has it,
- * else through the {@code contents} property, which RouterOS only fills for files up to
- * 60 KB.
+ * else through the {@code contents} property, which RouterOS only fills for text files up
+ * to 60 KB, and beyond that (RouterOS 6) from the router's FTP service
+ * ({@link FtpRetrieval}), on the port {@code /ip/service} names.
  */
 public final class Files {
 
@@ -28,9 +30,20 @@ public final class Files {
 
 	private final MenuItems items;
 
+	private final @Nullable FtpRetrieval ftp;
+
 	public Files(CommandExecutor executor) {
+		this(executor, null);
+	}
+
+	/**
+	 * @param ftp how to take files the API cannot carry off a router without
+	 * {@code /file/read}; null: such files are refused
+	 */
+	public Files(CommandExecutor executor, @Nullable FtpRetrieval ftp) {
 		this.executor = executor;
 		this.items = new MenuItems(executor, "/file");
+		this.ftp = ftp;
 	}
 
 	public List<RouterFile> list() {
@@ -50,8 +63,8 @@ public final class Files {
 	/**
 	 * The file's bytes, or empty when there is no such file. Holds the whole file: for
 	 * big files use {@link #readTo}.
-	 * @throws RouterCommandRejectedException when the file is over 60 KB on a router
-	 * without {@code /file/read}
+	 * @throws RouterFileTransferException when the file is over 60 KB (or binary) on a
+	 * router without {@code /file/read} that cannot hand it over by FTP
 	 */
 	public Optional<byte[]> read(String name) {
 		ByteArrayOutputStream contents = new ByteArrayOutputStream();
@@ -63,8 +76,9 @@ public final class Files {
 	 * where the router has {@code /file/read}, so a file of any size never sits whole in
 	 * memory.
 	 * @return false when there is no such file (nothing was written)
-	 * @throws RouterCommandRejectedException when the file is over 60 KB on a router
-	 * without {@code /file/read}
+	 * @throws RouterFileTransferException when the file is over 60 KB (or binary) on a
+	 * router without {@code /file/read} whose FTP service is disabled or refuses the
+	 * login
 	 * @throws UncheckedIOException when {@code out} fails
 	 */
 	public boolean readTo(String name, OutputStream out) {
@@ -78,7 +92,13 @@ public final class Files {
 				readChunks(file.get(), out);
 			}
 			else {
-				out.write(readContents(file.get()));
+				byte[] contents = contents(file.get());
+				if (contents != null) {
+					out.write(contents);
+				}
+				else {
+					return readOverFtp(file.get(), out);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -129,14 +149,45 @@ public final class Files {
 		}
 	}
 
-	private byte[] readContents(RouterFile file) {
+	/** What {@code contents} shows: nothing for a file over 60 KB or a binary one. */
+	private byte @Nullable [] contents(RouterFile file) {
 		Row row = this.items.findByName(file.name(), List.of("contents")).orElse(Row.empty());
-		byte[] contents = row.raw("contents");
-		if (contents == null) {
-			throw new RouterCommandRejectedException(this.executor.router(), "/file/print", null, "file " + file.name()
-					+ " is larger than the 60 KB RouterOS shows in contents, and this version has no /file/read");
+		return row.raw("contents");
+	}
+
+	private boolean readOverFtp(RouterFile file, OutputStream out) {
+		String router = this.executor.router();
+		String why = "file " + file.name() + " (" + file.size()
+				+ " bytes) is more than this RouterOS version shows in contents (text up to 60 KB) and it has no"
+				+ " /file/read; it hands such files over only through its FTP service";
+		if (this.ftp == null) {
+			throw new RouterFileTransferException(router, why + ", which this client may not use", null);
 		}
-		return contents;
+		Row service = ftpService();
+		if (!enabled(service)) {
+			throw new RouterFileTransferException(router, why
+					+ ", which is disabled: enable /ip service ftp (allowed from the platform's address) and give the"
+					+ " API user's group the ftp policy", null);
+		}
+		return this.ftp.retrieve(router, (int) service.number("port"), file.name(), out);
+	}
+
+	/**
+	 * Whether files of any size and binary ones can be taken off this router: with
+	 * {@code /file/read}, or else through an enabled FTP service (asks the router).
+	 */
+	public boolean takesAnyFile() {
+		return this.executor.capabilities().chunkedFileRead() || (this.ftp != null && enabled(ftpService()));
+	}
+
+	private Row ftpService() {
+		return new MenuItems(this.executor, "/ip/service").findByName("ftp", List.of("port", "disabled"))
+			.orElse(Row.empty());
+	}
+
+	private static boolean enabled(Row service) {
+		String disabled = service.get("disabled");
+		return service.get("port") != null && !"true".equals(disabled) && !"yes".equals(disabled);
 	}
 
 	static RouterFile toFile(Row row, String timestampField) {

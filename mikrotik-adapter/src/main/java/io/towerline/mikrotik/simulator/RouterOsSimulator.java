@@ -55,6 +55,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private final SimulatorLogin login;
 
+	private final FtpService ftp;
+
 	private final boolean record;
 
 	private final List<ReceivedCommand> received = Collections.synchronizedList(new ArrayList<>());
@@ -77,7 +79,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
 			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
-			@Nullable ScheduledFuture<?> backgroundTick) throws IOException {
+			@Nullable ScheduledFuture<?> backgroundTick, InetAddress address, boolean ftp) throws IOException {
 		this.router = router;
 		this.login = login;
 		this.record = record;
@@ -88,6 +90,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 				(socket) -> new ApiSession(socket, this.router, this.faults, this.login, this::record));
 		// backups
 		router.commands().register("/system/backup/load", new BackupCommands(router).load(this::rebootSoon));
+		this.ftp = FtpService.start(address, router.files(), login::accepts, this.listening.port(), ftp);
+		this.ftp.register(router.commands());
 	}
 
 	public static Builder builder() {
@@ -461,6 +465,19 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return items;
 	}
 
+	/** The port of the router's FTP service (how RouterOS 6 hands over big files). */
+	public int ftpPort() {
+		return this.ftp.port();
+	}
+
+	/**
+	 * Enables or disables the FTP service, as {@code /ip service} would (only one the
+	 * builder started).
+	 */
+	public void ftpEnabled(boolean enabled) {
+		this.ftp.enabled(enabled);
+	}
+
 	// end of backups
 
 	@Override
@@ -476,6 +493,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 			}
 			this.listening.stopListening();
 			dropAllConnections();
+			this.ftp.close();
 		}
 	}
 
@@ -531,7 +549,18 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 		private Clock clock = Clock.systemDefaultZone();
 
+		private @Nullable Boolean ftp;
+
 		private Builder() {
+		}
+
+		/**
+		 * Whether the FTP service listens, enabled (default: on RouterOS 6 only, which
+		 * needs it for big files; false shows it disabled, as an administrator may have).
+		 */
+		public Builder ftp(boolean enabled) {
+			this.ftp = enabled;
+			return this;
 		}
 
 		public Builder version(SimulatorVersion version) {
@@ -700,8 +729,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 				ScheduledFuture<?> tick = (activity != null) ? SimulatorTicker.every(this.tick, activity) : null;
 				try {
 					RouterOsSimulator simulator = new RouterOsSimulator(opener, this.port, router,
-							new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity,
-							tick);
+							new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity, tick,
+							address, (this.ftp != null) ? this.ftp : !this.version.chunkedFileRead());
 					simulator.faults().latency(this.latency);
 					return simulator;
 				}

@@ -48,6 +48,11 @@ final class SimulatorLogin {
 		return finish(reply, password.equals(this.users.get(name)));
 	}
 
+	/** Whether a user (raw name and password) may log in, for the FTP service. */
+	boolean accepts(String name, String password) {
+		return password.equals(this.users.get(name));
+	}
+
 	private boolean finish(ReplyChannel reply, boolean accepted) {
 		if (accepted) {
 			reply.done();

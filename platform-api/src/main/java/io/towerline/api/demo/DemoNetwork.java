@@ -1,12 +1,10 @@
 package io.towerline.api.demo;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -93,6 +91,8 @@ class DemoNetwork implements DisposableBean {
 	private volatile CompletableFuture<List<UUID>> ready = new CompletableFuture<>();
 
 	private volatile @Nullable DemoRouters simulators;
+
+	private final DemoDialIn dialIn = new DemoDialIn();
 
 	DemoNetwork(DemoProperties properties, TenantOnboarding onboarding, PointsOfPresence pops, Plans plans,
 			Routers routers, BulkSubscribers bulk, SubscriberRecords subscribers, RouterOperations operations,
@@ -240,44 +240,16 @@ class DemoNetwork implements DisposableBean {
 	 * on the simulators (the simulators' churn then keeps that share).
 	 */
 	private void dialIn(DemoRouters started, List<UUID> routerIds) {
-		Random random = new Random(42);
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-		for (int i = 0; i < routerIds.size(); i++) {
-			RouterOsSimulator simulator = started.simulators().get(i);
-			List<String> names = this.subscribers.onRouter(routerIds.get(i))
-				.stream()
-				.map(Subscriber::username)
-				.toList();
-			List<String> pending = new ArrayList<>(names);
-			while (!pending.isEmpty() && System.nanoTime() < deadline && this.simulators == started) {
-				pending.removeIf((name) -> {
-					if (simulator.secret(name).isEmpty()) {
-						return false;
-					}
-					if (random.nextDouble() < this.properties.onlineShare()) {
-						simulator.connectSubscriber(name);
-					}
-					return true;
-				});
-				if (!pending.isEmpty()) {
-					pause();
-				}
-			}
+		List<List<String>> names = new ArrayList<>();
+		for (UUID routerId : routerIds) {
+			names.add(this.subscribers.onRouter(routerId).stream().map(Subscriber::username).toList());
 		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(500);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("demo set-up interrupted", ex);
-		}
+		this.dialIn.start(started.simulators(), names, this.properties.onlineShare(), () -> this.simulators == started);
 	}
 
 	@Override
 	public void destroy() {
+		this.dialIn.close();
 		DemoRouters running = this.simulators;
 		this.simulators = null;
 		if (running != null) {

@@ -38,6 +38,9 @@ class AlertCondition implements Persistable<AlertCondition.Key> {
 	@Column(name = "last_firing_at", nullable = false)
 	private Instant lastFiringAt;
 
+	// SESSIONS_DROPPED: the online count before the drop, compared with until it clears
+	private @Nullable Long baseline;
+
 	// a condition first seen is persisted without a select first
 	@Transient
 	private boolean seenFirst = true;
@@ -48,11 +51,12 @@ class AlertCondition implements Persistable<AlertCondition.Key> {
 		this.lastFiringAt = Instant.EPOCH;
 	}
 
-	AlertCondition(Key key, @Nullable UUID routerId, Instant now) {
+	AlertCondition(Key key, @Nullable UUID routerId, Instant now, @Nullable Long baseline) {
 		this.key = key;
 		this.routerId = routerId;
 		this.firstSeenAt = now;
 		this.lastFiringAt = now;
+		this.baseline = baseline;
 	}
 
 	Key key() {
@@ -81,6 +85,10 @@ class AlertCondition implements Persistable<AlertCondition.Key> {
 
 	Instant lastFiringAt() {
 		return this.lastFiringAt;
+	}
+
+	@Nullable Long baseline() {
+		return this.baseline;
 	}
 
 	/** Rule and object. */

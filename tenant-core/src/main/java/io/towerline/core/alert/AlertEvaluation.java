@@ -1,7 +1,10 @@
 package io.towerline.core.alert;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +55,11 @@ class AlertEvaluation {
 
 	private final FiringConditions firingConditions;
 
+	private final SessionCountSampling sessionCounts;
+
 	AlertEvaluation(AlertRuleRepository rules, AlertConditionRepository conditions, AlertSignalRepository signals,
 			SweepFactsRepository facts, Alerts alerts, AlertRepository alertRepository, RouterOperations operations,
-			AlertProperties properties) {
+			AlertProperties properties, SessionCountSampling sessionCounts) {
 		this.alertRepository = alertRepository;
 		this.rules = rules;
 		this.conditions = conditions;
@@ -63,7 +68,9 @@ class AlertEvaluation {
 		this.alerts = alerts;
 		this.operations = operations;
 		this.properties = properties;
-		this.firingConditions = new FiringConditions(properties.problematicVersions());
+		this.sessionCounts = sessionCounts;
+		this.firingConditions = new FiringConditions(properties.problematicVersions(),
+				properties.sessionsDroppedMinimum());
 	}
 
 	/**
@@ -80,12 +87,12 @@ class AlertEvaluation {
 			unresolved.put(new AlertCondition.Key((alert.ruleId() != null) ? alert.ruleId() : new UUID(0, 0),
 					alert.objectId()), alert);
 		}
-		SweepFacts sweep = new SweepFacts(
-				() -> this.facts.routers(freshSince).stream().map(RouterFactsRow::of).toList(), transitions,
-				this::unrepairedDrift, () -> failedOperations(unresolved.values()),
-				() -> this.signals.findByKeyKind(BackupSignals.KIND));
 		Map<AlertCondition.Key, AlertCondition> watched = new HashMap<>();
 		this.conditions.findAll().forEach((condition) -> watched.put(condition.key(), condition));
+		List<RouterFactsRow> routerFacts = this.facts.routers(freshSince).stream().map(RouterFactsRow::of).toList();
+		SweepFacts sweep = new SweepFacts(() -> routerFacts, transitions, this::unrepairedDrift,
+				() -> failedOperations(unresolved.values()), () -> this.signals.findByKeyKind(BackupSignals.KIND),
+				sessionCounts(now, enabled, routerFacts, watched.values()));
 		int opened = 0;
 		int resolved = 0;
 		int firingCount = 0;
@@ -97,7 +104,8 @@ class AlertEvaluation {
 				AlertCondition.Key key = new AlertCondition.Key(rule.id(), firing.objectId());
 				AlertCondition condition = watched.remove(key);
 				if (condition == null) {
-					condition = this.conditions.save(new AlertCondition(key, firing.routerId(), now));
+					condition = this.conditions
+						.save(new AlertCondition(key, firing.routerId(), now, firing.baseline()));
 				}
 				else {
 					stillFiring.add(key);
@@ -144,6 +152,29 @@ class AlertEvaluation {
 			}
 		}
 		return new Outcome(enabled.size(), firingCount, opened, resolved, routers, away);
+	}
+
+	/**
+	 * Samples the routers' online sessions when an enabled SESSIONS_DROPPED rule needs
+	 * them (every sweep, so that the peak before a drop is known when the drop comes).
+	 */
+	private SessionCounts sessionCounts(Instant now, List<AlertRule> enabled, List<RouterFactsRow> routers,
+			Collection<AlertCondition> watched) {
+		Duration longest = enabled.stream()
+			.filter((rule) -> rule.type() == AlertRuleType.SESSIONS_DROPPED)
+			.map(FiringConditions::window)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+		if (longest == null) {
+			return SessionCounts.NONE;
+		}
+		Map<AlertCondition.Key, Long> baselines = new HashMap<>();
+		for (AlertCondition condition : watched) {
+			if (condition.baseline() != null) {
+				baselines.put(condition.key(), condition.baseline());
+			}
+		}
+		return this.sessionCounts.sample(now, routers.stream().map(RouterFactsRow::id).toList(), longest, baselines);
 	}
 
 	/** Stamps what still holds in a few statements instead of one update per row. */

@@ -25,11 +25,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * not picked means the scheduler is behind ({@code 1000})
  * @param platformHold platform alerts open after their condition held this long, and
  * resolve after it stayed away this long ({@code 5m})
+ * @param sessionsDroppedMinimum SESSIONS_DROPPED judges only routers that had at least
+ * this many sessions online before the drop ({@code 10}): two subscribers of three going
+ * home is not an outage
+ * @param platformAlertRecipients addresses told of platform alerts besides the platform
+ * admins' own (e.g. an on-call list, or when the admins sign in through an external
+ * identity provider)
  */
 @ConfigurationProperties("towerline.alerts")
 public record AlertProperties(Duration interval, List<String> problematicVersions, int failedOperationsPerSweep,
 		Duration stuckAfter, int selfHealingConcurrency, int platformTenants, int platformBacklog,
-		Duration platformHold) {
+		Duration platformHold, int sessionsDroppedMinimum, List<String> platformAlertRecipients) {
 
 	public AlertProperties {
 		if (interval == null) {
@@ -53,6 +59,10 @@ public record AlertProperties(Duration interval, List<String> problematicVersion
 		}
 		if (platformHold == null) {
 			platformHold = Duration.ofMinutes(5);
+		}
+		platformAlertRecipients = (platformAlertRecipients != null) ? List.copyOf(platformAlertRecipients) : List.of();
+		if (sessionsDroppedMinimum < 1) {
+			sessionsDroppedMinimum = 10;
 		}
 	}
 

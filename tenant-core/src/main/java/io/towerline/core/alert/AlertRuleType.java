@@ -40,9 +40,10 @@ public enum AlertRuleType {
 	BACKUP_FAILED(false),
 
 	/**
-	 * Online sessions on the router dropped by more than {@code threshold} percent within
-	 * the rule's window. Defined, not evaluated yet: it needs the session counts of the
-	 * live-sessions feature.
+	 * Online sessions on the router dropped by more than {@code threshold} percent below
+	 * their peak within the rule's window (counts from the sessions feature, sampled
+	 * every sweep); resolves once they are back above that share of the peak before the
+	 * drop.
 	 */
 	SESSIONS_DROPPED(true);
 

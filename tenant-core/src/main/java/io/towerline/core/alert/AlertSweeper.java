@@ -43,9 +43,11 @@ public class AlertSweeper {
 
 	private final TransactionTemplate transactions;
 
+	private final PlatformAlertNotices platformNotices;
+
 	AlertSweeper(TenantCatalog catalog, HealthHistory health, HealthProperties healthProperties,
 			AlertEvaluation evaluation, SelfHealing selfHealing, PlatformAlerts platformAlerts,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, PlatformAlertNotices platformNotices) {
 		this.catalog = catalog;
 		this.health = health;
 		this.healthProperties = healthProperties;
@@ -53,6 +55,7 @@ public class AlertSweeper {
 		this.selfHealing = selfHealing;
 		this.platformAlerts = platformAlerts;
 		this.transactions = transactions;
+		this.platformNotices = platformNotices;
 	}
 
 	/** Sweeps every active tenant, then the platform-wide conditions. */
@@ -68,6 +71,12 @@ public class AlertSweeper {
 			}
 		}
 		this.platformAlerts.evaluate(now, tenants);
+		try {
+			this.platformNotices.deliver(now);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Platform alert notices failed: {}", ex.toString());
+		}
 		return new Sweep(tenants, (System.nanoTime() - started) / 1_000_000);
 	}
 

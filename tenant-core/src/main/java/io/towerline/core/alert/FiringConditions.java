@@ -1,5 +1,6 @@
 package io.towerline.core.alert;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +19,18 @@ import org.jspecify.annotations.Nullable;
  */
 final class FiringConditions {
 
+	/**
+	 * The window of a SESSIONS_DROPPED rule saved without one (validation refuses it).
+	 */
+	private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
+
 	private final List<RouterOsVersion> problematic;
 
-	FiringConditions(List<String> problematicVersions) {
+	private final int sessionsDroppedMinimum;
+
+	FiringConditions(List<String> problematicVersions, int sessionsDroppedMinimum) {
 		this.problematic = problematicVersions.stream().map(RouterOsVersion::parse).filter(Objects::nonNull).toList();
+		this.sessionsDroppedMinimum = sessionsDroppedMinimum;
 	}
 
 	List<Firing> of(AlertRule rule, SweepFacts facts) {
@@ -35,9 +44,7 @@ final class FiringConditions {
 			case OPERATION_FAILED -> failedOperations(rule, facts);
 			case DRIFT_NOT_REPAIRED -> drift(rule, facts);
 			case BACKUP_FAILED -> backups(rule, facts);
-			// needs per-router session counts from the live-sessions feature (not there
-			// yet)
-			case SESSIONS_DROPPED -> List.of();
+			case SESSIONS_DROPPED -> sessionsDropped(rule, facts);
 		};
 	}
 
@@ -159,6 +166,45 @@ final class FiringConditions {
 			}
 		}
 		return firing;
+	}
+
+	/**
+	 * A router whose online sessions fell below {@code 100 - threshold} percent of its
+	 * peak within the window. A condition already watched keeps comparing with the peak
+	 * it saw before the drop, so an outage longer than the window stays open until the
+	 * subscribers are back, instead of the low count becoming the new normal.
+	 */
+	private List<Firing> sessionsDropped(AlertRule rule, SweepFacts facts) {
+		int threshold = Objects.requireNonNull(rule.threshold());
+		Duration window = window(rule);
+		SessionCounts counts = facts.sessionCounts();
+		List<Firing> firing = new ArrayList<>();
+		for (RouterFactsRow router : facts.routers()) {
+			Long now = counts.now(router.id());
+			if (now == null || !rule.watches(router.id())) {
+				continue;
+			}
+			Long baseline = counts.baseline(rule.id(), router.id());
+			if (baseline == null) {
+				baseline = counts.peak(window, router.id());
+				if (baseline == null || baseline < this.sessionsDroppedMinimum) {
+					continue;
+				}
+			}
+			if (now * 100 < (100L - threshold) * baseline) {
+				firing.add(new Firing(router.id(), router.id(),
+						"Online sessions on router %s dropped from %d to %d (more than %d%% within %d min)"
+							.formatted(router.name(), baseline, now, threshold, window.toMinutes()),
+						baseline));
+			}
+		}
+		return firing;
+	}
+
+	/** The window of a SESSIONS_DROPPED rule. */
+	static Duration window(AlertRule rule) {
+		Duration window = rule.window();
+		return (window != null) ? window : DEFAULT_WINDOW;
 	}
 
 	private static boolean online(AlertRule rule, RouterFactsRow router) {

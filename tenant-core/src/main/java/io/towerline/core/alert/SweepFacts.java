@@ -24,14 +24,17 @@ final class SweepFacts {
 
 	private final Lazy<List<AlertSignal>> backupSignals;
 
+	private final SessionCounts sessionCounts;
+
 	SweepFacts(Supplier<List<RouterFactsRow>> routers, List<RouterTransition> transitions,
 			Supplier<Map<UUID, Long>> unrepairedDrift, Supplier<List<RouterOperation>> failedOperations,
-			Supplier<List<AlertSignal>> backupSignals) {
+			Supplier<List<AlertSignal>> backupSignals, SessionCounts sessionCounts) {
 		this.routers = new Lazy<>(routers);
 		this.transitions = transitions;
 		this.unrepairedDrift = new Lazy<>(unrepairedDrift);
 		this.failedOperations = new Lazy<>(failedOperations);
 		this.backupSignals = new Lazy<>(backupSignals);
+		this.sessionCounts = sessionCounts;
 	}
 
 	List<RouterFactsRow> routers() {
@@ -52,6 +55,10 @@ final class SweepFacts {
 
 	List<AlertSignal> backupSignals() {
 		return this.backupSignals.get();
+	}
+
+	SessionCounts sessionCounts() {
+		return this.sessionCounts;
 	}
 
 	private static final class Lazy<T> {

@@ -13,17 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param chunkBytes plaintext bytes per encrypted chunk; bounds the memory one backup in
  * progress holds ({@code 262144})
  * @param maxDiffBytes largest export compared line by line ({@code 32MB} of text)
- * @param restoreCheckAttempts how often the router is probed after a restore until it
- * answers ({@code 30})
- * @param restoreCheckDelay pause between those probes ({@code 2s})
  * @param fetchLinkValidity how long the link a router downloads a backup from is valid
  * ({@code 10m})
  * @param orphanAge blobs a crashed backup left incomplete are removed after this
  * ({@code 1h})
  */
 @ConfigurationProperties("towerline.backup")
-public record BackupProperties(Duration sweepInterval, int chunkBytes, long maxDiffBytes, int restoreCheckAttempts,
-		Duration restoreCheckDelay, Duration fetchLinkValidity, Duration orphanAge) {
+public record BackupProperties(Duration sweepInterval, int chunkBytes, long maxDiffBytes, Duration fetchLinkValidity,
+		Duration orphanAge) {
 
 	public BackupProperties {
 		if (sweepInterval == null) {
@@ -34,12 +31,6 @@ public record BackupProperties(Duration sweepInterval, int chunkBytes, long maxD
 		}
 		if (maxDiffBytes <= 0) {
 			maxDiffBytes = 32L * 1024 * 1024;
-		}
-		if (restoreCheckAttempts <= 0) {
-			restoreCheckAttempts = 30;
-		}
-		if (restoreCheckDelay == null) {
-			restoreCheckDelay = Duration.ofSeconds(2);
 		}
 		if (fetchLinkValidity == null) {
 			fetchLinkValidity = Duration.ofMinutes(10);

@@ -1,5 +1,6 @@
 package io.towerline.core.backup;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -68,9 +69,17 @@ public class BackupRestores {
 							"Type \"" + expected + "\" to confirm: the router's configuration will be replaced"
 									+ ((backup.kind() == BackupKind.BINARY) ? " and the router rebooted" : ""))));
 		}
-		if (this.links.getIfAvailable() == null) {
+		BackupFetchLinks links = this.links.getIfAvailable();
+		URI base = (links != null) ? links.base().orElse(null) : null;
+		if (base == null) {
 			return new Requested(null, List.of(new FieldError(null, ErrorCode.BACKUP_RESTORE_UNAVAILABLE,
 					"This platform has no address routers can download backups from (towerline.backup.router-base-url)")));
+		}
+		if (LoopbackAddresses.isLoopback(base.getHost()) && !LoopbackAddresses.isLoopback(router.host())) {
+			return new Requested(null, List.of(new FieldError(null, ErrorCode.BACKUP_RESTORE_UNREACHABLE,
+					"Router " + router.name() + " (" + router.host() + ") cannot download the backup from " + base
+							+ ", a loopback address of the platform's own machine: set towerline.backup.router-base-url"
+							+ " to the platform's address as routers reach it")));
 		}
 		return new Requested(this.operations.enqueue(OperationRequest.restoreBackup(router.id(), backupId, actor)),
 				List.of());

@@ -23,6 +23,7 @@ import io.towerline.core.router.RouterStatus;
 import io.towerline.core.router.Routers;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.mikrotik.RouterException;
+import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.client.RouterClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,11 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs RESTORE_BACKUP operations: the router downloads the backup from a short-lived link
  * ({@code /tool/fetch}), then loads it ({@code /system/backup/load}, with the backup's
- * sealed password; the router reboots) or imports it ({@code /import}). Then the router
- * is probed until it answers, the file is removed from its disk, and a drift check
- * records how the router now compares with the platform. Every command is in the command
- * log under the operation. Once the router took the backup, the operation succeeds even
- * if the router stays silent (repeating a load would not help); the note says so.
+ * sealed password; the router reboots) or imports it ({@code /import}). That step is
+ * recorded as the operation's progress, so it is never repeated. Then, once the router
+ * answers, the file is removed from its disk and a drift check records how the router now
+ * compares with the platform. While the router is still rebooting the attempt ends as
+ * "router unreachable": the operation waits for the router like any other (woken by the
+ * health check that sees it back, else retried with backoff until the tenant's router
+ * wait runs out) and holds no thread meanwhile (ADR 0143). Every command is in the
+ * command log under the operation.
  */
 @Component
 class BackupRestoring implements OperationHandler {
@@ -99,37 +103,42 @@ class BackupRestoring implements OperationHandler {
 		UUID backupId = UUID.fromString(String.valueOf(operation.subject()));
 		RouterBackup backup = this.backups.get(backupId);
 		Router router = this.transactions.execute((tx) -> this.routers.get(operation.routerId()));
-		BackupFetchLinks links = this.links.getIfAvailable();
-		if (links == null) {
-			throw new IllegalStateException("No download address for routers is configured");
-		}
-		URI link = links.link(TenantContext.require(), backupId, this.properties.fetchLinkValidity());
 		Actor actor = Actor.of(operation.requestedBy());
 		String file = "towerline-restore-" + backupId.toString().substring(0, 8)
 				+ ((backup.kind() == BackupKind.BINARY) ? ".backup" : ".rsc");
 		CommandContext context = new CommandContext(router.id(), actor, operation.id(), null);
-		context.call(() -> {
-			RouterClient client = this.access.client(router);
-			client.files().fetch(link.toString(), file);
-			if (backup.kind() == BackupKind.BINARY) {
-				load(client, backup, file);
+		if (operation.progressDone() == 0) {
+			BackupFetchLinks links = this.links.getIfAvailable();
+			if (links == null) {
+				throw new IllegalStateException("No download address for routers is configured");
 			}
-			else {
-				client.backups().importScript(file);
-			}
-			return null;
-		});
-		boolean online = awaitOnline(router.id());
-		if (online) {
-			removeQuietly(context, router, file);
+			URI link = links.link(TenantContext.require(), backupId, this.properties.fetchLinkValidity());
+			context.call(() -> {
+				RouterClient client = this.access.client(router);
+				client.files().fetch(link.toString(), file);
+				if (backup.kind() == BackupKind.BINARY) {
+					load(client, backup, file);
+				}
+				else {
+					client.backups().importScript(file);
+				}
+				return null;
+			});
+			// the router took the backup: never again, whatever happens next
+			progress.update(1, 0);
 		}
+		if (this.health.check(router.id()).health().status() != RouterStatus.ONLINE) {
+			throw new RouterUnreachableException(router.name(), RouterUnreachableException.Reason.CONNECT_FAILED,
+					"the backup was restored; waiting for the router to answer again (a loaded backup reboots it)",
+					null);
+		}
+		removeQuietly(context, router, file);
 		DriftReport report = this.drift.check(router.id(), actor);
 		this.transactions.executeWithoutResult((tx) -> this.events
 			.publishEvent(TenantEvent.of(TenantContext.require(), BackupEvents.RESTORED, router.id().toString(), actor,
 					this.clock.instant(), Map.of("backupId", backupId.toString(), "kind", backup.kind().name()))));
-		return "restored " + backup.kind() + " backup " + backupId + "; router "
-				+ (online ? "answering" : "not answering yet") + "; drift: " + report.status() + ", "
-				+ report.missingCount() + " missing, " + report.differentCount() + " different, "
+		return "restored " + backup.kind() + " backup " + backupId + "; router answering; drift: " + report.status()
+				+ ", " + report.missingCount() + " missing, " + report.differentCount() + " different, "
 				+ report.unmanagedCount() + " unmanaged";
 	}
 
@@ -144,23 +153,6 @@ class BackupRestoring implements OperationHandler {
 				Arrays.fill(password, '\0');
 			}
 		}
-	}
-
-	/** Probes the router until it answers (it reboots after a load). */
-	private boolean awaitOnline(UUID routerId) {
-		for (int attempt = 1; attempt <= this.properties.restoreCheckAttempts(); attempt++) {
-			if (this.health.check(routerId).health().status() == RouterStatus.ONLINE) {
-				return true;
-			}
-			try {
-				Thread.sleep(this.properties.restoreCheckDelay());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-		return false;
 	}
 
 	private void removeQuietly(CommandContext context, Router router, String file) {

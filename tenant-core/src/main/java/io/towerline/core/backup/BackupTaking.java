@@ -105,7 +105,7 @@ class BackupTaking implements OperationHandler {
 		BackupSettings settings = this.schedule.settings();
 		Actor actor = Actor.of(operation.requestedBy());
 		RouterClient client = this.access.client(router);
-		List<BackupKind> kinds = kinds(operation.subject(), settings, client.capabilities().chunkedFileRead());
+		List<BackupKind> kinds = kinds(operation.subject(), settings, client);
 		CommandContext context = new CommandContext(router.id(), actor, operation.id(), null);
 		List<RouterBackup> taken = new ArrayList<>();
 		for (BackupKind kind : kinds) {
@@ -117,19 +117,21 @@ class BackupTaking implements OperationHandler {
 	}
 
 	/**
-	 * What to take. A router without {@code /file/read} (RouterOS 6) can only hand over
-	 * files through {@code contents}, which it fills for text files up to 60 KB: its
-	 * scheduled backups are exports only, and a binary backup asked for explicitly fails
-	 * with the router's refusal.
+	 * What to take. Every version can hand both over: RouterOS 7.13+ through
+	 * {@code /file/read}, older ones through {@code contents} (text up to 60 KB) and
+	 * their FTP service beyond that (ADR 0142). A scheduled backup of a RouterOS 6 router
+	 * whose FTP service is off takes the export alone (which its contents may still
+	 * carry); a file asked for explicitly, or an export grown past 60 KB, fails with
+	 * ROUTER_FILE_TRANSFER_UNAVAILABLE, saying what to enable.
 	 */
-	private static List<BackupKind> kinds(@Nullable String what, BackupSettings settings, boolean chunkedRead) {
+	private static List<BackupKind> kinds(@Nullable String what, BackupSettings settings, RouterClient client) {
 		if (BackupKind.EXPORT.name().equals(what)) {
 			return List.of(BackupKind.EXPORT);
 		}
 		if (BackupKind.BINARY.name().equals(what)) {
 			return List.of(BackupKind.BINARY);
 		}
-		return (settings.binary() && chunkedRead) ? List.of(BackupKind.EXPORT, BackupKind.BINARY)
+		return (settings.binary() && client.files().takesAnyFile()) ? List.of(BackupKind.EXPORT, BackupKind.BINARY)
 				: List.of(BackupKind.EXPORT);
 	}
 

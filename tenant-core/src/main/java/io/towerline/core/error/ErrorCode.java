@@ -89,5 +89,13 @@ public enum ErrorCode {
 
 	/** The report's files are not ready (still generating, or generation failed). */
 	REPORT_NOT_READY
+	// backups (issue 11): restore links a router cannot follow
+
+	/**
+	 * The platform's address for routers is one this router cannot reach (a loopback
+	 * address, derived in the embedded mode, for a router elsewhere); set
+	 * {@code towerline.backup.router-base-url}.
+	 */
+	BACKUP_RESTORE_UNREACHABLE
 
 }

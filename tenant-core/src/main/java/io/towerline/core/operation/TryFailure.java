@@ -3,6 +3,7 @@ package io.towerline.core.operation;
 import io.towerline.mikrotik.RouterAuthenticationException;
 import io.towerline.mikrotik.RouterCommandRejectedException;
 import io.towerline.mikrotik.RouterException;
+import io.towerline.mikrotik.RouterFileTransferException;
 import io.towerline.mikrotik.RouterProtocolException;
 import io.towerline.mikrotik.RouterTimeoutException;
 import io.towerline.mikrotik.RouterUnreachableException;
@@ -56,6 +57,7 @@ record TryFailure(Kind kind, @Nullable WaitReason waitReason, String code, Strin
 			case RouterTimeoutException timeout -> new TryFailure(Kind.TRANSIENT, null, code, message);
 			case RouterProtocolException protocol -> new TryFailure(Kind.TRANSIENT, null, code, message);
 			case RouterCommandRejectedException rejected -> new TryFailure(Kind.OWN, null, code, message);
+			case RouterFileTransferException transfer -> new TryFailure(Kind.OWN, null, code, message);
 		};
 	}
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -53,6 +54,11 @@ final class TestFetchLinks implements BackupFetchLinks, DisposableBean {
 			}
 		});
 		this.server.start();
+	}
+
+	@Override
+	public Optional<URI> base() {
+		return Optional.of(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()));
 	}
 
 	@Override
