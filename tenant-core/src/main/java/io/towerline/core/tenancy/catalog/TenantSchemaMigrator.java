@@ -40,6 +40,14 @@ public class TenantSchemaMigrator {
 	}
 
 	/**
+	 * The same migrator on another database (a tenant moving to another cluster, ADR
+	 * 0167).
+	 */
+	public TenantSchemaMigrator on(DataSource other) {
+		return new TenantSchemaMigrator(other, this.resourceLoader, this.properties);
+	}
+
+	/**
 	 * Migrates one tenant schema.
 	 * @return how many changesets were applied (0 when the schema was already current)
 	 * @throws TenantMigrationException when the schema cannot be created or a changeset
