@@ -85,7 +85,7 @@ class ScaleOutBenchmark {
 			settings.put("towerline.sessions.lease-ttl", "4s");
 			settings.put("towerline.sessions.lease-renew-interval", "1s");
 			settings.put("db-scheduler.heartbeat-interval", "1s");
-			settings.put("db-scheduler.missed-heartbeats-limit", "3");
+			settings.put("db-scheduler.missed-heartbeats-limit", "4");
 			settings.put("db-scheduler.polling-interval", "500ms");
 			settings.put("towerline.operations.initial-backoff", "200ms");
 			settings.put("towerline.operations.max-backoff", "1s");
