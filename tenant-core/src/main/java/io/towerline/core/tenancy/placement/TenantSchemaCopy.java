@@ -152,10 +152,12 @@ public class TenantSchemaCopy {
 				PipedOutputStream pipeOut = new PipedOutputStream(pipeIn)) {
 			Future<Long> sent = reader.submit(() -> {
 				try (pipeOut) {
-					return out.copyOut("COPY " + table + " TO STDOUT (FORMAT binary)", pipeOut);
+					// a query, not the table: COPY cannot read a partitioned parent
+					// directly
+					return out.copyOut("COPY (SELECT * FROM " + table + ") TO STDOUT", pipeOut);
 				}
 			});
-			long received = in.copyIn("COPY " + table + " FROM STDIN (FORMAT binary)", pipeIn);
+			long received = in.copyIn("COPY " + table + " FROM STDIN", pipeIn);
 			long read = sent.get();
 			if (read != received) {
 				throw new IllegalStateException(table + ": read " + read + " rows, wrote " + received);
