@@ -44,6 +44,8 @@ final class ReplicaProcess {
 		settings.forEach((key, value) -> command.add("--" + key + "=" + value));
 		command.add("--server.port=" + port);
 		command.add("--towerline.sessions.replica-id=" + name);
+		// db-scheduler names a replica by its host name, the same for every JVM here
+		command.add("--db-scheduler.scheduler-name=" + name);
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(logDirectory.resolve(name + ".log").toFile())
