@@ -66,6 +66,8 @@ public abstract class ApiTest {
 		registry.add("towerline.notification.send-interval", () -> "200ms");
 		registry.add("towerline.notification.initial-backoff", () -> "200ms");
 		registry.add("towerline.notification.max-backoff", () -> "1s");
+		// production scale-out (issue 14): backlog metrics read fresh at each scrape
+		registry.add("towerline.metrics.backlog-refresh", () -> "0s");
 	}
 
 	/**

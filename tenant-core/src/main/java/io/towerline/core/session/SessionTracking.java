@@ -3,6 +3,7 @@ package io.towerline.core.session;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
@@ -36,10 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the session trackers of the routers this replica holds the stream lease of. Every
  * renew interval it lists the routers of all active tenants (one query per tenant),
- * renews and takes leases in one statement, starts trackers for routers it newly holds
- * and stops those it lost. One scheduler thread serves every timer; the work runs on
- * virtual threads; the adapter multiplexes the routers' connections. Nothing costs a
- * thread per router.
+ * renews its leases and takes free ones up to its fair share (ADR 0165), starts trackers
+ * for routers it newly holds and stops those it lost. One scheduler thread serves every
+ * timer; the work runs on virtual threads; the adapter multiplexes the routers'
+ * connections. Nothing costs a thread per router.
  */
 @Component
 public class SessionTracking implements SmartLifecycle {
@@ -61,6 +63,10 @@ public class SessionTracking implements SmartLifecycle {
 	private volatile boolean running;
 
 	private final AtomicInteger rounds = new AtomicInteger();
+
+	private final AtomicLong leaseTakeovers = new AtomicLong();
+
+	private final AtomicLong leaseLosses = new AtomicLong();
 
 	SessionTracking(SessionProperties properties, StreamLeases leases, TenantCatalog catalog, JdbcClient jdbc,
 			SessionStore store, UsageRecorder usage, Routers routers, RouterAccess access,
@@ -124,6 +130,12 @@ public class SessionTracking implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Giving back stream leases failed ({}); they expire on their own", ex.toString());
 		}
+		try {
+			this.leases.withdraw(this.owner);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Withdrawing replica {} failed ({}); its announcement expires", this.owner, ex.toString());
+		}
 		this.tracked.clear();
 	}
 
@@ -169,7 +181,7 @@ public class SessionTracking implements SmartLifecycle {
 					.list();
 				ids.forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
 			}
-			Set<String> held = this.leases.acquire(wanted.keySet(), this.owner, this.services.properties().leaseTtl());
+			Set<String> held = holdFairShare(wanted.keySet());
 			List<String> gone = new ArrayList<>();
 			this.tracked.forEach((key, router) -> {
 				if (!held.contains(key)) {
@@ -200,6 +212,74 @@ public class SessionTracking implements SmartLifecycle {
 			log.warn("Renewing stream leases failed ({}); next round in one interval", ex.toString());
 		}
 		this.rounds.incrementAndGet();
+	}
+
+	/**
+	 * Renews the leases this replica holds and takes free ones up to its fair share
+	 * (wanted streams / live replicas, rounded up); gives back what is above the share,
+	 * so a replica that joins gets streams and every replica carries about as many.
+	 * @return the keys held afterwards
+	 */
+	private Set<String> holdFairShare(Set<String> wanted) {
+		Duration ttl = this.services.properties().leaseTtl();
+		int live = Math.max(1, this.leases.announce(this.owner, ttl));
+		int share = (wanted.size() + live - 1) / live;
+		List<String> ask = new ArrayList<>(this.tracked.keySet().stream().filter(wanted::contains).toList());
+		Map<String, String> takenFrom = new HashMap<>();
+		if (ask.size() < share) {
+			for (StreamLeases.Free free : this.leases.free(wanted, this.owner)) {
+				if (ask.size() >= share) {
+					break;
+				}
+				if (!this.tracked.containsKey(free.key())) {
+					ask.add(free.key());
+					if (free.lastOwner() != null && !free.lastOwner().equals(this.owner)) {
+						takenFrom.put(free.key(), free.lastOwner());
+					}
+				}
+			}
+		}
+		Set<String> held = this.leases.acquire(ask, this.owner, ttl);
+		for (String key : this.tracked.keySet()) {
+			if (wanted.contains(key) && !held.contains(key)) {
+				// our lease lapsed (a pause longer than the ttl) and another replica took
+				// it
+				this.leaseLosses.incrementAndGet();
+				log.warn("Lost the stream lease of {} to another replica", key);
+			}
+		}
+		takenFrom.forEach((key, from) -> {
+			if (held.contains(key)) {
+				this.leaseTakeovers.incrementAndGet();
+				log.info("Took over the stream of {} from {}, whose lease expired", key, from);
+			}
+		});
+		if (held.size() > share) {
+			List<String> surplus = held.stream().sorted().limit(held.size() - share).toList();
+			// stopped before given back, so no two replicas ever track one router
+			surplus.forEach((key) -> {
+				TrackedRouter router = this.tracked.remove(key);
+				if (router != null) {
+					router.stop();
+				}
+			});
+			this.leases.release(surplus, this.owner);
+			surplus.forEach(held::remove);
+		}
+		return held;
+	}
+
+	/**
+	 * Streams this replica took from a replica whose lease had expired (it died or
+	 * stalled).
+	 */
+	public long leaseTakeovers() {
+		return this.leaseTakeovers.get();
+	}
+
+	/** Streams this replica held and found taken by another after its lease lapsed. */
+	public long leaseLosses() {
+		return this.leaseLosses.get();
 	}
 
 	/** Lease rounds done so far (tests wait for rounds, not for time). */

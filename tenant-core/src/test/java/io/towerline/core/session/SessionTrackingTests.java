@@ -2,6 +2,7 @@ package io.towerline.core.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -132,32 +133,103 @@ class SessionTrackingTests extends DatabaseTest {
 			SessionTracking first = this.fixture.replica("lease-a");
 			SessionTracking second = this.fixture.replica("lease-b");
 			first.start();
+			second.start();
 			try {
-				await().atMost(Duration.ofSeconds(10)).until(() -> first.trackedRouters().contains(key));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> first.trackedRouters().contains(key) || second.trackedRouters().contains(key));
+				int firstRounds = first.rounds();
 				int secondRounds = second.rounds();
-				second.start();
-				await().atMost(Duration.ofSeconds(10)).until(() -> second.rounds() >= secondRounds + 3);
-				assertThat(second.trackedRouters()).doesNotContain(key);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> first.rounds() >= firstRounds + 3 && second.rounds() >= secondRounds + 3);
+				SessionTracking holder = first.trackedRouters().contains(key) ? first : second;
+				SessionTracking other = (holder == first) ? second : first;
+				assertThat(other.trackedRouters()).as("tracked by one replica only").doesNotContain(key);
 				simulator.connectSubscriber("sub00001");
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> this.fixture.onlineNames(tenant, router).equals(Set.of("sub00001")));
 
-				first.halt();
+				long takeovers = other.leaseTakeovers();
+				holder.halt();
 				Instant died = Instant.now();
-				await().atMost(Duration.ofSeconds(10)).until(() -> second.trackedRouters().contains(key));
+				await().atMost(Duration.ofSeconds(10)).until(() -> other.trackedRouters().contains(key));
 				Duration takeover = Duration.between(died, Instant.now());
 				// lease 2 s + one renew round of 300 ms, with room for a busy machine
 				assertThat(takeover).isLessThan(Duration.ofMillis(2000 + 300 + 1500));
+				assertThat(other.leaseTakeovers()).as("counted as a takeover").isGreaterThan(takeovers);
 				simulator.connectSubscriber("sub00002");
 				simulator.disconnectSubscriber("sub00001");
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> this.fixture.onlineNames(tenant, router).equals(Set.of("sub00002")));
 			}
 			finally {
-				first.halt();
+				first.stop();
 				second.stop();
 			}
 		}
+	}
+
+	/**
+	 * Three replicas share the routers about equally, never track one router twice, and
+	 * the survivors share a killed replica's routers between them.
+	 */
+	@Test
+	void shouldSpreadStreamsOverTheReplicasAndShareADeadReplicasStreams() {
+		List<RouterOsSimulator> simulators = new ArrayList<>();
+		List<SessionTracking> replicas = new ArrayList<>();
+		try {
+			TenantId tenant = this.fixture.tenant("spread");
+			Set<String> keys = new HashSet<>();
+			for (int i = 0; i < 6; i++) {
+				RouterOsSimulator simulator = RouterOsSimulator.builder()
+					.version(SimulatorVersion.V7_16)
+					.user("api", "router-pass")
+					.secrets(2)
+					.start();
+				simulators.add(simulator);
+				keys.add(SessionTracking.key(tenant, this.fixture.router(tenant, simulator)));
+			}
+			for (String id : List.of("spread-a", "spread-b", "spread-c")) {
+				SessionTracking replica = this.fixture.replica(id + "-" + UUID.randomUUID());
+				replicas.add(replica);
+				replica.start();
+			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> balanced(replicas, keys));
+
+			SessionTracking killed = replicas.stream()
+				.filter((replica) -> replica.trackedRouters().stream().anyMatch(keys::contains))
+				.findFirst()
+				.orElseThrow();
+			long killedHeld = killed.trackedRouters().stream().filter(keys::contains).count();
+			replicas.remove(killed);
+			long takeoversBefore = replicas.stream().mapToLong(SessionTracking::leaseTakeovers).sum();
+			killed.halt();
+			await().atMost(Duration.ofSeconds(30)).until(() -> balanced(replicas, keys));
+			assertThat(replicas.stream().mapToLong(SessionTracking::leaseTakeovers).sum() - takeoversBefore)
+				.as("the killed replica's routers were taken over")
+				.isGreaterThanOrEqualTo(killedHeld);
+			assertThat(replicas.stream().mapToLong(SessionTracking::leaseLosses).sum()).as("no live replica lost one")
+				.isZero();
+		}
+		finally {
+			replicas.forEach(SessionTracking::stop);
+			simulators.forEach(RouterOsSimulator::close);
+		}
+	}
+
+	/**
+	 * Every router of {@code keys} tracked by exactly one replica, and the replicas'
+	 * loads (all routers they track) within one of each other.
+	 */
+	private static boolean balanced(List<SessionTracking> replicas, Set<String> keys) {
+		List<Set<String>> tracked = replicas.stream().map(SessionTracking::trackedRouters).toList();
+		for (String key : keys) {
+			if (tracked.stream().filter((set) -> set.contains(key)).count() != 1) {
+				return false;
+			}
+		}
+		int most = tracked.stream().mapToInt(Set::size).max().orElse(0);
+		int least = tracked.stream().mapToInt(Set::size).min().orElse(0);
+		return most - least <= 1;
 	}
 
 }

@@ -1,10 +1,13 @@
 package io.towerline.core.tenancy.catalog;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.towerline.core.tenancy.TenantId;
 import org.slf4j.Logger;
@@ -50,7 +53,18 @@ class StartupTenantMigration implements ApplicationRunner {
 
 	/** Migrates every tenant in the catalog; returns one outcome per tenant. */
 	List<TenantMigrationOutcome> migrateAll(String changelog) {
-		List<Tenant> all = this.tenants.findAll();
+		return migrateEach(this.tenants.findAll(), changelog);
+	}
+
+	/**
+	 * Migrates the given tenants, starting at a random one: replicas that start at once
+	 * then mostly work on different tenants instead of queueing on the same (ADR 0166).
+	 */
+	List<TenantMigrationOutcome> migrateEach(List<Tenant> tenants, String changelog) {
+		List<Tenant> all = new ArrayList<>(tenants);
+		if (!all.isEmpty()) {
+			Collections.rotate(all, ThreadLocalRandom.current().nextInt(all.size()));
+		}
 		long started = System.nanoTime();
 		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.migrationParallelism())) {
 			List<Future<TenantMigrationOutcome>> futures = all.stream()

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 @Table(schema = "public", name = "tenant")
 public class Tenant {
 
+	/** The cluster of {@code spring.datasource}, where the platform tables live too. */
+	public static final String MAIN_CLUSTER = "main";
+
 	@Id
 	private String slug;
 
@@ -34,6 +37,9 @@ public class Tenant {
 	@Column(name = "rate_limit_tier", nullable = false)
 	private RateLimitTier rateLimitTier;
 
+	@Column(nullable = false)
+	private String cluster;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -48,6 +54,7 @@ public class Tenant {
 		this.displayName = "";
 		this.status = TenantStatus.PROVISIONING;
 		this.rateLimitTier = RateLimitTier.STARTER;
+		this.cluster = MAIN_CLUSTER;
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
 	}
@@ -57,6 +64,7 @@ public class Tenant {
 		this.displayName = displayName;
 		this.status = TenantStatus.PROVISIONING;
 		this.rateLimitTier = tier;
+		this.cluster = MAIN_CLUSTER;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -80,6 +88,11 @@ public class Tenant {
 
 	public RateLimitTier rateLimitTier() {
 		return this.rateLimitTier;
+	}
+
+	/** The PostgreSQL cluster holding this tenant's schema (ADR 0167). */
+	public String cluster() {
+		return this.cluster;
 	}
 
 	public Instant createdAt() {

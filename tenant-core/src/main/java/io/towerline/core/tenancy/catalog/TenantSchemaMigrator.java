@@ -1,5 +1,9 @@
 package io.towerline.core.tenancy.catalog;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import io.towerline.core.tenancy.TenantId;
@@ -36,6 +40,14 @@ public class TenantSchemaMigrator {
 	}
 
 	/**
+	 * The same migrator on another database (a tenant moving to another cluster, ADR
+	 * 0167).
+	 */
+	public TenantSchemaMigrator on(DataSource other) {
+		return new TenantSchemaMigrator(other, this.resourceLoader, this.properties);
+	}
+
+	/**
 	 * Migrates one tenant schema.
 	 * @return how many changesets were applied (0 when the schema was already current)
 	 * @throws TenantMigrationException when the schema cannot be created or a changeset
@@ -46,6 +58,35 @@ public class TenantSchemaMigrator {
 	}
 
 	int migrate(TenantId tenant, String changelog) {
+		// replicas starting at once reach the same tenants: the first migrates, the
+		// others
+		// wait on this lock (woken the moment it is free, unlike Liquibase's lock, polled
+		// every 10 s) and then find nothing left to do; it also keeps them from racing to
+		// create the schema, its role and Liquibase's own tables (ADR 0166)
+		try (Connection lock = this.dataSource.getConnection()) {
+			holdMigrationLock(lock, tenant, true);
+			try {
+				return migrateHoldingLock(tenant, changelog);
+			}
+			finally {
+				holdMigrationLock(lock, tenant, false);
+			}
+		}
+		catch (SQLException ex) {
+			throw new TenantMigrationException(tenant, rootMessage(ex), ex);
+		}
+	}
+
+	private static void holdMigrationLock(Connection connection, TenantId tenant, boolean hold) throws SQLException {
+		String function = hold ? "pg_advisory_lock" : "pg_advisory_unlock";
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT " + function + "(hashtext('towerline.tenant-migration'), hashtext(?))")) {
+			statement.setString(1, tenant.schemaName());
+			statement.execute();
+		}
+	}
+
+	private int migrateHoldingLock(TenantId tenant, String changelog) {
 		String schema = tenant.schemaName();
 		try {
 			// schema comes from a validated TenantId: lower-case letters, digits and '_'
