@@ -88,7 +88,8 @@ public enum ErrorCode {
 	REPORTS_BUSY,
 
 	/** The report's files are not ready (still generating, or generation failed). */
-	REPORT_NOT_READY
+	REPORT_NOT_READY,
+
 	// backups (issue 11): restore links a router cannot follow
 
 	/**
