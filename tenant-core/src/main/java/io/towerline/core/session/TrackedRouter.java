@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.towerline.core.tenancy.TenantContext;
@@ -57,14 +58,29 @@ final class TrackedRouter {
 		return this.tracker.routerId();
 	}
 
-	void start() {
-		submit(this::connect);
+	/**
+	 * Connects after {@code delayNanos}; the periodic re-read and sample first run at a
+	 * random point of their second interval, so the routers of a fleet taken together do
+	 * not read and write in step for ever after (a first sample later than one interval
+	 * loses nothing: a session's first reading counts whole).
+	 */
+	void start(long delayNanos) {
+		long delay = TimeUnit.NANOSECONDS.toMillis(delayNanos);
+		try {
+			this.retry = this.services.scheduler().schedule(() -> submit(this::connect), delay, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			return;
+		}
 		long reread = this.services.properties().rereadInterval().toMillis();
 		long sample = this.services.properties().sampleInterval().toMillis();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
 		this.reread = this.services.scheduler()
-			.scheduleWithFixedDelay(() -> submit(this::rereadTick), reread, reread, TimeUnit.MILLISECONDS);
+			.scheduleWithFixedDelay(() -> submit(this::rereadTick), delay + reread + random.nextLong(reread), reread,
+					TimeUnit.MILLISECONDS);
 		this.sample = this.services.scheduler()
-			.scheduleWithFixedDelay(() -> submit(this::sampleNow), sample, sample, TimeUnit.MILLISECONDS);
+			.scheduleWithFixedDelay(() -> submit(this::sampleNow), delay + sample + random.nextLong(sample), sample,
+					TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -87,7 +103,15 @@ final class TrackedRouter {
 		});
 	}
 
+	/**
+	 * Opens the {@code listen} stream and reads the whole table, on one of the trackers'
+	 * transaction permits throughout: the commands' audit writes need connections too.
+	 */
 	private void connect() {
+		this.services.transactions().holding(this::connectHolding);
+	}
+
+	private void connectHolding() {
 		if (this.stopped) {
 			return;
 		}

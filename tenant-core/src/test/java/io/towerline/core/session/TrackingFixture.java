@@ -20,6 +20,7 @@ import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.testsupport.TestDatabase;
 import io.towerline.core.usage.UsageRecorder;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -86,8 +87,14 @@ final class TrackingFixture {
 	 * leases of 2 s renewed every 300 ms, reconnecting after 200 ms.
 	 */
 	SessionTracking replica(String id) {
+		return replica(id, null, null);
+	}
+
+	/** A replica as above with its own transaction budget and start pace. */
+	SessionTracking replica(String id, @Nullable Integer trackerConnections, @Nullable Integer startsPerSecond) {
 		SessionProperties properties = new SessionProperties(true, Duration.ofHours(1), Duration.ofHours(1),
-				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id);
+				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id, trackerConnections,
+				startsPerSecond);
 		return new SessionTracking(properties, this.leases, this.catalog, this.jdbc, this.store, this.usage,
 				this.routers, this.access, this.transactions, this.events, this.clock);
 	}
