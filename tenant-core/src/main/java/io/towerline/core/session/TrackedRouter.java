@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.towerline.core.audit.CommandContext;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.RouterException;
@@ -34,6 +35,9 @@ final class TrackedRouter {
 
 	private final SerialExecutor queue;
 
+	/** Who the router's commands are attributed to in the command log. */
+	private final CommandContext audit;
+
 	private volatile boolean stopped;
 
 	/** Failed connects in a row (touched only on the queue). */
@@ -52,6 +56,7 @@ final class TrackedRouter {
 		this.services = services;
 		this.tracker = new SessionTracker(tenant, routerId, services);
 		this.queue = new SerialExecutor(services.workers());
+		this.audit = new CommandContext(routerId, SessionTracker.ACTOR, null, null);
 	}
 
 	UUID routerId() {
@@ -94,11 +99,18 @@ final class TrackedRouter {
 		this.queue.execute(() -> TenantContext.runAs(this.tenant, this::closeStream));
 	}
 
-	/** Runs a task on this router's queue (tests use it to sample or re-read now). */
+	/**
+	 * Runs a task on this router's queue (tests use it to sample or re-read now), as the
+	 * session tracker doing routine reads: its stream openings are audited, its periodic
+	 * reads are not one by one (ADR 0132).
+	 */
 	void submit(Runnable task) {
 		this.queue.execute(() -> {
 			if (!this.stopped) {
-				TenantContext.runAs(this.tenant, task);
+				TenantContext.runAs(this.tenant, () -> this.audit.callRoutineReads(() -> {
+					task.run();
+					return null;
+				}));
 			}
 		});
 	}
