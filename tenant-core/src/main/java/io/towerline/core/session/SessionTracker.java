@@ -237,6 +237,8 @@ final class SessionTracker {
 			}
 			this.services.store().keep(history);
 			this.services.store().insert(started);
+			// every change of the table, announced or not: followers see the table
+			this.services.changes().publish(started, history);
 			if (announce) {
 				history.forEach(this::publishEnded);
 				started.forEach(this::publishStarted);

@@ -67,7 +67,8 @@ public class SessionTracking implements SmartLifecycle {
 
 	SessionTracking(SessionProperties properties, StreamLeases leases, TenantCatalog catalog, JdbcClient jdbc,
 			SessionStore store, UsageRecorder usage, Routers routers, RouterAccess access,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, SessionChangeFeed changes,
+			Clock clock) {
 		this.leases = leases;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
@@ -79,12 +80,12 @@ public class SessionTracking implements SmartLifecycle {
 		TrackerTransactions bounded = new TrackerTransactions(transactions, properties.trackerConnections());
 		this.services = new Services(properties, store, usage,
 				(routerId) -> access.client(Objects.requireNonNull(bounded.execute((tx) -> routers.get(routerId)))),
-				bounded, events, clock, scheduler, workers);
+				bounded, events, changes, clock, scheduler, workers);
 	}
 
 	/** What trackers share. */
 	record Services(SessionProperties properties, SessionStore store, UsageRecorder usage, ClientLookup clients,
-			TrackerTransactions transactions, ApplicationEventPublisher events, Clock clock,
+			TrackerTransactions transactions, ApplicationEventPublisher events, SessionChangeFeed changes, Clock clock,
 			ScheduledExecutorService scheduler, ExecutorService workers) {
 
 	}

@@ -59,6 +59,8 @@ final class TrackingFixture {
 
 	private final OnlineSessions online;
 
+	private final SessionChangeFeed changes;
+
 	final List<TenantEvent> published = new CopyOnWriteArrayList<>();
 
 	TrackingFixture(ConfigurableApplicationContext context) {
@@ -74,6 +76,7 @@ final class TrackingFixture {
 		this.clock = context.getBean(Clock.class);
 		this.onboarding = context.getBean(TenantOnboarding.class);
 		this.online = context.getBean(OnlineSessions.class);
+		this.changes = context.getBean(SessionChangeFeed.class);
 		context.addApplicationListener((event) -> {
 			if (event instanceof PayloadApplicationEvent<?> payload
 					&& payload.getPayload() instanceof TenantEvent tenantEvent) {
@@ -96,7 +99,7 @@ final class TrackingFixture {
 				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id, trackerConnections,
 				startsPerSecond);
 		return new SessionTracking(properties, this.leases, this.catalog, this.jdbc, this.store, this.usage,
-				this.routers, this.access, this.transactions, this.events, this.clock);
+				this.routers, this.access, this.transactions, this.events, this.changes, this.clock);
 	}
 
 	TenantId tenant(String prefix) {
