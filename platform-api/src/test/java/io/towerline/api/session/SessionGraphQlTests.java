@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -205,6 +206,21 @@ class SessionGraphQlTests extends ApiTest {
 		assertThat(online(this.operator, "sub00003")).extracting((node) -> node.get("username"))
 			.containsExactly("sub00003");
 		assertThat(online(this.operator, "sub_")).isEmpty();
+		// from three characters on, any part of the user name, address or caller-id
+		assertThat(online(this.operator, "B00003")).extracting((node) -> node.get("username"))
+			.containsExactly("sub00003");
+		assertThat(online(this.operator, "0000")).hasSize(names.size());
+		assertThat(online(this.operator, "b%0")).isEmpty();
+		assertThat(online(this.operator, "b_0")).isEmpty();
+		Map<String, Object> third = online(this.operator, "sub00003").get(0);
+		String address = (String) third.get("address");
+		String callerId = (String) third.get("callerId");
+		assertThat(online(this.operator, address.substring(address.indexOf('.') + 1)))
+			.extracting((node) -> node.get("username"))
+			.contains("sub00003");
+		assertThat(online(this.operator, callerId.substring(3).toUpperCase(Locale.ROOT)))
+			.extracting((node) -> node.get("username"))
+			.containsExactly("sub00003");
 		this.operator.document(ONLINE)
 			.variable("first", 2)
 			.variable("after", "bm90LWEtY3Vyc29y")
@@ -214,7 +230,6 @@ class SessionGraphQlTests extends ApiTest {
 			.verify();
 	}
 
-	@Test
 	@Test
 	void shouldStreamLoginsAndLogoutsOfTheRouter() {
 		var changes = socket(TestTokens.forTenant(this.tenant.slug(), "VIEWER")).document(CHANGES)
