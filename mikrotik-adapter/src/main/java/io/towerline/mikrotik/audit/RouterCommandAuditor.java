@@ -29,6 +29,15 @@ public interface RouterCommandAuditor {
 
 	void commandCompleted(AuditedCommand command);
 
+	/**
+	 * Whether reads sent now (on the caller's thread) may go unrecorded: routine,
+	 * periodic reads such as a session tracker's, which would otherwise flood the log
+	 * with rows nobody reads. Writes and stream openings are always recorded.
+	 */
+	default boolean omitsReadsNow() {
+		return false;
+	}
+
 	/** The outcomes of a pipelined batch, together. */
 	default void commandsCompleted(List<AuditedCommand> commands) {
 		commands.forEach(this::commandCompleted);

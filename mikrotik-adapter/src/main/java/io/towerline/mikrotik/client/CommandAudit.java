@@ -26,6 +26,9 @@ final class CommandAudit {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandAudit.class);
 
+	/** The id of a command that was not recorded: its outcome is not recorded either. */
+	static final UUID UNRECORDED = new UUID(0, 0);
+
 	private final String router;
 
 	private final RouterCommandAuditor auditor;
@@ -45,8 +48,26 @@ final class CommandAudit {
 		return sending(List.of(command)).get(0);
 	}
 
-	/** Records a batch about to be sent, in one call; ids in the same order. */
+	/**
+	 * Records a stream about to be opened: always, even when reads may go unrecorded (a
+	 * stream is opened rarely and stays open).
+	 */
+	UUID opening(Command command) {
+		return record(List.of(command)).get(0);
+	}
+
+	/**
+	 * Records a batch about to be sent, in one call; ids in the same order. A batch of
+	 * reads only is not recorded when the auditor omits reads now ({@link #UNRECORDED}).
+	 */
 	List<UUID> sending(List<Command> commands) {
+		if (commands.stream().allMatch(Command::isRead) && this.auditor.omitsReadsNow()) {
+			return commands.stream().map((command) -> UNRECORDED).toList();
+		}
+		return record(commands);
+	}
+
+	private List<UUID> record(List<Command> commands) {
 		Instant now = Instant.now();
 		List<CommandIntent> intents = new ArrayList<>(commands.size());
 		for (Command command : commands) {
@@ -58,6 +79,9 @@ final class CommandAudit {
 	}
 
 	void record(UUID id, Command command, Instant startedAt, long elapsedNanos, @Nullable RouterException failure) {
+		if (UNRECORDED.equals(id)) {
+			return;
+		}
 		AuditedCommand audited = audited(id, command, startedAt, elapsedNanos, failure);
 		try {
 			this.auditor.commandCompleted(audited);
@@ -68,7 +92,11 @@ final class CommandAudit {
 		}
 	}
 
-	void recordAll(List<AuditedCommand> outcomes) {
+	void recordAll(List<AuditedCommand> all) {
+		List<AuditedCommand> outcomes = all.stream().filter((outcome) -> !UNRECORDED.equals(outcome.id())).toList();
+		if (outcomes.isEmpty()) {
+			return;
+		}
 		try {
 			this.auditor.commandsCompleted(outcomes);
 		}

@@ -107,7 +107,7 @@ final class GuardedCommandExecutor implements CommandExecutor {
 	public RouterStream stream(Command command, Consumer<Row> onRow, Consumer<RouterException> onError) {
 		this.throttle.acquire(this.settings.commandTimeout());
 		this.breaker.acquire();
-		UUID id = recordIntent(command);
+		UUID id = recordOpening(command);
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		RouterConnection connection = null;
@@ -132,6 +132,16 @@ final class GuardedCommandExecutor implements CommandExecutor {
 	private UUID recordIntent(Command command) {
 		try {
 			return this.audit.sending(command);
+		}
+		catch (RuntimeException ex) {
+			this.breaker.release();
+			throw ex;
+		}
+	}
+
+	private UUID recordOpening(Command command) {
+		try {
+			return this.audit.opening(command);
 		}
 		catch (RuntimeException ex) {
 			this.breaker.release();

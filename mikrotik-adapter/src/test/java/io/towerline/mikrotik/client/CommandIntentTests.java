@@ -69,6 +69,29 @@ class CommandIntentTests {
 	}
 
 	@Test
+	void shouldLeaveReadsUnrecordedWhenTheAuditorOmitsThemButNeverWritesOrStreams() {
+		Recorder recorder = new Recorder();
+		recorder.omitReads = true;
+		try (RouterUnderTest under = RouterUnderTest.start(TestRouters.simulator(SimulatorVersion.V7_19),
+				TestRouters.settings().build(), recorder)) {
+			under.client().pppSecrets().add(PppSecretSpec.pppoe("single", "pw-1", "default"));
+			under.client().pppSecrets().addAll(specs("batch", 20));
+			under.client().pppSecrets().list();
+			under.client().interfaces().list();
+			under.client().pppActive().watch((event) -> {
+			}, (error) -> {
+			}).close();
+			under.client().pppActive().kick("nobody-online");
+		}
+		assertThat(recorder.intentPaths()).contains("/ppp/secret/add", "/ppp/active/listen")
+			.noneMatch((path) -> path.endsWith("/print"));
+		assertThat(recorder.intents.stream().filter((intent) -> intent.path().equals("/ppp/secret/add"))).hasSize(21);
+		assertThat(recorder.outcomes).extracting(AuditedCommand::path).noneMatch((path) -> path.endsWith("/print"));
+		assertThat(recorder.unmatchedOutcomes()).isEmpty();
+		assertThat(recorder.intentsWithoutOutcome()).isEmpty();
+	}
+
+	@Test
 	void shouldNotSendACommandWhoseIntentCannotBeRecorded() {
 		RouterCommandAuditor refusing = new RouterCommandAuditor() {
 
@@ -115,6 +138,13 @@ class CommandIntentTests {
 		volatile @Nullable RouterOsSimulator simulator;
 
 		volatile boolean breakAfterIntents;
+
+		volatile boolean omitReads;
+
+		@Override
+		public boolean omitsReadsNow() {
+			return this.omitReads;
+		}
 
 		@Override
 		public void commandsSending(List<CommandIntent> commands) {

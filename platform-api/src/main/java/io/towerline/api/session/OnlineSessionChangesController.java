@@ -30,8 +30,8 @@ class OnlineSessionChangesController {
 	}
 
 	/**
-	 * Emits each login and logout on the router from now on, from the replica's shared
-	 * poll ({@link OnlineSessionWatch}); the router is looked up first, in the caller's
+	 * Emits each login and logout on the router from now on, from the trackers' change
+	 * feed ({@link OnlineSessionWatch}); the router is looked up first, in the caller's
 	 * tenant, so another tenant's router is NOT_FOUND.
 	 */
 	@SubscriptionMapping

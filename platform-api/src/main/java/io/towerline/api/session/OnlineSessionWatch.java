@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 import io.towerline.core.session.EndedSession;
 import io.towerline.core.session.OnlineSession;
 import io.towerline.core.session.OnlineSessions;
+import io.towerline.core.session.SessionChange;
+import io.towerline.core.session.SessionChangeFeed;
 import io.towerline.core.session.SessionEndReason;
 import io.towerline.core.session.SessionHistory;
 import io.towerline.core.tenancy.TenantContext;
@@ -33,13 +36,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logins and logouts per router for every {@code onlineSessionsChanged} subscription of
- * this replica, from one shared poll of the online table: each period it reads the
- * sessions of every watched router once (however many subscriptions watch it) and pushes
- * the difference to its watchers. The table is the truth whichever replica's tracker
- * wrote it.
+ * this replica (ADR 0131). Changes come from the trackers of whichever replica tracks the
+ * router, through the {@link SessionChangeFeed}; each watched router's sessions are kept
+ * here so every change is told once however it arrives, and the table is re-read now and
+ * then (and at once after the feed was interrupted) to catch anything the feed missed.
+ * All of it runs on the watch's one thread, in arrival order.
  */
 @Component
-class OnlineSessionWatch implements DisposableBean {
+class OnlineSessionWatch implements SessionChangeFeed.Follower, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OnlineSessionWatch.class);
 
@@ -47,25 +51,37 @@ class OnlineSessionWatch implements DisposableBean {
 
 	private final SessionHistory history;
 
+	private final SessionChangeFeed feed;
+
 	private final Map<RouterKey, Watched> watched = new ConcurrentHashMap<>();
 
-	private final ScheduledExecutorService poller;
+	private final ScheduledExecutorService thread;
 
-	OnlineSessionWatch(OnlineSessions sessions, SessionHistory history,
-			@Value("${towerline.graphql.subscription-poll-period:500ms}") Duration period) {
+	private @Nullable AutoCloseable following;
+
+	OnlineSessionWatch(OnlineSessions sessions, SessionHistory history, SessionChangeFeed feed,
+			@Value("${towerline.sessions.watch-reconcile-interval:30s}") Duration reconcile) {
 		this.sessions = sessions;
 		this.history = history;
-		this.poller = Executors
+		this.feed = feed;
+		this.thread = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-watch").factory());
-		this.poller.scheduleWithFixedDelay(this::poll, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+		this.thread.scheduleWithFixedDelay(this::reconcileAll, reconcile.toMillis(), reconcile.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	/** Changes on the router from now on, until the subscriber leaves. */
 	Flux<Change> follow(TenantId tenant, UUID routerId) {
 		return Flux.defer(() -> {
+			startFollowing();
 			RouterKey key = new RouterKey(tenant, routerId);
 			Sinks.Many<Change> sink = Sinks.many().unicast().onBackpressureBuffer();
-			Watched router = this.watched.computeIfAbsent(key, (k) -> new Watched(current(k)));
+			Watched router = this.watched.computeIfAbsent(key, (k) -> {
+				Watched created = new Watched();
+				// read on the watch's thread, so no change is applied to a half-read copy
+				run(() -> load(k, created));
+				return created;
+			});
 			router.sinks.add(sink);
 			return sink.asFlux().doFinally((signal) -> {
 				router.sinks.remove(sink);
@@ -74,60 +90,128 @@ class OnlineSessionWatch implements DisposableBean {
 		});
 	}
 
-	/** Whether anyone on this replica watches the router now (for tests). */
+	/**
+	 * Whether a subscription on this replica follows the router now: its sessions are
+	 * read and the feed listens (for tests).
+	 */
 	boolean watches(UUID routerId) {
-		return this.watched.keySet().stream().anyMatch((key) -> key.routerId().equals(routerId));
+		return this.feed.listening() && this.watched.entrySet()
+			.stream()
+			.anyMatch((entry) -> entry.getKey().routerId().equals(routerId) && entry.getValue().last != null);
 	}
 
-	void poll() {
-		// a scheduled task that throws is never run again: nothing may escape a poll
+	private synchronized void startFollowing() {
+		if (this.following == null) {
+			this.following = this.feed.follow(this);
+		}
+	}
+
+	/** From the feed's thread: handled on the watch's. */
+	@Override
+	public void changed(SessionChange change) {
+		if (this.watched.containsKey(new RouterKey(change.tenant(), change.routerId()))) {
+			run(() -> apply(change));
+		}
+	}
+
+	@Override
+	public void resumed() {
+		run(this::reconcileAll);
+	}
+
+	private void apply(SessionChange change) {
+		Watched router = this.watched.get(new RouterKey(change.tenant(), change.routerId()));
+		Map<UUID, Change> last = (router != null) ? router.last : null;
+		if (router == null || last == null) {
+			return;
+		}
+		Change told = Change.of(change);
+		boolean news = switch (change.kind()) {
+			case STARTED -> last.putIfAbsent(change.sessionId(), told) == null;
+			case ENDED -> last.remove(change.sessionId()) != null;
+		};
+		if (news) {
+			router.emit(told);
+		}
+	}
+
+	private void load(RouterKey key, Watched router) {
 		try {
-			pollWatched();
+			router.last = current(key);
 		}
-		catch (Throwable ex) {
-			log.error("The session watch poll failed; next try in one period", ex);
+		catch (RuntimeException ex) {
+			log.warn("Reading the sessions of router {} of tenant {} failed; read again at the next reconcile",
+					key.routerId(), key.tenant().slug(), ex);
 		}
 	}
 
-	private void pollWatched() {
+	/** A scheduled task that throws is never run again: nothing may escape. */
+	private void reconcileAll() {
 		this.watched.forEach((key, router) -> {
 			try {
-				Map<UUID, OnlineSession> now = current(key);
-				List<Change> changes = new ArrayList<>();
-				now.forEach((id, session) -> {
-					if (!router.last.containsKey(id)) {
-						changes.add(Change.started(session));
-					}
-				});
-				List<OnlineSession> gone = router.last.entrySet()
-					.stream()
-					.filter((entry) -> !now.containsKey(entry.getKey()))
-					.map(Map.Entry::getValue)
-					.toList();
-				for (OnlineSession session : gone) {
-					EndedSession ended = TenantContext.callAs(key.tenant(), () -> this.history.find(session.id()))
-						.orElse(null);
-					changes.add(Change.ended(session, (ended != null) ? ended.reason() : null));
-				}
-				router.last = now;
-				changes.forEach((change) -> router.sinks.forEach((sink) -> sink.tryEmitNext(change)));
+				reconcile(key, router);
 			}
 			catch (RuntimeException ex) {
-				log.warn("Reading the sessions of router {} of tenant {} failed; next try in one period",
+				log.warn("Re-reading the sessions of router {} of tenant {} failed; next try in one interval",
 						key.routerId(), key.tenant().slug(), ex);
 			}
 		});
 	}
 
-	private Map<UUID, OnlineSession> current(RouterKey key) {
+	/** Tells what the table shows that the feed did not. */
+	private void reconcile(RouterKey key, Watched router) {
+		Map<UUID, Change> last = router.last;
+		Map<UUID, Change> now = current(key);
+		if (last == null) {
+			router.last = now;
+			return;
+		}
+		List<Change> changes = new ArrayList<>();
+		now.forEach((id, session) -> {
+			if (!last.containsKey(id)) {
+				changes.add(session);
+			}
+		});
+		for (Change gone : last.values()) {
+			if (!now.containsKey(gone.sessionId())) {
+				EndedSession ended = TenantContext.callAs(key.tenant(), () -> this.history.find(gone.sessionId()))
+					.orElse(null);
+				changes.add(gone.ended((ended != null) ? ended.reason() : null));
+			}
+		}
+		router.last = now;
+		changes.forEach(router::emit);
+	}
+
+	private Map<UUID, Change> current(RouterKey key) {
 		return TenantContext.callAs(key.tenant(), () -> this.sessions.ofRouter(key.routerId()))
 			.stream()
-			.collect(Collectors.toMap(OnlineSession::id, (session) -> session));
+			.collect(Collectors.toMap(OnlineSession::id, Change::started, (a, b) -> a, HashMap::new));
+	}
+
+	private void run(Runnable task) {
+		try {
+			this.thread.execute(() -> {
+				try {
+					task.run();
+				}
+				catch (RuntimeException ex) {
+					log.warn("A session watch task failed: {}", ex.toString());
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
+		}
 	}
 
 	@Override
-	public void destroy() {
-		this.poller.shutdownNow();
+	public void destroy() throws Exception {
+		AutoCloseable current = this.following;
+		if (current != null) {
+			current.close();
+		}
+		this.thread.shutdownNow();
 		this.watched.values().forEach((router) -> router.sinks.forEach(Sinks.Many::tryEmitComplete));
 	}
 
@@ -135,15 +219,18 @@ class OnlineSessionWatch implements DisposableBean {
 
 	}
 
-	/** One watched router: its sessions at the last poll and who watches it. */
+	/**
+	 * One watched router: its sessions as last told (null until first read; touched only
+	 * on the watch's thread) and who watches it.
+	 */
 	private static final class Watched {
 
 		private final Set<Sinks.Many<Change>> sinks = ConcurrentHashMap.newKeySet();
 
-		private volatile Map<UUID, OnlineSession> last;
+		private volatile @Nullable Map<UUID, Change> last;
 
-		Watched(Map<UUID, OnlineSession> first) {
-			this.last = new HashMap<>(first);
+		void emit(Change change) {
+			this.sinks.forEach((sink) -> sink.tryEmitNext(change));
 		}
 
 	}
@@ -164,9 +251,14 @@ class OnlineSessionWatch implements DisposableBean {
 					session.username(), session.address(), session.loginAt(), null);
 		}
 
-		static Change ended(OnlineSession session, @Nullable SessionEndReason reason) {
-			return new Change(Kind.ENDED, session.id(), session.routerId(), session.subscriberId(), session.username(),
-					session.address(), session.loginAt(), reason);
+		static Change of(SessionChange change) {
+			return new Change(Kind.valueOf(change.kind().name()), change.sessionId(), change.routerId(),
+					change.subscriberId(), change.username(), change.address(), change.loginAt(), change.endReason());
+		}
+
+		Change ended(@Nullable SessionEndReason reason) {
+			return new Change(Kind.ENDED, this.sessionId, this.routerId, this.subscriberId, this.username, this.address,
+					this.loginAt, reason);
 		}
 
 	}

@@ -25,8 +25,21 @@ public record CommandContext(UUID routerId, Actor actor, @Nullable UUID operatio
 	 * outcome after.
 	 */
 	public <T> T call(Supplier<T> work) {
+		return call(work, false);
+	}
+
+	/**
+	 * Runs {@code work} in this context as routine, periodic reading (a session tracker's
+	 * re-read or counter sample): its reads are not recorded one by one, its writes and
+	 * stream openings are (ADR 0132).
+	 */
+	public <T> T callRoutineReads(Supplier<T> work) {
+		return call(work, true);
+	}
+
+	private <T> T call(Supplier<T> work, boolean routineReads) {
 		Scope previous = CURRENT.get();
-		CURRENT.set(new Scope(this));
+		CURRENT.set(new Scope(this, routineReads));
 		try {
 			return work.get();
 		}
@@ -48,7 +61,7 @@ public record CommandContext(UUID routerId, Actor actor, @Nullable UUID operatio
 		}
 	}
 
-	record Scope(CommandContext context) {
+	record Scope(CommandContext context, boolean routineReads) {
 
 	}
 

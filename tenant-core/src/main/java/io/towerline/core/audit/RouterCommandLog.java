@@ -32,13 +32,14 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives every command the adapter sends and writes it to the bound tenant's
- * {@code router_command_log}, attributed through the thread's {@link CommandContext}:
- * first its intent (outcome {@link CommandOutcome#UNKNOWN}), committed on its own before
- * the command leaves, then its outcome over the same row. A crash between the two leaves
- * the row UNKNOWN: the command may or may not have been applied, but it is on record.
- * Commands sent with no tenant bound (there should be none) are logged as a warning
- * rather than lost silently. Also answers queries and enforces retention.
+ * Receives every command the adapter sends (but the reads of routine, periodic work: ADR
+ * 0132) and writes it to the bound tenant's {@code router_command_log}, attributed
+ * through the thread's {@link CommandContext}: first its intent (outcome
+ * {@link CommandOutcome#UNKNOWN}), committed on its own before the command leaves, then
+ * its outcome over the same row. A crash between the two leaves the row UNKNOWN: the
+ * command may or may not have been applied, but it is on record. Commands sent with no
+ * tenant bound (there should be none) are logged as a warning rather than lost silently.
+ * Also answers queries and enforces retention.
  */
 @Component
 public class RouterCommandLog implements RouterCommandAuditor {
@@ -85,6 +86,13 @@ public class RouterCommandLog implements RouterCommandAuditor {
 					CommandOutcome.UNKNOWN.name(), null, null, Duration.ZERO));
 		}
 		insert(rows);
+	}
+
+	/** Reads in a routine-reads context go unrecorded (ADR 0132). */
+	@Override
+	public boolean omitsReadsNow() {
+		CommandContext.Scope scope = CommandContext.current();
+		return scope != null && scope.routineReads();
 	}
 
 	@Override

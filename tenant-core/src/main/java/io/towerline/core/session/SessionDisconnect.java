@@ -1,5 +1,6 @@
 package io.towerline.core.session;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -13,10 +14,15 @@ import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
+import io.towerline.core.usage.Counters;
+import io.towerline.mikrotik.client.RouterClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Kicking a session: a durable DISCONNECT_SESSION operation (retried, audited in the
@@ -37,8 +43,15 @@ public class SessionDisconnect implements OperationHandler {
 
 	private final RouterAccess access;
 
+	private final TransactionTemplate ownTransaction;
+
+	private final Clock clock;
+
 	SessionDisconnect(OnlineSessions sessions, SessionStore store, RouterOperations operations, Routers routers,
-			RouterAccess access) {
+			RouterAccess access, PlatformTransactionManager transactions, Clock clock) {
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
 		this.sessions = sessions;
 		this.store = store;
 		this.operations = operations;
@@ -68,8 +81,27 @@ public class SessionDisconnect implements OperationHandler {
 		String username = Objects.requireNonNull(operation.subject());
 		boolean kicked = new CommandContext(operation.routerId(), Actor.of(operation.requestedBy()), operation.id(),
 				username)
-			.call(() -> this.access.client(this.routers.get(operation.routerId())).pppActive().kick(username));
+			.call(() -> kick(operation.routerId(), username));
 		return kicked ? null : "The session had already ended";
+	}
+
+	/**
+	 * Reads the session's interface counters, keeps them on its row (committed before the
+	 * kick, so whichever tracker sees the end accounts the traffic since its last sample:
+	 * ADR 0134), then kicks it.
+	 * @return false when no session of the user name was online
+	 */
+	boolean kick(UUID routerId, String username) {
+		RouterClient client = this.access.client(this.routers.get(routerId));
+		client.interfaces()
+			.pppoeInterface(username)
+			.ifPresent(
+					(counted) -> this.ownTransaction
+						.executeWithoutResult((tx) -> this.store.markFinalReading(routerId, username,
+								new SessionStore.FinalReading(new Counters(counted.rxBytes(), counted.txBytes(),
+										counted.rxPackets(), counted.txPackets()), counted.id(),
+										this.clock.instant()))));
+		return client.pppActive().kick(username);
 	}
 
 }

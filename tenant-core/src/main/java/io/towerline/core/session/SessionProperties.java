@@ -17,10 +17,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseRenewInterval how often leases are renewed and free ones taken (5 s)
  * @param reconnectDelay how long a tracker waits before trying a lost router again (5 s)
  * @param replicaId this replica's name in the lease table (host name and a random suffix)
+ * @param trackerConnections how many transactions this replica's trackers may hold at
+ * once, whatever the number of routers: keep it well under the connection pool so queries
+ * always find a connection (4)
+ * @param startsPerSecond how many trackers start per second when many routers become this
+ * replica's at once (start-up, takeover, a bulk import), so their first reads and their
+ * timers are spread rather than all at one instant (50)
  */
 @ConfigurationProperties("towerline.sessions")
 public record SessionProperties(@Nullable Boolean enabled, Duration rereadInterval, Duration sampleInterval,
-		Duration leaseTtl, Duration leaseRenewInterval, Duration reconnectDelay, @Nullable String replicaId) {
+		Duration leaseTtl, Duration leaseRenewInterval, Duration reconnectDelay, @Nullable String replicaId,
+		@Nullable Integer trackerConnections, @Nullable Integer startsPerSecond) {
 
 	public SessionProperties {
 		if (rereadInterval == null) {
@@ -37,6 +44,16 @@ public record SessionProperties(@Nullable Boolean enabled, Duration rereadInterv
 		}
 		if (reconnectDelay == null) {
 			reconnectDelay = Duration.ofSeconds(5);
+		}
+		if (trackerConnections == null) {
+			trackerConnections = 4;
+		}
+		if (startsPerSecond == null) {
+			startsPerSecond = 50;
+		}
+		if (trackerConnections < 1 || startsPerSecond < 1) {
+			throw new IllegalArgumentException(
+					"towerline.sessions.tracker-connections and starts-per-second must be at least 1");
 		}
 		if (!leaseRenewInterval.multipliedBy(2).minus(leaseTtl).isNegative()) {
 			throw new IllegalArgumentException("towerline.sessions.lease-renew-interval must be under half the "

@@ -74,22 +74,60 @@ class SessionStore {
 
 	/**
 	 * Removes sessions from the online table.
-	 * @return the reason each removed one was marked with before it ended (a kick), by id
+	 * @return what each removed one was marked with before it ended, by id
 	 */
-	Map<UUID, @Nullable SessionEndReason> remove(Collection<UUID> ids) {
-		Map<UUID, @Nullable SessionEndReason> marked = new HashMap<>();
+	Map<UUID, Marks> remove(Collection<UUID> ids) {
+		Map<UUID, Marks> marked = new HashMap<>();
 		if (ids.isEmpty()) {
 			return marked;
 		}
-		this.jdbc.sql("DELETE FROM " + schema() + ".online_session WHERE id = ANY(?) RETURNING id, ending_reason")
+		this.jdbc
+			.sql("DELETE FROM " + schema() + ".online_session WHERE id = ANY(?) RETURNING id, ending_reason, "
+					+ "final_rx_bytes, final_tx_bytes, final_rx_packets, final_tx_packets, final_interface, final_at")
 			.param(ids.toArray(UUID[]::new))
 			.query((rs, row) -> {
 				String reason = rs.getString(2);
-				marked.put(rs.getObject(1, UUID.class), (reason != null) ? SessionEndReason.valueOf(reason) : null);
+				Timestamp finalAt = rs.getTimestamp(8);
+				FinalReading reading = (finalAt != null)
+						? new FinalReading(new Counters(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+								rs.getString(7), finalAt.toInstant())
+						: null;
+				marked.put(rs.getObject(1, UUID.class),
+						new Marks((reason != null) ? SessionEndReason.valueOf(reason) : null, reading));
 				return null;
 			})
 			.list();
 		return marked;
+	}
+
+	/**
+	 * What was marked on an online session before it ended.
+	 *
+	 * @param reason how it was made to end (a kick), if it was
+	 * @param finalReading its interface's counters read just before that
+	 */
+	record Marks(@Nullable SessionEndReason reason, @Nullable FinalReading finalReading) {
+
+	}
+
+	/** A session's interface counters read just before it was made to end. */
+	record FinalReading(Counters counters, String interfaceId, Instant at) {
+
+	}
+
+	/**
+	 * Keeps the counters of the user name's session on the router, read just before it is
+	 * made to end; its tracker accounts them when the session ends.
+	 */
+	boolean markFinalReading(UUID routerId, String username, FinalReading reading) {
+		Counters counters = reading.counters();
+		return this.jdbc
+			.sql("UPDATE " + schema() + ".online_session SET final_rx_bytes = ?, final_tx_bytes = ?, "
+					+ "final_rx_packets = ?, final_tx_packets = ?, final_interface = ?, final_at = ? "
+					+ "WHERE router_id = ? AND username = ?")
+			.params(counters.rxBytes(), counters.txBytes(), counters.rxPackets(), counters.txPackets(),
+					reading.interfaceId(), Timestamp.from(reading.at()), routerId, username)
+			.update() > 0;
 	}
 
 	void keep(List<EndedSession> ended) {

@@ -223,20 +223,37 @@ final class SessionTracker {
 			return;
 		}
 		this.services.transactions().executeWithoutResult((tx) -> {
-			Map<UUID, @Nullable SessionEndReason> marked = this.services.store()
+			Map<UUID, SessionStore.Marks> marked = this.services.store()
 				.remove(ended.stream().map((ending) -> ending.session().id()).toList());
 			List<EndedSession> history = new ArrayList<>(ended.size());
+			List<UsageDelta> tails = new ArrayList<>();
+			Instant tailAt = null;
 			for (Ending ending : ended) {
 				OnlineSession session = ending.session();
-				if (!marked.containsKey(session.id())) {
+				SessionStore.Marks marks = marked.get(session.id());
+				if (marks == null) {
 					continue;
+				}
+				Counters counters = session.counters();
+				SessionStore.FinalReading last = marks.finalReading();
+				if (last != null && (session.countersAt() == null || last.at().isAfter(session.countersAt()))) {
+					// read just before a kick: the traffic since the last sample counts
+					// too
+					tails.add(usage(session, tail(session, last)));
+					counters = last.counters();
+					tailAt = (tailAt == null || last.at().isAfter(tailAt)) ? last.at() : tailAt;
 				}
 				history.add(new EndedSession(session.id(), this.routerId, session.username(), session.subscriberId(),
 						session.address(), session.callerId(), session.service(), session.pppSessionId(),
-						session.loginAt(), ending.at(), session.counters(), reason(ending, marked.get(session.id()))));
+						session.loginAt(), ending.at(), counters, reason(ending, marks.reason())));
+			}
+			if (tailAt != null) {
+				this.services.usage().record(tailAt, tails);
 			}
 			this.services.store().keep(history);
 			this.services.store().insert(started);
+			// every change of the table, announced or not: followers see the table
+			this.services.changes().publish(started, history);
 			if (announce) {
 				history.forEach(this::publishEnded);
 				started.forEach(this::publishStarted);
@@ -250,6 +267,20 @@ final class SessionTracker {
 			this.interfaceOf.remove(ending.session().id());
 		});
 		started.forEach((session) -> this.byItem.put(session.itemId(), session));
+	}
+
+	/** What a session used between its last sample and the reading before its kick. */
+	private Counters tail(OnlineSession session, SessionStore.FinalReading last) {
+		Counters previous = (session.countersAt() != null) ? session.counters() : null;
+		String knownInterface = this.interfaceOf.get(session.id());
+		boolean sameInterface = knownInterface == null || knownInterface.equals(last.interfaceId());
+		return CounterDelta.between(previous, last.counters(), sameInterface);
+	}
+
+	private UsageDelta usage(OnlineSession session, Counters used) {
+		SubscriberMatch match = this.matches.get(session.username().toLowerCase(Locale.ROOT));
+		return new UsageDelta(this.routerId, session.username(), session.subscriberId(),
+				(match != null) ? match.planId() : null, used);
 	}
 
 	/**

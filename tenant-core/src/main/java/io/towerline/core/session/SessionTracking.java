@@ -67,10 +67,13 @@ public class SessionTracking implements SmartLifecycle {
 	private final AtomicLong leaseTakeovers = new AtomicLong();
 
 	private final AtomicLong leaseLosses = new AtomicLong();
+	/** When the next tracker may start (nanoTime), so starts keep their pace. */
+	private long nextStart = System.nanoTime();
 
 	SessionTracking(SessionProperties properties, StreamLeases leases, TenantCatalog catalog, JdbcClient jdbc,
 			SessionStore store, UsageRecorder usage, Routers routers, RouterAccess access,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			TransactionTemplate transactions, ApplicationEventPublisher events, SessionChangeFeed changes,
+			Clock clock) {
 		this.leases = leases;
 		this.catalog = catalog;
 		this.jdbc = jdbc;
@@ -79,15 +82,15 @@ public class SessionTracking implements SmartLifecycle {
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-tracking").factory());
 		ExecutorService workers = Executors
 			.newThreadPerTaskExecutor(Thread.ofVirtual().name("session-tracker-", 0).factory());
+		TrackerTransactions bounded = new TrackerTransactions(transactions, properties.trackerConnections());
 		this.services = new Services(properties, store, usage,
-				(routerId) -> access
-					.client(Objects.requireNonNull(transactions.execute((tx) -> routers.get(routerId)))),
-				transactions, events, clock, scheduler, workers);
+				(routerId) -> access.client(Objects.requireNonNull(bounded.execute((tx) -> routers.get(routerId)))),
+				bounded, events, changes, clock, scheduler, workers);
 	}
 
 	/** What trackers share. */
 	record Services(SessionProperties properties, SessionStore store, UsageRecorder usage, ClientLookup clients,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+			TrackerTransactions transactions, ApplicationEventPublisher events, SessionChangeFeed changes, Clock clock,
 			ScheduledExecutorService scheduler, ExecutorService workers) {
 
 	}
@@ -199,12 +202,13 @@ public class SessionTracking implements SmartLifecycle {
 				this.leases.release(deleted, this.owner);
 				deleted.forEach(this::forgetDeletedRouter);
 			}
+			long spacing = TimeUnit.SECONDS.toNanos(1) / this.services.properties().startsPerSecond();
 			for (String key : held) {
 				Key target = wanted.get(key);
 				if (target != null && !this.tracked.containsKey(key) && this.running) {
 					TrackedRouter router = new TrackedRouter(target.tenant(), target.routerId(), this.services);
 					this.tracked.put(key, router);
-					router.start();
+					router.start(startDelay(spacing));
 				}
 			}
 		}
@@ -280,6 +284,19 @@ public class SessionTracking implements SmartLifecycle {
 	/** Streams this replica held and found taken by another after its lease lapsed. */
 	public long leaseLosses() {
 		return this.leaseLosses.get();
+	 * How long the next tracker waits to start: trackers start {@code spacing} apart, so
+	 * a thousand routers taken at once connect over seconds, not in one instant.
+	 */
+	private long startDelay(long spacing) {
+		long now = System.nanoTime();
+		long at = Math.max(now, this.nextStart);
+		this.nextStart = at + spacing;
+		return at - now;
+	}
+
+	/** The most tracker transactions open at once so far (tests check the budget). */
+	int transactionsHighWater() {
+		return this.services.transactions().highWater();
 	}
 
 	/** Lease rounds done so far (tests wait for rounds, not for time). */

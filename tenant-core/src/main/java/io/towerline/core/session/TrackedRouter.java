@@ -4,8 +4,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.towerline.core.audit.CommandContext;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.RouterException;
@@ -33,6 +35,9 @@ final class TrackedRouter {
 
 	private final SerialExecutor queue;
 
+	/** Who the router's commands are attributed to in the command log. */
+	private final CommandContext audit;
+
 	private volatile boolean stopped;
 
 	/** Failed connects in a row (touched only on the queue). */
@@ -51,20 +56,36 @@ final class TrackedRouter {
 		this.services = services;
 		this.tracker = new SessionTracker(tenant, routerId, services);
 		this.queue = new SerialExecutor(services.workers());
+		this.audit = new CommandContext(routerId, SessionTracker.ACTOR, null, null);
 	}
 
 	UUID routerId() {
 		return this.tracker.routerId();
 	}
 
-	void start() {
-		submit(this::connect);
+	/**
+	 * Connects after {@code delayNanos}; the periodic re-read and sample first run at a
+	 * random point of their second interval, so the routers of a fleet taken together do
+	 * not read and write in step for ever after (a first sample later than one interval
+	 * loses nothing: a session's first reading counts whole).
+	 */
+	void start(long delayNanos) {
+		long delay = TimeUnit.NANOSECONDS.toMillis(delayNanos);
+		try {
+			this.retry = this.services.scheduler().schedule(() -> submit(this::connect), delay, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			return;
+		}
 		long reread = this.services.properties().rereadInterval().toMillis();
 		long sample = this.services.properties().sampleInterval().toMillis();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
 		this.reread = this.services.scheduler()
-			.scheduleWithFixedDelay(() -> submit(this::rereadTick), reread, reread, TimeUnit.MILLISECONDS);
+			.scheduleWithFixedDelay(() -> submit(this::rereadTick), delay + reread + random.nextLong(reread), reread,
+					TimeUnit.MILLISECONDS);
 		this.sample = this.services.scheduler()
-			.scheduleWithFixedDelay(() -> submit(this::sampleNow), sample, sample, TimeUnit.MILLISECONDS);
+			.scheduleWithFixedDelay(() -> submit(this::sampleNow), delay + sample + random.nextLong(sample), sample,
+					TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -78,16 +99,31 @@ final class TrackedRouter {
 		this.queue.execute(() -> TenantContext.runAs(this.tenant, this::closeStream));
 	}
 
-	/** Runs a task on this router's queue (tests use it to sample or re-read now). */
+	/**
+	 * Runs a task on this router's queue (tests use it to sample or re-read now), as the
+	 * session tracker doing routine reads: its stream openings are audited, its periodic
+	 * reads are not one by one (ADR 0132).
+	 */
 	void submit(Runnable task) {
 		this.queue.execute(() -> {
 			if (!this.stopped) {
-				TenantContext.runAs(this.tenant, task);
+				TenantContext.runAs(this.tenant, () -> this.audit.callRoutineReads(() -> {
+					task.run();
+					return null;
+				}));
 			}
 		});
 	}
 
+	/**
+	 * Opens the {@code listen} stream and reads the whole table, on one of the trackers'
+	 * transaction permits throughout: the commands' audit writes need connections too.
+	 */
 	private void connect() {
+		this.services.transactions().holding(this::connectHolding);
+	}
+
+	private void connectHolding() {
 		if (this.stopped) {
 			return;
 		}

@@ -74,12 +74,16 @@ public class UsageRollup {
 			if (!until.isAfter(since)) {
 				return 0;
 			}
+			// no buckets in the window (a new or idle tenant) is a NULL minimum: nothing
+			// to
+			// roll up, the watermark still moves on (single() refuses a null value)
 			Timestamp oldest = this.jdbc
-				.sql("SELECT min(bucket_start) FROM " + schema + "." + from.table()
-						+ " WHERE bucket_start >= ? AND bucket_start < ?")
+				.sql("SELECT bucket_start FROM " + schema + "." + from.table()
+						+ " WHERE bucket_start >= ? AND bucket_start < ? ORDER BY bucket_start LIMIT 1")
 				.params(Timestamp.from(since), Timestamp.from(until))
 				.query(Timestamp.class)
-				.single();
+				.optional()
+				.orElse(null);
 			int rows = 0;
 			if (oldest != null) {
 				this.partitions.ensure(tenant, to.table(), to.partitionPeriod(), oldest.toInstant(),

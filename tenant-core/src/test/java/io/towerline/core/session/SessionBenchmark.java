@@ -117,6 +117,23 @@ class SessionBenchmark extends DatabaseTest {
 			report("list, MAC prefix",
 					() -> this.online.list(filter(String.format(Locale.ROOT, "02:00:%02x", random.nextInt(256))),
 							OnlineSessionOrder.LOGIN_NEWEST, null, 101));
+			// substrings from the middle (ADR 0133): trigram indexes
+			report("list, middle of user names (`er0123`, ~100 matches)",
+					() -> this.online.list(filter(String.format(Locale.ROOT, "er%04d", random.nextInt(2_000))),
+							OnlineSessionOrder.LOGIN_NEWEST, null, 101));
+			report("list, middle of user names (`r01234`, ~10 matches)",
+					() -> this.online.list(filter(String.format(Locale.ROOT, "r%05d", random.nextInt(20_000))),
+							OnlineSessionOrder.LOGIN_NEWEST, null, 101));
+			report("list, end of IP addresses (`.17.42`)",
+					() -> this.online.list(
+							filter(String.format(Locale.ROOT, ".%d.%d", random.nextInt(256), random.nextInt(256))),
+							OnlineSessionOrder.LOGIN_NEWEST, null, 101));
+			report("list, middle of MACs (`a1:b2`)",
+					() -> this.online.list(
+							filter(String.format(Locale.ROOT, "%02x:%02x", random.nextInt(256), random.nextInt(256))),
+							OnlineSessionOrder.LOGIN_NEWEST, null, 101));
+			report("list, substring matching all 200,000 (`ser`)",
+					() -> this.online.list(filter("ser"), OnlineSessionOrder.LOGIN_NEWEST, null, 101));
 			report("list, prefix matching all 200,000",
 					() -> this.online.list(filter("user"), OnlineSessionOrder.LOGIN_NEWEST, null, 101));
 			report("list, no filter, by user name",

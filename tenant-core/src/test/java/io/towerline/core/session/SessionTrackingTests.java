@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
+import io.towerline.core.audit.CommandContext;
+import io.towerline.core.audit.CommandLogEntry;
+import io.towerline.core.audit.CommandLogFilter;
+import io.towerline.core.audit.RouterCommandLog;
+import io.towerline.core.router.RouterAccess;
+import io.towerline.core.router.Routers;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.testsupport.DatabaseTest;
@@ -35,6 +42,18 @@ class SessionTrackingTests extends DatabaseTest {
 
 	@Autowired
 	SessionHistory history;
+
+	@Autowired
+	OnlineSessions online;
+
+	@Autowired
+	RouterCommandLog commandLog;
+
+	@Autowired
+	RouterAccess access;
+
+	@Autowired
+	Routers routers;
 
 	TrackingFixture fixture;
 
@@ -76,6 +95,50 @@ class SessionTrackingTests extends DatabaseTest {
 					.list(new SessionHistoryFilter(null, router, null, null, null, null), null, 100));
 				assertThat(ended).isNotEmpty()
 					.allSatisfy((session) -> assertThat(session.reason()).isEqualTo(SessionEndReason.UNKNOWN));
+			}
+			finally {
+				replica.stop();
+			}
+		}
+	}
+
+	@Test
+	void shouldAuditTheStreamAndEveryWriteButNotTheTrackersPeriodicReads() {
+		try (RouterOsSimulator simulator = RouterOsSimulator.builder()
+			.version(SimulatorVersion.V7_16)
+			.user("api", "router-pass")
+			.secrets(5)
+			.start()) {
+			assertThat(simulator.connectSubscriber("sub00001")).isTrue();
+			TenantId tenant = this.fixture.tenant("audit");
+			UUID router = this.fixture.router(tenant, simulator);
+			SessionTracking replica = this.fixture.replica("audit-a");
+			replica.start();
+			try {
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> this.fixture.onlineNames(tenant, router).equals(Set.of("sub00001")));
+				for (int i = 0; i < 3; i++) {
+					assertThat(replica.sampleNow(tenant, router)).isTrue();
+					assertThat(replica.rereadNow(tenant, router)).isTrue();
+				}
+				// a sample stamps the counters: once it shows, the samples and re-reads
+				// ran
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> TenantContext.callAs(tenant, () -> this.online.ofRouter(router))
+						.stream()
+						.allMatch((session) -> session.countersAt() != null));
+				// a write in the same kind of context is still on record
+				TenantContext.runAs(tenant, () -> new CommandContext(router, Actor.system("test"), null, "sub00001")
+					.callRoutineReads(() -> this.access.client(this.routers.get(router)).pppActive().kick("sub00001")));
+
+				List<CommandLogEntry> log = TenantContext.callAs(tenant, () -> this.commandLog
+					.list(new CommandLogFilter(router, null, null, null, null, null), null, 100));
+				assertThat(log).extracting(CommandLogEntry::action)
+					.contains("/ppp/active/listen", "/ppp/active/remove")
+					.noneMatch((action) -> action.endsWith("/print"));
+				assertThat(log).filteredOn((entry) -> entry.action().equals("/ppp/active/listen"))
+					.extracting(CommandLogEntry::actor)
+					.containsOnly(SessionTracker.ACTOR.value());
 			}
 			finally {
 				replica.stop();

@@ -20,6 +20,7 @@ import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.testsupport.TestDatabase;
 import io.towerline.core.usage.UsageRecorder;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,6 +59,8 @@ final class TrackingFixture {
 
 	private final OnlineSessions online;
 
+	private final SessionChangeFeed changes;
+
 	final List<TenantEvent> published = new CopyOnWriteArrayList<>();
 
 	TrackingFixture(ConfigurableApplicationContext context) {
@@ -73,6 +76,7 @@ final class TrackingFixture {
 		this.clock = context.getBean(Clock.class);
 		this.onboarding = context.getBean(TenantOnboarding.class);
 		this.online = context.getBean(OnlineSessions.class);
+		this.changes = context.getBean(SessionChangeFeed.class);
 		context.addApplicationListener((event) -> {
 			if (event instanceof PayloadApplicationEvent<?> payload
 					&& payload.getPayload() instanceof TenantEvent tenantEvent) {
@@ -86,10 +90,16 @@ final class TrackingFixture {
 	 * leases of 2 s renewed every 300 ms, reconnecting after 200 ms.
 	 */
 	SessionTracking replica(String id) {
+		return replica(id, null, null);
+	}
+
+	/** A replica as above with its own transaction budget and start pace. */
+	SessionTracking replica(String id, @Nullable Integer trackerConnections, @Nullable Integer startsPerSecond) {
 		SessionProperties properties = new SessionProperties(true, Duration.ofHours(1), Duration.ofHours(1),
-				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id);
+				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id, trackerConnections,
+				startsPerSecond);
 		return new SessionTracking(properties, this.leases, this.catalog, this.jdbc, this.store, this.usage,
-				this.routers, this.access, this.transactions, this.events, this.clock);
+				this.routers, this.access, this.transactions, this.events, this.changes, this.clock);
 	}
 
 	TenantId tenant(String prefix) {

@@ -41,6 +41,9 @@ class UsageAccountingTests extends DatabaseTest {
 	@Autowired
 	SessionHistory history;
 
+	@Autowired
+	SessionDisconnect disconnect;
+
 	@Test
 	void shouldCountExactlyWhatTheRouterCountedAcrossAReconnectARebootAndWraps() {
 		TrackingFixture fixture = new TrackingFixture(this.context);
@@ -88,6 +91,48 @@ class UsageAccountingTests extends DatabaseTest {
 
 				assertThat(ended(tenant, router)).extracting(EndedSession::reason)
 					.containsExactly(SessionEndReason.ROUTER_REBOOTED, SessionEndReason.UNKNOWN);
+			}
+			finally {
+				replica.stop();
+			}
+		}
+	}
+
+	@Test
+	void shouldCountTheTrafficAfterTheLastSampleOfAKickedSession() {
+		TrackingFixture fixture = new TrackingFixture(this.context);
+		try (RouterOsSimulator simulator = RouterOsSimulator.builder()
+			.version(SimulatorVersion.V7_16)
+			.user("api", "router-pass")
+			.secrets(3)
+			.start()) {
+			TenantId tenant = fixture.tenant("tail");
+			UUID router = fixture.router(tenant, simulator);
+			SessionTracking replica = fixture.replica("tail-a");
+			replica.start();
+			try {
+				assertThat(simulator.connectSubscriber(NAME)).isTrue();
+				awaitOnline(fixture, tenant, router, 1);
+				simulator.addTraffic(NAME, 1_000, 50_000, 10, 40);
+				sampleAndCompare(replica, tenant, router, simulator);
+				// moved after the last sample, then kicked: no sample will ever see it
+				simulator.addTraffic(NAME, 7_000, 90_000, 70, 90);
+				assertThat(TenantContext.callAs(tenant, () -> this.disconnect.kick(router, NAME))).isTrue();
+				await().atMost(Duration.ofSeconds(20)).until(() -> ended(tenant, router).size() == 1);
+				TrafficCounters truth = simulator.totalTraffic(NAME);
+				Counters expected = new Counters(truth.rxBytes(), truth.txBytes(), truth.rxPackets(),
+						truth.txPackets());
+				assertThat(usage(tenant, router)).isEqualTo(expected);
+				assertThat(ended(tenant, router).get(0).counters()).isEqualTo(expected);
+
+				// a session never sampled at all: its whole traffic counts at the kick
+				assertThat(simulator.connectSubscriber("sub00002")).isTrue();
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> fixture.onlineNames(tenant, router).contains("sub00002"));
+				simulator.addTraffic("sub00002", 300, 400, 3, 4);
+				assertThat(TenantContext.callAs(tenant, () -> this.disconnect.kick(router, "sub00002"))).isTrue();
+				await().atMost(Duration.ofSeconds(20)).until(() -> ended(tenant, router).size() == 2);
+				assertThat(usage(tenant, router)).isEqualTo(expected.plus(new Counters(300, 400, 3, 4)));
 			}
 			finally {
 				replica.stop();

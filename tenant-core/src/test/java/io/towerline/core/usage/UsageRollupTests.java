@@ -43,6 +43,9 @@ class UsageRollupTests extends DatabaseTest {
 	@Autowired
 	TenantOnboarding onboarding;
 
+	@Autowired
+	UsageRollup rollup;
+
 	@Test
 	void shouldKeepTotalsThroughRollupsAndRetention() {
 		TenantId tenant = TenantId.of(TestDatabase.uniqueSlug("rollup"));
@@ -89,6 +92,27 @@ class UsageRollupTests extends DatabaseTest {
 				.contains("usage_5m_p20260106");
 			assertThat(this.partitions.existing(tenant, "usage_hourly")).contains("usage_hourly_p202601");
 			assertThat(this.partitions.existing(tenant, "usage_5m")).contains("usage_5m_p20260109");
+		});
+	}
+
+	@Test
+	void shouldMoveOnOverWindowsWithoutUsageAndRollUpWhatComesLater() {
+		TenantId tenant = TenantId.of(TestDatabase.uniqueSlug("idle"));
+		this.onboarding.onboard(tenant.slug(), "Idle", RateLimitTier.STARTER);
+		UUID alice = UUID.randomUUID();
+		TenantContext.runAs(tenant, () -> {
+			// nothing recorded yet: a pass has nothing to roll up and must say so quietly
+			Instant first = T0.plus(Duration.ofDays(1));
+			assertThat(this.rollup.rollUp(first)).isZero();
+			assertThat(this.rollup.watermark(tenant, Resolution.HOUR)).isEqualTo(Resolution.HOUR.bucketOf(first));
+			// usage after an idle stretch still rolls up
+			Instant later = first.plus(Duration.ofHours(3));
+			this.recorder.record(later, List.of(new UsageDelta(UUID.randomUUID(), "alice", alice, null, counters(7))));
+			assertThat(this.rollup.rollUp(later.plus(Duration.ofDays(2)))).isPositive();
+			assertThat(this.totals.series(UsageScope.subscriber(alice), T0, later.plus(Duration.ofDays(2)),
+					Resolution.DAY))
+				.extracting(UsagePoint::counters)
+				.containsExactly(counters(7));
 		});
 	}
 
