@@ -67,6 +67,7 @@ public class SessionTracking implements SmartLifecycle {
 	private final AtomicLong leaseTakeovers = new AtomicLong();
 
 	private final AtomicLong leaseLosses = new AtomicLong();
+
 	/** When the next tracker may start (nanoTime), so starts keep their pace. */
 	private long nextStart = System.nanoTime();
 
@@ -284,6 +285,9 @@ public class SessionTracking implements SmartLifecycle {
 	/** Streams this replica held and found taken by another after its lease lapsed. */
 	public long leaseLosses() {
 		return this.leaseLosses.get();
+	}
+
+	/**
 	 * How long the next tracker waits to start: trackers start {@code spacing} apart, so
 	 * a thousand routers taken at once connect over seconds, not in one instant.
 	 */
