@@ -131,7 +131,7 @@ try {
     await page.getByRole('link', { name: username }).waitFor();
     await shot(page, 'subscribers');
     await page.getByLabel('Search').fill(`alice-${unique}`);
-    await page.getByText('1 subscriber', { exact: true }).waitFor();
+    await page.getByText(/^1 subscriber\b/).waitFor();
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'ACTIVE' }).click();
     await page.getByText('No subscriber matches').waitFor();

@@ -9,7 +9,7 @@ import { FINISHED } from './kinds';
 
 /** The tenant's reports until their retention ends, newest first; re-read while one is missing or running. */
 export function PastReports({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
-  const [result, reexecute] = useQuery({ query: ReportsQuery, variables: { first: 50 } });
+  const [result, reexecute] = useQuery({ query: ReportsQuery, variables: { limit: 50 } });
   const reports = result.data?.reports ?? [];
   const running = reports.some((report) => !FINISHED.has(report.status));
   // a report just started is not in the list read before it: read again until it is, and while any runs

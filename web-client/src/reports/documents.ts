@@ -20,8 +20,8 @@ export const ReportFields = graphql(`
 `);
 
 export const ReportsQuery = graphql(`
-  query Reports($first: Int) {
-    reports(first: $first) {
+  query Reports($limit: Int) {
+    reports(limit: $limit) {
       ...ReportFields
     }
   }

@@ -64,10 +64,10 @@ class ReportController {
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
-	List<Report> reports(@Argument @Nullable Integer first) {
-		int size = (first != null) ? first : DEFAULT_LIST;
+	List<Report> reports(@Argument @Nullable Integer limit) {
+		int size = (limit != null) ? limit : DEFAULT_LIST;
 		if (size < 1 || size > MAX_LIST) {
-			throw new InvalidInputException(FieldError.invalid("first", "first must be between 1 and " + MAX_LIST));
+			throw new InvalidInputException(FieldError.invalid("limit", "limit must be between 1 and " + MAX_LIST));
 		}
 		return this.reports.recent(size);
 	}

@@ -48,7 +48,8 @@ public class SessionTracking implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionTracking.class);
 
-	private final Services services;
+	/** Rebuilt with fresh executors when a stopped tracking starts again. */
+	private volatile Services services;
 
 	private final StreamLeases leases;
 
@@ -79,20 +80,31 @@ public class SessionTracking implements SmartLifecycle {
 		this.catalog = catalog;
 		this.jdbc = jdbc;
 		this.owner = (properties.replicaId() != null) ? properties.replicaId() : defaultReplicaId();
-		ScheduledExecutorService scheduler = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-tracking").factory());
-		ExecutorService workers = Executors
-			.newThreadPerTaskExecutor(Thread.ofVirtual().name("session-tracker-", 0).factory());
 		TrackerTransactions bounded = new TrackerTransactions(transactions, properties.trackerConnections());
 		this.services = new Services(properties, store, usage,
 				(routerId) -> access.client(Objects.requireNonNull(bounded.execute((tx) -> routers.get(routerId)))),
-				bounded, events, changes, clock, scheduler, workers);
+				bounded, events, changes, clock, newScheduler(), newWorkers());
+	}
+
+	private static ScheduledExecutorService newScheduler() {
+		return Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-tracking").factory());
+	}
+
+	private static ExecutorService newWorkers() {
+		return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("session-tracker-", 0).factory());
 	}
 
 	/** What trackers share. */
 	record Services(SessionProperties properties, SessionStore store, UsageRecorder usage, ClientLookup clients,
 			TrackerTransactions transactions, ApplicationEventPublisher events, SessionChangeFeed changes, Clock clock,
 			ScheduledExecutorService scheduler, ExecutorService workers) {
+
+		/** The same, with new executors: a stop ends the old ones for good. */
+		Services restarted() {
+			return new Services(this.properties, this.store, this.usage, this.clients, this.transactions, this.events,
+					this.changes, this.clock, newScheduler(), newWorkers());
+		}
 
 	}
 
@@ -112,6 +124,11 @@ public class SessionTracking implements SmartLifecycle {
 	public void start() {
 		if (!this.services.properties().isEnabled()) {
 			return;
+		}
+		if (this.services.scheduler().isShutdown()) {
+			// started again after a stop: Spring restarts a paused context (tests) this
+			// way
+			this.services = this.services.restarted();
 		}
 		this.running = true;
 		long renew = this.services.properties().leaseRenewInterval().toMillis();
@@ -160,16 +177,6 @@ public class SessionTracking implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 2000;
-	}
-
-	/**
-	 * Not stopped when a cached test context is paused (Spring 7 pauses idle test
-	 * contexts and restarts them on their next use): {@link #stop()} ends the scheduler
-	 * for good, so a restart threw RejectedExecutionException and the context failed.
-	 */
-	@Override
-	public boolean isPauseable() {
-		return false;
 	}
 
 	/** One lease round: renew, take, start, stop. */
