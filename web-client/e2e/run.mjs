@@ -76,13 +76,15 @@ try {
   await step('create a subscriber and watch its operation succeed', async () => {
     await nav(page, 'Subscribers').click();
     await page.getByRole('link', { name: 'New subscriber' }).click();
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('PPPoE password').fill('alice-secret-1');
+    // the list stays on screen while the form loads, and its "Sort by username" is labelled too: fill the form only
+    const form = page.getByRole('form', { name: 'New subscriber' });
+    await form.getByLabel('Username').fill(username);
+    await form.getByLabel('PPPoE password').fill('alice-secret-1');
     await page.getByRole('combobox', { name: 'Plan' }).click();
     await page.getByRole('option', { name: planName, exact: true }).click();
     await page.getByRole('combobox', { name: 'Router' }).click();
     await page.getByRole('option', { name: 'core-1' }).click();
-    await page.getByLabel('Full name').fill('Alice Example');
+    await form.getByLabel('Full name').fill('Alice Example');
     await page.getByRole('button', { name: 'Create subscriber' }).click();
     await page.getByRole('heading', { name: username }).waitFor();
     await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });

@@ -8,6 +8,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
+import { useSearchText } from '../hooks/useSearchText';
 import { fieldErrors } from '../api/errors';
 import type { RateLimitTier } from '../gql/graphql';
 import { ChangeTier, CreateTenant, ReactivateTenant, RotateSigningKey, SuspendTenant, TenantsQuery } from './documents';
@@ -18,7 +19,8 @@ const LIST_CONTEXT = { additionalTypenames: ['Tenant'] };
 const TIERS: RateLimitTier[] = ['STARTER', 'STANDARD', 'ENTERPRISE'];
 
 export default function ConsoleView() {
-  const [result, reexecute] = useQuery({ query: TenantsQuery, variables: usePageArgs(), context: LIST_CONTEXT });
+  const { text, typed, setTyped } = useSearchText();
+  const [result, reexecute] = useQuery({ query: TenantsQuery, variables: { search: text || null, ...usePageArgs() }, context: LIST_CONTEXT });
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ label: string; value: string } | null>(null);
   const [, suspend] = useMutation(SuspendTenant);
@@ -46,10 +48,13 @@ export default function ConsoleView() {
       }
     >
       {secret && <SecretOnce label={secret.label} value={secret.value} />}
+      <Group role="search">
+        <TextInput label="Search" placeholder="Slug or name" value={typed} onChange={(event) => setTyped(event.currentTarget.value)} w={280} />
+      </Group>
       {!result.data ? (
         <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
       ) : rows.length === 0 ? (
-        <EmptyState title="No tenants yet" />
+        <EmptyState title={text ? 'No tenant matches' : 'No tenants yet'} />
       ) : (
         <>
           <Table striped>
@@ -116,14 +121,23 @@ export default function ConsoleView() {
       {creating && (
         <NewTenant
           onClose={() => setCreating(false)}
-          onCreated={(username, password) => setSecret({ label: `Password of the new admin ${username}`, value: password })}
+          onCreated={(slug, admin) => {
+            // the new tenant may sort onto any page: show it by searching for it
+            setTyped(slug);
+            if (admin) setSecret({ label: `Password of the new admin ${admin.username}`, value: admin.password });
+          }}
         />
       )}
     </Page>
   );
 }
 
-function NewTenant({ onClose, onCreated }: { onClose: () => void; onCreated: (username: string, password: string) => void }) {
+interface CreatedAdmin {
+  username: string;
+  password: string;
+}
+
+function NewTenant({ onClose, onCreated }: { onClose: () => void; onCreated: (slug: string, admin: CreatedAdmin | null) => void }) {
   const [values, update, clear] = useDraft('tenant-new', { slug: '', displayName: '', tier: 'STANDARD', adminUsername: '', adminEmail: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [, create] = useMutation(CreateTenant);
@@ -150,7 +164,8 @@ function NewTenant({ onClose, onCreated }: { onClose: () => void; onCreated: (us
           setErrors(fieldErrors(outcome.fieldErrors));
           const payload = outcome.data?.createTenant;
           if (outcome.ok) {
-            if (payload?.adminPassword && payload.admin) onCreated(payload.admin.username, payload.adminPassword);
+            const admin = payload?.adminPassword && payload.admin ? { username: payload.admin.username, password: payload.adminPassword } : null;
+            onCreated(values.slug.trim(), admin);
             clear();
             onClose();
           }

@@ -1,8 +1,8 @@
 import { graphql } from '../gql';
 
 export const TenantsQuery = graphql(`
-  query Tenants($first: Int, $after: String, $last: Int, $before: String) {
-    tenants(first: $first, after: $after, last: $last, before: $before) {
+  query Tenants($search: String, $first: Int, $after: String, $last: Int, $before: String) {
+    tenants(search: $search, first: $first, after: $after, last: $last, before: $before) {
       edges {
         node {
           slug

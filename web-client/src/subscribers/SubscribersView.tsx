@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Anchor, Button, Group, Progress, Select, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { Can } from '../auth/Me';
 import { urls } from '../urls';
 import { SortableTh, useSortParams } from '../components/SortableTh';
 import type { SubscriberOrder, SubscriberStatus } from '../gql/graphql';
+import { useSearchText } from '../hooks/useSearchText';
 import { ChoicesQuery, SubscribersQuery } from './documents';
 import { downloadSubscribersCsv, saveBlob, type ExportProgress, type ExportQuery } from './csvExport';
 
@@ -32,26 +33,19 @@ const ORDER_NAMES: Record<SubscriberOrder, string> = {
 /** Search and filters live in the URL, so a filtered page is a deep link. */
 export default function SubscribersView() {
   const [params, setParams] = useSearchParams();
-  const text = params.get('q') ?? '';
+  const { text, typed, setTyped } = useSearchText();
   const status = params.get('status') as SubscriberStatus | null;
   const planId = params.get('plan');
   const routerId = params.get('router');
   const order = useSortParams<SubscriberOrder>('USERNAME', ORDERS);
-  const [typed, setTyped] = useState(text);
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     next.delete('after');
     next.delete('before');
     if (value) next.set(key, value);
     else next.delete(key);
-    setParams(next, { replace: key === 'q' });
+    setParams(next);
   };
-  // searches as the user types, once they pause
-  useEffect(() => {
-    if (typed === text) return;
-    const timer = window.setTimeout(() => set('q', typed.trim() || null), 250);
-    return () => window.clearTimeout(timer);
-  });
   const [result, reexecute] = useQuery({
     query: SubscribersQuery,
     variables: { text: text || null, status, planId, routerId, orderBy: order.sort, descending: order.descending, ...usePageArgs() },

@@ -61,9 +61,9 @@ class TenantAdminController {
 	}
 
 	@QueryMapping
-	Window<Tenant> tenants(ScrollSubrange subrange) {
+	Window<Tenant> tenants(@Argument @Nullable String search, ScrollSubrange subrange) {
 		Pages.PageRequest page = Pages.of(subrange);
-		return this.catalog.list(page.position(), page.size());
+		return this.catalog.list(search, page.position(), page.size());
 	}
 
 	@MutationMapping

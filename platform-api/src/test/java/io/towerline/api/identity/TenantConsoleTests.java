@@ -62,11 +62,44 @@ class TenantConsoleTests extends ApiTest {
 			.isEqualTo("admin.username")
 			.path("createTenant.tenant")
 			.valueIsNull();
-		as(TestTokens.platformAdmin()).document("{ tenants(first: 100) { edges { node { slug } } } }")
+		as(TestTokens.platformAdmin())
+			.document("query($s: String) { tenants(first: 100, search: $s) { edges { node { slug } } } }")
+			.variable("s", second)
 			.execute()
 			.path("tenants.edges[*].node.slug")
 			.entityList(String.class)
 			.doesNotContain(second);
+	}
+
+	@Test
+	void shouldFindTenantsBySlugOrDisplayNameIgnoringCase() {
+		String slug = TestDatabase.uniqueSlug("findme");
+		as(TestTokens.platformAdmin()).document(
+				"mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { slug } errors { code } } }")
+			.variable("input", Map.of("slug", slug, "displayName", "Zebra Fibre " + slug))
+			.execute()
+			.path("createTenant.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+		String query = "query($s: String) { tenants(first: 100, search: $s) { edges { node { slug } } } }";
+		as(TestTokens.platformAdmin()).document(query)
+			.variable("s", slug.toUpperCase())
+			.execute()
+			.path("tenants.edges[*].node.slug")
+			.entityList(String.class)
+			.containsExactly(slug);
+		as(TestTokens.platformAdmin()).document(query)
+			.variable("s", "zebra fibre " + slug)
+			.execute()
+			.path("tenants.edges[*].node.slug")
+			.entityList(String.class)
+			.containsExactly(slug);
+		as(TestTokens.platformAdmin()).document(query)
+			.variable("s", slug + "-absent")
+			.execute()
+			.path("tenants.edges")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
@@ -80,8 +113,9 @@ class TenantConsoleTests extends ApiTest {
 			.path("changeTenantRateLimitTier.tenant.rateLimitTier")
 			.entity(String.class)
 			.isEqualTo("ENTERPRISE");
-		as(TestTokens.platformAdmin())
-			.document("{ tenants(first: 100) { edges { node { slug usage { users apiClients requests } } } } }")
+		as(TestTokens.platformAdmin()).document(
+				"query($s: String) { tenants(first: 100, search: $s) { edges { node { slug usage { users apiClients requests } } } } }")
+			.variable("s", tenant.slug())
 			.execute()
 			.path("tenants.edges[?(@.node.slug == '" + tenant.slug() + "')].node.usage.users")
 			.entityList(Integer.class)

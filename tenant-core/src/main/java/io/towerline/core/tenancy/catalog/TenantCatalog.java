@@ -62,7 +62,20 @@ public class TenantCatalog {
 
 	/** One page of tenants ordered by slug. */
 	public Window<Tenant> list(ScrollPosition position, int limit) {
-		return this.tenants.findBy(position, Limit.of(limit), BY_SLUG);
+		return list(null, position, limit);
+	}
+
+	/**
+	 * One page of tenants ordered by slug; with a search text, only those whose slug or
+	 * display name contains it (ignoring case).
+	 */
+	public Window<Tenant> list(@Nullable String search, ScrollPosition position, int limit) {
+		String text = (search != null) ? search.strip() : "";
+		if (text.isEmpty()) {
+			return this.tenants.findBy(position, Limit.of(limit), BY_SLUG);
+		}
+		return this.tenants.findBySlugContainingIgnoreCaseOrDisplayNameContainingIgnoreCase(text, text, position,
+				Limit.of(limit), BY_SLUG);
 	}
 
 	public Tenant suspend(TenantId id, @Nullable String reason) {

@@ -12,6 +12,9 @@ interface TenantRepository extends JpaRepository<Tenant, String> {
 
 	Window<Tenant> findBy(ScrollPosition position, Limit limit, Sort sort);
 
+	Window<Tenant> findBySlugContainingIgnoreCaseOrDisplayNameContainingIgnoreCase(String slug, String displayName,
+			ScrollPosition position, Limit limit, Sort sort);
+
 	List<Tenant> findByStatus(TenantStatus status);
 
 }
