@@ -175,6 +175,10 @@ try {
       assert.equal(await viewerPage.getByRole('button', { name }).count(), 0, `viewer sees ${name}`);
     }
     await nav(viewerPage, 'Subscribers').click();
+    // the list is on screen (its rows are links) before the absence of its actions means anything
+    await viewerPage.getByRole('heading', { name: 'Subscribers' }).waitFor();
+    await viewerPage.getByRole('link', { name: username }).waitFor();
+    await viewerPage.getByRole('button', { name: 'Export CSV' }).waitFor();
     assert.equal(await viewerPage.getByRole('link', { name: 'New subscriber' }).count(), 0);
     assert.equal(await nav(viewerPage, 'Users').count(), 0);
     await viewerContext.close();

@@ -65,6 +65,7 @@ try {
   await step('subscriber list: first page, then sorted by expiry both ways', async () => {
     const started = Date.now();
     await nav(page, 'Subscribers').click();
+    await page.getByRole('heading', { name: 'Subscribers' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     results.firstPageMs = Date.now() - started;
     results.byUsername = await firstUsernames(page, 3);
