@@ -85,16 +85,17 @@ export default function DashboardView() {
   return (
     <Page title="Dashboard">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-        <Tile title="Online now" value={onlineSessions} to={urls.subscribers()} link="Open subscribers" />
+        <Tile title="Online now" value={onlineSessions} to={urls.live()} link="Show who is online" />
         <Tile
           title="Throughput now"
-          value={traffic ? `↓ ${rate(traffic.txBitsPerSecond)}  ↑ ${rate(traffic.rxBitsPerSecond)}` : '…'}
+          // one direction per line: two rates side by side do not fit a quarter of the screen
+          value={traffic ? `↓ ${rate(traffic.txBitsPerSecond)}\n↑ ${rate(traffic.rxBitsPerSecond)}` : '…'}
           size={20}
           to={urls.routers()}
           link="Open routers"
           detail={traffic && traffic.routersUnreachable > 0 ? `${traffic.routersUnreachable} router(s) could not be read` : undefined}
         />
-        <Tile title="Open alerts" value={alerts.open} alert={alerts.open > 0} detail={`${alerts.acknowledged} acknowledged`} />
+        <Tile title="Open alerts" value={alerts.open} alert={alerts.open > 0} detail={`${alerts.acknowledged} acknowledged`} to={urls.alerts()} link="Open alerts" />
         <Tile title="Subscribers in grace" value={subscribers.inGrace} to={urls.subscribers({ status: 'ACTIVE' })} link="Show active" />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
