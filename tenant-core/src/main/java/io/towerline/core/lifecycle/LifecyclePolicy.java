@@ -3,7 +3,6 @@ package io.towerline.core.lifecycle;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,9 +34,12 @@ public record LifecyclePolicy(boolean enabled, List<Integer> noticeDays, int gra
 		SuspensionMode suspensionMode, @Nullable UUID suspendedPlanId, int actionHour, ZoneId timeZone,
 		Set<DayOfWeek> skipWeekdays, Set<LocalDate> skipDates) {
 
-	/** The policy of a tenant that never set one: off. */
+	/**
+	 * The policy of a tenant that never set one: off, in UTC by its IANA name (the form
+	 * shows and accepts it).
+	 */
 	public static final LifecyclePolicy OFF = new LifecyclePolicy(false, List.of(7, 3, 1), 3, null,
-			SuspensionMode.DISABLE_SECRET, null, 10, ZoneOffset.UTC, Set.of(), Set.of());
+			SuspensionMode.DISABLE_SECRET, null, 10, ZoneId.of("UTC"), Set.of(), Set.of());
 
 	/** Most notices a policy may have. */
 	static final int MAX_NOTICES = 10;
