@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Progress, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, ColorSwatch, Group, Progress, Select, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -111,6 +111,7 @@ export default function SubscribersView() {
                 <Table.Th>Router</Table.Th>
                 <SortableTh label="Status" sortKey="STATUS" current={order} />
                 <Table.Th>On router</Table.Th>
+                <Table.Th>Online</Table.Th>
                 <SortableTh label="Expires" sortKey="EXPIRY" current={order} />
                 <SortableTh label="Created" sortKey="CREATED" current={order} />
               </Table.Tr>
@@ -131,6 +132,9 @@ export default function SubscribersView() {
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge value={node.syncState} />
+                  </Table.Td>
+                  <Table.Td>
+                    <OnlineCell session={node.session} />
                   </Table.Td>
                   <Table.Td>{node.expiresOn ?? ''}</Table.Td>
                   <Table.Td>{new Date(node.createdAt).toLocaleDateString()}</Table.Td>
@@ -175,5 +179,24 @@ function ExportButton({ query }: { query: ExportQuery }) {
     <Button variant="default" onClick={() => void run()}>
       Export CSV
     </Button>
+  );
+}
+
+/** Whether the subscriber is online now, as its router's session tracker last saw it, with the address it holds. */
+function OnlineCell({ session }: { session: { address: string; loginAt: string } | null | undefined }) {
+  if (!session) {
+    return (
+      <Text size="sm" c="dimmed">
+        offline
+      </Text>
+    );
+  }
+  return (
+    <Group gap={6} wrap="nowrap" title={`Online since ${new Date(session.loginAt).toLocaleString()}`}>
+      <ColorSwatch color="var(--mantine-color-green-6)" size={10} withShadow={false} aria-hidden />
+      <Text size="sm" ff="monospace">
+        {session.address}
+      </Text>
+    </Group>
   );
 }

@@ -42,6 +42,11 @@ export const SubscribersQuery = graphql(`
             id
             name
           }
+          session {
+            id
+            address
+            loginAt
+          }
         }
       }
       pageInfo {
