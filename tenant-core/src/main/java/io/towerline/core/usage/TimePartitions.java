@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Range partitions by time (UTC) of a tenant's high-volume tables: created ahead of need,
@@ -95,7 +96,10 @@ public class TimePartitions {
 	 * aborts the caller's transaction (25P02 for everything after it). The lock is held
 	 * to the end of the caller's transaction, so the next creator's statement sees the
 	 * committed partition and does nothing; one that exists already is not locked for.
+	 * Without a caller's transaction it runs in one of its own (the lock would otherwise
+	 * end with its statement).
 	 */
+	@Transactional
 	public void ensure(TenantId tenant, String table, Period period, Instant from, Instant to) {
 		Instant last = period.startOf(to).toInstant();
 		for (ZonedDateTime start = period.startOf(from); !start.toInstant().isAfter(last); start = period.next(start)) {
@@ -123,6 +127,7 @@ public class TimePartitions {
 	 * Makes sure the partition holding {@code at} exists, asking the database only the
 	 * first time this replica needs it.
 	 */
+	@Transactional
 	public void ensureCached(TenantId tenant, String table, Period period, Instant at) {
 		String key = tenant.schemaName() + "." + period.name(table, period.startOf(at));
 		if (!this.ensured.contains(key)) {

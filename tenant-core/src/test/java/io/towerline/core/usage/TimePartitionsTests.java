@@ -92,6 +92,36 @@ class TimePartitionsTests extends DatabaseTest {
 			.isEqualTo(new Counters(days * CREATORS, 2L * days * CREATORS, 3L * days * CREATORS, 4L * days * CREATORS));
 	}
 
+	@Test
+	void shouldLetConcurrentCreatorsWithoutATransactionOfTheirOwnAllSucceed() throws Exception {
+		TenantId tenant = TenantId.of(TestDatabase.uniqueSlug("partrace"));
+		this.onboarding.onboard(tenant.slug(), "Partition race", RateLimitTier.STARTER);
+		ExecutorService pool = Executors.newFixedThreadPool(CREATORS);
+		try {
+			// as the maintenance pass creates ahead: months of the hourly table, no
+			// surrounding transaction
+			for (int m = 0; m < 3; m++) {
+				Instant at = DAY.plus(Duration.ofDays(31L * m));
+				CyclicBarrier start = new CyclicBarrier(CREATORS);
+				List<Future<?>> creators = new ArrayList<>();
+				for (int c = 0; c < CREATORS; c++) {
+					creators.add(pool.submit(() -> {
+						await(start);
+						this.partitions.ensure(tenant, Resolution.HOUR.table(), TimePartitions.Period.MONTH, at, at);
+					}));
+				}
+				for (Future<?> creator : creators) {
+					creator.get();
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.partitions.existing(tenant, Resolution.HOUR.table())).containsExactly("usage_hourly_p203103",
+				"usage_hourly_p203104", "usage_hourly_p203105");
+	}
+
 	private static void await(CyclicBarrier barrier) {
 		try {
 			barrier.await();
