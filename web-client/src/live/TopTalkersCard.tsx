@@ -1,19 +1,17 @@
 import { Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { useInterval } from '../hooks/useInterval';
+import { useSubscription } from 'urql';
 import { urls } from '../urls';
-import { TopTalkersQuery } from './documents';
+import { TopTalkersChanged } from './documents';
 import { bitRate } from './format';
 
 /**
- * The busiest sessions now. The API computes them from one counter read per router shared for two seconds, so asking
- * every five seconds while the page is visible is the live view here (there is no ranking stream).
+ * The busiest sessions now, pushed by the API every few seconds from one shared ranking per tenant
+ * (`topTalkersChanged`): nothing is polled; each element replaces the last.
  */
 export function TopTalkersCard() {
-  const [result, reexecute] = useQuery({ query: TopTalkersQuery, variables: { count: 8 }, requestPolicy: 'network-only' });
-  useInterval(() => reexecute({ requestPolicy: 'network-only' }), 5000);
-  const top = result.data?.topTalkers;
+  const [result] = useSubscription({ query: TopTalkersChanged, variables: { count: 8 } });
+  const top = result.data?.topTalkersChanged;
   return (
     <Card withBorder aria-label="Top talkers now">
       <Text fw={500} mb="xs">

@@ -53,9 +53,9 @@ export const LiveChoicesQuery = graphql(`
   }
 `);
 
-export const TopTalkersQuery = graphql(`
-  query TopTalkersNow($count: Int) {
-    topTalkers(count: $count) {
+export const TopTalkersChanged = graphql(`
+  subscription TopTalkersChanged($count: Int) {
+    topTalkersChanged(count: $count) {
       measuredAt
       talkers {
         username

@@ -62,16 +62,25 @@ class OnlineSessionController {
 			SessionCursors.Position position = SessionCursors.decode(after, LIST + order);
 			from = new OnlineSessions.Position(position.at(), position.name(), position.id());
 		}
-		List<OnlineSession> page = this.sessions.list(criteria, order, from, size + 1);
-		List<Edge<OnlineSession>> edges = Connections.edges(page, size, (session) -> SessionCursors
+		OnlineSessions.Page page = this.sessions.page(criteria, order, from, size + 1);
+		List<Edge<OnlineSession>> edges = Connections.edges(page.sessions(), size, (session) -> SessionCursors
 			.encode(new SessionCursors.Position(LIST + order, session.loginAt(), session.username(), session.id())));
-		return new Connection(edges, Connections.pageInfo(edges, page.size() > size, after != null), criteria);
+		return new Connection(edges, Connections.pageInfo(edges, page.sessions().size() > size, after != null),
+				new CountedOnce(criteria, page.matches()));
 	}
 
-	/** Counted only when selected: a count over a large tenant is the expensive part. */
+	/**
+	 * Counted only when selected, up to a cap: a count over a large tenant is the
+	 * expensive part (ADR 0170).
+	 */
 	@SchemaMapping(typeName = "OnlineSessionConnection", field = "totalCount")
 	long totalCount(Connection connection) {
-		return this.sessions.count(connection.criteria());
+		return connection.matches().get(this.sessions).count();
+	}
+
+	@SchemaMapping(typeName = "OnlineSessionConnection", field = "totalCountCapped")
+	boolean totalCountCapped(Connection connection) {
+		return connection.matches().get(this.sessions).more();
 	}
 
 	@SchemaMapping(typeName = "OnlineSession", field = "uptimeSeconds")
@@ -140,7 +149,31 @@ class OnlineSessionController {
 
 	}
 
-	record Connection(List<Edge<OnlineSession>> edges, PageInfo pageInfo, OnlineSessionFilter criteria) {
+	record Connection(List<Edge<OnlineSession>> edges, PageInfo pageInfo, CountedOnce matches) {
+
+	}
+
+	/**
+	 * The matches of a connection's filter: those its page counted, or counted at the
+	 * first field asking (both count fields share one count).
+	 */
+	static final class CountedOnce {
+
+		private final OnlineSessionFilter criteria;
+
+		private OnlineSessions.@Nullable Matches matches;
+
+		CountedOnce(OnlineSessionFilter criteria, OnlineSessions.@Nullable Matches matches) {
+			this.criteria = criteria;
+			this.matches = matches;
+		}
+
+		synchronized OnlineSessions.Matches get(OnlineSessions sessions) {
+			if (this.matches == null) {
+				this.matches = sessions.countUpTo(this.criteria);
+			}
+			return this.matches;
+		}
 
 	}
 

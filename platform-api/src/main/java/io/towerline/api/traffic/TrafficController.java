@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.towerline.api.security.TenantGate;
@@ -60,8 +61,11 @@ class TrafficController {
 
 	private final TrafficSnapshots snapshots;
 
+	private final TopTalkersFeed topTalkersFeed;
+
 	TrafficController(TenantGate tenants, Subscribers subscribers, SubscriberRecords records, Routers routers,
-			TrafficStreams streams, LiveTraffic live, TrafficSnapshots snapshots) {
+			TrafficStreams streams, LiveTraffic live, TrafficSnapshots snapshots, TopTalkersFeed topTalkersFeed) {
+		this.topTalkersFeed = topTalkersFeed;
 		this.live = live;
 		this.tenants = tenants;
 		this.subscribers = subscribers;
@@ -98,22 +102,44 @@ class TrafficController {
 	}
 
 	/**
+	 * The same ranking pushed each period (ADR 0172), from one shared read per tenant and
+	 * router: NOT_FOUND at once for a router that is not the caller's tenant's.
+	 */
+	@SubscriptionMapping
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
+	Flux<TopTalkers> topTalkersChanged(@Argument @Nullable UUID routerId, @Argument int count) {
+		if (count < 1 || count > TopTalkersFeed.MOST) {
+			throw new InvalidInputException(FieldError.invalid("count", "count must be 1 to 100"));
+		}
+		TenantId tenant = this.tenants.currentTenant();
+		if (routerId != null) {
+			TenantContext.callAs(tenant, () -> this.routers.get(routerId));
+		}
+		return this.topTalkersFeed.follow(tenant, routerId, count);
+	}
+
+	/**
 	 * Each router on a virtual thread of its own: a page of routers is read in parallel,
 	 * not one router (and its first-read second) after another.
 	 */
 	@SchemaMapping(typeName = "Router", field = "throughput")
 	CompletableFuture<RouterThroughput> throughput(Router router) {
-		return CompletableFuture.supplyAsync(() -> this.snapshots.throughput(router), ROUTER_READS);
+		// the tenant goes along: a router without an earlier read in memory is rated
+		// against its trackers' samples, read in the tenant's schema
+		TenantId tenant = TenantContext.require();
+		return CompletableFuture
+			.supplyAsync(() -> TenantContext.callAs(tenant, () -> this.snapshots.throughput(router)), ROUTER_READS);
 	}
 
 	@SchemaMapping(typeName = "TopTalkers", field = "unreachableRouters")
 	List<Router> unreachableRouters(TopTalkers talkers) {
-		return this.routers.getAll(talkers.unreachableRouterIds());
+		return inCallersTenant(() -> this.routers.getAll(talkers.unreachableRouterIds()));
 	}
 
 	@BatchMapping(typeName = "TopTalker", field = "router")
 	Map<TopTalker, Router> router(List<TopTalker> talkers) {
-		Map<UUID, Router> byId = this.routers.getAll(talkers.stream().map(TopTalker::routerId).distinct().toList())
+		Map<UUID, Router> byId = inCallersTenant(
+				() -> this.routers.getAll(talkers.stream().map(TopTalker::routerId).distinct().toList()))
 			.stream()
 			.collect(Collectors.toMap(Router::id, Function.identity()));
 		return talkers.stream()
@@ -124,12 +150,21 @@ class TrafficController {
 	@BatchMapping(typeName = "TopTalker", field = "subscriber")
 	Map<TopTalker, Subscriber> subscriber(List<TopTalker> talkers) {
 		List<UUID> ids = talkers.stream().map(TopTalker::subscriberId).filter((id) -> id != null).distinct().toList();
-		Map<UUID, Subscriber> byId = this.records.findAll(ids)
-			.stream()
+		Map<UUID, Subscriber> byId = inCallersTenant(() -> this.records.findAll(ids)).stream()
 			.collect(Collectors.toMap(Subscriber::id, Function.identity()));
 		return talkers.stream()
 			.filter((talker) -> talker.subscriberId() != null && byId.containsKey(talker.subscriberId()))
 			.collect(Collectors.toMap(Function.identity(), (talker) -> byId.get(talker.subscriberId())));
+	}
+
+	/**
+	 * Runs in the caller's tenant: bound already for a query; for a pushed ranking
+	 * ({@code topTalkersChanged}) the fields are resolved wherever the element is
+	 * delivered, so the tenant is taken from the caller's verified token.
+	 */
+	private <T> T inCallersTenant(Supplier<T> work) {
+		return TenantContext.current().isPresent() ? work.get()
+				: TenantContext.callAs(this.tenants.currentTenant(), work);
 	}
 
 }

@@ -19,6 +19,7 @@ import io.towerline.api.support.TestTokens;
 import io.towerline.core.router.RouterDetails;
 import io.towerline.core.router.Routers;
 import io.towerline.core.session.OnlineSessionFilter;
+import io.towerline.core.session.OnlineSessionOrder;
 import io.towerline.core.session.OnlineSessions;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -53,7 +54,7 @@ class FleetBenchmark extends ApiTest {
 	private static final Duration STEADY = Duration.ofSeconds(Long.getLong("bench.steadySeconds", 180));
 
 	private static final String SEARCH = "query($search: String) { onlineSessions(filter: {search: $search}, "
-			+ "orderBy: USERNAME, first: 100) { totalCount edges { node { id username address callerId } } } }";
+			+ "orderBy: USERNAME, first: 100) { totalCount totalCountCapped edges { node { id username address callerId } } } }";
 
 	@Autowired
 	Routers routers;
@@ -134,6 +135,7 @@ class FleetBenchmark extends ApiTest {
 			List<Long> searches = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), false);
 			List<Long> substrings = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), true);
 			long online = online(tenant);
+			String searchReads = searchReads(tenant);
 			String loadAtEnd = loadAverage();
 
 			double seconds = (wall1 - wall0) / 1e9;
@@ -174,6 +176,7 @@ class FleetBenchmark extends ApiTest {
 					"The same with a substring from the middle of user names (`b0012`: 100-odd matches), %d runs: "
 							+ "p50 %.1f ms, p99 %.1f ms%n%n",
 					substrings.size(), percentile(substrings, 0.5), percentile(substrings, 0.99)));
+			report.append(searchReads);
 			List<Long> duringStart = new ArrayList<>(startSearches);
 			Collections.sort(duringStart);
 			report.append(String.format(
@@ -240,6 +243,54 @@ class FleetBenchmark extends ApiTest {
 			times.add(System.nanoTime() - start);
 		}
 		return times;
+	}
+
+	/**
+	 * What PostgreSQL read for the benchmark's searches (EXPLAIN ANALYZE, BUFFERS of each
+	 * statement a page and its count run): numbers that do not depend on the machine's
+	 * load. The plans go to {@code target/benchmarks/fleet-search-plans.txt}.
+	 */
+	private String searchReads(TenantId tenant) throws IOException {
+		StringBuilder summary = new StringBuilder(
+				"What one search reads (onlineSessions(first: 100, orderBy: USERNAME) with totalCount; "
+						+ "shared buffers of 8 KiB hit + read over its statements):\n\n");
+		StringBuilder plans = new StringBuilder();
+		for (String text : List.of("sub000", "sub002", "b0012", "sub015", "sub", "10.64.0.")) {
+			List<String> lines = TenantContext.callAs(tenant, () -> this.sessions
+				.explain(new OnlineSessionFilter(null, null, null, null, text), OnlineSessionOrder.USERNAME, 101));
+			plans.append("=== ").append(text).append('\n');
+			lines.forEach((line) -> plans.append(line).append('\n'));
+			long statements = lines.stream().filter((line) -> line.startsWith("-- ")).count();
+			long buffers = 0;
+			boolean top = false;
+			for (String line : lines) {
+				if (line.startsWith("-- ")) {
+					top = true;
+				}
+				else if (top && line.strip().startsWith("Buffers:")) {
+					buffers += bufferCount(line, "hit=") + bufferCount(line, "read=");
+					top = false;
+				}
+			}
+			summary
+				.append(String.format(Locale.ROOT, "- `%s`: %d statements, %,d buffers%n", text, statements, buffers));
+		}
+		Path out = Path.of("target", "benchmarks", "fleet-search-plans.txt");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, plans);
+		return summary.append('\n').toString();
+	}
+
+	private static long bufferCount(String line, String key) {
+		int at = line.indexOf(key);
+		if (at < 0) {
+			return 0;
+		}
+		int end = at + key.length();
+		while (end < line.length() && Character.isDigit(line.charAt(end))) {
+			end++;
+		}
+		return Long.parseLong(line.substring(at + key.length(), end));
 	}
 
 	private static String loadAverage() {

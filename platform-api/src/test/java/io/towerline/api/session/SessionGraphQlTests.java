@@ -51,7 +51,7 @@ class SessionGraphQlTests extends ApiTest {
 	private static final String ONLINE = """
 			query($filter: OnlineSessionFilter, $first: Int, $after: String, $order: OnlineSessionOrder) {
 			  onlineSessions(filter: $filter, first: $first, after: $after, orderBy: $order) {
-			    totalCount
+			    totalCount totalCountCapped
 			    edges { cursor node { id username unmanaged address callerId subscriber { id } router { id } } }
 			    pageInfo { hasNextPage endCursor }
 			  }
@@ -197,6 +197,7 @@ class SessionGraphQlTests extends ApiTest {
 			List<Map<String, Object>> edges = (List<Map<String, Object>>) page.get("edges");
 			edges.forEach((edge) -> seen.add((String) ((Map<?, ?>) edge.get("node")).get("username")));
 			assertThat(page.get("totalCount")).isEqualTo(names.size());
+			assertThat(page.get("totalCountCapped")).isEqualTo(false);
 			Map<?, ?> info = (Map<?, ?>) page.get("pageInfo");
 			after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
 		}

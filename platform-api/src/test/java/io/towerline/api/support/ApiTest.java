@@ -51,6 +51,9 @@ public abstract class ApiTest {
 		registry.add("towerline.traffic.retry-max", () -> "1s");
 		registry.add("towerline.traffic.offline-recheck", () -> "1s");
 		registry.add("towerline.traffic.snapshot-reuse", () -> "200ms");
+		// live network (issue 9): top talkers pushed quickly enough to await a second
+		// ranking
+		registry.add("towerline.top-talkers.push-period", () -> "300ms");
 		// live sessions (issue 9): only the tests of sessions track routers (they set
 		// towerline.test.track-sessions)
 		registry.add("towerline.sessions.enabled", () -> "${towerline.test.track-sessions:false}");

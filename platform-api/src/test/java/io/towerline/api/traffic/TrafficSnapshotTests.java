@@ -1,8 +1,11 @@
 package io.towerline.api.traffic;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
@@ -12,7 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,9 +25,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Dashboard snapshots through GraphQL against the simulator: top talkers and a router's
- * throughput from the sessions' counters, read with one command per router and read.
+ * throughput from the sessions' counters, read with one command per router and read and
+ * never a second read in the same request (ADR 0171).
  */
 class TrafficSnapshotTests extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TenantId tenant;
 
@@ -46,22 +55,32 @@ class TrafficSnapshotTests extends ApiTest {
 			this.network.awaitSucceeded(this.network.createSubscriber(name, "secret-" + name)[1]);
 			assertThat(this.network.simulator().connectSubscriber(name)).isTrue();
 		}
+		// the session tracker's last samples: the counters at zero ten seconds ago
+		Instant sampledAt = Instant.now().minusSeconds(10);
+		List.of("snap-a", "snap-b", "snap-c").forEach((name) -> trackerSample(name, sampledAt));
+		this.network.simulator().addTraffic("snap-a", 1_000, 100_000, 10, 100);
+		this.network.simulator().addTraffic("snap-b", 2_000, 50_000, 20, 50);
+		this.network.simulator().addTraffic("snap-c", 10, 10, 1, 1);
 		var viewer = as(TestTokens.forTenant(this.tenant.slug(), "VIEWER"));
-		// the first read has nothing to compare with: two reads, one command each
+		// nothing earlier in memory: one read, rated against the trackers' samples,
+		// without waiting for a second read
 		this.network.simulator().clearReceivedCommands();
-		Map<String, Object> idle = throughput(viewer);
-		assertThat(idle).containsEntry("sessions", 3);
-		assertThat(number(idle, "txBitsPerSecond")).isZero();
+		Map<String, Object> first = throughput(viewer);
+		assertThat(first).containsEntry("sessions", 3);
 		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
-			.hasSize(2)
-			.allSatisfy((command) -> assertThat(command.queries()).contains("=type=pppoe-in"));
+			.singleElement()
+			.satisfies((command) -> assertThat(command.queries()).contains("=type=pppoe-in"));
+		double sinceSample = number(first, "windowSeconds");
+		assertThat(sinceSample).isBetween(10.0, 40.0);
+		assertThat(number(first, "txBitsPerSecond") * sinceSample).isCloseTo(8.0 * 150_010,
+				within(8.0 * 150_010 * 0.01));
+		assertThat(number(first, "rxBitsPerSecond") * sinceSample).isCloseTo(8.0 * 3_010, within(8.0 * 3_010 * 0.01));
 
 		this.network.simulator().addTraffic("snap-a", 1_000, 100_000, 10, 100);
 		this.network.simulator().addTraffic("snap-b", 2_000, 50_000, 20, 50);
 		this.network.simulator().addTraffic("snap-c", 10, 10, 1, 1);
 		// once the last read is older than snapshot-reuse (200 ms in tests), the next
-		// read
-		// compares with it: one command
+		// read compares with it: one command
 		long readAt = System.nanoTime();
 		await().until(() -> System.nanoTime() - readAt > Duration.ofMillis(300).toNanos());
 		this.network.simulator().clearReceivedCommands();
@@ -89,11 +108,41 @@ class TrafficSnapshotTests extends ApiTest {
 		assertThat((List<?>) top.get("unreachableRouters")).isEmpty();
 
 		// the same read (younger than snapshot-reuse) or none: the router's sum over the
-		// window
+		// window since the previous read
 		Map<String, Object> busy = throughput(viewer);
 		double window = number(busy, "windowSeconds");
+		assertThat(window).isLessThan(sinceSample);
 		assertThat(number(busy, "txBitsPerSecond") * window).isCloseTo(8.0 * 150_010, within(8.0 * 150_010 * 0.01));
 		assertThat(number(busy, "rxBitsPerSecond") * window).isCloseTo(8.0 * 3_010, within(8.0 * 3_010 * 0.01));
+	}
+
+	@Test
+	void shouldGiveNoRateRatherThanWaitWhenNothingWasSampledBefore() {
+		this.network.awaitSucceeded(this.network.createSubscriber("snap-new", "secret-snap-new")[1]);
+		assertThat(this.network.simulator().connectSubscriber("snap-new")).isTrue();
+		this.network.simulator().addTraffic("snap-new", 1_000, 100_000, 10, 100);
+		var viewer = as(TestTokens.forTenant(this.tenant.slug(), "VIEWER"));
+		this.network.simulator().clearReceivedCommands();
+		Map<String, Object> first = throughput(viewer);
+		assertThat(first).containsEntry("sessions", 1);
+		assertThat(number(first, "txBitsPerSecond")).isZero();
+		assertThat(number(first, "windowSeconds")).isZero();
+		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
+			.hasSize(1);
+	}
+
+	/**
+	 * A row as the router's session tracker writes it (this test context runs no
+	 * trackers): the session online with its counters sampled at {@code at}.
+	 */
+	private void trackerSample(String username, Instant at) {
+		this.jdbc.sql("INSERT INTO " + this.tenant.schemaName() + ".online_session (id, router_id, item_id, username, "
+				+ "address, caller_id, service, ppp_session_id, login_at, seen_at, rx_bytes, tx_bytes, rx_packets, "
+				+ "tx_packets, counters_at) VALUES (?, ?, ?, ?, '10.0.0.1', '02:00:00:00:00:01', 'pppoe', '0x1', ?, ?, "
+				+ "0, 0, 0, 0, ?)")
+			.params(UUID.randomUUID(), UUID.fromString(this.network.routerId()), "*" + username, username,
+					Timestamp.from(at.minusSeconds(60)), Timestamp.from(at), Timestamp.from(at))
+			.update();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -25,6 +25,8 @@ import io.towerline.core.session.OnlineSessionFilter;
 import io.towerline.core.session.OnlineSessions;
 import io.towerline.core.subscriber.SubscriberCounts;
 import io.towerline.core.subscriber.SubscriberStatus;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.traffic.RouterThroughput;
 import io.towerline.core.traffic.TrafficSnapshots;
 
@@ -112,9 +114,13 @@ public class TenantSummaries {
 		int read = 0;
 		int unreachable = 0;
 		Instant measuredAt = null;
+		// live traffic: the tenant goes along (a first read is rated against the
+		// trackers' samples, read in its schema)
+		TenantId tenant = TenantContext.require();
 		try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<RouterThroughput>> pending = online.stream()
-				.map((router) -> readers.submit(() -> this.traffic.throughput(router)))
+				.map((router) -> readers
+					.submit(() -> TenantContext.callAs(tenant, () -> this.traffic.throughput(router))))
 				.toList();
 			for (Future<RouterThroughput> future : pending) {
 				try {

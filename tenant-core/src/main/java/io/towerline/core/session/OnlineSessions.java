@@ -3,12 +3,14 @@ package io.towerline.core.session;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.tenancy.TenantContext;
@@ -29,13 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class OnlineSessions {
 
 	/**
-	 * Sessions a search may match to be collected and sorted rather than found by
-	 * walking.
+	 * Sessions a prefix search may match to be collected and sorted rather than found by
+	 * walking the sort order.
 	 */
 	static final int SPARSE = 2_000;
 
-	/** The same for a substring search (ADR 0133). */
-	static final int SPARSE_SUBSTRING = 20_000;
+	/**
+	 * The same for a substring search (ADR 0133), and how far a count goes: past it, a
+	 * count only says "at least" (ADR 0170).
+	 */
+	static final int COUNT_CAP = 20_000;
 
 	/**
 	 * Search text this long or longer matches anywhere (a trigram index needs three
@@ -59,60 +64,195 @@ public class OnlineSessions {
 	}
 
 	/**
+	 * How many sessions match, counted up to a cap.
+	 *
+	 * @param count how many match, or the cap when {@code more}
+	 * @param more whether more than {@code count} match (not counted)
+	 */
+	public record Matches(long count, boolean more) {
+
+	}
+
+	/**
+	 * One page and, when finding it counted them anyway, how many sessions match.
+	 *
+	 * @param matches null when the page was found without counting: ask
+	 * {@link #countUpTo} when the count is wanted
+	 */
+	public record Page(List<OnlineSession> sessions, @Nullable Matches matches) {
+
+	}
+
+	/**
 	 * One page in {@code order}, after {@code after} (the last of the previous page) when
 	 * given.
 	 */
 	public List<OnlineSession> list(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after,
 			int limit) {
-		String schema = TenantContext.require().schemaName();
-		StringBuilder where = new StringBuilder();
+		return page(filter, order, after, limit).sessions();
+	}
+
+	/**
+	 * One page in {@code order}, after {@code after} when given. A search first collects
+	 * its matches' sort keys through the search indexes, up to a cap, in the statement
+	 * that also counts them and reads the page's rows: few matches are sorted there (one
+	 * pass over them, and the count comes free); many are better served by walking the
+	 * sort order's index, which finds a page of them at once (ADR 0133, ADR 0170).
+	 */
+	public Page page(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after, int limit) {
 		Map<String, Object> params = new HashMap<>();
-		where(filter, where, params, schema);
-		String from = " FROM " + schema + ".online_session WHERE true" + where;
+		String where = where(filter, params);
 		planPerQuery(params);
-		// a search with few matches collects them through the search indexes first and
-		// sorts them: left to itself the planner sometimes walks the whole login index
-		// instead (measured: p99 1.5 s at 200,000); a search matching many is served best
-		// by that walk, which finds a page of matches at once
-		// a substring's matches cluster in the sort order (`b0012` matches only names
-		// sorting late): walking to them read 118,000 rows for 10,000 matches
-		// (0.9 s), collecting them through the trigram indexes took 0.17 s
-		int sparse = params.containsKey("pattern") ? SPARSE_SUBSTRING : SPARSE;
-		boolean collect = searching(params)
-				&& this.jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT " + sparse + ") c")
-					.params(params)
-					.query(Long.class)
-					.single() < sparse;
-		StringBuilder sql = new StringBuilder(collect ? "WITH matched AS MATERIALIZED (SELECT " + SessionStore.COLUMNS
-				+ from + ") SELECT * FROM matched WHERE true" : "SELECT " + SessionStore.COLUMNS + from);
-		if (after != null) {
-			switch (order) {
-				case LOGIN_NEWEST -> sql.append(" AND (login_at, id) < (:afterLogin, :afterId)");
-				case LOGIN_OLDEST -> sql.append(" AND (login_at, id) > (:afterLogin, :afterId)");
-				case USERNAME -> sql.append(" AND (lower(username), id) > (:afterName, :afterId)");
+		if (searching(params)) {
+			String collect = collectSql(where, order, after, limit, params);
+			List<Collected> rows = this.jdbc.sql(collect)
+				.params(params)
+				.query((rs, row) -> new Collected(rs.getLong("matches"),
+						(rs.getObject("id") != null) ? SessionStore.online(rs, row) : null))
+				.list();
+			long matches = rows.get(0).matches();
+			int cap = cap(params);
+			if (matches <= cap) {
+				List<OnlineSession> page = rows.stream()
+					.map(Collected::session)
+					.filter((session) -> session != null)
+					.toList();
+				return new Page(page, new Matches(matches, false));
 			}
-			params.put("afterLogin", Timestamp.from(after.loginAt()));
-			params.put("afterName", after.username().toLowerCase(Locale.ROOT));
-			params.put("afterId", after.id());
+			List<OnlineSession> page = this.jdbc.sql(walkSql(where, order, after, limit, params))
+				.params(params)
+				.query(SessionStore::online)
+				.list();
+			return new Page(page, (cap == COUNT_CAP) ? new Matches(COUNT_CAP, true) : null);
 		}
-		sql.append(switch (order) {
-			case LOGIN_NEWEST -> " ORDER BY login_at DESC, id DESC";
-			case LOGIN_OLDEST -> " ORDER BY login_at, id";
-			case USERNAME -> " ORDER BY lower(username), id";
-		});
-		sql.append(" LIMIT :limit");
-		params.put("limit", limit);
-		return this.jdbc.sql(sql.toString()).params(params).query(SessionStore::online).list();
+		return new Page(this.jdbc.sql(walkSql(where, order, after, limit, params))
+			.params(params)
+			.query(SessionStore::online)
+			.list(), null);
 	}
 
 	/** How many sessions match. */
 	public long count(OnlineSessionFilter filter) {
-		String schema = TenantContext.require().schemaName();
-		StringBuilder sql = new StringBuilder("SELECT count(*) FROM " + schema + ".online_session WHERE true");
 		Map<String, Object> params = new HashMap<>();
-		where(filter, sql, params, schema);
+		String sql = "SELECT count(*) FROM " + table() + " WHERE true" + where(filter, params);
 		planPerQuery(params);
-		return this.jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	/**
+	 * How many sessions match, counted up to {@value #COUNT_CAP}: a broad search's exact
+	 * count reads every match (90,000 at fleet size), which no list needs.
+	 */
+	public Matches countUpTo(OnlineSessionFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		String sql = cappedCountSql(where(filter, params));
+		planPerQuery(params);
+		long counted = this.jdbc.sql(sql).params(params).query(Long.class).single();
+		return (counted > COUNT_CAP) ? new Matches(COUNT_CAP, true) : new Matches(counted, false);
+	}
+
+	/**
+	 * What PostgreSQL does for the first page of a search and its count: each statement
+	 * with its plan, the rows it read and the buffers it touched (EXPLAIN ANALYZE,
+	 * BUFFERS, without timings). Numbers that do not depend on the machine's load, for
+	 * benchmarks and for support.
+	 */
+	public List<String> explain(OnlineSessionFilter filter, OnlineSessionOrder order, int limit) {
+		List<String> plans = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		planPerQuery(params);
+		Page page = page(filter, order, null, limit);
+		if (searching(params)) {
+			plans.addAll(explain(collectSql(where, order, null, limit, params), params));
+		}
+		if (!searching(params) || page.matches() == null || page.matches().more()) {
+			plans.addAll(explain(walkSql(where, order, null, limit, params), params));
+		}
+		if (page.matches() == null) {
+			plans.addAll(explain(cappedCountSql(where), params));
+		}
+		return plans;
+	}
+
+	private List<String> explain(String sql, Map<String, Object> params) {
+		List<String> lines = new ArrayList<>();
+		lines.add("-- " + sql);
+		lines.addAll(this.jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql)
+			.params(params)
+			.query(String.class)
+			.list());
+		return lines;
+	}
+
+	/** A row of the collecting statement: the match count and one session of the page. */
+	private record Collected(long matches, @Nullable OnlineSession session) {
+
+	}
+
+	private static int cap(Map<String, Object> params) {
+		return params.containsKey("pattern") ? COUNT_CAP : SPARSE;
+	}
+
+	/**
+	 * Up to one more match than the cap, as sort keys only; their number; and the page's
+	 * rows read by id. One row at least (the count), with null session columns when the
+	 * page is empty.
+	 */
+	private static String collectSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
+			Map<String, Object> params) {
+		params.put("collect", cap(params) + 1);
+		params.put("limit", limit);
+		String columns = Arrays.stream(SessionStore.COLUMNS.split(", "))
+			.map((column) -> "o." + column)
+			.collect(Collectors.joining(", "));
+		return "WITH matched AS MATERIALIZED (SELECT id, login_at, lower(username) AS sort_name FROM " + table()
+				+ " WHERE true" + where + " LIMIT :collect), page AS (SELECT id FROM matched WHERE true"
+				+ keyset(order, after, "sort_name", params) + orderBy(order, "", "sort_name")
+				+ " LIMIT :limit) SELECT c.matches, " + columns
+				+ " FROM (SELECT count(*) AS matches FROM matched) c LEFT JOIN (page p JOIN " + table()
+				+ " o ON o.id = p.id) ON true" + orderBy(order, "o.", "lower(o.username)");
+	}
+
+	/** The page found by walking the order's index and filtering. */
+	private static String walkSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
+			Map<String, Object> params) {
+		params.put("limit", limit);
+		return "SELECT " + SessionStore.COLUMNS + " FROM " + table() + " WHERE true" + where
+				+ keyset(order, after, "lower(username)", params) + orderBy(order, "", "lower(username)")
+				+ " LIMIT :limit";
+	}
+
+	private static String cappedCountSql(String where) {
+		return "SELECT count(*) FROM (SELECT 1 FROM " + table() + " WHERE true" + where + " LIMIT " + (COUNT_CAP + 1)
+				+ ") c";
+	}
+
+	private static String keyset(OnlineSessionOrder order, @Nullable Position after, String name,
+			Map<String, Object> params) {
+		if (after == null) {
+			return "";
+		}
+		params.put("afterLogin", Timestamp.from(after.loginAt()));
+		params.put("afterName", after.username().toLowerCase(Locale.ROOT));
+		params.put("afterId", after.id());
+		return switch (order) {
+			case LOGIN_NEWEST -> " AND (login_at, id) < (:afterLogin, :afterId)";
+			case LOGIN_OLDEST -> " AND (login_at, id) > (:afterLogin, :afterId)";
+			case USERNAME -> " AND (" + name + ", id) > (:afterName, :afterId)";
+		};
+	}
+
+	private static String orderBy(OnlineSessionOrder order, String prefix, String name) {
+		return switch (order) {
+			case LOGIN_NEWEST -> " ORDER BY " + prefix + "login_at DESC, " + prefix + "id DESC";
+			case LOGIN_OLDEST -> " ORDER BY " + prefix + "login_at, " + prefix + "id";
+			case USERNAME -> " ORDER BY " + name + ", " + prefix + "id";
+		};
+	}
+
+	private static String table() {
+		return TenantContext.require().schemaName() + ".online_session";
 	}
 
 	/**
@@ -199,8 +339,9 @@ public class OnlineSessions {
 			.list();
 	}
 
-	private static void where(OnlineSessionFilter filter, StringBuilder sql, Map<String, Object> params,
-			String schema) {
+	private static String where(OnlineSessionFilter filter, Map<String, Object> params) {
+		String schema = TenantContext.require().schemaName();
+		StringBuilder sql = new StringBuilder();
 		if (filter.routerId() != null) {
 			sql.append(" AND router_id = :routerId");
 			params.put("routerId", filter.routerId());
@@ -234,6 +375,7 @@ public class OnlineSessions {
 			params.put("low", text);
 			params.put("high", successor(text));
 		}
+		return sql.toString();
 	}
 
 	/** The text a LIKE pattern matches literally: its wildcards and escape escaped. */

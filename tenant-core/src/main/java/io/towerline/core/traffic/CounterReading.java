@@ -1,5 +1,6 @@
 package io.towerline.core.traffic;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.towerline.core.usage.Counters;
 import io.towerline.mikrotik.interfaces.RouterInterface;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A router's {@code <pppoe-NAME>} counters at one instant, keyed by interface id and
@@ -16,6 +19,12 @@ import io.towerline.mikrotik.interfaces.RouterInterface;
  */
 record CounterReading(long nanos, Instant at, Map<String, RouterInterface> interfaces) {
 
+	/**
+	 * The shortest time rates are averaged over: counters a few milliseconds apart say
+	 * more about when the router counted than about the traffic.
+	 */
+	static final Duration MIN_WINDOW = Duration.ofMillis(200);
+
 	static CounterReading of(long nanos, Instant at, List<RouterInterface> interfaces) {
 		return new CounterReading(nanos, at, interfaces.stream()
 			.collect(Collectors.toMap(CounterReading::key, Function.identity(), (first, second) -> first)));
@@ -23,24 +32,58 @@ record CounterReading(long nanos, Instant at, Map<String, RouterInterface> inter
 
 	/**
 	 * Rates of every interface present in both readings, from the counters' movement over
-	 * the time between them. A counter that went down (reset, 32-bit wrap) gives no rate
-	 * for that interface rather than a wrong one.
+	 * the time between them (monotonic).
 	 */
 	InterfaceRates ratesSince(CounterReading earlier) {
-		double seconds = Math.max(1, this.nanos - earlier.nanos) / 1e9;
-		List<InterfaceRate> rates = new ArrayList<>();
-		this.interfaces.forEach((key, now) -> {
-			RouterInterface before = earlier.interfaces.get(key);
-			if (before == null || now.rxBytes() < before.rxBytes() || now.txBytes() < before.txBytes()
-					|| now.rxPackets() < before.rxPackets() || now.txPackets() < before.txPackets()) {
-				return;
-			}
-			rates.add(new InterfaceRate(now.name(), perSecond((now.rxBytes() - before.rxBytes()) * 8, seconds),
-					perSecond((now.txBytes() - before.txBytes()) * 8, seconds),
-					perSecond(now.rxPackets() - before.rxPackets(), seconds),
-					perSecond(now.txPackets() - before.txPackets(), seconds)));
+		double seconds = (this.nanos - earlier.nanos) / 1e9;
+		return rates((now) -> {
+			RouterInterface before = earlier.interfaces.get(key(now));
+			return (before != null) ? new Earlier(counters(before), seconds) : null;
 		});
-		return new InterfaceRates(this.at, seconds, this.interfaces.size(), rates);
+	}
+
+	/**
+	 * Rates against samples taken earlier by someone else (the session trackers' last
+	 * samples), by interface name: each interface's window is the time since its own
+	 * sample.
+	 */
+	InterfaceRates ratesSince(Map<String, CounterSample> samplesByName) {
+		return rates((now) -> {
+			CounterSample sample = samplesByName.get(now.name());
+			return (sample != null)
+					? new Earlier(sample.counters(), Duration.between(sample.at(), this.at).toNanos() / 1e9) : null;
+		});
+	}
+
+	/**
+	 * A counter that went down (reset, 32-bit wrap) or a window under {@link #MIN_WINDOW}
+	 * gives no rate for that interface rather than a wrong one. The window reported is
+	 * the longest used.
+	 */
+	private InterfaceRates rates(Function<RouterInterface, @Nullable Earlier> baseline) {
+		double minimum = MIN_WINDOW.toNanos() / 1e9;
+		double longest = 0;
+		List<InterfaceRate> rates = new ArrayList<>();
+		for (RouterInterface now : this.interfaces.values()) {
+			Earlier before = baseline.apply(now);
+			if (before == null || before.seconds() < minimum || now.rxBytes() < before.counters().rxBytes()
+					|| now.txBytes() < before.counters().txBytes() || now.rxPackets() < before.counters().rxPackets()
+					|| now.txPackets() < before.counters().txPackets()) {
+				continue;
+			}
+			double seconds = before.seconds();
+			longest = Math.max(longest, seconds);
+			rates.add(
+					new InterfaceRate(now.name(), perSecond((now.rxBytes() - before.counters().rxBytes()) * 8, seconds),
+							perSecond((now.txBytes() - before.counters().txBytes()) * 8, seconds),
+							perSecond(now.rxPackets() - before.counters().rxPackets(), seconds),
+							perSecond(now.txPackets() - before.counters().txPackets(), seconds)));
+		}
+		return new InterfaceRates(this.at, longest, this.interfaces.size(), rates);
+	}
+
+	private static Counters counters(RouterInterface item) {
+		return new Counters(item.rxBytes(), item.txBytes(), item.rxPackets(), item.txPackets());
 	}
 
 	private static long perSecond(long amount, double seconds) {
@@ -49,6 +92,11 @@ record CounterReading(long nanos, Instant at, Map<String, RouterInterface> inter
 
 	private static String key(RouterInterface item) {
 		return item.id() + "|" + item.name();
+	}
+
+	/** An interface's counters some seconds before this reading. */
+	private record Earlier(Counters counters, double seconds) {
+
 	}
 
 }

@@ -14,12 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param snapshotReuse a router's counter reading younger than this is reused instead of
  * asking the router again (dashboards polling at once cost one read)
  * @param snapshotWindowMax the oldest earlier reading rates are computed against; older
- * or missing, two readings {@code snapshotFirstWindow} apart are taken
- * @param snapshotFirstWindow the gap between two readings when there is no earlier one
+ * or missing, the session trackers' last counter samples are (ADR 0171)
  */
 @ConfigurationProperties("towerline.traffic")
 public record TrafficProperties(Duration retryMin, Duration retryMax, Duration offlineRecheck, Duration snapshotReuse,
-		Duration snapshotWindowMax, Duration snapshotFirstWindow) {
+		Duration snapshotWindowMax) {
 
 	public TrafficProperties {
 		retryMin = orDefault(retryMin, Duration.ofSeconds(1));
@@ -27,11 +26,10 @@ public record TrafficProperties(Duration retryMin, Duration retryMax, Duration o
 		offlineRecheck = orDefault(offlineRecheck, Duration.ofSeconds(5));
 		snapshotReuse = orDefault(snapshotReuse, Duration.ofSeconds(2));
 		snapshotWindowMax = orDefault(snapshotWindowMax, Duration.ofMinutes(5));
-		snapshotFirstWindow = orDefault(snapshotFirstWindow, Duration.ofSeconds(1));
 	}
 
 	public static TrafficProperties defaults() {
-		return new TrafficProperties(null, null, null, null, null, null);
+		return new TrafficProperties(null, null, null, null, null);
 	}
 
 	private static Duration orDefault(Duration value, Duration fallback) {

@@ -1,7 +1,6 @@
 package io.towerline.core.traffic;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,9 +19,15 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
+import io.towerline.core.session.OnlineSession;
+import io.towerline.core.session.OnlineSessions;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.subscriber.SubscriberRecords;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.usage.Counters;
 import io.towerline.mikrotik.RouterException;
+import io.towerline.mikrotik.interfaces.Interfaces;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -30,9 +35,10 @@ import org.springframework.stereotype.Service;
 /**
  * Dashboard snapshots of the current tenant's traffic, from the {@code <pppoe-NAME>}
  * interface counters: one {@code /interface/print ?type=pppoe-in} per router and read,
- * the rates being the counters' movement since the router's previous read (ADR 0075).
- * Reads younger than {@code snapshot-reuse} are shared, so any number of dashboards cost
- * a router at most one command per that period.
+ * the rates being the counters' movement since the router's previous read (ADR 0075), or,
+ * with none kept in memory, since the session trackers' last samples (ADR 0171): a
+ * request never waits for a second read. Reads younger than {@code snapshot-reuse} are
+ * shared, so any number of dashboards cost a router at most one command per that period.
  */
 @Service
 public class TrafficSnapshots {
@@ -47,12 +53,15 @@ public class TrafficSnapshots {
 
 	private final TrafficProperties properties;
 
+	private final OnlineSessions sessions;
+
 	private final Clock clock;
 
 	private final Map<UUID, RouterReadings> readings = new ConcurrentHashMap<>();
 
 	TrafficSnapshots(Routers routers, RouterAccess access, SubscriberRecords subscribers, TrafficProperties properties,
-			Clock clock) {
+			OnlineSessions sessions, Clock clock) {
+		this.sessions = sessions;
 		this.routers = routers;
 		this.access = access;
 		this.subscribers = subscribers;
@@ -69,12 +78,14 @@ public class TrafficSnapshots {
 	}
 
 	/**
-	 * The subscriber traffic of a router already read in the caller's tenant (no database
-	 * read: safe to run for many routers at once).
+	 * The subscriber traffic of a router already read in the caller's tenant; safe to run
+	 * for many routers at once. A thread without the tenant bound gets no rates for
+	 * sessions without an earlier reading in memory (it cannot read the trackers'
+	 * samples).
 	 * @throws DomainException ROUTER_UNREACHABLE when the router cannot be read
 	 */
 	public RouterThroughput throughput(Router router) {
-		return RouterThroughput.of(router.id(), rates(router));
+		return RouterThroughput.of(router.id(), rates(router, TenantContext.current().orElse(null)));
 	}
 
 	/**
@@ -83,13 +94,14 @@ public class TrafficSnapshots {
 	 * fatal.
 	 */
 	public TopTalkers topTalkers(@Nullable UUID routerId, int first) {
+		TenantId tenant = TenantContext.require();
 		List<Router> asked = (routerId != null) ? List.of(this.routers.get(routerId))
 				: this.routers.getAll(List.copyOf(this.routers.idsByName().values()));
 		Map<UUID, InterfaceRates> read = new HashMap<>();
 		List<UUID> unreachable = new ArrayList<>();
 		try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
 			Map<UUID, Future<InterfaceRates>> pending = new HashMap<>();
-			asked.forEach((router) -> pending.put(router.id(), readers.submit(() -> rates(router))));
+			asked.forEach((router) -> pending.put(router.id(), readers.submit(() -> rates(router, tenant))));
 			pending.forEach((id, future) -> {
 				try {
 					read.put(id, future.get());
@@ -134,24 +146,44 @@ public class TrafficSnapshots {
 		}).toList();
 	}
 
-	private InterfaceRates rates(Router router) {
+	/**
+	 * The router's rates now: one read, compared with the previous one kept in memory or,
+	 * when there is none young enough, with the trackers' last samples of its sessions.
+	 */
+	private InterfaceRates rates(Router router, @Nullable TenantId tenant) {
 		RouterReadings state = this.readings.computeIfAbsent(router.id(), (id) -> new RouterReadings());
 		synchronized (state) {
 			long now = System.nanoTime();
-			if (state.rates != null && now - state.latest.nanos() < this.properties.snapshotReuse().toNanos()) {
+			if (state.latest != null && state.rates != null
+					&& now - state.latest.nanos() < this.properties.snapshotReuse().toNanos()) {
 				return state.rates;
 			}
 			CounterReading earlier = state.latest;
 			CounterReading current = read(router);
-			if (earlier == null || current.nanos() - earlier.nanos() > this.properties.snapshotWindowMax().toNanos()) {
-				pause(this.properties.snapshotFirstWindow());
-				earlier = current;
-				current = read(router);
-			}
+			InterfaceRates rates = (earlier != null
+					&& current.nanos() - earlier.nanos() <= this.properties.snapshotWindowMax().toNanos())
+							? current.ratesSince(earlier) : current.ratesSince(trackerSamples(router, tenant));
 			state.latest = current;
-			state.rates = current.ratesSince(earlier);
-			return state.rates;
+			state.rates = rates;
+			return rates;
 		}
+	}
+
+	/**
+	 * The session trackers' last counter samples of the router's sessions, by interface
+	 * name; a session not sampled yet counted nothing at its login.
+	 */
+	private Map<String, CounterSample> trackerSamples(Router router, @Nullable TenantId tenant) {
+		if (tenant == null) {
+			return Map.of();
+		}
+		Map<String, CounterSample> samples = new HashMap<>();
+		for (OnlineSession session : TenantContext.callAs(tenant, () -> this.sessions.ofRouter(router.id()))) {
+			Instant at = session.countersAt();
+			samples.putIfAbsent(Interfaces.pppoeName(session.username()), (at != null)
+					? new CounterSample(session.counters(), at) : new CounterSample(Counters.ZERO, session.loginAt()));
+		}
+		return samples;
 	}
 
 	private CounterReading read(Router router) {
@@ -162,16 +194,6 @@ public class TrafficSnapshots {
 		catch (RouterException ex) {
 			throw new DomainException(ErrorCode.ROUTER_UNREACHABLE,
 					"The router '" + router.name() + "' cannot be read right now (" + ex.code() + ")");
-		}
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DomainException(ErrorCode.ROUTER_UNREACHABLE, "Interrupted while reading the router");
 		}
 	}
 

@@ -14,9 +14,9 @@ import io.towerline.core.tenancy.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Range partitions by time (UTC) of a tenant's high-volume tables: created ahead of need,
@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
 public class TimePartitions {
 
 	private static final Logger log = LoggerFactory.getLogger(TimePartitions.class);
+
+	/**
+	 * The first key of the advisory locks partition creators take (the second is the
+	 * partition's name hashed), apart from other features' locks.
+	 */
+	private static final int LOCK_SPACE = 0x70617274;
 
 	private final JdbcClient jdbc;
 
@@ -83,32 +89,45 @@ public class TimePartitions {
 	}
 
 	/**
-	 * Creates the partitions covering {@code from} to {@code to} that do not exist yet.
-	 * Two replicas creating the same one at once is harmless: the loser's statement fails
-	 * and the partition is there.
+	 * Creates the partitions covering {@code from} to {@code to} that do not exist yet,
+	 * in the caller's transaction. Creators of one partition take turns (a transaction
+	 * advisory lock on its name): two concurrent {@code CREATE TABLE IF NOT EXISTS} both
+	 * pass the existence check and the second fails on the catalog's unique index, which
+	 * aborts the caller's transaction (25P02 for everything after it). The lock is held
+	 * to the end of the caller's transaction, so the next creator's statement sees the
+	 * committed partition and does nothing; one that exists already is not locked for.
+	 * Without a caller's transaction it runs in one of its own (the lock would otherwise
+	 * end with its statement).
 	 */
+	@Transactional
 	public void ensure(TenantId tenant, String table, Period period, Instant from, Instant to) {
 		Instant last = period.startOf(to).toInstant();
 		for (ZonedDateTime start = period.startOf(from); !start.toInstant().isAfter(last); start = period.next(start)) {
-			String name = period.name(table, start);
-			String sql = "CREATE TABLE IF NOT EXISTS " + tenant.schemaName() + "." + name + " PARTITION OF "
-					+ tenant.schemaName() + "." + table + " FOR VALUES FROM ('" + start.toOffsetDateTime() + "') TO ('"
-					+ period.next(start).toOffsetDateTime() + "')";
-			try {
-				this.jdbc.sql(sql).update();
+			String name = tenant.schemaName() + "." + period.name(table, start);
+			if (exists(name)) {
+				continue;
 			}
-			catch (DataAccessException ex) {
-				if (!existing(tenant, table).contains(name)) {
-					throw ex;
-				}
-			}
+			this.jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, hashtext(?))) l")
+				.params(LOCK_SPACE, name)
+				.query(Integer.class)
+				.single();
+			this.jdbc
+				.sql("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF " + tenant.schemaName() + "." + table
+						+ " FOR VALUES FROM ('" + start.toOffsetDateTime() + "') TO ('"
+						+ period.next(start).toOffsetDateTime() + "')")
+				.update();
 		}
+	}
+
+	private boolean exists(String qualifiedName) {
+		return this.jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(qualifiedName).query(Boolean.class).single();
 	}
 
 	/**
 	 * Makes sure the partition holding {@code at} exists, asking the database only the
 	 * first time this replica needs it.
 	 */
+	@Transactional
 	public void ensureCached(TenantId tenant, String table, Period period, Instant at) {
 		String key = tenant.schemaName() + "." + period.name(table, period.startOf(at));
 		if (!this.ensured.contains(key)) {

@@ -2,12 +2,15 @@ package io.towerline.core.traffic;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.towerline.core.usage.Counters;
 import io.towerline.mikrotik.interfaces.RouterInterface;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Rates from counter movement: exact over the window, never from a reset counter. */
 class CounterReadingTests {
@@ -56,6 +59,40 @@ class CounterReadingTests {
 		assertThat(throughput.txBitsPerSecond()).isEqualTo(12_000);
 		assertThat(throughput.rxPacketsPerSecond()).isEqualTo(3);
 		assertThat(throughput.txPacketsPerSecond()).isEqualTo(15);
+	}
+
+	@Test
+	void shouldRateEachSessionOverTheTimeSinceItsOwnStoredSample() {
+		Instant now = Instant.EPOCH.plusSeconds(3_600);
+		CounterReading reading = reading(3_600 * SECOND, pppoe("*1", "alice", 61_000, 1_000_000, 600, 6_000),
+				pppoe("*2", "bob", 20_000, 20_000, 20, 20));
+		// alice sampled by her tracker 60 s ago; bob never sampled: his counters were
+		// zero at his login 10 s ago
+		InterfaceRates rates = reading.ratesSince(
+				Map.of("<pppoe-alice>", new CounterSample(new Counters(1_000, 400_000, 0, 0), now.minusSeconds(60)),
+						"<pppoe-bob>", new CounterSample(Counters.ZERO, now.minusSeconds(10))));
+		assertThat(rates.windowSeconds()).isEqualTo(60.0);
+		assertThat(rates.rates())
+			.extracting(InterfaceRate::username, InterfaceRate::rxBitsPerSecond, InterfaceRate::txBitsPerSecond,
+					InterfaceRate::rxPacketsPerSecond, InterfaceRate::txPacketsPerSecond)
+			.containsExactlyInAnyOrder(tuple("alice", 8_000L, 80_000L, 10L, 100L),
+					tuple("bob", 16_000L, 16_000L, 2L, 2L));
+	}
+
+	@Test
+	void shouldGiveNoRateAgainstAStoredSampleThatIsAheadTooRecentOrMissing() {
+		Instant now = Instant.EPOCH.plusSeconds(3_600);
+		CounterReading reading = reading(3_600 * SECOND, pppoe("*1", "alice", 10, 10, 1, 1),
+				pppoe("*2", "bob", 5_000, 5_000, 5, 5), pppoe("*3", "carol", 5_000, 5_000, 5, 5));
+		// alice's counters restarted after her sample (a reconnect); bob's sample is
+		// under the shortest window; carol has none
+		InterfaceRates rates = reading.ratesSince(
+				Map.of("<pppoe-alice>", new CounterSample(new Counters(9_000, 9_000, 9, 9), now.minusSeconds(30)),
+						"<pppoe-bob>", new CounterSample(new Counters(4_000, 4_000, 4, 4),
+								now.minus(CounterReading.MIN_WINDOW).plusMillis(1))));
+		assertThat(rates.rates()).isEmpty();
+		assertThat(rates.sessions()).isEqualTo(3);
+		assertThat(rates.windowSeconds()).isZero();
 	}
 
 	private static CounterReading reading(long nanos, RouterInterface... interfaces) {

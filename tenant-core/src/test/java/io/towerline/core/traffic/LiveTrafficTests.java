@@ -35,8 +35,9 @@ class LiveTrafficTests {
 
 	private final FakeRouter router = new FakeRouter();
 
-	private final LiveTraffic live = new LiveTraffic(this.router, new TrafficProperties(Duration.ofMillis(20),
-			Duration.ofMillis(50), Duration.ofMillis(30), null, null, null), Clock.systemUTC());
+	private final LiveTraffic live = new LiveTraffic(this.router,
+			new TrafficProperties(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(30), null, null),
+			Clock.systemUTC());
 
 	@AfterEach
 	void stop() {

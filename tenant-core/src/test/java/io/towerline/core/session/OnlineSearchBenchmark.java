@@ -1,0 +1,109 @@
+package io.towerline.core.session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.RateLimitTier;
+import io.towerline.core.tenancy.catalog.TenantOnboarding;
+import io.towerline.core.testsupport.DatabaseTest;
+import io.towerline.core.testsupport.TestDatabase;
+import io.towerline.core.usage.Counters;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The online-sessions search on FleetBenchmark's data shape without the fleet: 1,000
+ * routers whose 200 online sessions each come from the same 220 user names
+ * ({@code sub00001}…), so a broad text ({@code sub000}) matches ~90,000 sessions and a
+ * narrow one none. Prints what PostgreSQL reads for each search (plans, rows, buffers),
+ * numbers that do not depend on the machine's load. Run with
+ * {@code ./mvnw -o -pl tenant-core -am -Pbenchmark test -Dtest=OnlineSearchBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@SpringBootTest
+class OnlineSearchBenchmark extends DatabaseTest {
+
+	private static final int ROUTERS = Integer.getInteger("bench.routers", 1000);
+
+	private static final int SESSIONS = Integer.getInteger("bench.sessions", 200);
+
+	@Autowired
+	SessionStore store;
+
+	@Autowired
+	OnlineSessions online;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	TenantOnboarding onboarding;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void measure() {
+		TenantId tenant = TenantId.of(TestDatabase.uniqueSlug("searchbench"));
+		this.onboarding.onboard(tenant.slug(), "Search benchmark", RateLimitTier.ENTERPRISE);
+		Random random = new Random(9);
+		int secrets = SESSIONS + Math.max(1, SESSIONS / 10);
+		Instant now = Instant.now();
+		TenantContext.runAs(tenant, () -> {
+			for (int r = 0; r < ROUTERS; r++) {
+				UUID router = UUID.randomUUID();
+				List<Integer> names = new ArrayList<>();
+				for (int n = 1; n <= secrets; n++) {
+					names.add(n);
+				}
+				Collections.shuffle(names, random);
+				List<OnlineSession> sessions = new ArrayList<>(SESSIONS);
+				for (int s = 0; s < SESSIONS; s++) {
+					String name = String.format(Locale.ROOT, "sub%05d", names.get(s));
+					int seed = name.hashCode();
+					sessions.add(new OnlineSession(UUID.randomUUID(), router, "*" + Integer.toHexString(s + 1), name,
+							null, "10." + (64 + s / (253 * 256)) + "." + ((s / 253) % 256) + "." + (2 + s % 253),
+							String.format(Locale.ROOT, "02:00:%02X:%02X:%02X:%02X", (seed >> 24) & 0xFF,
+									(seed >> 16) & 0xFF, (seed >> 8) & 0xFF, seed & 0xFF),
+							"pppoe", "0x8100" + Integer.toHexString(s), now.minusSeconds(random.nextInt(604_800)), now,
+							Counters.ZERO, null));
+				}
+				this.transactions.executeWithoutResult((tx) -> this.store.insert(sessions));
+			}
+		});
+		this.jdbc.sql("VACUUM ANALYZE " + tenant.schemaName() + ".online_session").update();
+		TenantContext.runAs(tenant, () -> {
+			for (String text : List.of("sub000", "sub002", "sub010", "b0012", "sub00042", "10.64", "su")) {
+				for (OnlineSessionOrder order : List.of(OnlineSessionOrder.USERNAME, OnlineSessionOrder.LOGIN_NEWEST)) {
+					OnlineSessionFilter filter = new OnlineSessionFilter(null, null, null, null, text);
+					System.out.println("=== search '" + text + "' " + order);
+					this.online.explain(filter, order, 101).forEach(System.out::println);
+					long[] nanos = new long[100];
+					for (int i = 0; i < nanos.length; i++) {
+						long start = System.nanoTime();
+						OnlineSessions.Page page = this.online.page(filter, order, null, 101);
+						if (page.matches() == null) {
+							this.online.countUpTo(filter);
+						}
+						nanos[i] = System.nanoTime() - start;
+					}
+					Arrays.sort(nanos);
+					System.out.printf(Locale.ROOT, "page and count: p50 %.1f ms, p99 %.1f ms%n", nanos[50] / 1e6,
+							nanos[98] / 1e6);
+				}
+			}
+		});
+	}
+
+}
