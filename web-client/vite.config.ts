@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { documentImports } from './vite-document-imports';
+import { documentImports } from './vite-document-imports.ts';
 
 // The Maven build writes straight into the jar's towerline-web/ folder; a plain `npm run build` writes dist/.
 const outDir = process.env.TOWERLINE_WEB_OUT ?? 'dist';
