@@ -2,7 +2,7 @@
 // how loaded the machine is — script bytes, requests, long tasks and main-thread time under 4× CPU throttling.
 // Args: BASE USER PASS [CHROMIUM]. Run by hand against a running platform (`node scripts/measure-start.mjs
 // http://127.0.0.1:8080 demo-admin <password>`), or by WebClientListJourneyTests beside measure.mjs.
-/* global document, performance, PerformanceObserver, window */
+/* global performance, PerformanceObserver, window */
 import { chromium } from 'playwright-core';
 
 const [base, user, pass, executablePath = '/usr/bin/chromium'] = process.argv.slice(2);
