@@ -1,13 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { documentImports } from './vite-document-imports.ts';
 
 // The Maven build writes straight into the jar's towerline-web/ folder; a plain `npm run build` writes dist/.
 const outDir = process.env.TOWERLINE_WEB_OUT ?? 'dist';
 const api = process.env.TOWERLINE_API ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [documentImports(), react()],
   build: {
     outDir,
     emptyOutDir: true,

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { Provider } from 'urql';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { createApiClient } from './api/client';
@@ -12,7 +11,6 @@ import { Shell } from './components/Shell';
 import { QueryState } from './components/QueryState';
 import { cssVariablesResolver, theme } from './theme';
 import { urls } from './urls';
-import { AlertToast } from './alerts/AlertToast';
 
 // Each screen is its own chunk: the first screen loads the shell and one view, not the whole app.
 const DashboardView = lazy(() => import('./dashboard/DashboardView'));
@@ -41,6 +39,11 @@ const AlertsView = lazy(() => import('./alerts/AlertsView'));
 const AlertRulesView = lazy(() => import('./alerts/AlertRulesView'));
 const LifecycleSettingsView = lazy(() => import('./lifecycle/LifecycleSettingsView'));
 
+// toasts render nothing until the first one: their container (with its transitions) and the alert stream that shows
+// them follow the first screen instead of being part of its script
+const Notifications = lazy(() => import('@mantine/notifications').then((module) => ({ default: module.Notifications })));
+const AlertToast = lazy(() => import('./alerts/AlertToast').then((module) => ({ default: module.AlertToast })));
+
 // the screens people open most, fetched once the first screen has settled, so a click does not wait for their code
 function preloadCommonScreens() {
   void import('./subscribers/SubscribersView');
@@ -62,12 +65,16 @@ export function App({ session }: { session: SignIn }) {
   }, []);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" />
+      <Suspense fallback={null}>
+        <Notifications position="bottom-right" />
+      </Suspense>
       <Provider value={client}>
         <BrowserRouter>
           <MeProvider>
             <Shell session={session}>
-              <AlertToast />
+              <Suspense fallback={null}>
+                <AlertToast />
+              </Suspense>
               <Suspense fallback={<QueryState fetching />}>
                 <AppRoutes />
               </Suspense>

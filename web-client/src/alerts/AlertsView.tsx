@@ -5,6 +5,7 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { Can } from '../auth/Me';
 import { Page } from '../components/Page';
 import { EmptyState, QueryState } from '../components/QueryState';
+import { Pager, usePageArgs } from '../components/Pager';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../hooks/useAction';
 import type { AlertSeverity, AlertState } from '../gql/graphql';
@@ -36,7 +37,8 @@ export default function AlertsView() {
   const severity = (params.get('severity') || null) as AlertSeverity | null;
   const [result, reexecute] = useQuery({
     query: AlertsQuery,
-    variables: { state: STATES[state] ?? null, severity, first: 100 },
+    // pages of the list (cursors in the URL, like every list), not just the newest 100
+    variables: { state: STATES[state] ?? null, severity, ...usePageArgs() },
   });
   // the same operation as the toast's (same document and variables), so urql shares its one stream
   const [live] = useSubscription({ query: AlertRaised, variables: { minimumSeverity: 'INFO' } });
@@ -48,6 +50,9 @@ export default function AlertsView() {
   const [history, setHistory] = useState<string | null>(null);
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
+    // another filter starts at the first page
+    next.delete('after');
+    next.delete('before');
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
@@ -153,6 +158,7 @@ export default function AlertsView() {
           </Table.Tbody>
         </Table>
       )}
+      <Pager pageInfo={alerts?.pageInfo} />
       {acknowledging && (
         <AcknowledgeDialog
           alertId={acknowledging.id}

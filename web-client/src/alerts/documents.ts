@@ -1,8 +1,8 @@
 import { graphql } from '../gql';
 
 export const AlertsQuery = graphql(`
-  query Alerts($state: [AlertState!], $severity: AlertSeverity, $routerId: ID, $first: Int, $after: String) {
-    alerts(state: $state, severity: $severity, routerId: $routerId, first: $first, after: $after) {
+  query Alerts($state: [AlertState!], $severity: AlertSeverity, $routerId: ID, $first: Int, $after: String, $last: Int, $before: String) {
+    alerts(state: $state, severity: $severity, routerId: $routerId, first: $first, after: $after, last: $last, before: $before) {
       totalCount
       edges {
         node {
@@ -27,6 +27,8 @@ export const AlertsQuery = graphql(`
       }
       pageInfo {
         hasNextPage
+        hasPreviousPage
+        startCursor
         endCursor
       }
     }

@@ -1,5 +1,5 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange, mapExchange } from 'urql';
-import { createClient as createWsClient } from 'graphql-ws';
+import type { Client as WebSocketClient } from 'graphql-ws';
 import { accessToken, markExpired } from '../auth/session';
 import { trustedFetch, trustedText } from './documents';
 
@@ -9,12 +9,17 @@ function websocketUrl(): string {
 }
 
 export function createApiClient(): Client {
-  const ws = createWsClient({
-    url: websocketUrl(),
-    lazy: true,
-    retryAttempts: 5,
-    connectionParams: () => ({ Authorization: `Bearer ${accessToken() ?? ''}` }),
-  });
+  // graphql-ws is fetched with the first subscription, not as part of the first screen's script
+  let ws: Promise<WebSocketClient> | undefined;
+  const websocket = () =>
+    (ws ??= import('graphql-ws').then(({ createClient }) =>
+      createClient({
+        url: websocketUrl(),
+        lazy: true,
+        retryAttempts: 5,
+        connectionParams: () => ({ Authorization: `Bearer ${accessToken() ?? ''}` }),
+      }),
+    ));
   return new Client({
     url: '/graphql',
     // the API takes POST only
@@ -35,11 +40,21 @@ export function createApiClient(): Client {
       subscriptionExchange({
         forwardSubscription(request) {
           // the manifest's text, like every HTTP request (trusted documents, ADR 0147)
-          const input = { ...request, query: trustedText(request.operationName, request.query ?? '') };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
-              return { unsubscribe };
+              let unsubscribe: (() => void) | undefined;
+              let closed = false;
+              Promise.all([websocket(), trustedText(request.operationName, request.query ?? '')])
+                .then(([client, query]) => {
+                  if (!closed) unsubscribe = client.subscribe({ ...request, query }, sink);
+                })
+                .catch((error: unknown) => sink.error(error));
+              return {
+                unsubscribe() {
+                  closed = true;
+                  unsubscribe?.();
+                },
+              };
             },
           };
         },

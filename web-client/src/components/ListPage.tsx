@@ -3,10 +3,14 @@ import { Table } from '@mantine/core';
 import type { CombinedError } from 'urql';
 import { Page } from './Page';
 import { Pager } from './Pager';
+import { SortableTh } from './SortableTh';
 import { EmptyState, QueryState } from './QueryState';
 
 export interface Column<T> {
+  /** The header; text when the column sorts. */
   header: ReactNode;
+  /** The list order this column's header sorts by (a SortableTh). */
+  sort?: { key: string; current: { sort: string; descending: boolean } };
   /** For a header that is not text (an actions column). */
   label?: string;
   cell: (row: T) => ReactNode;
@@ -54,11 +58,15 @@ export function ListPage<T extends { id: string }>({ title, actions, above, conn
           <Table striped>
             <Table.Thead>
               <Table.Tr>
-                {columns.map((column, index) => (
-                  <Table.Th key={index} aria-label={column.label}>
-                    {column.header}
-                  </Table.Th>
-                ))}
+                {columns.map((column, index) =>
+                  column.sort ? (
+                    <SortableTh key={index} label={String(column.header)} sortKey={column.sort.key} current={column.sort.current} />
+                  ) : (
+                    <Table.Th key={index} aria-label={column.label}>
+                      {column.header}
+                    </Table.Th>
+                  ),
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -2,10 +2,18 @@ import { Table, UnstyledButton } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 
 /** The list order kept in the URL (`sort`, `desc`), so a sorted page is a deep link. */
-export function useSortParams<T extends string>(fallback: T, allowed: readonly T[]): { sort: T; descending: boolean } {
+export function useSortParams<T extends string>(
+  fallback: T,
+  allowed: readonly T[],
+  /** Whether the list without a `sort` in the URL is reversed (operations: newest first). */
+  fallbackDescending = false,
+): { sort: T; descending: boolean } {
   const [params] = useSearchParams();
   const asked = params.get('sort') as T | null;
-  return { sort: asked && allowed.includes(asked) ? asked : fallback, descending: params.get('desc') === '1' };
+  if (!asked || !allowed.includes(asked)) {
+    return { sort: fallback, descending: fallbackDescending };
+  }
+  return { sort: asked, descending: params.get('desc') === '1' };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from 'urql';
 import { fieldErrors } from '../api/errors';
 import { QueryState } from '../components/QueryState';
 import { useAction } from '../hooks/useAction';
 import type { NotificationChannel, NotificationTemplatesQuery as TemplatesResult } from '../gql/graphql';
-import { NotificationTemplatesQuery, PreviewNotification, ResetNotificationTemplate, SetNotificationTemplate } from './documents';
+import { NotificationTemplatesQuery, PreviewNotificationDraft, ResetNotificationTemplate, SetNotificationTemplate } from './documents';
 
 type Template = TemplatesResult['notificationTemplates'][number];
 
@@ -81,12 +82,15 @@ function TemplateEditor({ template }: { template: Template }) {
   const [, save] = useMutation(SetNotificationTemplate);
   const [, reset] = useMutation(ResetNotificationTemplate);
   const { run, running } = useAction();
-  const [preview, refreshPreview] = useQuery({
-    query: PreviewNotification,
-    variables: { eventType: template.eventType, channel: template.channel },
-    requestPolicy: 'network-only',
-  });
   const email = template.channel === 'EMAIL';
+  // the preview follows the text as typed (after a pause), not the saved one
+  const [draftSubject] = useDebouncedValue(subject, 300);
+  const [draftBody] = useDebouncedValue(body, 300);
+  const [preview] = useQuery({
+    query: PreviewNotificationDraft,
+    variables: { eventType: template.eventType, channel: template.channel, subject: email ? draftSubject : null, body: draftBody },
+    pause: !draftBody.trim(),
+  });
   const changed = body !== template.body || (email && subject !== (template.subject ?? '')) || enabled !== template.enabled;
   return (
     <Stack>
@@ -117,8 +121,7 @@ function TemplateEditor({ template }: { template: Template }) {
                   (d) => d.setNotificationTemplate.errors,
                   'Saved.',
                 );
-                if (outcome.ok) refreshPreview({ requestPolicy: 'network-only' });
-                else setErrors(fieldErrors(outcome.fieldErrors));
+                if (!outcome.ok) setErrors(fieldErrors(outcome.fieldErrors));
               }}
             >
               Save text
@@ -139,13 +142,13 @@ function TemplateEditor({ template }: { template: Template }) {
       </Card>
       <Card withBorder aria-label="Preview" data-testid="template-preview">
         <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-          Preview (saved text, sample values)
+          Preview (the text above, sample values)
         </Text>
         {preview.data ? (
           <Stack gap={4} mt="xs">
-            {preview.data.previewNotification.subject && <Text fw={600}>{preview.data.previewNotification.subject}</Text>}
+            {preview.data.previewNotificationDraft.subject && <Text fw={600}>{preview.data.previewNotificationDraft.subject}</Text>}
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {preview.data.previewNotification.body}
+              {preview.data.previewNotificationDraft.body}
             </Text>
           </Stack>
         ) : (

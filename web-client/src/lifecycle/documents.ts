@@ -66,9 +66,10 @@ export const NotificationTemplatesQuery = graphql(`
   }
 `);
 
-export const PreviewNotification = graphql(`
-  query PreviewNotification($eventType: String!, $channel: NotificationChannel) {
-    previewNotification(eventType: $eventType, channel: $channel) {
+// the editor previews the text as typed, saved or not
+export const PreviewNotificationDraft = graphql(`
+  query PreviewNotificationDraft($eventType: String!, $channel: NotificationChannel, $subject: String, $body: String!) {
+    previewNotificationDraft(eventType: $eventType, channel: $channel, subject: $subject, body: $body) {
       subject
       body
     }

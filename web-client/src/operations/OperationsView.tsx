@@ -10,17 +10,21 @@ import { Can, useCan } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import { urls } from '../urls';
-import type { OperationStatus } from '../gql/graphql';
+import type { OperationOrder, OperationStatus } from '../gql/graphql';
+import { SortableTh, useSortParams } from '../components/SortableTh';
 import { OperationsChanged, OperationsQuery, RetryOperation } from './documents';
 
 const FILTERS = ['ALL', 'RUNNING', 'WAITING_FOR_ROUTER', 'FAILED', 'SUCCEEDED'] as const;
+const OPERATION_ORDERS: readonly OperationOrder[] = ['CREATED', 'STATUS', 'KIND'];
 
 export default function OperationsView() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? 'ALL') as (typeof FILTERS)[number];
+  // newest first unless a header says otherwise
+  const order = useSortParams<OperationOrder>('CREATED', OPERATION_ORDERS, true);
   const [result, reexecute] = useQuery({
     query: OperationsQuery,
-    variables: { status: status === 'ALL' ? null : (status as OperationStatus), ...usePageArgs() },
+    variables: { status: status === 'ALL' ? null : (status as OperationStatus), orderBy: order.sort, descending: order.descending, ...usePageArgs() },
   });
   // the list is live: the server pushes each change of the tenant's operations, the page is re-read (at most once a second)
   useLiveRefresh(OperationsChanged, () => reexecute({ requestPolicy: 'network-only' }));
@@ -48,7 +52,15 @@ export default function OperationsView() {
     >
       <SegmentedControl
         value={status}
-        onChange={(value) => setParams(value === 'ALL' ? {} : { status: value })}
+        onChange={(value) => {
+          // a new filter starts at the first page and keeps the order
+          const next = new URLSearchParams(params);
+          next.delete('after');
+          next.delete('before');
+          if (value === 'ALL') next.delete('status');
+          else next.set('status', value);
+          setParams(next);
+        }}
         data={FILTERS.map((value) => ({ value, label: value === 'ALL' ? 'All' : value.toLowerCase().replace(/_/g, ' ') }))}
         aria-label="Status"
         w="fit-content"
@@ -63,11 +75,11 @@ export default function OperationsView() {
             <Table.Thead>
               <Table.Tr>
                 {canOperate && <Table.Th aria-label="Select" />}
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Status</Table.Th>
+                <SortableTh label="Kind" sortKey="KIND" current={order} />
+                <SortableTh label="Status" sortKey="STATUS" current={order} />
                 <Table.Th>Router</Table.Th>
                 <Table.Th>Progress</Table.Th>
-                <Table.Th>Requested</Table.Th>
+                <SortableTh label="Requested" sortKey="CREATED" current={order} />
                 <Table.Th>Problem</Table.Th>
               </Table.Tr>
             </Table.Thead>

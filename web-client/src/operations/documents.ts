@@ -1,8 +1,16 @@
 import { graphql } from '../gql';
 
 export const OperationsQuery = graphql(`
-  query Operations($status: OperationStatus, $first: Int, $after: String, $last: Int, $before: String) {
-    operations(status: $status, first: $first, after: $after, last: $last, before: $before) {
+  query Operations(
+    $status: OperationStatus
+    $orderBy: OperationOrder
+    $descending: Boolean
+    $first: Int
+    $after: String
+    $last: Int
+    $before: String
+  ) {
+    operations(status: $status, orderBy: $orderBy, descending: $descending, first: $first, after: $after, last: $last, before: $before) {
       edges {
         node {
           id

@@ -4,6 +4,8 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ListPage } from '../components/ListPage';
 import { usePageArgs } from '../components/Pager';
+import { useSortParams } from '../components/SortableTh';
+import type { PlanOrder } from '../gql/graphql';
 import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
@@ -12,9 +14,11 @@ import { fieldErrors } from '../api/errors';
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Plan'] };
 
+const PLAN_ORDERS: readonly PlanOrder[] = ['NAME', 'PROFILE'];
+
 const PlansQuery = graphql(`
-  query Plans($first: Int, $after: String, $last: Int, $before: String) {
-    plans(first: $first, after: $after, last: $last, before: $before) {
+  query Plans($orderBy: PlanOrder, $descending: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+    plans(orderBy: $orderBy, descending: $descending, first: $first, after: $after, last: $last, before: $before) {
       edges {
         node {
           id
@@ -53,7 +57,12 @@ const CreatePlan = graphql(`
 `);
 
 export default function PlansView() {
-  const [result, reexecute] = useQuery({ query: PlansQuery, variables: usePageArgs(), context: LIST_CONTEXT });
+  const order = useSortParams<PlanOrder>('NAME', PLAN_ORDERS);
+  const [result, reexecute] = useQuery({
+    query: PlansQuery,
+    variables: { orderBy: order.sort, descending: order.descending, ...usePageArgs() },
+    context: LIST_CONTEXT,
+  });
   const [adding, setAdding] = useState(false);
   return (
     <ListPage
@@ -69,8 +78,8 @@ export default function PlansView() {
       onRetry={() => reexecute()}
       empty="No plans yet"
       columns={[
-        { header: 'Name', cell: (plan) => plan.name },
-        { header: 'PPP profile', cell: (plan) => plan.profileName },
+        { header: 'Name', sort: { key: 'NAME', current: order }, cell: (plan) => plan.name },
+        { header: 'PPP profile', sort: { key: 'PROFILE', current: order }, cell: (plan) => plan.profileName },
         { header: 'Rate limit', cell: (plan) => <code>{plan.rateLimit}</code> },
         { header: 'Grace plan', cell: (plan) => plan.gracePlan?.name ?? '—' },
       ]}

@@ -6,6 +6,8 @@ import { Page } from '../components/Page';
 import { Pager, usePageArgs } from '../components/Pager';
 import { EmptyState, QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
+import { SortableTh, useSortParams } from '../components/SortableTh';
+import type { RouterOrder } from '../gql/graphql';
 import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
@@ -16,9 +18,15 @@ import { EMPTY_ROUTER, RouterForm, validateRouter } from './RouterForm';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Router'] };
+const ROUTER_ORDERS: readonly RouterOrder[] = ['NAME', 'HEALTH'];
 
 export default function RoutersView() {
-  const [result, reexecute] = useQuery({ query: RoutersQuery, variables: usePageArgs(), context: LIST_CONTEXT });
+  const order = useSortParams<RouterOrder>('NAME', ROUTER_ORDERS);
+  const [result, reexecute] = useQuery({
+    query: RoutersQuery,
+    variables: { orderBy: order.sort, descending: order.descending, ...usePageArgs() },
+    context: LIST_CONTEXT,
+  });
   const [adding, setAdding] = useState(false);
   const rows = result.data?.routers.edges ?? [];
   return (
@@ -43,10 +51,10 @@ export default function RoutersView() {
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
+                <SortableTh label="Name" sortKey="NAME" current={order} />
                 <Table.Th>Address</Table.Th>
                 <Table.Th>POP</Table.Th>
-                <Table.Th>Health</Table.Th>
+                <SortableTh label="Health" sortKey="HEALTH" current={order} />
                 <Table.Th>RouterOS</Table.Th>
                 <Table.Th>CPU</Table.Th>
               </Table.Tr>

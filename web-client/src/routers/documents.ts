@@ -1,8 +1,8 @@
 import { graphql } from '../gql';
 
 export const RoutersQuery = graphql(`
-  query Routers($first: Int, $after: String, $last: Int, $before: String) {
-    routers(first: $first, after: $after, last: $last, before: $before) {
+  query Routers($orderBy: RouterOrder, $descending: Boolean, $first: Int, $after: String, $last: Int, $before: String) {
+    routers(orderBy: $orderBy, descending: $descending, first: $first, after: $after, last: $last, before: $before) {
       edges {
         node {
           id

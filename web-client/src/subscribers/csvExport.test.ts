@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { exportUrl, rowCounter } from './csvExport';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { downloadSubscribersCsv, exportUrl, rowCounter } from './csvExport';
 
 describe('the subscriber export', () => {
   it('asks for the list filter and order, leaving out what is not set', () => {
@@ -14,5 +14,14 @@ describe('the subscriber export', () => {
     expect(count('username,notes\r\nanna,"line one\nline')).toBe(1);
     expect(count(' two"\r\nbruno,x\r')).toBe(1);
     expect(count('\n')).toBe(1);
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says when the export may be tried again once the allowance is used up', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"errors":[]}', { status: 429, headers: { 'Retry-After': '42' } })));
+    await expect(downloadSubscribersCsv({ descending: false }, () => undefined)).rejects.toThrow(
+      'Too many requests for your account right now: export again in 42 s.',
+    );
   });
 });

@@ -48,6 +48,11 @@ export async function downloadSubscribersCsv(query: ExportQuery, onProgress: (pr
     markExpired();
     throw new Error('Your session has expired: sign in again, then export once more.');
   }
+  if (response.status === 429) {
+    // the export is charged to the account's request allowance like reading its rows (ADR 0182)
+    const seconds = Number(response.headers.get('Retry-After'));
+    throw new Error(`Too many requests for your account right now: export again in ${seconds > 0 ? `${seconds} s` : 'a moment'}.`);
+  }
   if (!response.ok || !response.body) {
     throw new Error(response.status === 403 ? 'Your role may not export subscribers.' : `The export failed (HTTP ${response.status}); try again.`);
   }

@@ -14,6 +14,8 @@ import io.towerline.api.security.TenantGate;
 import io.towerline.core.error.DomainException;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
+import io.towerline.core.operation.OperationListing;
+import io.towerline.core.operation.OperationOrder;
 import io.towerline.core.operation.OperationPolicies;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
@@ -53,8 +55,11 @@ class OperationController {
 
 	private final OperationWatch watch;
 
+	private final OperationListing listing;
+
 	OperationController(RouterOperations operations, Routers routers, TenantGate tenants, OperationPolicies policies,
-			OperationWatch watch) {
+			OperationWatch watch, OperationListing listing) {
+		this.listing = listing;
 		this.policies = policies;
 		this.operations = operations;
 		this.routers = routers;
@@ -65,9 +70,13 @@ class OperationController {
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
 	Window<RouterOperation> operations(@Argument @Nullable OperationStatus status,
-			@Argument @Nullable UUID subscriberId, ScrollSubrange subrange) {
+			@Argument @Nullable UUID subscriberId, @Argument @Nullable OperationOrder orderBy,
+			@Argument @Nullable Boolean descending, ScrollSubrange subrange) {
 		Pages.PageRequest page = Pages.of(subrange);
-		return this.operations.list(status, subscriberId, page.position(), page.size());
+		// newest first unless asked otherwise (the schema's default; null is the default
+		// too)
+		return this.listing.find(status, subscriberId, (orderBy != null) ? orderBy : OperationOrder.CREATED,
+				!Boolean.FALSE.equals(descending), page.position(), page.size());
 	}
 
 	@QueryMapping

@@ -13,6 +13,8 @@ import io.towerline.api.plan.PlanInputs.PlanPayload;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
+import io.towerline.core.plan.PlanListing;
+import io.towerline.core.plan.PlanOrder;
 import io.towerline.core.plan.Plans;
 import io.towerline.core.plan.ProfileSettings;
 import io.towerline.core.plan.RateLimit;
@@ -34,15 +36,20 @@ class PlanController {
 
 	private final Plans plans;
 
-	PlanController(Plans plans) {
+	private final PlanListing listing;
+
+	PlanController(Plans plans, PlanListing listing) {
+		this.listing = listing;
 		this.plans = plans;
 	}
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
-	Window<Plan> plans(ScrollSubrange subrange) {
+	Window<Plan> plans(@Argument @Nullable PlanOrder orderBy, @Argument @Nullable Boolean descending,
+			ScrollSubrange subrange) {
 		Pages.PageRequest page = Pages.of(subrange);
-		return this.plans.list(page.position(), page.size());
+		return this.listing.find((orderBy != null) ? orderBy : PlanOrder.NAME, Boolean.TRUE.equals(descending),
+				page.position(), page.size());
 	}
 
 	@QueryMapping

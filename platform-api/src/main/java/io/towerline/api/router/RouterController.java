@@ -19,7 +19,10 @@ import io.towerline.core.pop.PointsOfPresence;
 import io.towerline.core.pop.Pop;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.RouterHealthCheck;
+import io.towerline.core.router.RouterListing;
+import io.towerline.core.router.RouterOrder;
 import io.towerline.core.router.Routers;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -43,7 +46,10 @@ class RouterController {
 
 	private final PointsOfPresence pops;
 
-	RouterController(Routers routers, RouterHealthCheck healthCheck, PointsOfPresence pops) {
+	private final RouterListing listing;
+
+	RouterController(Routers routers, RouterHealthCheck healthCheck, PointsOfPresence pops, RouterListing listing) {
+		this.listing = listing;
 		this.routers = routers;
 		this.healthCheck = healthCheck;
 		this.pops = pops;
@@ -51,9 +57,11 @@ class RouterController {
 
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
-	Window<Router> routers(ScrollSubrange subrange) {
+	Window<Router> routers(@Argument @Nullable RouterOrder orderBy, @Argument @Nullable Boolean descending,
+			ScrollSubrange subrange) {
 		Pages.PageRequest page = Pages.of(subrange);
-		return this.routers.list(page.position(), page.size());
+		return this.listing.find((orderBy != null) ? orderBy : RouterOrder.NAME, Boolean.TRUE.equals(descending),
+				page.position(), page.size());
 	}
 
 	@QueryMapping

@@ -28,6 +28,8 @@ public class NotificationTemplates {
 
 	static final int MAX_BODY = 10_000;
 
+	static final int MAX_SUBJECT = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -79,8 +81,8 @@ public class NotificationTemplates {
 		if (body == null || body.isBlank() || body.length() > MAX_BODY) {
 			errors.add(FieldError.invalid("body", "The text is 1 to " + MAX_BODY + " characters"));
 		}
-		if (subject != null && subject.length() > 1000) {
-			errors.add(FieldError.invalid("subject", "The subject is at most 1000 characters"));
+		if (subject != null && subject.length() > MAX_SUBJECT) {
+			errors.add(FieldError.invalid("subject", "The subject is at most " + MAX_SUBJECT + " characters"));
 		}
 		Set<String> unknown = TemplateText.unknown(((subject != null) ? subject : "") + " " + body);
 		if (!unknown.isEmpty()) {
@@ -120,6 +122,24 @@ public class NotificationTemplates {
 		Map<String, String> all = new HashMap<>(sample(eventType));
 		all.putAll(variables);
 		return render(get(TenantContext.require(), eventType, channel), all);
+	}
+
+	/**
+	 * What a text being edited, not saved, makes of {@code variables} (sample values fill
+	 * the others): the editor previews what it shows, not what is stored. A subject is
+	 * dropped for SMS, which has none. Nothing is stored.
+	 * @throws InvalidInputException when a text is longer than a saved one may be
+	 */
+	public Rendered previewDraft(String eventType, Channel channel, @Nullable String subject, String body,
+			Map<String, String> variables) {
+		if (body.length() > MAX_BODY || (subject != null && subject.length() > MAX_SUBJECT)) {
+			throw new InvalidInputException(FieldError.invalid("body",
+					"The text is at most " + MAX_BODY + " characters, the subject at most " + MAX_SUBJECT));
+		}
+		Map<String, String> all = new HashMap<>(sample(eventType));
+		all.putAll(variables);
+		String shownSubject = (channel == Channel.EMAIL) ? subject : null;
+		return render(new Template(eventType, channel, shownSubject, body, true, false), all);
 	}
 
 	static Rendered render(Template template, Map<String, String> variables) {
