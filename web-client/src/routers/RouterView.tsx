@@ -84,6 +84,11 @@ export default function RouterView() {
         </Can>
       }
     >
+      {router.simulated && (
+        <Alert color="grape" title="Simulated router">
+          A RouterOS simulator running inside Towerline (the embedded demo), not a router on your network.
+        </Alert>
+      )}
       {test && (
         <Alert color={test.startsWith('Connected') ? 'green' : 'red'} role="status" withCloseButton onClose={() => setTest(null)}>
           {test}

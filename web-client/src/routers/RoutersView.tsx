@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Modal, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Modal, Table, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../components/Page';
@@ -66,6 +66,11 @@ export default function RoutersView() {
                     <Anchor component={Link} to={urls.router(node.id)}>
                       {node.name}
                     </Anchor>
+                    {node.simulated && (
+                      <Badge size="xs" variant="light" color="grape" ml={8}>
+                        simulated
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {node.host}:{node.port}

@@ -7,6 +7,7 @@ export const RoutersQuery = graphql(`
         node {
           id
           name
+          simulated
           host
           port
           apiSsl
@@ -38,6 +39,7 @@ export const RouterQuery = graphql(`
     router(id: $id) {
       id
       name
+      simulated
       host
       port
       apiSsl
