@@ -46,6 +46,19 @@ public final class BeforeCommit {
 					return Ordered.LOWEST_PRECEDENCE;
 				}
 
+				// an inner REQUIRES_NEW transaction gets a batch of its own, written at
+				// its
+				// own commit, not the suspended outer one's
+				@Override
+				public void suspend() {
+					TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+				}
+
+				@Override
+				public void resume() {
+					TransactionSynchronizationManager.bindResource(resource, created);
+				}
+
 				@Override
 				public void beforeCommit(boolean readOnly) {
 					created.write();
