@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tenant B acting on tenant A's lifecycle and notification objects: it sees only its own
- * policy, templates, outbox, caught mail, recipients and endpoints, and every operation
- * on A's ids is NOT_FOUND with no side effect.
+ * policy, plan overrides, templates and previews, outbox, caught mail, recipients and
+ * endpoints, and every operation on A's ids is NOT_FOUND with no side effect.
  */
 class LifecycleIsolationTests extends ApiTest {
 
@@ -172,6 +172,65 @@ class LifecycleIsolationTests extends ApiTest {
 			.path("webhookEndpoints")
 			.entityList(Object.class)
 			.hasSize(1);
+	}
+
+	@Test
+	void shouldKeepPlanOverridesAndPreviewsApart() {
+		String override = """
+				mutation($input: SetPlanLifecycleOverrideInput!) { setPlanLifecycleOverride(input: $input) {
+				  override { graceDays } errors { field code } } }""";
+		this.adminA.document(override)
+			.variable("input", Map.of("planId", this.network.planId(), "noticeDays", List.of(9), "graceDays", 6))
+			.execute()
+			.path("setPlanLifecycleOverride.override.graceDays")
+			.entity(Integer.class)
+			.isEqualTo(6);
+
+		// B on A's plan: refused as a plan it does not have, A's override untouched
+		this.adminB.document(override)
+			.variable("input", Map.of("planId", this.network.planId(), "noticeDays", List.of(1), "graceDays", 1))
+			.execute()
+			.path("setPlanLifecycleOverride.override")
+			.valueIsNull()
+			.path("setPlanLifecycleOverride.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("NOT_FOUND");
+		this.adminB.document(override)
+			.variable("input", Map.of("planId", this.network.planId()))
+			.execute()
+			.path("setPlanLifecycleOverride.errors[0].code")
+			.entity(String.class)
+			.isEqualTo("NOT_FOUND");
+		this.adminB.document("{ lifecyclePolicy { planOverrides { plan { id } } } }")
+			.execute()
+			.path("lifecyclePolicy.planOverrides")
+			.entityList(Object.class)
+			.hasSize(0);
+		this.adminA.document("{ lifecyclePolicy { planOverrides { plan { id } noticeDays graceDays } } }")
+			.execute()
+			.path("lifecyclePolicy.planOverrides[0].plan.id")
+			.entity(String.class)
+			.isEqualTo(this.network.planId())
+			.path("lifecyclePolicy.planOverrides[0].noticeDays")
+			.entityList(Integer.class)
+			.containsExactly(9)
+			.path("lifecyclePolicy.planOverrides[0].graceDays")
+			.entity(Integer.class)
+			.isEqualTo(6);
+
+		// a preview renders the previewing tenant's template in force, never A's
+		String preview = """
+				{ previewNotification(eventType: "lifecycle.payment_recorded", channel: EMAIL) { subject } }""";
+		this.adminA.document(preview)
+			.execute()
+			.path("previewNotification.subject")
+			.entity(String.class)
+			.isEqualTo("A's receipt");
+		this.adminB.document(preview)
+			.execute()
+			.path("previewNotification.subject")
+			.entity(String.class)
+			.satisfies((subject) -> assertThat(subject).isNotEqualTo("A's receipt"));
 	}
 
 	private static void notFound(HttpGraphQlTester.Request<?> request) {

@@ -75,6 +75,13 @@ public class LifecycleEvaluation {
 	 */
 	public int evaluateDue(Instant now) {
 		TenantContext.require();
+		// most tenants have nothing due most of the time: without this look, each pass
+		// read
+		// the policy and the grace plan, and claimed with a query a small table answers
+		// with a sequential scan of every row
+		if (!this.lifecycles.anythingDue(now)) {
+			return 0;
+		}
 		LifecyclePolicy policy = this.policies.current();
 		if (!policy.enabled()) {
 			return 0;

@@ -62,6 +62,19 @@ class SubscriberLifecycles {
 	}
 
 	/**
+	 * Whether any row is due at {@code now}: the earliest due moment, read from the end
+	 * of the {@code next_due_at} index (one entry, however small or large the tenant), so
+	 * a tenant with nothing due costs no more than this.
+	 */
+	boolean anythingDue(Instant now) {
+		return this.jdbc.sql("SELECT min(next_due_at) FROM " + table("subscriber_lifecycle"))
+			.query(Timestamp.class)
+			.optional()
+			.map((earliest) -> !earliest.toInstant().isAfter(now))
+			.orElse(false);
+	}
+
+	/**
 	 * Where a claim continues.
 	 *
 	 * @param dueAt the last claimed row's due moment

@@ -4,14 +4,14 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.event.BeforeCommit;
 import io.towerline.core.event.TenantEvent;
 import io.towerline.core.subscriber.SubscriberEvents;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A subscriber's timeline: every lifecycle event and subscriber change, with who or what
@@ -44,7 +44,11 @@ public class SubscriberTimeline {
 			.list();
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	/**
+	 * Gathers the entry when the event is published; the transaction's entries are
+	 * written together before it commits.
+	 */
+	@EventListener
 	void record(TenantEvent event) {
 		if (!event.type().startsWith("lifecycle.") && !event.type().startsWith("subscriber.")) {
 			return;
@@ -53,12 +57,43 @@ public class SubscriberTimeline {
 			// the entries go with the subscriber
 			return;
 		}
-		String summary = event.data().getOrDefault("summary", event.type());
-		this.jdbc
-			.sql("INSERT INTO " + event.tenant().schemaName() + ".subscriber_timeline"
-					+ " (id, subscriber_id, occurred_at, kind, summary, actor) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(event.id(), UUID.fromString(event.subject()), Timestamp.from(event.occurredAt()), event.type(),
-					summary.length() > 1000 ? summary.substring(0, 1000) : summary, event.actor().value())
+		String schema = event.tenant().schemaName();
+		BeforeCommit.add("timeline:" + schema, event, (events) -> insert(schema, events));
+	}
+
+	/**
+	 * One statement for all of a transaction's entries: the values travel as text arrays
+	 * (as the lifecycle rows do) and are cast by the database.
+	 */
+	private void insert(String schema, List<TenantEvent> events) {
+		int n = events.size();
+		String[] ids = new String[n];
+		String[] subscribers = new String[n];
+		String[] occurred = new String[n];
+		String[] kinds = new String[n];
+		String[] summaries = new String[n];
+		String[] actors = new String[n];
+		for (int i = 0; i < n; i++) {
+			TenantEvent event = events.get(i);
+			String summary = event.data().getOrDefault("summary", event.type());
+			ids[i] = event.id().toString();
+			subscribers[i] = UUID.fromString(event.subject()).toString();
+			occurred[i] = event.occurredAt().toString();
+			kinds[i] = event.type();
+			summaries[i] = (summary.length() > 1000) ? summary.substring(0, 1000) : summary;
+			actors[i] = event.actor().value();
+		}
+		this.jdbc.sql("INSERT INTO " + schema
+				+ ".subscriber_timeline (id, subscriber_id, occurred_at, kind, summary, actor)"
+				+ " SELECT * FROM unnest(CAST(CAST(:ids AS text[]) AS uuid[]),"
+				+ " CAST(CAST(:subscribers AS text[]) AS uuid[]), CAST(CAST(:occurred AS text[]) AS timestamptz[]), CAST(:kinds AS text[]), CAST(:summaries AS text[]),"
+				+ " CAST(:actors AS text[]))")
+			.param("ids", ids)
+			.param("subscribers", subscribers)
+			.param("occurred", occurred)
+			.param("kinds", kinds)
+			.param("summaries", summaries)
+			.param("actors", actors)
 			.update();
 	}
 

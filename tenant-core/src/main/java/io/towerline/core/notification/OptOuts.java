@@ -1,6 +1,9 @@
 package io.towerline.core.notification;
 
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +38,24 @@ public class OptOuts {
 			.query(String.class)
 			.list()
 			.forEach((channel) -> channels.add(Channel.valueOf(channel)));
+		return channels;
+	}
+
+	/** The channels each of the subscribers opted out of, in one read. */
+	@Transactional(readOnly = true)
+	Map<UUID, Set<Channel>> of(TenantId tenant, Collection<UUID> subscriberIds) {
+		if (subscriberIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Set<Channel>> channels = new HashMap<>();
+		this.jdbc
+			.sql("SELECT subscriber_id, channel FROM " + tenant.schemaName()
+					+ ".notification_opt_out WHERE subscriber_id = ANY(CAST(CAST(:ids AS text[]) AS uuid[]))")
+			.param("ids", subscriberIds.stream().map(UUID::toString).toArray(String[]::new))
+			.query((row, n) -> channels
+				.computeIfAbsent(row.getObject("subscriber_id", UUID.class), (id) -> EnumSet.noneOf(Channel.class))
+				.add(Channel.valueOf(row.getString("channel"))))
+			.list();
 		return channels;
 	}
 

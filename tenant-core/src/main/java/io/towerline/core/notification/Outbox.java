@@ -69,6 +69,56 @@ public class Outbox {
 		return id;
 	}
 
+	/**
+	 * Adds many messages in one statement (the values travel as text arrays); QUEUED ones
+	 * are due at once.
+	 */
+	public void addAll(TenantId tenant, List<NewMessage> messages) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		int n = messages.size();
+		String[][] columns = new String[12][n];
+		for (int i = 0; i < n; i++) {
+			NewMessage message = messages.get(i);
+			columns[0][i] = message.id().toString();
+			columns[1][i] = message.channel().name();
+			columns[2][i] = message.eventId().toString();
+			columns[3][i] = message.eventType();
+			columns[4][i] = (message.subscriberId() != null) ? message.subscriberId().toString() : null;
+			columns[5][i] = (message.endpointId() != null) ? message.endpointId().toString() : null;
+			columns[6][i] = message.recipient();
+			columns[7][i] = message.subject();
+			columns[8][i] = message.body();
+			columns[9][i] = message.status().name();
+			columns[10][i] = message.error();
+			columns[11][i] = (message.code() != null) ? message.code().name() : null;
+		}
+		this.jdbc
+			.sql("INSERT INTO " + tenant.schemaName() + ".notification_outbox (" + COLUMNS + ") SELECT v.id::uuid,"
+					+ " v.channel, v.event_id::uuid, v.event_type, v.subscriber_id::uuid, v.endpoint_id::uuid,"
+					+ " v.recipient, v.subject, v.body, v.status, 0, v.error, :now, CASE WHEN v.status = 'QUEUED'"
+					+ " THEN CAST(:now AS timestamptz) END, NULL, v.code FROM unnest(CAST(:c0 AS text[]),"
+					+ " CAST(:c1 AS text[]), CAST(:c2 AS text[]), CAST(:c3 AS text[]), CAST(:c4 AS text[]),"
+					+ " CAST(:c5 AS text[]), CAST(:c6 AS text[]), CAST(:c7 AS text[]), CAST(:c8 AS text[]),"
+					+ " CAST(:c9 AS text[]), CAST(:c10 AS text[]), CAST(:c11 AS text[])) AS v(id, channel, event_id,"
+					+ " event_type, subscriber_id, endpoint_id, recipient, subject, body, status, error, code)")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("c0", columns[0])
+			.param("c1", columns[1])
+			.param("c2", columns[2])
+			.param("c3", columns[3])
+			.param("c4", columns[4])
+			.param("c5", columns[5])
+			.param("c6", columns[6])
+			.param("c7", columns[7])
+			.param("c8", columns[8])
+			.param("c9", columns[9])
+			.param("c10", columns[10])
+			.param("c11", columns[11])
+			.update();
+	}
+
 	/** Locks up to {@code limit} messages due at {@code now}, skipping locked ones. */
 	List<OutboxMessage> claimDue(Instant now, int limit) {
 		return this.jdbc

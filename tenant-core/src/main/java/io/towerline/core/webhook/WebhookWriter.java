@@ -1,17 +1,20 @@
 package io.towerline.core.webhook;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import io.towerline.core.event.BeforeCommit;
 import io.towerline.core.event.TenantEvent;
 import io.towerline.core.notification.Channel;
 import io.towerline.core.notification.MessageStatus;
+import io.towerline.core.notification.NewMessage;
 import io.towerline.core.notification.Outbox;
 import io.towerline.core.notification.PerTransaction;
 import io.towerline.core.tenancy.TenantId;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Queues one delivery per enabled endpoint whose filter matches the event, before the
@@ -29,18 +32,31 @@ class WebhookWriter {
 		this.outbox = outbox;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+	/**
+	 * Gathers the event when it is published; the transaction's deliveries are added in
+	 * one statement before it commits.
+	 */
+	@EventListener
 	void write(TenantEvent event) {
 		TenantId tenant = event.tenant();
-		String body = null;
-		for (WebhookEndpoints.EndpointTarget target : PerTransaction.get("webhooks:" + tenant.slug(),
-				() -> this.endpoints.targets(tenant))) {
-			if (target.endpoint().filter().matches(event.type())) {
-				body = (body != null) ? body : WebhookEvents.body(event);
-				this.outbox.add(tenant, UUID.randomUUID(), Channel.WEBHOOK, event.id(), event.type(), null,
-						target.endpoint().id(), target.endpoint().url(), null, body, MessageStatus.QUEUED, null);
+		BeforeCommit.add("webhooks:" + tenant.slug(), event, (events) -> writeAll(tenant, events));
+	}
+
+	private void writeAll(TenantId tenant, List<TenantEvent> events) {
+		List<NewMessage> deliveries = new ArrayList<>();
+		for (TenantEvent event : events) {
+			String body = null;
+			for (WebhookEndpoints.EndpointTarget target : PerTransaction.get("webhooks:" + tenant.slug(),
+					() -> this.endpoints.targets(tenant))) {
+				if (target.endpoint().filter().matches(event.type())) {
+					body = (body != null) ? body : WebhookEvents.body(event);
+					deliveries.add(new NewMessage(UUID.randomUUID(), Channel.WEBHOOK, event.id(), event.type(), null,
+							target.endpoint().id(), target.endpoint().url(), null, body, MessageStatus.QUEUED, null,
+							null));
+				}
 			}
 		}
+		this.outbox.addAll(tenant, deliveries);
 	}
 
 }

@@ -1,0 +1,141 @@
+package io.towerline.api.lifecycle;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.TableActivity;
+import io.towerline.api.support.TableActivity.Measured;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.lifecycle.LifecycleEvaluation;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An evaluation with nothing due costs a tenant one cheap indexed look and nothing else:
+ * no policy, plan or subscriber rows read, no row written anywhere, however small the
+ * tenant (a small table tempts the planner into reading every row). Counted by PostgreSQL
+ * for the evaluating transaction alone, so other tests' work does not count. Work that is
+ * due is still found: a changed expiry, and the next step's day.
+ */
+class IdleEvaluationTests extends ApiTest {
+
+	private static final int SUBSCRIBERS = 40;
+
+	@Autowired
+	LifecycleEvaluation evaluation;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	final List<TenantId> tenants = new ArrayList<>();
+
+	@BeforeEach
+	void tenantsWithExpiries() {
+		for (int i = 0; i < 3; i++) {
+			TenantId tenant = newTenant("life-idle");
+			HttpGraphQlTester admin = as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN"));
+			String plan = LifecycleFlowTests.createPlan(admin, "Home", "idle-home", "10M");
+			String grace = LifecycleFlowTests.createPlan(admin, "Grace", "idle-grace", "1M");
+			LifecycleFlowTests.setPolicy(admin, grace, List.of(7, 3, 1), 2);
+			UUID router = this.jdbc
+				.sql("INSERT INTO " + tenant.schemaName() + ".router (id, name, host, port, api_ssl,"
+						+ " username, credential_ref, status, created_at, updated_at) VALUES (gen_random_uuid(), 'r',"
+						+ " '127.0.0.1', 1, false, 'api', 'none', 'UNREACHABLE', now(), now()) RETURNING id")
+				.query(UUID.class)
+				.single();
+			// expiries 5 to 44 days out: some notices may be due at once, most later, and
+			// no
+			// step needs the (unreachable) router before the first later notice
+			this.jdbc.sql("INSERT INTO " + tenant.schemaName() + ".subscriber (id, username, credential_ref, plan_id,"
+					+ " router_id, status, full_name, email, expires_on, deleting, created_at, updated_at, version)"
+					+ " SELECT gen_random_uuid(), 'idle' || g, 'none', :plan, :router, 'ACTIVE', 'Idle ' || g,"
+					+ " 'idle' || g || '@example.net', :from + g, false, now(), now(), 0 FROM generate_series(1, :n) g")
+				.param("plan", UUID.fromString(plan))
+				.param("router", router)
+				.param("from", LocalDate.now(LifecycleFlowTests.ZONE).plusDays(4))
+				.param("n", SUBSCRIBERS)
+				.update();
+			this.tenants.add(tenant);
+		}
+	}
+
+	@Test
+	void shouldDoNoWorkForTenantsWithNothingDue() {
+		Instant now = Instant.now();
+		for (TenantId tenant : this.tenants) {
+			assertThat(evaluate(tenant, now).result()).isEqualTo(SUBSCRIBERS);
+		}
+		long timeline = count("subscriber_timeline");
+		long outbox = count("notification_outbox");
+
+		for (TenantId tenant : this.tenants) {
+			Measured<Integer> again = evaluate(tenant, now);
+			assertThat(again.result()).isZero();
+			assertThat(again.activity().rowsWritten()).as("rows written by an idle pass of %s", tenant).isZero();
+			assertThat(again.activity().scans()).as("scans of %s's tables", tenant).isLessThanOrEqualTo(1);
+			assertThat(again.activity().rowsRead()).as("rows read from %s's tables", tenant).isLessThanOrEqualTo(1);
+		}
+		assertThat(count("subscriber_timeline")).isEqualTo(timeline);
+		assertThat(count("notification_outbox")).isEqualTo(outbox);
+	}
+
+	@Test
+	void shouldStillFindWhatBecameDue() {
+		Instant now = Instant.now();
+		this.tenants.forEach((tenant) -> evaluate(tenant, now));
+		TenantId changed = this.tenants.get(1);
+		this.jdbc
+			.sql("UPDATE " + changed.schemaName() + ".subscriber SET expires_on = expires_on + 30"
+					+ " WHERE username = 'idle5'")
+			.update();
+
+		assertThat(this.tenants.stream().map((tenant) -> evaluate(tenant, Instant.now()).result())).containsExactly(0,
+				1, 0);
+		// at the first subscriber's next notice, exactly the subscribers due by then are
+		// looked at
+		TenantId first = this.tenants.get(0);
+		Instant next = this.jdbc.sql("SELECT min(next_due_at) FROM " + first.schemaName() + ".subscriber_lifecycle")
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+		long due = this.jdbc
+			.sql("SELECT count(*) FROM " + first.schemaName() + ".subscriber_lifecycle WHERE next_due_at <= ?")
+			.param(Timestamp.from(next))
+			.query(Long.class)
+			.single();
+		assertThat(due).isPositive();
+		assertThat(evaluate(first, next).result()).isEqualTo((int) due);
+	}
+
+	private Measured<Integer> evaluate(TenantId tenant, Instant now) {
+		return TableActivity.measure(this.transactions, this.jdbc, tenant, () -> this.evaluation.evaluateDue(now));
+	}
+
+	private long count(String table) {
+		long total = 0;
+		for (TenantId tenant : this.tenants) {
+			total += this.jdbc.sql("SELECT count(*) FROM " + tenant.schemaName() + "." + table)
+				.query(Long.class)
+				.single();
+		}
+		return total;
+	}
+
+}
