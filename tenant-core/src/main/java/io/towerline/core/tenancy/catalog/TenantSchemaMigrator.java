@@ -13,6 +13,7 @@ import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +67,7 @@ public class TenantSchemaMigrator {
 		try (Connection lock = this.dataSource.getConnection()) {
 			holdMigrationLock(lock, tenant, true);
 			try {
-				return migrateHoldingLock(tenant, changelog);
+				return migrateHoldingLock(tenant, changelog, lock);
 			}
 			finally {
 				holdMigrationLock(lock, tenant, false);
@@ -86,7 +87,7 @@ public class TenantSchemaMigrator {
 		}
 	}
 
-	private int migrateHoldingLock(TenantId tenant, String changelog) {
+	private int migrateHoldingLock(TenantId tenant, String changelog, Connection lock) {
 		String schema = tenant.schemaName();
 		try {
 			// schema comes from a validated TenantId: lower-case letters, digits and '_'
@@ -95,7 +96,10 @@ public class TenantSchemaMigrator {
 			TenantRoles.claim(this.jdbc, tenant);
 			int before = appliedChangesets(schema);
 			SpringLiquibase liquibase = new SpringLiquibase();
-			liquibase.setDataSource(this.dataSource);
+			// on the connection holding the lock: a second connection per tenant for the
+			// whole run starved the pool when many tenants migrated at once (each waited
+			// for one while holding one; 200 tenants timed out preparing, issue 14)
+			liquibase.setDataSource(new SingleConnectionDataSource(lock, true));
 			liquibase.setResourceLoader(this.resourceLoader);
 			liquibase.setChangeLog(changelog);
 			liquibase.setDefaultSchema(schema);

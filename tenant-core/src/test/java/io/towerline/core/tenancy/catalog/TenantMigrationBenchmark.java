@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.testsupport.ExternalPostgres;
 import io.towerline.core.testsupport.TestDatabase;
@@ -59,6 +60,9 @@ class TenantMigrationBenchmark {
 	TenantCatalog catalog;
 
 	@Autowired
+	TenantClusters clusters;
+
+	@Autowired
 	ResourceLoader resourceLoader;
 
 	@Autowired
@@ -98,7 +102,8 @@ class TenantMigrationBenchmark {
 		try {
 			TenancyProperties properties = new TenancyProperties(REAL, true, 2 * PARALLELISM);
 			new StartupTenantMigration(this.tenants,
-					new TenantSchemaMigrator(preparePool, this.resourceLoader, properties), this.catalog, properties)
+					new TenantSchemaMigrator(preparePool, this.resourceLoader, properties), this.catalog, properties,
+					this.clusters)
 				.migrateEach(rows, REAL);
 		}
 		finally {
@@ -118,7 +123,8 @@ class TenantMigrationBenchmark {
 				pools.add(pool);
 				TenancyProperties properties = new TenancyProperties(NEXT, true, PARALLELISM);
 				StartupTenantMigration replica = new StartupTenantMigration(this.tenants,
-						new TenantSchemaMigrator(pool, this.resourceLoader, properties), this.catalog, properties);
+						new TenantSchemaMigrator(pool, this.resourceLoader, properties), this.catalog, properties,
+						this.clusters);
 				runs.add(replicas.submit(() -> {
 					start.await();
 					long begun = System.nanoTime();
