@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(ClusterProperties.class)
 public class TenantClusters implements DisposableBean {
 
+	private static final String READ_ONLY_TRANSACTION = "25006";
+
 	private final ClusterProperties properties;
 
 	private final DataSource application;
@@ -122,6 +124,21 @@ public class TenantClusters implements DisposableBean {
 	/** Forgets what this replica read of {@code tenant}'s placement. */
 	public void forget(TenantId tenant) {
 		this.placements.remove(tenant.slug());
+	}
+
+	/**
+	 * Whether {@code failure} is a write refused by a move's read-only window
+	 * ({@code TENANT_MOVING}): PostgreSQL's {@code read_only_sql_transaction} anywhere in
+	 * its causes. Towerline's own transactions that are read-only never write, so no
+	 * other path raises it.
+	 */
+	public static boolean refusedByMoveWindow(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** How long a replica may route by an older placement. */
