@@ -87,9 +87,7 @@ class StartupTenantMigration implements ApplicationRunner {
 		TenantStatus status = tenant.status();
 		try {
 			// each schema on the cluster it lives on (ADR 0173)
-			TenantSchemaMigrator migrator = Tenant.MAIN_CLUSTER.equals(tenant.cluster()) ? this.migrator
-					: this.migrator.on(this.clusters.dataSource(tenant.cluster()));
-			int applied = migrator.migrate(id, changelog);
+			int applied = migratorFor(tenant).migrate(id, changelog);
 			// only a tenant that was not yet (or no longer) served needs its status
 			// touched
 			if (status == TenantStatus.PROVISIONING || status == TenantStatus.FAILED) {
@@ -101,6 +99,20 @@ class StartupTenantMigration implements ApplicationRunner {
 			log.error("Tenant {} could not be migrated: {}", id, ex.reason(), ex);
 			this.catalog.recordMigrationOutcome(id, ex.reason());
 			return new TenantMigrationOutcome(id, 0, ex.reason());
+		}
+	}
+
+	private TenantSchemaMigrator migratorFor(Tenant tenant) {
+		if (Tenant.MAIN_CLUSTER.equals(tenant.cluster())) {
+			return this.migrator;
+		}
+		try {
+			return this.migrator.on(this.clusters.dataSource(tenant.cluster()));
+		}
+		catch (IllegalStateException ex) {
+			// a cluster dropped from the configuration fails its tenants, not the
+			// start-up
+			throw new TenantMigrationException(tenant.id(), String.valueOf(ex.getMessage()), ex);
 		}
 	}
 
