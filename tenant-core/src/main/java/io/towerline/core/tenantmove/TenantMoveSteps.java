@@ -115,6 +115,17 @@ class TenantMoveSteps {
 		};
 	}
 
+	/**
+	 * Whether this replica knows both clusters of the move: one whose configuration lacks
+	 * one (a rolling change of {@code towerline.placement.clusters}) leaves the move to
+	 * another rather than failing it.
+	 */
+	boolean runnableHere(UUID id) {
+		return this.moves.find(id)
+			.map((move) -> this.clusters.exists(move.fromCluster()) && this.clusters.exists(move.toCluster()))
+			.orElse(true);
+	}
+
 	/** Advances until the move waits or is finished; returns the wait, if any. */
 	Optional<Duration> advanceWhileDue(UUID id) {
 		Optional<Duration> next = advance(id);

@@ -24,13 +24,21 @@ class TenantMoveTaskConfiguration {
 	/** A step that failed for a passing reason (the database away) is tried again. */
 	private static final Duration RETRY = Duration.ofSeconds(10);
 
+	/** How soon a move this replica cannot run is offered again (to any replica). */
+	private static final Duration ELSEWHERE = Duration.ofSeconds(1);
+
 	@Bean
 	CustomTask<String> tenantMoveTask(ObjectProvider<TenantMoveSteps> steps) {
 		return Tasks.custom(TenantMoves.TASK.getTaskName(), String.class)
 			.onDeadExecutionRevive()
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
 			.execute((instance, context) -> {
-				Optional<Duration> next = steps.getObject().advanceWhileDue(UUID.fromString(instance.getData()));
+				UUID id = UUID.fromString(instance.getData());
+				if (!steps.getObject().runnableHere(id)) {
+					return (complete, operations) -> operations.reschedule(complete,
+							complete.getTimeDone().plus(ELSEWHERE));
+				}
+				Optional<Duration> next = steps.getObject().advanceWhileDue(id);
 				if (next.isEmpty()) {
 					return new CompletionHandler.OnCompleteRemove<>();
 				}

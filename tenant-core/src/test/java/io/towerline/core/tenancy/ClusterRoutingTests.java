@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -82,6 +83,27 @@ class ClusterRoutingTests extends TwoClusterTest {
 			.param(onEast.slug())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldReachPlatformTablesOnMainWhileServingATenantElsewhere() {
+		TenantId onEast = onboard("rplat", EAST);
+		String count = "SELECT count(*) FROM public.tenant WHERE slug = '" + onEast.slug() + "'";
+		assertThat(TenantContext.callAs(onEast,
+				() -> JdbcClient.create(PlatformDataSource.of(this.dataSource))
+					.sql(count)
+					.query(Integer.class)
+					.single()))
+			.isEqualTo(1);
+		// the tenant's own connections are on its cluster, which has no catalog
+		assertThat(catchThrowable(() -> TenantContext.runAs(onEast,
+				() -> JdbcClient.create(this.dataSource).sql(count).query(Integer.class).single())))
+			.hasMessageContaining("public.tenant");
+		// and so does the catalog, read while serving that tenant
+		assertThat(TenantContext.callAs(onEast, () -> this.catalog.find(onEast))).get()
+			.extracting((tenant) -> tenant.cluster())
+			.isEqualTo(EAST);
+		assertThat(TenantContext.current()).isEmpty();
 	}
 
 	@Test
