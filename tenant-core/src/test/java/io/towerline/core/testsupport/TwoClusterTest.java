@@ -1,5 +1,9 @@
 package io.towerline.core.testsupport;
 
+import org.junit.jupiter.api.AfterEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +19,21 @@ public abstract class TwoClusterTest {
 	protected static final String EAST = "east";
 
 	private static volatile ExternalPostgres east;
+
+	@Autowired
+	private JdbcClient platform;
+
+	/**
+	 * Other test contexts in this JVM know only main: a tenant left active on east would
+	 * break their sweeps over every active tenant (its schema is not on main).
+	 */
+	@AfterEach
+	void suspendTenantsLeftOnOtherClusters() {
+		this.platform
+			.sql("UPDATE public.tenant SET status = 'SUSPENDED', status_reason = 'test tenant on a cluster only its "
+					+ "test configures' WHERE cluster <> 'main' AND status = 'ACTIVE'")
+			.update();
+	}
 
 	@DynamicPropertySource
 	static void clusters(DynamicPropertyRegistry registry) {
