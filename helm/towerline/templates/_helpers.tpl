@@ -100,6 +100,23 @@ app.kubernetes.io/part-of: towerline
     secretKeyRef:
       name: {{ .Values.database.existingSecret.name }}
       key: {{ .Values.database.existingSecret.passwordKey }}
+{{- /* further clusters for tenant schemas (issue 14, ADR 0173); names are lower-case letters and digits, so the
+       environment variable binds to towerline.placement.clusters.<name> */}}
+{{- range .Values.database.clusters }}
+{{- $name := upper .name }}
+- name: TOWERLINE_PLACEMENT_CLUSTERS_{{ $name }}_URL
+  value: {{ .url | quote }}
+- name: TOWERLINE_PLACEMENT_CLUSTERS_{{ $name }}_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret.name }}
+      key: {{ .existingSecret.usernameKey | default "username" }}
+- name: TOWERLINE_PLACEMENT_CLUSTERS_{{ $name }}_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret.name }}
+      key: {{ .existingSecret.passwordKey | default "password" }}
+{{- end }}
 {{- if .Values.vault.enabled }}
 - name: TOWERLINE_CREDENTIALS_BACKEND
   value: vault

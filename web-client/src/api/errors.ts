@@ -33,6 +33,9 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
   // backups (issue 11)
   BACKUP_RESTORE_UNREACHABLE:
     'This router cannot reach the address the platform would send it to. Ask the operator to set the address routers reach the platform at.',
+  // tenant placement (issue 14)
+  UNKNOWN_CLUSTER: 'No database cluster of that name is configured.',
+  TENANT_MOVING: 'This account is being moved to another database cluster; changes are paused for a few seconds. Try again shortly.',
 };
 
 export const EXTENSION_MESSAGES: Record<string, string> = {

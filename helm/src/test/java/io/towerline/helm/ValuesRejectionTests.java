@@ -27,6 +27,8 @@ class ValuesRejectionTests {
 			startup-migrations-with-replicas.yaml | migrations.mode=startup needs replicaCount 1
 			no-database.yaml                      | database.url is required
 			no-issuer.yaml                        | identity.issuers needs at least one issuer
+			cluster-named-main.yaml               | /database/clusters/0/name
+			cluster-inline-password.yaml          | /database/clusters/0
 			""")
 	void shouldRefuseBadValuesNamingTheProblem(String file, String named) {
 		Path values = Path.of("src/test/resources/bad-values", file);

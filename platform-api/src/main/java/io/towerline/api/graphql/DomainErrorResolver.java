@@ -15,6 +15,7 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.tenancy.MissingTenantException;
+import io.towerline.core.tenancy.TenantClusters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +96,14 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 							"Authentication is required")
 					: error(builders, ErrorType.FORBIDDEN, RequestErrorCode.FORBIDDEN.name(),
 							"Your role does not allow this operation");
+			// tenant moves (issue 14, ADR 0174): a write inside a move's read-only window
+			case Throwable moving when TenantClusters.refusedByMoveWindow(moving) -> builders.get()
+				.errorType(UNAVAILABLE)
+				.message("The tenant is being moved to another cluster; writes are refused for a short while, "
+						+ "retry in a few seconds")
+				.extensions(Map.of("code", ErrorCode.TENANT_MOVING.name(), "retryable", true, "retryAfterSeconds",
+						RETRY_AFTER_SECONDS))
+				.build();
 			case Throwable outage when DatabaseOutage.causedBy(outage) -> {
 				// one line: an outage fails every request until it ends
 				log.warn("Database unavailable in {}: {}", where, outage.toString());

@@ -74,7 +74,8 @@ class TenantAdminController {
 				this.users.checkNewUser(admin.username(), admin.email(), "admin.");
 			}
 			RateLimitTier tier = (input.rateLimitTier() != null) ? input.rateLimitTier() : RateLimitTier.STARTER;
-			TenantOnboarding.Onboarded result = this.onboarding.onboard(input.slug(), input.displayName(), tier);
+			TenantOnboarding.Onboarded result = this.onboarding.onboard(input.slug(), input.displayName(), tier,
+					input.cluster());
 			if (result.alreadyOnboarded()) {
 				return TenantPayload.failed(new FieldError("slug", ErrorCode.DUPLICATE,
 						"A tenant with slug '" + input.slug() + "' already exists"));
@@ -137,8 +138,9 @@ class TenantAdminController {
 		}
 	}
 
+	// cluster: tenant placement (issue 14, ADR 0173), declared in tenantmove.graphqls
 	record CreateTenantInput(String slug, String displayName, @Nullable RateLimitTier rateLimitTier,
-			@Nullable NewTenantAdminInput admin) {
+			@Nullable NewTenantAdminInput admin, @Nullable String cluster) {
 
 	}
 

@@ -12,6 +12,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.towerline.core.tenancy.PlatformDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,9 @@ final class PostgresBuckets implements BucketStore, AutoCloseable {
 	private final ScheduledExecutorService sweeper;
 
 	PostgresBuckets(DataSource dataSource) {
-		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+		// the buckets live on main even while the request serves a tenant on another
+		// cluster (ADR 0173)
+		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(PlatformDataSource.of(dataSource))
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table(TABLE)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))

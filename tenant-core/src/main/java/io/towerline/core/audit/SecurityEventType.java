@@ -43,6 +43,17 @@ public enum SecurityEventType {
 	TENANT_TIER_CHANGED,
 
 	/** The authorization server's signing key was rotated. */
-	SIGNING_KEY_ROTATED
+	SIGNING_KEY_ROTATED,
+
+	// tenant moves between clusters (issue 14, ADR 0174)
+
+	/** A platform admin asked for a tenant to move to another cluster. */
+	TENANT_MOVE_REQUESTED,
+
+	/** A tenant's schema now lives on another cluster. */
+	TENANT_MOVED,
+
+	/** A tenant's move failed and was rolled back; the tenant stayed where it was. */
+	TENANT_MOVE_FAILED
 
 }

@@ -97,6 +97,17 @@ public enum ErrorCode {
 	 * address, derived in the embedded mode, for a router elsewhere); set
 	 * {@code towerline.backup.router-base-url}.
 	 */
-	BACKUP_RESTORE_UNREACHABLE
+	BACKUP_RESTORE_UNREACHABLE,
+
+	// tenant placement over clusters (issue 14, ADR 0173/0174)
+
+	/** No PostgreSQL cluster of that name is configured. */
+	UNKNOWN_CLUSTER,
+
+	/**
+	 * The tenant is being moved to another cluster: writes are refused for the short
+	 * read-only window; reads are served. Retry in a few seconds.
+	 */
+	TENANT_MOVING
 
 }

@@ -187,9 +187,11 @@ public class SessionTracking implements SmartLifecycle {
 		try {
 			Map<String, Key> wanted = new HashMap<>();
 			for (TenantId tenant : this.catalog.activeTenants()) {
-				List<UUID> ids = this.jdbc.sql("SELECT id FROM " + tenant.schemaName() + ".router")
-					.query(UUID.class)
-					.list();
+				// bound, so the read goes to the tenant's cluster (ADR 0173)
+				List<UUID> ids = TenantContext.callAs(tenant,
+						() -> this.jdbc.sql("SELECT id FROM " + tenant.schemaName() + ".router")
+							.query(UUID.class)
+							.list());
 				ids.forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
 			}
 			Set<String> held = holdFairShare(wanted.keySet());

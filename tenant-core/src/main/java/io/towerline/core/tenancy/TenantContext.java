@@ -65,6 +65,23 @@ public final class TenantContext {
 	}
 
 	/**
+	 * Runs {@code work} with no tenant bound, then binds the current one again: for
+	 * platform reads (the catalog) made while serving a tenant, whose connections would
+	 * otherwise come from the tenant's cluster (ADR 0173). Does not leave a transaction
+	 * already under way, which keeps its connection.
+	 */
+	public static <T> T callWithoutTenant(Supplier<T> work) {
+		TenantId previous = CURRENT.get();
+		CURRENT.remove();
+		try {
+			return work.get();
+		}
+		finally {
+			restore(previous);
+		}
+	}
+
+	/**
 	 * Wraps {@code task} so that it runs with the tenant that is current now, on whatever
 	 * thread runs it.
 	 */

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,11 @@ class StartupTenantMigration implements ApplicationRunner {
 
 	private final TenancyProperties properties;
 
+	private final TenantClusters clusters;
+
 	StartupTenantMigration(TenantRepository tenants, TenantSchemaMigrator migrator, TenantCatalog catalog,
-			TenancyProperties properties) {
+			TenancyProperties properties, TenantClusters clusters) {
+		this.clusters = clusters;
 		this.tenants = tenants;
 		this.migrator = migrator;
 		this.catalog = catalog;
@@ -68,7 +72,7 @@ class StartupTenantMigration implements ApplicationRunner {
 		long started = System.nanoTime();
 		try (ExecutorService pool = Executors.newFixedThreadPool(this.properties.migrationParallelism())) {
 			List<Future<TenantMigrationOutcome>> futures = all.stream()
-				.map((tenant) -> pool.submit(() -> migrateOne(tenant.id(), tenant.status(), changelog)))
+				.map((tenant) -> pool.submit(() -> migrateOne(tenant, changelog)))
 				.toList();
 			List<TenantMigrationOutcome> outcomes = futures.stream().map(StartupTenantMigration::join).toList();
 			long failed = outcomes.stream().filter((o) -> o.failure() != null).count();
@@ -78,9 +82,12 @@ class StartupTenantMigration implements ApplicationRunner {
 		}
 	}
 
-	private TenantMigrationOutcome migrateOne(TenantId id, TenantStatus status, String changelog) {
+	private TenantMigrationOutcome migrateOne(Tenant tenant, String changelog) {
+		TenantId id = tenant.id();
+		TenantStatus status = tenant.status();
 		try {
-			int applied = this.migrator.migrate(id, changelog);
+			// each schema on the cluster it lives on (ADR 0173)
+			int applied = migratorFor(tenant).migrate(id, changelog);
 			// only a tenant that was not yet (or no longer) served needs its status
 			// touched
 			if (status == TenantStatus.PROVISIONING || status == TenantStatus.FAILED) {
@@ -92,6 +99,20 @@ class StartupTenantMigration implements ApplicationRunner {
 			log.error("Tenant {} could not be migrated: {}", id, ex.reason(), ex);
 			this.catalog.recordMigrationOutcome(id, ex.reason());
 			return new TenantMigrationOutcome(id, 0, ex.reason());
+		}
+	}
+
+	private TenantSchemaMigrator migratorFor(Tenant tenant) {
+		if (Tenant.MAIN_CLUSTER.equals(tenant.cluster())) {
+			return this.migrator;
+		}
+		try {
+			return this.migrator.on(this.clusters.dataSource(tenant.cluster()));
+		}
+		catch (IllegalStateException ex) {
+			// a cluster dropped from the configuration fails its tenants, not the
+			// start-up
+			throw new TenantMigrationException(tenant.id(), String.valueOf(ex.getMessage()), ex);
 		}
 	}
 

@@ -59,12 +59,12 @@ public class Tenant {
 		this.updatedAt = Instant.EPOCH;
 	}
 
-	Tenant(TenantId id, String displayName, RateLimitTier tier, Instant now) {
+	Tenant(TenantId id, String displayName, RateLimitTier tier, String cluster, Instant now) {
 		this.slug = id.slug();
 		this.displayName = displayName;
 		this.status = TenantStatus.PROVISIONING;
 		this.rateLimitTier = tier;
-		this.cluster = MAIN_CLUSTER;
+		this.cluster = cluster;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}

@@ -9,6 +9,7 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,8 @@ public class TenantCatalog {
 	}
 
 	public Optional<Tenant> find(TenantId id) {
-		return this.tenants.findById(id.slug());
+		// the catalog is on main, also when the caller serves a tenant on another cluster
+		return TenantContext.callWithoutTenant(() -> this.tenants.findById(id.slug()));
 	}
 
 	public Tenant get(TenantId id) {

@@ -9,6 +9,7 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.tenancy.InvalidTenantSlugException;
+import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,8 +42,11 @@ public class TenantOnboarding {
 
 	private final Clock clock;
 
+	private final TenantClusters clusters;
+
 	TenantOnboarding(TenantRepository tenants, TenantCatalog catalog, TenantSchemaMigrator migrator,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, TenantClusters clusters) {
+		this.clusters = clusters;
 		this.tenants = tenants;
 		this.catalog = catalog;
 		this.migrator = migrator;
@@ -56,12 +60,25 @@ public class TenantOnboarding {
 	 * @throws InvalidInputException when the slug or display name is unacceptable
 	 */
 	public Onboarded onboard(String slug, String displayName, RateLimitTier tier) {
-		TenantId id = validate(slug, displayName);
-		@Nullable TenantStatus previous = registerIfAbsent(id, displayName.strip(), tier);
+		return onboard(slug, displayName, tier, null);
+	}
+
+	/**
+	 * Onboards a tenant onto a named cluster (ADR 0173); {@code null} is main. A tenant
+	 * onboarded again stays on the cluster it was registered on.
+	 * @throws InvalidInputException when the slug, display name or cluster is
+	 * unacceptable ({@code UNKNOWN_CLUSTER} for a cluster not configured)
+	 */
+	public Onboarded onboard(String slug, String displayName, RateLimitTier tier, @Nullable String cluster) {
+		String placed = (cluster != null && !cluster.isBlank()) ? cluster.strip() : Tenant.MAIN_CLUSTER;
+		TenantId id = validate(slug, displayName, placed);
+		@Nullable TenantStatus previous = registerIfAbsent(id, displayName.strip(), tier, placed);
 		String failure = null;
 		try {
-			int applied = this.migrator.migrate(id);
-			log.info("Tenant {} schema {} migrated ({} changesets applied)", id, id.schemaName(), applied);
+			String home = this.catalog.get(id).cluster();
+			int applied = this.migrator.on(this.clusters.dataSource(home)).migrate(id);
+			log.info("Tenant {} schema {} migrated on cluster {} ({} changesets applied)", id, id.schemaName(), home,
+					applied);
 		}
 		catch (TenantMigrationException ex) {
 			failure = ex.reason();
@@ -75,14 +92,15 @@ public class TenantOnboarding {
 	 * Registers the tenant unless it exists; returns the status it already had, or null
 	 * when created now.
 	 */
-	private @Nullable TenantStatus registerIfAbsent(TenantId id, String displayName, RateLimitTier tier) {
+	private @Nullable TenantStatus registerIfAbsent(TenantId id, String displayName, RateLimitTier tier,
+			String cluster) {
 		try {
 			return this.transactions.execute((tx) -> {
 				Optional<Tenant> existing = this.tenants.findById(id.slug());
 				if (existing.isPresent()) {
 					return existing.get().status();
 				}
-				this.tenants.saveAndFlush(new Tenant(id, displayName, tier, this.clock.instant()));
+				this.tenants.saveAndFlush(new Tenant(id, displayName, tier, cluster, this.clock.instant()));
 				return null;
 			});
 		}
@@ -93,7 +111,7 @@ public class TenantOnboarding {
 		}
 	}
 
-	private static TenantId validate(String slug, String displayName) {
+	private TenantId validate(String slug, String displayName, String cluster) {
 		List<FieldError> errors = new ArrayList<>();
 		TenantId id = null;
 		try {
@@ -109,6 +127,10 @@ public class TenantOnboarding {
 		}
 		else if (name.chars().anyMatch(Character::isISOControl)) {
 			errors.add(FieldError.invalid("displayName", "Display name must not contain control characters"));
+		}
+		if (!this.clusters.exists(cluster)) {
+			errors.add(new FieldError("cluster", ErrorCode.UNKNOWN_CLUSTER,
+					"No cluster '" + cluster + "' is configured; known: " + String.join(", ", this.clusters.names())));
 		}
 		if (!errors.isEmpty() || id == null) {
 			throw new InvalidInputException(errors);

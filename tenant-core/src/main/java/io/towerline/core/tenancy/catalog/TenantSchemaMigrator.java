@@ -13,6 +13,7 @@ import liquibase.integration.spring.SpringLiquibase;
 
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +67,7 @@ public class TenantSchemaMigrator {
 		try (Connection lock = this.dataSource.getConnection()) {
 			holdMigrationLock(lock, tenant, true);
 			try {
-				return migrateHoldingLock(tenant, changelog);
+				return migrateHoldingLock(tenant, changelog, lock);
 			}
 			finally {
 				holdMigrationLock(lock, tenant, false);
@@ -86,16 +87,22 @@ public class TenantSchemaMigrator {
 		}
 	}
 
-	private int migrateHoldingLock(TenantId tenant, String changelog) {
+	private int migrateHoldingLock(TenantId tenant, String changelog, Connection lock) {
 		String schema = tenant.schemaName();
+		// the schema and the counts on the lock's connection too: one connection per
+		// tenant for everything but the role claims (ADR 0175)
+		JdbcClient onLock = JdbcClient.create(new SingleConnectionDataSource(lock, true));
 		try {
 			// schema comes from a validated TenantId: lower-case letters, digits and '_'
 			// only
-			this.jdbc.sql("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"").update();
+			onLock.sql("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"").update();
 			TenantRoles.claim(this.jdbc, tenant);
-			int before = appliedChangesets(schema);
+			int before = appliedChangesets(onLock, schema);
 			SpringLiquibase liquibase = new SpringLiquibase();
-			liquibase.setDataSource(this.dataSource);
+			// on the connection holding the lock: a second connection per tenant for the
+			// whole run starved the pool when many tenants migrated at once (each waited
+			// for one while holding one; 200 tenants timed out preparing, issue 14)
+			liquibase.setDataSource(new SingleConnectionDataSource(lock, true));
 			liquibase.setResourceLoader(this.resourceLoader);
 			liquibase.setChangeLog(changelog);
 			liquibase.setDefaultSchema(schema);
@@ -105,22 +112,22 @@ public class TenantSchemaMigrator {
 			liquibase.afterPropertiesSet();
 			// the tenant's role owns what the changesets created too (defence in depth)
 			TenantRoles.claim(this.jdbc, tenant);
-			return appliedChangesets(schema) - before;
+			return appliedChangesets(onLock, schema) - before;
 		}
 		catch (LiquibaseException | RuntimeException ex) {
 			throw new TenantMigrationException(tenant, rootMessage(ex), ex);
 		}
 	}
 
-	private int appliedChangesets(String schema) {
-		boolean exists = this.jdbc.sql("SELECT to_regclass(:table) IS NOT NULL")
+	private static int appliedChangesets(JdbcClient jdbc, String schema) {
+		boolean exists = jdbc.sql("SELECT to_regclass(:table) IS NOT NULL")
 			.param("table", schema + ".databasechangelog")
 			.query(Boolean.class)
 			.single();
 		if (!exists) {
 			return 0;
 		}
-		return this.jdbc.sql("SELECT count(*) FROM \"" + schema + "\".databasechangelog").query(Integer.class).single();
+		return jdbc.sql("SELECT count(*) FROM \"" + schema + "\".databasechangelog").query(Integer.class).single();
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -53,16 +53,26 @@ public class TenantSchemaCopy {
 	public Map<String, Long> copy(TenantId tenant, DataSource source, DataSource target) {
 		String schema = tenant.schemaName();
 		this.migrator.on(target).migrate(tenant);
+		// listed before the copy's transaction: its first query fixes the snapshot, and
+		// the locks must come before that
+		List<String> tables = inReferenceOrder(JdbcClient.create(source), schema);
 		try (Connection from = source.getConnection(); Connection to = target.getConnection()) {
 			from.setAutoCommit(false);
 			from.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-			from.setReadOnly(true);
 			to.setAutoCommit(false);
 			JdbcClient read = JdbcClient.create(new SingleConnectionDataSource(from, true));
 			JdbcClient write = JdbcClient.create(new SingleConnectionDataSource(to, true));
+			// SHARE: reads go on, a writer that got in before the read-only window is
+			// waited for (its rows are copied) and later ones wait for the copy (ADR
+			// 0174)
+			if (!tables.isEmpty()) {
+				read.sql("LOCK TABLE " + String.join(", ", tables.stream().map((t) -> schema + "." + t).toList())
+						+ " IN SHARE MODE")
+					.update();
+			}
 			createMissingPartitions(read, write, schema);
 			Map<String, Long> copied = new LinkedHashMap<>();
-			for (String table : inReferenceOrder(read, schema)) {
+			for (String table : tables) {
 				write.sql("DELETE FROM " + schema + "." + table).update();
 				copied.put(table, copyTable(from, to, schema + "." + table));
 			}

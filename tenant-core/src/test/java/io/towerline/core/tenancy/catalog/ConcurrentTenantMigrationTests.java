@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.testsupport.DatabaseTest;
 import io.towerline.core.testsupport.TestDatabase;
@@ -46,6 +47,9 @@ class ConcurrentTenantMigrationTests extends DatabaseTest {
 	TenantCatalog catalog;
 
 	@Autowired
+	TenantClusters clusters;
+
+	@Autowired
 	ResourceLoader resourceLoader;
 
 	@Autowired
@@ -76,7 +80,8 @@ class ConcurrentTenantMigrationTests extends DatabaseTest {
 				pools.add(pool);
 				TenancyProperties properties = new TenancyProperties(CHANGELOG, true, 4);
 				StartupTenantMigration replica = new StartupTenantMigration(this.tenants,
-						new TenantSchemaMigrator(pool, this.resourceLoader, properties), this.catalog, properties);
+						new TenantSchemaMigrator(pool, this.resourceLoader, properties), this.catalog, properties,
+						this.clusters);
 				Callable<List<TenantMigrationOutcome>> run = () -> replica.migrateEach(rows, CHANGELOG);
 				runs.add(replicas.submit(run));
 			}

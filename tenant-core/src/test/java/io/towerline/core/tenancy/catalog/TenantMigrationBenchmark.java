@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.testsupport.ExternalPostgres;
 import io.towerline.core.testsupport.TestDatabase;
@@ -33,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 14's start-up migration at scale: on an external PostgreSQL server, N tenant
  * schemas (1,000 by default, {@code -Dtowerline.bench.tenants}) at the current version,
  * then three replicas (each its own pool and migration threads, as on start-up) start at
- * once with a changelog that has one changeset more. Reports the time and checks that the
- * changeset ran exactly once in every schema. Run:
- * {@code ./mvnw -o -Pbenchmark -pl tenant-core -am verify -Dtest=TenantMigrationBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * once with a changelog that has one changeset more. Reports the time, counts that do not
+ * depend on the machine's load (statements and connections per tenant, the most
+ * connections held at once), and checks that the changeset ran exactly once in every
+ * schema. Run:
+ * {@code ./mvnw -o -Pbenchmark -pl tenant-core -am test -Dtest=TenantMigrationBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtowerline.bench.tenants=1000}
  */
 @SpringBootTest(properties = "towerline.tenancy.migrate-on-startup=false")
 class TenantMigrationBenchmark {
@@ -57,6 +60,9 @@ class TenantMigrationBenchmark {
 
 	@Autowired
 	TenantCatalog catalog;
+
+	@Autowired
+	TenantClusters clusters;
 
 	@Autowired
 	ResourceLoader resourceLoader;
@@ -95,20 +101,25 @@ class TenantMigrationBenchmark {
 
 		long prepared = System.nanoTime();
 		HikariDataSource preparePool = pool(2 * PARALLELISM + 2);
+		CountingDataSource preparing = new CountingDataSource(preparePool);
+		List<TenantMigrationOutcome> prepareOutcomes;
 		try {
 			TenancyProperties properties = new TenancyProperties(REAL, true, 2 * PARALLELISM);
-			new StartupTenantMigration(this.tenants,
-					new TenantSchemaMigrator(preparePool, this.resourceLoader, properties), this.catalog, properties)
+			prepareOutcomes = new StartupTenantMigration(this.tenants,
+					new TenantSchemaMigrator(preparing, this.resourceLoader, properties), this.catalog, properties,
+					this.clusters)
 				.migrateEach(rows, REAL);
 		}
 		finally {
 			preparePool.close();
 		}
+		long prepareFailures = prepareOutcomes.stream().filter((outcome) -> outcome.failure() != null).count();
 		double prepareSeconds = (System.nanoTime() - prepared) / 1e9;
 
 		List<TenantMigrationOutcome> outcomes = new ArrayList<>();
 		List<Double> replicaSeconds = new ArrayList<>();
 		List<HikariDataSource> pools = new ArrayList<>();
+		List<CountingDataSource> counters = new ArrayList<>();
 		CountDownLatch start = new CountDownLatch(1);
 		long started;
 		try (ExecutorService replicas = Executors.newFixedThreadPool(REPLICAS)) {
@@ -116,9 +127,12 @@ class TenantMigrationBenchmark {
 			for (int i = 0; i < REPLICAS; i++) {
 				HikariDataSource pool = pool(2 * PARALLELISM + 2);
 				pools.add(pool);
+				CountingDataSource counted = new CountingDataSource(pool);
+				counters.add(counted);
 				TenancyProperties properties = new TenancyProperties(NEXT, true, PARALLELISM);
 				StartupTenantMigration replica = new StartupTenantMigration(this.tenants,
-						new TenantSchemaMigrator(pool, this.resourceLoader, properties), this.catalog, properties);
+						new TenantSchemaMigrator(counted, this.resourceLoader, properties), this.catalog, properties,
+						this.clusters);
 				runs.add(replicas.submit(() -> {
 					start.await();
 					long begun = System.nanoTime();
@@ -159,18 +173,27 @@ class TenantMigrationBenchmark {
 
 				External PostgreSQL: %s. Tenants: %d. Load average at the end: %s.
 
-				- Preparing the schemas (one replica, %d at a time, full tenant changelog): %.1f s
+				- Preparing the schemas (one replica, %d at a time, full tenant changelog): %.1f s; failures: %d
+				  Load-independent: %.1f statements and %.2f connections per tenant; at most %d connections held at
+				  once (pool %d)
 				- %d replicas starting at once, %d tenants at a time each, one new changeset: %.1f s wall
 				  (per replica: %s s)
+				  Load-independent: %.1f statements per tenant and replica; at most %s connections held at once
+				  (pool %d each)
 				- Schemas where the new changeset ran exactly once: %d of %d; failures reported: %d
 				""", POSTGRES.describe(), rows.size(), Files.readString(Path.of("/proc/loadavg")).trim(),
-				2 * PARALLELISM, prepareSeconds, REPLICAS, PARALLELISM, migrateSeconds,
-				replicaSeconds.stream().map((s) -> String.format("%.1f", s)).collect(Collectors.joining(", ")), runOnce,
-				rows.size(), failures);
+				2 * PARALLELISM, prepareSeconds, prepareFailures, (double) preparing.statements() / rows.size(),
+				(double) preparing.connections() / rows.size(), preparing.peak(), 2 * PARALLELISM + 2, REPLICAS,
+				PARALLELISM, migrateSeconds,
+				replicaSeconds.stream().map((s) -> String.format("%.1f", s)).collect(Collectors.joining(", ")),
+				(double) counters.stream().mapToLong(CountingDataSource::statements).sum() / (REPLICAS * rows.size()),
+				counters.stream().map((c) -> String.valueOf(c.peak())).collect(Collectors.joining("/")),
+				2 * PARALLELISM + 2, runOnce, rows.size(), failures);
 		Path out = Path.of("target", "benchmarks", "tenant-migration.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
 		System.out.println(report);
+		assertThat(prepareFailures).isZero();
 		assertThat(failures).isZero();
 		assertThat(runOnce).isEqualTo(rows.size());
 	}
