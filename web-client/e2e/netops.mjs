@@ -56,6 +56,27 @@ try {
     await shot(page, 'lifecycle-policy');
   });
 
+  await step('lifecycle: a plan with its own notices and grace, then back to the policy', async () => {
+    await page.getByRole('tab', { name: 'Plan overrides' }).click();
+    const form = page.getByRole('form', { name: 'Plan override' });
+    await form.getByRole('combobox', { name: 'Plan' }).click();
+    await page.getByRole('option', { name: 'Home 20', exact: true }).click();
+    await form.getByLabel('Grace days').fill('91');
+    await form.getByRole('button', { name: 'Save plan override' }).click();
+    await form.getByText('From 0 to 90 days.').waitFor();
+    // the same values as the policy, so the notices the journey expects later still go out
+    await form.getByLabel('Notices (days before the expiry)').fill('1, 3');
+    await form.getByLabel('Grace days').fill('0');
+    await form.getByRole('button', { name: 'Save plan override' }).click();
+    await notified(page, 'Home 20 has its own values.');
+    const row = page.getByRole('table', { name: 'Plan overrides' }).getByRole('row').filter({ hasText: 'Home 20' });
+    await row.filter({ hasText: '3, 1' }).waitFor();
+    await shot(page, 'lifecycle-plan-overrides');
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await notified(page, 'Home 20 follows the policy again.');
+    await page.getByText('No plan has its own values.').waitFor();
+  });
+
   await step('lifecycle: edit the notice text and see its preview', async () => {
     await page.getByRole('tab', { name: 'Templates' }).click();
     await page.getByRole('row', { name: /Expiry notice email/ }).getByRole('button').click();

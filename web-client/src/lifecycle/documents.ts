@@ -261,3 +261,48 @@ export const WebhookDeliveriesQuery = graphql(`
     }
   }
 `);
+
+// per-plan lifecycle overrides (notice and grace days of one plan)
+export const PlanOverridesQuery = graphql(`
+  query PlanLifecycleOverrides {
+    lifecyclePolicy {
+      noticeDays
+      graceDays
+      planOverrides {
+        plan {
+          id
+          name
+        }
+        noticeDays
+        graceDays
+      }
+    }
+    plans(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const SetPlanLifecycleOverride = graphql(`
+  mutation SetPlanLifecycleOverride($input: SetPlanLifecycleOverrideInput!) {
+    setPlanLifecycleOverride(input: $input) {
+      override {
+        plan {
+          id
+        }
+        noticeDays
+        graceDays
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
