@@ -95,7 +95,7 @@ public class AlertHistoryEntry implements Persistable<UUID> {
 		this.added = false;
 	}
 
-	public UUID alertId() {
+	UUID alertId() {
 		return this.alertId;
 	}
 

@@ -99,12 +99,6 @@ public class HealthHistory {
 		return rolled;
 	}
 
-	/** Routers whose uptime went back at or after {@code since}. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<RouterHealthState> rebootedSince(Instant since) {
-		return this.samples.rebootedSince(since);
-	}
-
 	/**
 	 * A router's history between {@code from} (inclusive) and {@code to} (exclusive),
 	 * oldest first; minutes and hours without a sample are left out.
