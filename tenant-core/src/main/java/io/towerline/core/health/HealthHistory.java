@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class HealthHistory {
 
 	/** The most points one history read returns. */
-	public static final int MAX_POINTS = 10_080;
+	static final int MAX_POINTS = 10_080;
 
 	private final HealthSampleRepository samples;
 
