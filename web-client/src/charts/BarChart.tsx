@@ -41,7 +41,8 @@ export function BarChart({ labels, series, values, format, label, height = 280 }
       axes: [
         {
           values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? shorten(labels[index] ?? '') : '')),
-          incrs: [1],
+          // a label per bar while they fit, every 2nd, 5th, ... one when they do not (a year of days)
+          incrs: [1, 2, 5, 10, 20, 50, 100],
           gap: 6,
         },
         { values: (_u, splits) => splits.map((value) => format(value)), size: 80 },

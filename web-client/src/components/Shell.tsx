@@ -19,7 +19,11 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
   {
     section: 'Network',
     items: [
+      // what an operator watches first (issue 13: who is online, reports, alerts), then what they configure
       { label: 'Dashboard', to: urls.dashboard(), capability: 'read' },
+      { label: 'Who is online', to: urls.live(), capability: 'read' },
+      { label: 'Reports', to: urls.reports(), capability: 'read' },
+      { label: 'Alerts', to: urls.alerts(), capability: 'read' },
       { label: 'Subscribers', to: urls.subscribers(), capability: 'read' },
       { label: 'Routers', to: urls.routers(), capability: 'read' },
       { label: 'Plans', to: urls.plans(), capability: 'read' },
@@ -27,12 +31,6 @@ const NAVIGATION: readonly { section: string; items: readonly Item[] }[] = [
       { label: 'Operations', to: urls.operations(), capability: 'read' },
       { label: 'Drift', to: urls.drift(), capability: 'read' },
       { label: 'Command log', to: urls.audit(), capability: 'read' },
-      // issue 13, who is online
-      { label: 'Who is online', to: urls.live(), capability: 'read' },
-      // reports (issue 13)
-      { label: 'Reports', to: urls.reports(), capability: 'read' },
-      // network operations view (issue 13)
-      { label: 'Alerts', to: urls.alerts(), capability: 'read' },
     ],
   },
   {

@@ -1,12 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Card, Group, SegmentedControl, Text } from '@mantine/core';
 import { useClient } from 'urql';
 import { bytes } from '../live/format';
 import { SubscriberUsageQuery } from './sectionDocuments';
-import { UsageChart } from './UsageChart';
-import { usageWindow, type UsagePeriod } from './usagePeriods';
+import { BarChart, type BarSeries } from '../charts/BarChart';
+import type { UsageGranularity } from '../gql/graphql';
+import { bucketLabel, usageWindow, type UsagePeriod } from './usagePeriods';
+
+/** Download and upload side by side in each bucket. */
+const USAGE_SERIES: readonly BarSeries[] = [
+  { label: 'Download', color: '#1c7ed6' },
+  { label: 'Upload', color: '#e8590c' },
+];
 
 interface Series {
+  granularity: UsageGranularity;
+  /** Bucket starts, Unix seconds, ascending. */
   starts: number[];
   down: number[];
   up: number[];
@@ -25,7 +34,7 @@ export function UsageSection({ subscriberId }: { subscriberId: string }) {
     let cancelled = false;
     const load = async () => {
       const window = usageWindow(period, new Date());
-      const out: Series = { starts: [], down: [], up: [], totalDown: 0, totalUp: 0 };
+      const out: Series = { granularity: window.granularity, starts: [], down: [], up: [], totalDown: 0, totalUp: 0 };
       let from = window.from;
       // at most 400 points: a year of days, a week of hours, a day of 5-minute buckets
       for (let page = 0; page < 4; page++) {
@@ -62,6 +71,8 @@ export function UsageSection({ subscriberId }: { subscriberId: string }) {
       cancelled = true;
     };
   }, [client, subscriberId, period]);
+  const labels = useMemo(() => series?.starts.map((start) => bucketLabel(new Date(start * 1000), series.granularity)) ?? [], [series]);
+  const values = useMemo(() => (series ? [series.down, series.up] : []), [series]);
 
   return (
     <Card withBorder aria-label="Usage">
@@ -90,7 +101,7 @@ export function UsageSection({ subscriberId }: { subscriberId: string }) {
             ↓ {bytes(series.totalDown)} ↑ {bytes(series.totalUp)}
           </Text>
           {series.starts.length ? (
-            <UsageChart starts={series.starts} down={series.down} up={series.up} label={`Usage over the last ${period}`} />
+            <BarChart labels={labels} series={USAGE_SERIES} values={values} format={bytes} label={`Usage over the last ${period}`} height={200} />
           ) : (
             <Text size="sm" c="dimmed">
               No usage in this period.

@@ -9,3 +9,17 @@ export function usageWindow(period: UsagePeriod, now: Date): { from: string; to:
   const granularity: UsageGranularity = period === 'day' ? 'FIVE_MINUTES' : period === 'week' ? 'HOUR' : 'DAY';
   return { from: new Date(now.getTime() - span).toISOString(), to: now.toISOString(), granularity };
 }
+
+/**
+ * A bucket's label on the chart (local time): the time of day for 5-minute buckets, the day and hour for hours,
+ * the date for days — enough to tell the bars apart within the period.
+ */
+export function bucketLabel(start: Date, granularity: UsageGranularity, locale?: string, timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions =
+    granularity === 'FIVE_MINUTES'
+      ? { hour: '2-digit', minute: '2-digit' }
+      : granularity === 'HOUR'
+        ? { weekday: 'short', hour: '2-digit', minute: '2-digit' }
+        : { month: 'short', day: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(start);
+}

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /** Beans the domain needs from its host application. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TenancyProperties.class)
-public class CoreConfiguration {
+class CoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -39,7 +39,7 @@ public final class MenuItems {
 		return this.executor.execute(find).rows().stream().findFirst();
 	}
 
-	public Optional<String> idOf(String name) {
+	Optional<String> idOf(String name) {
 		return findByName(name, List.of(".id")).map((row) -> row.getOrEmpty(".id"));
 	}
 

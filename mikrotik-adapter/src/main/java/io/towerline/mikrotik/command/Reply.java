@@ -16,7 +16,7 @@ public record Reply(List<Row> rows, Row done) {
 	 * {@code =ret=} of {@code !done}: the new {@code .id} after {@code add}, the count
 	 * after {@code count-only}.
 	 */
-	public @Nullable String ret() {
+	@Nullable String ret() {
 		return this.done.get("ret");
 	}
 

@@ -26,7 +26,7 @@ public final class Row {
 	}
 
 	/** A row of text values, for tests and synthetic replies. */
-	public static Row ofText(Map<String, String> attributes) {
+	static Row ofText(Map<String, String> attributes) {
 		Map<String, byte[]> raw = new LinkedHashMap<>();
 		attributes.forEach((name, value) -> raw.put(name, RouterText.encode(value)));
 		return new Row(raw);

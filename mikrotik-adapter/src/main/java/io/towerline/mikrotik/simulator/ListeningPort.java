@@ -2,11 +2,17 @@ package io.towerline.mikrotik.simulator;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+
+import javax.net.ssl.SSLContext;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulator's API port: accepts on a virtual thread, runs each connection on its own,
@@ -22,6 +28,17 @@ final class ListeningPort {
 	interface Opener {
 
 		ServerSocket open(int port) throws IOException;
+
+		/** Plain API, or API-SSL with {@code tls}, on {@code address}. */
+		static Opener on(InetAddress address, @Nullable SSLContext tls) {
+			return (port) -> {
+				ServerSocket server = (tls != null) ? tls.getServerSocketFactory().createServerSocket()
+						: new ServerSocket();
+				server.setReuseAddress(true);
+				server.bind(new InetSocketAddress(address, port), 1024);
+				return server;
+			};
+		}
 
 	}
 

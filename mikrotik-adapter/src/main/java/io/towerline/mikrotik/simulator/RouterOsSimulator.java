@@ -1,25 +1,14 @@
 package io.towerline.mikrotik.simulator;
 
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLContext;
-
-import io.towerline.mikrotik.wire.Sentence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +29,13 @@ import org.jspecify.annotations.Nullable;
  * {@code <pppoe-NAME>} counters move ({@link #addTraffic}, or background
  * {@link Builder#traffic}), and the router reboots ({@link #reboot}). Nothing happens by
  * itself unless the builder asks for it.
+ * <p>
+ * This class is the simulator's test API only; each part lives in a class of its own:
+ * {@link PowerCycle} (reboots, close), {@link SessionControls} (subscribers and their
+ * counters), {@link PppConfiguration} (the PPP menus behind the API's back),
+ * {@link CommandRecorder}, and the menus and services in {@link SimulatedRouter}.
  */
 public final class RouterOsSimulator implements AutoCloseable {
-
-	private static final System.Logger log = System.getLogger(RouterOsSimulator.class.getName());
-
-	private static final int RECORD_LIMIT = 200_000;
 
 	private final ListeningPort listening;
 
@@ -53,55 +43,34 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private final SimulatorFaults faults = new SimulatorFaults();
 
-	private final SimulatorLogin login;
+	private final CommandRecorder recorder;
+
+	private final PowerCycle power;
+
+	private final SessionControls sessions;
+
+	private final PppConfiguration ppp;
 
 	private final FtpService ftp;
-
-	private final boolean record;
-
-	private final List<ReceivedCommand> received = Collections.synchronizedList(new ArrayList<>());
-
-	private final Duration rebootDelay;
-
-	private final @Nullable BackgroundActivity background;
-
-	private final @Nullable ScheduledFuture<?> backgroundTick;
-
-	/** Guards reboot, boot and close. */
-	private final Object lifecycle = new Object();
-
-	private volatile boolean up = true;
-
-	private volatile boolean closed;
-
-	/** Counts reboots, so that only the boot of the latest one brings the router up. */
-	private long bootGeneration;
 
 	private RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
 			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
 			@Nullable ScheduledFuture<?> backgroundTick, InetAddress address, boolean ftp) throws IOException {
 		this.router = router;
-		this.login = login;
-		this.record = record;
-		this.rebootDelay = rebootDelay;
-		this.background = background;
-		this.backgroundTick = backgroundTick;
+		this.recorder = new CommandRecorder(record);
 		this.listening = new ListeningPort(opener, port,
-				(socket) -> new ApiSession(socket, this.router, this.faults, this.login, this::record));
-		// backups
-		router.commands().register("/system/backup/load", new BackupCommands(router).load(this::rebootSoon));
+				(socket) -> new ApiSession(socket, this.router, this.faults, login, this.recorder::record));
+		this.power = new PowerCycle(router, this.listening, rebootDelay, background, backgroundTick);
+		this.sessions = new SessionControls(router, this.power::isUp);
+		this.ppp = new PppConfiguration(router);
+		router.commands()
+			.register("/system/backup/load", new BackupCommands(router).load(this.power::rebootAfterBackupLoad));
 		this.ftp = FtpService.start(address, router.files(), login::accepts, this.listening.port(), ftp);
 		this.ftp.register(router.commands());
 	}
 
 	public static Builder builder() {
 		return new Builder();
-	}
-
-	private void record(Sentence sentence) {
-		if (this.record && this.received.size() < RECORD_LIMIT) {
-			this.received.add(new ReceivedCommand(sentence));
-		}
 	}
 
 	public int port() {
@@ -121,13 +90,11 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * test tool).
 	 */
 	public List<ReceivedCommand> receivedCommands() {
-		synchronized (this.received) {
-			return List.copyOf(this.received);
-		}
+		return this.recorder.received();
 	}
 
 	public void clearReceivedCommands() {
-		this.received.clear();
+		this.recorder.clear();
 	}
 
 	/** Connections currently open. */
@@ -135,34 +102,37 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return this.listening.openConnections();
 	}
 
+	/** Cuts every open connection without a word, as a reboot or a dead link would. */
+	public void dropAllConnections() {
+		this.listening.dropAllConnections();
+	}
+
+	// --- PPP configuration, as the router's console sees it ---
+
 	/**
 	 * A PPP secret's properties decoded as text, as {@code /ppp/secret/print} would show
 	 * them.
 	 */
 	public Optional<Map<String, String>> secret(String name) {
-		return this.router.secrets().byName(RawText.fromText(name)).map(RouterOsSimulator::toText);
+		return this.ppp.secret(name);
 	}
 
 	public Optional<Map<String, String>> profile(String name) {
-		return this.router.profiles().byName(RawText.fromText(name)).map(RouterOsSimulator::toText);
+		return this.ppp.profile(name);
 	}
 
 	/** An {@code /ip/pool} entry's properties as text. */
 	public Optional<Map<String, String>> pool(String name) {
-		return this.router.pools().byName(RawText.fromText(name)).map(RouterOsSimulator::toText);
+		return this.ppp.pool(name);
 	}
 
 	public int secretCount() {
-		return this.router.secrets().size();
+		return this.ppp.secretCount();
 	}
 
 	/** The exact bytes stored for one property of a secret. */
 	public byte @Nullable [] rawSecretValue(String name, String property) {
-		return this.router.secrets()
-			.byName(RawText.fromText(name))
-			.map((item) -> item.get(property))
-			.map(RawText::bytes)
-			.orElse(null);
+		return this.ppp.rawSecretValue(name, property);
 	}
 
 	/**
@@ -170,19 +140,39 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * property.
 	 */
 	public void putRawSecretValue(String name, String property, byte[] value) {
-		String id = this.router.secrets().resolve(RawText.fromText(name));
-		if (id == null) {
-			throw new IllegalArgumentException("no secret " + name);
-		}
-		this.router.secrets().update(id, Map.of(property, RawText.of(value, 0, value.length)), (item) -> null);
+		this.ppp.putRawSecretValue(name, property, value);
 	}
+
+	/** Removes a PPP secret, as someone at the router's console would. */
+	public boolean removeSecret(String name) {
+		return this.ppp.removeSecret(name);
+	}
+
+	/**
+	 * Empties the PPP menus (built-in profiles stay) and resets the identity, as
+	 * {@code /system reset-configuration no-defaults=yes} would.
+	 */
+	public void resetConfiguration() {
+		this.ppp.reset();
+	}
+
+	public String identity() {
+		return RawText.toText(this.router.identity());
+	}
+
+	/** Renames the router, as {@code /system identity set} would. */
+	public void identity(String name) {
+		this.router.identity(RawText.fromText(name));
+	}
+
+	// --- subscribers' sessions and traffic ---
 
 	/**
 	 * Brings a subscriber online (an active session and a {@code <pppoe-NAME>} interface
 	 * appear).
 	 */
 	public boolean connectSubscriber(String name) {
-		return this.up && this.router.connect(RawText.fromText(name)) != null;
+		return this.sessions.connect(name);
 	}
 
 	/**
@@ -192,7 +182,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * @return false when the subscriber was not online
 	 */
 	public boolean disconnectSubscriber(String name) {
-		return this.router.sessions().disconnect(RawText.fromText(name), "peer-request");
+		return this.sessions.disconnect(name);
 	}
 
 	/**
@@ -200,17 +190,17 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * test, background churn, a kick over the API, a reboot).
 	 */
 	public void addSessionListener(SessionListener listener) {
-		this.router.sessions().addListener((name, online) -> listener.sessionChanged(RawText.toText(name), online));
+		this.sessions.addListener(listener);
 	}
 
 	/** How many sessions are online. */
 	public int onlineCount() {
-		return this.router.sessions().onlineCount();
+		return this.sessions.onlineCount();
 	}
 
 	/** Who is online, in the order they dialled in. */
 	public List<String> onlineSubscribers() {
-		return this.router.sessions().onlineNames().stream().map(RawText::toText).toList();
+		return this.sessions.onlineSubscribers();
 	}
 
 	/**
@@ -221,8 +211,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * @return false when the subscriber is not online (nothing moves)
 	 */
 	public boolean addTraffic(String name, long rxBytes, long txBytes, long rxPackets, long txPackets) {
-		return this.up
-				&& this.router.sessions().addTraffic(RawText.fromText(name), rxBytes, txBytes, rxPackets, txPackets);
+		return this.sessions.addTraffic(name, rxBytes, txBytes, rxPackets, txPackets);
 	}
 
 	/**
@@ -230,8 +219,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * {@code /interface/print} shows them now (wrapped at 2^32 with 32-bit counters).
 	 */
 	public Optional<TrafficCounters> interfaceCounters(String name) {
-		OnlineSession session = this.router.sessions().session(RawText.fromText(name));
-		return Optional.ofNullable(session).map((online) -> online.meter().counters().wrapped(counterBits()));
+		return this.sessions.interfaceCounters(name);
 	}
 
 	/**
@@ -239,7 +227,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * sessions and across reboots, never wrapped: the truth usage accounting must match.
 	 */
 	public TrafficCounters totalTraffic(String name) {
-		return this.router.sessions().totalTraffic(RawText.fromText(name));
+		return this.sessions.totalTraffic(name);
 	}
 
 	/**
@@ -266,6 +254,8 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.router.counterBits(bits);
 	}
 
+	// --- power ---
+
 	/**
 	 * Reboots the router: every session ends (no {@code listen} reply reaches anyone,
 	 * every API connection drops), interface counters restart at 0 and so does the uptime
@@ -274,92 +264,25 @@ public final class RouterOsSimulator implements AutoCloseable {
 	 * traffic on, the subscribers that were online redial within a minute of the boot.
 	 */
 	public void reboot() {
-		long reboot;
-		synchronized (this.lifecycle) {
-			if (this.closed) {
-				return;
-			}
-			this.up = false;
-			if (this.background != null) {
-				this.background.paused(true);
-			}
-			if (!this.rebootDelay.isZero()) {
-				this.listening.stopListening();
-			}
-			dropAllConnections();
-			List<String> wasOnline = this.router.reboot();
-			if (this.background != null) {
-				this.background.redialAfterBoot(wasOnline, this.rebootDelay);
-			}
-			if (this.rebootDelay.isZero()) {
-				booted();
-				return;
-			}
-			reboot = ++this.bootGeneration;
-		}
-		Thread.ofVirtual().name("simulator-boot").start(() -> {
-			try {
-				Thread.sleep(this.rebootDelay);
-				boot(reboot);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		});
+		this.power.reboot();
 	}
 
 	/** False while a reboot is in progress. */
 	public boolean isUp() {
-		return this.up;
+		return this.power.isUp();
 	}
+
+	/** How many times a loaded backup has rebooted this router. */
+	public int reboots() {
+		return this.power.backupReboots();
+	}
+
+	// --- settable load (alerts tests) ---
 
 	/** How long since the (last) boot, as {@code /system/resource} reports it. */
 	public Duration uptime() {
 		return this.router.uptime();
 	}
-
-	private void boot(long reboot) {
-		synchronized (this.lifecycle) {
-			if (this.closed || reboot != this.bootGeneration) {
-				return;
-			}
-			try {
-				this.listening.listenAgain();
-			}
-			catch (IOException ex) {
-				log.log(Level.WARNING, "simulated router could not listen again after its reboot", ex);
-				return;
-			}
-			booted();
-		}
-	}
-
-	private void booted() {
-		this.up = true;
-		if (this.background != null) {
-			this.background.paused(false);
-		}
-	}
-
-	public String identity() {
-		return RawText.toText(this.router.identity());
-	}
-
-	public @Nullable String fileContents(String name) {
-		String raw = this.router.files().contents(RawText.fromText(name));
-		return (raw != null) ? RawText.toText(raw) : null;
-	}
-
-	public byte @Nullable [] rawFileContents(String name) {
-		String raw = this.router.files().contents(RawText.fromText(name));
-		return (raw != null) ? RawText.bytes(raw) : null;
-	}
-
-	public void putFile(String name, String type, byte[] contents) {
-		this.router.files().put(RawText.fromText(name), type, RawText.of(contents, 0, contents.length));
-	}
-
-	// --- settable load (alerts tests) ---
 
 	/**
 	 * Makes {@code /system/resource/print} report this CPU load (percent); {@code null}
@@ -385,23 +308,20 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.router.uptime(uptime);
 	}
 
-	// --- end of settable load ---
+	// --- files and backups ---
 
-	/** Cuts every open connection without a word, as a reboot or a dead link would. */
-	public void dropAllConnections() {
-		this.listening.dropAllConnections();
+	public @Nullable String fileContents(String name) {
+		String raw = this.router.files().contents(RawText.fromText(name));
+		return (raw != null) ? RawText.toText(raw) : null;
 	}
 
-	// backups
+	public byte @Nullable [] rawFileContents(String name) {
+		String raw = this.router.files().contents(RawText.fromText(name));
+		return (raw != null) ? RawText.bytes(raw) : null;
+	}
 
-	/**
-	 * A {@code .backup} file of the current configuration, as {@code /system/backup/save}
-	 * would write it.
-	 */
-	public byte[] backupImage(@Nullable String password) {
-		return new BackupImage(this.router.identity(), withoutIds(this.router.profiles().snapshot()),
-				withoutIds(this.router.secrets().snapshot()))
-			.save((password != null) ? RawText.fromText(password) : null);
+	public void putFile(String name, String type, byte[] contents) {
+		this.router.files().put(RawText.fromText(name), type, RawText.of(contents, 0, contents.length));
 	}
 
 	/** The names of the files on the router's disk. */
@@ -409,60 +329,12 @@ public final class RouterOsSimulator implements AutoCloseable {
 		return this.router.files().names().stream().map(RawText::toText).toList();
 	}
 
-	/** Removes a PPP secret, as someone at the router's console would. */
-	public boolean removeSecret(String name) {
-		String id = this.router.secrets().resolve(RawText.fromText(name));
-		return id != null && this.router.secrets().remove(id) != null;
-	}
-
 	/**
-	 * Empties the PPP menus (built-in profiles stay) and resets the identity, as
-	 * {@code /system reset-configuration no-defaults=yes} would.
+	 * A {@code .backup} file of the current configuration, as {@code /system/backup/save}
+	 * would write it.
 	 */
-	public void resetConfiguration() {
-		for (Map<String, String> secret : this.router.secrets().snapshot()) {
-			this.router.secrets().remove(secret.get(".id"));
-		}
-		for (Map<String, String> profile : this.router.profiles().snapshot()) {
-			if (!"true".equals(profile.get("default"))) {
-				this.router.profiles().remove(profile.get(".id"));
-			}
-		}
-		this.router.identity(RawText.fromText("MikroTik"));
-	}
-
-	/** Renames the router, as {@code /system identity set} would. */
-	public void identity(String name) {
-		this.router.identity(RawText.fromText(name));
-	}
-
-	/** How many times a loaded backup has rebooted this router. */
-	public int reboots() {
-		return this.backupReboots.get();
-	}
-
-	private final AtomicInteger backupReboots = new AtomicInteger();
-
-	/**
-	 * The reboot after {@code /system/backup/load}: every PPP session ends and every
-	 * connection drops, just after the load's reply has left.
-	 */
-	private void rebootSoon() {
-		Thread.ofVirtual().name("simulator-reboot").start(() -> {
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.backupReboots.incrementAndGet();
-			reboot();
-		});
-	}
-
-	private static List<Map<String, String>> withoutIds(List<Map<String, String>> items) {
-		items.forEach((item) -> item.remove(".id"));
-		return items;
+	public byte[] backupImage(@Nullable String password) {
+		return this.ppp.backupImage(password);
 	}
 
 	/** The port of the router's FTP service (how RouterOS 6 hands over big files). */
@@ -478,228 +350,18 @@ public final class RouterOsSimulator implements AutoCloseable {
 		this.ftp.enabled(enabled);
 	}
 
-	// end of backups
-
 	@Override
 	public void close() {
-		synchronized (this.lifecycle) {
-			if (this.closed) {
-				return;
-			}
-			this.closed = true;
-			this.up = false;
-			if (this.backgroundTick != null) {
-				SimulatorTicker.stop(this.backgroundTick);
-			}
-			this.listening.stopListening();
-			dropAllConnections();
-			this.ftp.close();
-		}
-	}
-
-	private static Map<String, String> toText(Map<String, String> raw) {
-		Map<String, String> text = new LinkedHashMap<>();
-		raw.forEach((name, value) -> text.put(RawText.toText(name), RawText.toText(value)));
-		return text;
+		this.power.close(this.ftp::close);
 	}
 
 	/**
 	 * Configures a simulator; every setting has a sensible default (7.16, port 0, admin
-	 * with an empty password).
+	 * with an empty password). The settings are in {@link SimulatorSettings}.
 	 */
-	public static final class Builder {
-
-		private SimulatorVersion version = SimulatorVersion.V7_16;
-
-		private int port;
-
-		private InetAddress address = InetAddress.getLoopbackAddress();
-
-		private int secrets;
-
-		private double onlineShare;
-
-		private final Map<String, String> users = new LinkedHashMap<>();
-
-		private boolean legacyLogin;
-
-		private String identity = "MikroTik";
-
-		private Duration monitorInterval = Duration.ofSeconds(1);
-
-		private Duration latency = Duration.ZERO;
-
-		private boolean record = true;
-
-		private @Nullable SSLContext tls;
-
-		private @Nullable Integer counterBits;
-
-		private Duration rebootDelay = Duration.ZERO;
-
-		private double churnPerHour;
-
-		private boolean dailyTraffic;
-
-		private Duration tick = Duration.ofSeconds(1);
-
-		private long seed = System.nanoTime();
-
-		private long seedOffset;
-
-		private Clock clock = Clock.systemDefaultZone();
-
-		private @Nullable Boolean ftp;
+	public static final class Builder extends SimulatorSettings {
 
 		private Builder() {
-		}
-
-		/**
-		 * Whether the FTP service listens, enabled (default: on RouterOS 6 only, which
-		 * needs it for big files; false shows it disabled, as an administrator may have).
-		 */
-		public Builder ftp(boolean enabled) {
-			this.ftp = enabled;
-			return this;
-		}
-
-		public Builder version(SimulatorVersion version) {
-			this.version = version;
-			return this;
-		}
-
-		/** 0 picks a free port. */
-		public Builder port(int port) {
-			this.port = port;
-			return this;
-		}
-
-		public Builder bindAddress(InetAddress address) {
-			this.address = address;
-			return this;
-		}
-
-		public Builder secrets(int secrets) {
-			this.secrets = secrets;
-			return this;
-		}
-
-		/** Share of the seeded secrets that are online, 0.0 to 1.0. */
-		public Builder onlineShare(double onlineShare) {
-			this.onlineShare = onlineShare;
-			return this;
-		}
-
-		public Builder user(String name, String password) {
-			this.users.put(RawText.fromText(name), RawText.fromText(password));
-			return this;
-		}
-
-		/** Answers plain logins with a challenge, like RouterOS before 6.43. */
-		public Builder legacyLogin(boolean legacyLogin) {
-			this.legacyLogin = legacyLogin;
-			return this;
-		}
-
-		public Builder identity(String identity) {
-			this.identity = identity;
-			return this;
-		}
-
-		/**
-		 * How often a streaming {@code monitor-traffic} reports (RouterOS: every second).
-		 * It is also the "second" rates are measured over: a sample reports the movement
-		 * of one interval as if it took a second, so a test with 50 ms sees 20 times the
-		 * bytes it added.
-		 */
-		public Builder monitorInterval(Duration monitorInterval) {
-			this.monitorInterval = monitorInterval;
-			return this;
-		}
-
-		public Builder latency(Duration latency) {
-			this.latency = latency;
-			return this;
-		}
-
-		/** Keep received sentences for {@link #receivedCommands()} (on by default). */
-		public Builder recordCommands(boolean record) {
-			this.record = record;
-			return this;
-		}
-
-		/**
-		 * Width of the interface counters: 32 (they wrap at 2^32, as on RouterOS 6) or
-		 * 64. Default: 32 for 6.x versions, 64 for 7.x.
-		 */
-		public Builder counterBits(int bits) {
-			this.counterBits = RouterSettings.checkCounterBits(bits);
-			return this;
-		}
-
-		/**
-		 * How long a {@link RouterOsSimulator#reboot()} refuses connections (default 0).
-		 */
-		public Builder rebootDelay(Duration rebootDelay) {
-			this.rebootDelay = rebootDelay;
-			return this;
-		}
-
-		/**
-		 * Background logins and logouts: each online session ends at this rate per hour
-		 * (0.05 = 5 % an hour), and offline subscribers dial in at the rate that keeps
-		 * the online share around {@link #onlineShare}. Default 0: nobody comes or goes
-		 * by themselves.
-		 */
-		public Builder churn(double perSessionPerHour) {
-			if (perSessionPerHour < 0) {
-				throw new IllegalArgumentException("churn cannot be negative");
-			}
-			this.churnPerHour = perSessionPerHour;
-			return this;
-		}
-
-		/**
-		 * Background traffic: true moves every session's counters each tick along a
-		 * residential daily curve (evening peak, night trough, a few heavy users); false
-		 * (the default) leaves counters to {@link RouterOsSimulator#addTraffic}.
-		 */
-		public Builder traffic(boolean dailyPattern) {
-			this.dailyTraffic = dailyPattern;
-			return this;
-		}
-
-		/** How often background churn and traffic advance (default 1 s). */
-		public Builder tick(Duration tick) {
-			this.tick = tick;
-			return this;
-		}
-
-		/** Seeds the background randomness (churn picks, traffic profiles, noise). */
-		public Builder seed(long seed) {
-			this.seed = seed;
-			return this;
-		}
-
-		/** Fleet members share the configured seed but must not behave identically. */
-		Builder seedOffset(long offset) {
-			this.seedOffset = offset;
-			return this;
-		}
-
-		/**
-		 * Wall-clock time for dates and the hour on the daily traffic curve (default: the
-		 * system clock).
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/** Serve API-SSL with this server context instead of plain API. */
-		public Builder tls(SSLContext tls) {
-			this.tls = tls;
-			return this;
 		}
 
 		public RouterOsSimulator start() {
@@ -707,15 +369,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 				throw new IllegalArgumentException("the online share is between 0 and 1, not " + this.onlineShare);
 			}
 			try {
-				SSLContext tls = this.tls;
-				InetAddress address = this.address;
-				ListeningPort.Opener opener = (port) -> {
-					ServerSocket server = (tls != null) ? tls.getServerSocketFactory().createServerSocket()
-							: new ServerSocket();
-					server.setReuseAddress(true);
-					server.bind(new InetSocketAddress(address, port), 1024);
-					return server;
-				};
+				ListeningPort.Opener opener = ListeningPort.Opener.on(this.address, this.tls);
 				Random random = new Random(this.seed + this.seedOffset * 0x9E3779B97F4A7C15L);
 				boolean background = this.churnPerHour > 0 || this.dailyTraffic;
 				int bits = (this.counterBits != null) ? this.counterBits : this.version.counterBits();
@@ -730,7 +384,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 				try {
 					RouterOsSimulator simulator = new RouterOsSimulator(opener, this.port, router,
 							new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity, tick,
-							address, (this.ftp != null) ? this.ftp : !this.version.chunkedFileRead());
+							this.address, (this.ftp != null) ? this.ftp : !this.version.chunkedFileRead());
 					simulator.faults().latency(this.latency);
 					return simulator;
 				}

@@ -32,7 +32,7 @@ public final class Sentence {
 		return ofTexts(Arrays.asList(words));
 	}
 
-	public static Sentence ofTexts(List<String> words) {
+	static Sentence ofTexts(List<String> words) {
 		List<byte[]> encoded = new ArrayList<>(words.size());
 		for (String word : words) {
 			encoded.add(RouterText.encode(word));

@@ -296,7 +296,9 @@ class ClientInputErrorTests extends ApiTest {
 				// whose empty result is a true answer
 				"onlineSessions.filter.search", "sessionHistory.filter.username",
 				// web client: free-text subscriber search
-				"subscriberSearch.text", "subscriberCount.text");
+				"subscriberSearch.text", "subscriberCount.text",
+				// console: tenants by slug or name, whose empty result is a true answer
+				"tenants.search");
 		this.admin.document("{ commandLog(first: 5, filter: {outcome: SUCEEDED}) { edges { cursor } } }")
 			.execute()
 			.errors()

@@ -12,7 +12,7 @@ import io.towerline.core.tenancy.TenantContext;
  * The {@link TenantEvent}s alerts publish, in the transaction that opens or resolves the
  * alert; the notification channels deliver them. Subject: the alert's id.
  */
-public final class AlertEvents {
+final class AlertEvents {
 
 	/** An alert opened; always notified. */
 	public static final String OPENED = "alert.opened";

@@ -32,10 +32,10 @@ public class AlertHistoryEntry implements Persistable<UUID> {
 	public static final String RESOLVED = "RESOLVED";
 
 	/** Someone retried the operation the alert is about. */
-	public static final String RETRIED = "RETRIED";
+	static final String RETRIED = "RETRIED";
 
 	/** Something the platform did about the alert by itself. */
-	public static final String AUTOMATIC_ACTION = "AUTOMATIC_ACTION";
+	static final String AUTOMATIC_ACTION = "AUTOMATIC_ACTION";
 
 	@Id
 	private UUID id;
@@ -95,7 +95,7 @@ public class AlertHistoryEntry implements Persistable<UUID> {
 		this.added = false;
 	}
 
-	public UUID alertId() {
+	UUID alertId() {
 		return this.alertId;
 	}
 

@@ -33,7 +33,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * identity provider)
  */
 @ConfigurationProperties("towerline.alerts")
-public record AlertProperties(Duration interval, List<String> problematicVersions, int failedOperationsPerSweep,
+record AlertProperties(Duration interval, List<String> problematicVersions, int failedOperationsPerSweep,
 		Duration stuckAfter, int selfHealingConcurrency, int platformTenants, int platformBacklog,
 		Duration platformHold, int sessionsDroppedMinimum, List<String> platformAlertRecipients) {
 

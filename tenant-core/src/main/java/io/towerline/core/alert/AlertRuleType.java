@@ -54,7 +54,7 @@ public enum AlertRuleType {
 	}
 
 	/** Whether rules of this type must say a percentage. */
-	public boolean needsThreshold() {
+	boolean needsThreshold() {
 		return this.needsThreshold;
 	}
 

@@ -102,7 +102,7 @@ public class Alerts {
 	 * resolved (of the given types).
 	 * @return the alerts it was added to
 	 */
-	public List<UUID> recordAction(UUID routerId, List<AlertRuleType> types, String note, Actor actor) {
+	List<UUID> recordAction(UUID routerId, List<AlertRuleType> types, String note, Actor actor) {
 		Instant now = this.clock.instant();
 		List<UUID> ids = new ArrayList<>();
 		for (Alert alert : this.alerts.findByRouterIdAndStateNot(routerId, AlertState.RESOLVED)) {
@@ -119,7 +119,7 @@ public class Alerts {
 	 * Adds an entry to the history of the alerts about these objects that are not
 	 * resolved.
 	 */
-	public void recordOnObjects(List<UUID> objectIds, String kind, String note, Actor actor) {
+	void recordOnObjects(List<UUID> objectIds, String kind, String note, Actor actor) {
 		if (objectIds.isEmpty()) {
 			return;
 		}
@@ -130,7 +130,7 @@ public class Alerts {
 	}
 
 	/** Adds an automatic action to one alert's history. */
-	public void recordAction(UUID alertId, String note, Actor actor) {
+	void recordAction(UUID alertId, String note, Actor actor) {
 		this.history.save(
 				new AlertHistoryEntry(alertId, this.clock.instant(), AlertHistoryEntry.AUTOMATIC_ACTION, actor, note));
 	}

@@ -7,6 +7,6 @@ package io.towerline.core.alert;
  *
  * @param alert the alert
  */
-public record PlatformAlertOpened(PlatformAlert alert) {
+record PlatformAlertOpened(PlatformAlert alert) {
 
 }

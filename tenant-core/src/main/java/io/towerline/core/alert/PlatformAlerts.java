@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PlatformAlerts {
 
-	public static final String ROUTERS_UNREACHABLE = "ROUTERS_UNREACHABLE_ACROSS_TENANTS";
+	static final String ROUTERS_UNREACHABLE = "ROUTERS_UNREACHABLE_ACROSS_TENANTS";
 
-	public static final String SCHEDULER_BACKLOG = "SCHEDULER_BACKLOG";
+	static final String SCHEDULER_BACKLOG = "SCHEDULER_BACKLOG";
 
 	private static final Logger log = LoggerFactory.getLogger(PlatformAlerts.class);
 

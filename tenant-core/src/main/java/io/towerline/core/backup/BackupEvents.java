@@ -4,7 +4,7 @@ package io.towerline.core.backup;
  * The {@link io.towerline.core.event.TenantEvent} types backups publish; the subject is
  * the router's id.
  */
-public final class BackupEvents {
+final class BackupEvents {
 
 	/**
 	 * A backup was stored; data: {@code backupId}, {@code kind}, {@code changed},

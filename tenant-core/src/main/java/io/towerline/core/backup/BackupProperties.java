@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code 1h})
  */
 @ConfigurationProperties("towerline.backup")
-public record BackupProperties(Duration sweepInterval, int chunkBytes, long maxDiffBytes, Duration fetchLinkValidity,
+record BackupProperties(Duration sweepInterval, int chunkBytes, long maxDiffBytes, Duration fetchLinkValidity,
 		Duration orphanAge) {
 
 	public BackupProperties {

@@ -52,7 +52,7 @@ public class BackupRestores {
 	}
 
 	/** What must be typed to restore onto this router. */
-	public static String confirmationFor(Router router) {
+	static String confirmationFor(Router router) {
 		return "RESTORE " + router.name();
 	}
 

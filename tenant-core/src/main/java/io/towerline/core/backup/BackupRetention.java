@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * binary backups, once the deletion has committed.
  */
 @Service
-public class BackupRetention {
+class BackupRetention {
 
 	private final RouterBackupRepository backups;
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retention how long reports are kept ({@code 30d} by default)
  */
 @ConfigurationProperties("towerline.drift")
-public record DriftProperties(Duration interval, int concurrency, Duration retention) {
+record DriftProperties(Duration interval, int concurrency, Duration retention) {
 
 	public DriftProperties {
 		if (interval == null) {

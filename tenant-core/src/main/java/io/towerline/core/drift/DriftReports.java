@@ -25,7 +25,7 @@ public class DriftReports {
 	public static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "checkedAt", "id");
 
 	/** Items by name. */
-	public static final Sort BY_NAME = Sort.by("name", "id");
+	static final Sort BY_NAME = Sort.by("name", "id");
 
 	private final DriftReportRepository reports;
 

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class HealthHistory {
 
 	/** The most points one history read returns. */
-	public static final int MAX_POINTS = 10_080;
+	static final int MAX_POINTS = 10_080;
 
 	private final HealthSampleRepository samples;
 
@@ -97,12 +97,6 @@ public class HealthHistory {
 			this.samples.purgeDays(LocalDate.ofInstant(now.minus(this.properties.hourRetention()), ZoneOffset.UTC));
 		}
 		return rolled;
-	}
-
-	/** Routers whose uptime went back at or after {@code since}. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<RouterHealthState> rebootedSince(Instant since) {
-		return this.samples.rebootedSince(since);
 	}
 
 	/**

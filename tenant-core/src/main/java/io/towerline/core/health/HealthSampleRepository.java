@@ -139,8 +139,4 @@ interface HealthSampleRepository extends JpaRepository<RouterHealthState, UUID>,
 			""", nativeQuery = true)
 	List<Object[]> days(@Param("routerId") UUID routerId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
-	/** Routers whose last recorded state says they rebooted at or after {@code since}. */
-	@Query("select s from RouterHealthState s where s.rebootedAt >= :since")
-	List<RouterHealthState> rebootedSince(@Param("since") Instant since);
-
 }

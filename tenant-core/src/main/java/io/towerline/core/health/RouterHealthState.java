@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "router_health_state")
-public class RouterHealthState {
+class RouterHealthState {
 
 	@Id
 	@Column(name = "router_id")

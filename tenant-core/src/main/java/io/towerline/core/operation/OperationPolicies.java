@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OperationPolicies {
 
 	/** The longest wait a tenant may choose. */
-	public static final Duration LONGEST_ROUTER_WAIT = Duration.ofDays(90);
+	static final Duration LONGEST_ROUTER_WAIT = Duration.ofDays(90);
 
 	private final OperationPolicyRepository policies;
 

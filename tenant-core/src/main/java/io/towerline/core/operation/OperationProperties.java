@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * changed by another operation right now
  */
 @ConfigurationProperties("towerline.operations")
-public record OperationProperties(int maxAttempts, Duration initialBackoff, double backoffFactor, Duration maxBackoff,
+record OperationProperties(int maxAttempts, Duration initialBackoff, double backoffFactor, Duration maxBackoff,
 		Duration routerWait, Duration waitRetryInterval, Duration busyRetry) {
 
 	public OperationProperties {

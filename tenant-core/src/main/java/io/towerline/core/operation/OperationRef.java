@@ -10,6 +10,6 @@ import java.util.UUID;
  * @param tenant tenant slug
  * @param operationId the operation
  */
-public record OperationRef(String tenant, UUID operationId) {
+record OperationRef(String tenant, UUID operationId) {
 
 }

@@ -67,7 +67,7 @@ public record OperationRequest(OperationKind kind, UUID routerId, @Nullable UUID
 	 * single-secret key. A subscriber's operations share one key whatever their kind, so
 	 * a removal and a re-creation of the same secret cannot overtake each other.
 	 */
-	public String lockKey() {
+	String lockKey() {
 		return switch (this.kind) {
 			case SYNC_SUBSCRIBER -> SECRET_PREFIX + "subscriber:" + this.subscriberId;
 			case REMOVE_SECRET -> (this.subscriberId != null) ? SECRET_PREFIX + "subscriber:" + this.subscriberId

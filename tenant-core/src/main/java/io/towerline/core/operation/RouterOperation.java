@@ -186,7 +186,7 @@ public class RouterOperation {
 		return this.errorCode;
 	}
 
-	public String lockKey() {
+	String lockKey() {
 		return this.lockKey;
 	}
 

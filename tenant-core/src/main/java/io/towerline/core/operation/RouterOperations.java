@@ -167,7 +167,7 @@ public class RouterOperations {
 	 * executions by time, so staggering them by a millisecond each keeps their order.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public int wakeWaiting(UUID routerId) {
+	int wakeWaiting(UUID routerId) {
 		List<UUID> waiting = this.operations.waitingOn(routerId);
 		Instant now = this.clock.instant();
 		String tenant = TenantContext.require().slug();

@@ -100,7 +100,7 @@ public record ProfileSettings(@Nullable String localAddress, @Nullable String re
 	}
 
 	/** The DNS servers as RouterOS writes them, or null when none. */
-	public @Nullable String dnsServerText() {
+	@Nullable String dnsServerText() {
 		return this.dnsServers.isEmpty() ? null : String.join(",", this.dnsServers);
 	}
 

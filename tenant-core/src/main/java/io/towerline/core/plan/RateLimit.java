@@ -47,7 +47,7 @@ public record RateLimit(long uploadBps, long downloadBps, @Nullable Burst burst)
 	 * keeps queue rates in 32 bits; one limit for every router version the platform
 	 * serves).
 	 */
-	public static final long MAX_BPS = 4_294_967_295L;
+	static final long MAX_BPS = 4_294_967_295L;
 
 	/**
 	 * Checks a rate limit for sense: rates 1 to {@link #MAX_BPS}, bursts above the rate

@@ -47,12 +47,12 @@ public enum ReportKind {
 	}
 
 	/** The columns of its rows, in order. */
-	public List<Column> columns() {
+	List<Column> columns() {
 		return this.columns;
 	}
 
 	/** Whether the report adds up usage (the others list timeline events). */
-	public boolean isUsage() {
+	boolean isUsage() {
 		return this != SUSPENSIONS_AND_RESTORES && this != PLAN_CHANGES;
 	}
 

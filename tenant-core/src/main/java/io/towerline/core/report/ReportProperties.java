@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param purgeInterval how often expired reports are removed ({@code 1h})
  */
 @ConfigurationProperties("towerline.report")
-public record ReportProperties(Duration retention, Duration maxPeriod, int maxActive, int chunkBytes, int progressEvery,
+record ReportProperties(Duration retention, Duration maxPeriod, int maxActive, int chunkBytes, int progressEvery,
 		Duration purgeInterval) {
 
 	/** Top users a report lists when the request names no limit. */

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param freeMemory free memory in bytes
  * @param totalMemory total memory in bytes
  */
-public record RouterFacts(String identity, String version, @Nullable String board, Duration uptime, int cpuLoad,
+record RouterFacts(String identity, String version, @Nullable String board, Duration uptime, int cpuLoad,
 		long freeMemory, long totalMemory) {
 
 }

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param breakerOpenFor how long an open circuit refuses calls before trying again
  */
 @ConfigurationProperties("towerline.routers")
-public record RouterProperties(Duration healthCheckInterval, int healthCheckConcurrency, Duration connectTimeout,
+record RouterProperties(Duration healthCheckInterval, int healthCheckConcurrency, Duration connectTimeout,
 		Duration commandTimeout, int commandsPerSecond, int commandBurst, int breakerFailures,
 		Duration breakerOpenFor) {
 

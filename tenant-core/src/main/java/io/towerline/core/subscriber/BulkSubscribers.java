@@ -44,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BulkSubscribers {
 
 	/** The most rows one request may carry. */
-	public static final int MAX_ROWS = 10_000;
+	static final int MAX_ROWS = 10_000;
 
 	private static final int PER_OPERATION = 10_000;
 

@@ -42,7 +42,7 @@ public class Subscribers {
 	public static final Sort ORDER = Sort.by("username", "id");
 
 	/** The action under which a password reveal is recorded in the command audit log. */
-	public static final String REVEAL_PASSWORD_ACTION = "platform:reveal-password";
+	static final String REVEAL_PASSWORD_ACTION = "platform:reveal-password";
 
 	private final SubscriberRepository subscribers;
 

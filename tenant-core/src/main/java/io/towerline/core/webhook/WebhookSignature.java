@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * A receiver recomputes the HMAC over the bytes it received, compares in constant time,
  * and refuses timestamps older than a few minutes (replays).
  */
-public final class WebhookSignature {
+final class WebhookSignature {
 
 	public static final String TIMESTAMP_HEADER = "Towerline-Timestamp";
 

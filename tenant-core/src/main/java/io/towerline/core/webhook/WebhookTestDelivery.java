@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WebhookTestDelivery {
 
 	/** The event type of a test delivery. */
-	public static final String TESTED = "webhook.tested";
+	static final String TESTED = "webhook.tested";
 
 	private final WebhookEndpoints endpoints;
 
