@@ -292,13 +292,18 @@ class ClientInputErrorTests extends ApiTest {
 				// and a preview's free text
 				"notifications.eventType", "previewNotification.eventType", "previewNotification.variables.name",
 				"previewNotification.variables.value",
+				// the preview of a template as typed: free text and its event type
+				"previewNotificationDraft.eventType", "previewNotificationDraft.subject",
+				"previewNotificationDraft.body", "previewNotificationDraft.variables.name",
+				"previewNotificationDraft.variables.value",
 				// live sessions: prefix search on user name, IP or MAC, and a user name,
 				// whose empty result is a true answer
 				"onlineSessions.filter.search", "sessionHistory.filter.username",
 				// web client: free-text subscriber search
 				"subscriberSearch.text", "subscriberCount.text",
-				// console: tenants by slug or name, whose empty result is a true answer
-				"tenants.search");
+				// console: tenants by slug or name, whose empty result is a true answer;
+				// a tenant's move by its slug, null when no such tenant
+				"tenants.search", "tenantMove.slug");
 		this.admin.document("{ commandLog(first: 5, filter: {outcome: SUCEEDED}) { edges { cursor } } }")
 			.execute()
 			.errors()

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param poolSize connections per further cluster and replica
  */
 @ConfigurationProperties("towerline.placement")
-public record ClusterProperties(@Nullable Map<String, ClusterConnection> clusters, @Nullable Duration catalogTtl,
+record ClusterProperties(@Nullable Map<String, ClusterConnection> clusters, @Nullable Duration catalogTtl,
 		int poolSize) {
 
 	public ClusterProperties {
