@@ -52,17 +52,6 @@ class PublicSurfaceTests {
 
 	private static final String CORE = "io.towerline.core";
 
-	/**
-	 * Public types in packages other engineers were changing while this rule was written
-	 * (stop 19); each is public but reached from no other package. Shrink them, then
-	 * remove them here — the list may only get shorter.
-	 */
-	private static final Set<String> NOT_YET_SHRUNK = Set.of("io.towerline.core.lifecycle.LifecycleProperties",
-			"io.towerline.core.notification.OutboxRetentionProperties", "io.towerline.core.session.SessionEvents",
-			"io.towerline.core.session.SessionProperties", "io.towerline.core.tenancy.catalog.TenantMigrationException",
-			"io.towerline.core.tenancy.TenantRoleDataSource", "io.towerline.core.traffic.TrafficProperties",
-			"io.towerline.core.usage.UsageProperties", "io.towerline.core.usage.UsageRollup");
-
 	private static final Pattern PACKAGE = Pattern.compile("^package [\\w.]+;", Pattern.MULTILINE);
 
 	/** Every Java source of the three modules, each prefixed with its package line. */
@@ -111,25 +100,12 @@ class PublicSurfaceTests {
 				leaked.add(type.getName());
 			}
 		}
-		leaked.removeAll(NOT_YET_SHRUNK);
 		leaked.removeAll(loadedAsServices());
 		leaked.removeIf((name) -> declaresConstants(production.get(name)) && namedInAnotherPackage(name));
 		assertThat(leaked)
 			.as("public tenant-core types that no other package reaches: make them package-private "
 					+ "(or, for a type other packages should see, reach it from the feature's public service)")
 			.isEmpty();
-	}
-
-	@Test
-	void shouldShrinkTheListOfTypesNotYetShrunk() {
-		Set<JavaClass> reached = reachedFromOtherPackages();
-		List<String> stillPublicAndUnreached = NOT_YET_SHRUNK.stream()
-			.filter((name) -> production.contain(name))
-			.filter((name) -> production.get(name).getModifiers().contains(JavaModifier.PUBLIC))
-			.filter((name) -> !reached.contains(productionAndTests.get(name)))
-			.toList();
-		assertThat(stillPublicAndUnreached).as("entries of NOT_YET_SHRUNK that were fixed: remove them from the list")
-			.containsExactlyInAnyOrderElementsOf(NOT_YET_SHRUNK);
 	}
 
 	/**

@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize subscribers per transaction of an evaluation
  */
 @ConfigurationProperties("towerline.lifecycle")
-public record LifecycleProperties(@DefaultValue("1m") Duration interval, @DefaultValue("500") int batchSize) {
+record LifecycleProperties(@DefaultValue("1m") Duration interval, @DefaultValue("500") int batchSize) {
 
 }

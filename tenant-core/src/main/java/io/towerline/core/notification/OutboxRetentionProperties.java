@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for the next run, so a large backlog never holds the scheduler
  */
 @ConfigurationProperties("towerline.notification.retention")
-public record OutboxRetentionProperties(@DefaultValue("90d") Duration messages,
+record OutboxRetentionProperties(@DefaultValue("90d") Duration messages,
 		@DefaultValue("30d") Duration webhookDeliveries, @DefaultValue("1h") Duration interval,
 		@DefaultValue("5000") int batchSize, @DefaultValue("20") int maxBatchesPerTenant) {
 

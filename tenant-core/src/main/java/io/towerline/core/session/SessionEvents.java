@@ -4,7 +4,7 @@ package io.towerline.core.session;
  * The {@code TenantEvent} types of live sessions. Published only for transitions the
  * tracker saw happen, never for what a tracker finds when it (re)starts.
  */
-public final class SessionEvents {
+final class SessionEvents {
 
 	/** A session came up; subject = the session id. */
 	public static final String STARTED = "session.started";

@@ -25,8 +25,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * timers are spread rather than all at one instant (50)
  */
 @ConfigurationProperties("towerline.sessions")
-public record SessionProperties(@Nullable Boolean enabled, Duration rereadInterval, Duration sampleInterval,
-		Duration leaseTtl, Duration leaseRenewInterval, Duration reconnectDelay, @Nullable String replicaId,
+record SessionProperties(@Nullable Boolean enabled, Duration rereadInterval, Duration sampleInterval, Duration leaseTtl,
+		Duration leaseRenewInterval, Duration reconnectDelay, @Nullable String replicaId,
 		@Nullable Integer trackerConnections, @Nullable Integer startsPerSecond) {
 
 	public SessionProperties {

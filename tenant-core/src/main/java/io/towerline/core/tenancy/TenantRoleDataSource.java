@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * would otherwise leave the last tenant's role on the pooled connection for the next
  * caller (another tenant, refused its own tables).
  */
-public class TenantRoleDataSource extends DelegatingDataSource {
+class TenantRoleDataSource extends DelegatingDataSource {
 
 	public TenantRoleDataSource(DataSource target) {
 		super(target);

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * or missing, the session trackers' last counter samples are (ADR 0171)
  */
 @ConfigurationProperties("towerline.traffic")
-public record TrafficProperties(Duration retryMin, Duration retryMax, Duration offlineRecheck, Duration snapshotReuse,
+record TrafficProperties(Duration retryMin, Duration retryMax, Duration offlineRecheck, Duration snapshotReuse,
 		Duration snapshotWindowMax) {
 
 	public TrafficProperties {

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPoints the most points one usage series may return (1000)
  */
 @ConfigurationProperties("towerline.usage")
-public record UsageProperties(Duration fiveMinuteRetention, Duration hourlyRetention, Duration dailyRetention,
+record UsageProperties(Duration fiveMinuteRetention, Duration hourlyRetention, Duration dailyRetention,
 		Duration historyRetention, Duration maintenanceInterval, Duration rollupGrace, int maxPoints) {
 
 	public UsageProperties {

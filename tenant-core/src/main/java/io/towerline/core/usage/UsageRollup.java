@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fine rows are still kept.
  */
 @Component
-public class UsageRollup {
+class UsageRollup {
 
 	static final Instant NEVER = Instant.EPOCH;
 

@@ -6,7 +6,7 @@ import io.towerline.core.tenancy.TenantId;
  * A tenant schema could not be brought up to date. Carries the reason that is recorded on
  * the tenant.
  */
-public class TenantMigrationException extends RuntimeException {
+class TenantMigrationException extends RuntimeException {
 
 	private final TenantId tenant;
 
