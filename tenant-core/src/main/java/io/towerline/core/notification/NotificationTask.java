@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
@@ -34,7 +35,14 @@ class NotificationTask {
 						TenantContext.runAs(tenant, () -> sender.getObject().sendDue(clock.instant()));
 					}
 					catch (RuntimeException ex) {
-						log.warn("Sending the outbox of tenant {} failed: {}", tenant, ex.getMessage());
+						if (TenantClusters.refusedByMoveWindow(ex)) {
+							// moving to another cluster: its messages wait for the window
+							// to close
+							log.debug("Outbox of tenant {} waits: the tenant is moving", tenant);
+						}
+						else {
+							log.warn("Sending the outbox of tenant {} failed: {}", tenant, ex.getMessage());
+						}
 					}
 				}
 			});
