@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.towerline.api.graphql.GraphQlSliceConfiguration;
+import io.towerline.core.plan.PlanListing;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
@@ -59,6 +60,10 @@ class PlanControllerTests {
 
 	@Autowired
 	private GraphQlTester graphQl;
+
+	// the list and its orders (not exercised here) come from their own service
+	@MockitoBean
+	private PlanListing listing;
 
 	@MockitoBean
 	private Plans plans;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.towerline.api.graphql.GraphQlSliceConfiguration;
+import io.towerline.core.router.RouterListing;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -66,6 +67,10 @@ class RouterControllerTests {
 
 	@Autowired
 	private GraphQlTester graphQl;
+
+	// the list and its orders (not exercised here) come from their own service
+	@MockitoBean
+	private RouterListing listing;
 
 	@MockitoBean
 	private Routers routers;
