@@ -139,12 +139,13 @@ try {
   await step('alerts: the rules editor refuses a threshold out of range', async () => {
     await page.getByRole('link', { name: 'Rules' }).click();
     await page.getByRole('button', { name: 'New rule' }).click();
-    await page.getByLabel('Name').fill('Too low');
-    await page.getByLabel('CPU load above (%)').fill('0');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('A percentage from 1 to 100.').waitFor();
+    const dialog = page.getByRole('dialog', { name: 'New alert rule' });
+    await dialog.getByLabel('Name').fill('Too low');
+    await dialog.getByLabel('CPU load above (%)').fill('0');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('A percentage from 1 to 100.').waitFor();
     await shot(page, 'alert-rule-editor');
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   // ---- routers: history charts, two backups around a change made at the router's console, their diff

@@ -18,11 +18,12 @@ try {
     const page = await signIn(context, env('ADMIN_USER'), env('ADMIN_PASS'));
     await page.waitForURL(/\/console$/);
     await page.getByRole('button', { name: 'New tenant' }).click();
-    await page.getByLabel('Slug').fill(slug);
-    await page.getByLabel('Display name').fill('E2E Wireless');
-    await page.getByLabel("First admin's username").fill(`${slug}-admin`);
-    await page.getByLabel("First admin's e-mail").fill(`admin@${slug}.example`);
-    await page.getByRole('button', { name: 'Create tenant' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New tenant' });
+    await dialog.getByLabel('Slug').fill(slug);
+    await dialog.getByLabel('Display name').fill('E2E Wireless');
+    await dialog.getByLabel("First admin's username").fill(`${slug}-admin`);
+    await dialog.getByLabel("First admin's e-mail").fill(`admin@${slug}.example`);
+    await dialog.getByRole('button', { name: 'Create tenant' }).click();
     const secret = page.getByTestId('secret');
     await secret.waitFor({ timeout: 120000 });
     tenantAdmin = { username: `${slug}-admin`, password: (await secret.textContent()).trim() };
@@ -44,12 +45,14 @@ try {
   await step('add a router', async () => {
     await nav(page, 'Routers').click();
     await page.getByRole('button', { name: 'Add router' }).click();
-    await page.getByLabel('Name').fill('core-1');
-    await page.getByLabel('Host').fill('127.0.0.1');
-    await page.getByLabel('API port').fill(env('ROUTER_PORT'));
-    await page.getByLabel('API user').fill(env('ROUTER_USER'));
-    await page.getByLabel('API password').fill(env('ROUTER_PASS'));
-    await page.getByRole('button', { name: 'Add router', exact: true }).last().click();
+    // the form's fields only: the list behind the dialog labels its sort buttons ("Sort by name")
+    const dialog = page.getByRole('dialog', { name: 'Add router' });
+    await dialog.getByLabel('Name').fill('core-1');
+    await dialog.getByLabel('Host').fill('127.0.0.1');
+    await dialog.getByLabel('API port').fill(env('ROUTER_PORT'));
+    await dialog.getByLabel('API user').fill(env('ROUTER_USER'));
+    await dialog.getByLabel('API password').fill(env('ROUTER_PASS'));
+    await dialog.getByRole('button', { name: 'Add router', exact: true }).click();
     await page.getByRole('heading', { name: 'core-1' }).waitFor();
     await page.getByRole('button', { name: 'Test connection' }).click();
     await page.getByText(/^Connected:/).waitFor();
@@ -65,10 +68,11 @@ try {
   await step('create a plan', async () => {
     await nav(page, 'Plans').click();
     await page.getByRole('button', { name: 'New plan' }).click();
-    await page.getByLabel('Name').fill(planName);
-    await page.getByLabel('Download').fill('20M');
-    await page.getByLabel('Upload').fill('5M');
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New plan' });
+    await dialog.getByLabel('Name').fill(planName);
+    await dialog.getByLabel('Download').fill('20M');
+    await dialog.getByLabel('Upload').fill('5M');
+    await dialog.getByRole('button', { name: 'Create plan' }).click();
     await page.getByRole('cell', { name: planName, exact: true }).waitFor();
   });
 
@@ -153,11 +157,12 @@ try {
   await step('create a viewer', async () => {
     await nav(page, 'Users').click();
     await page.getByRole('button', { name: 'New user' }).click();
-    await page.getByLabel('Username').fill(`${slug}-viewer`);
-    await page.getByLabel('E-mail').fill(`viewer@${slug}.example`);
-    await page.getByRole('checkbox', { name: 'operator' }).uncheck();
-    await page.getByRole('checkbox', { name: 'viewer' }).check();
-    await page.getByRole('button', { name: 'Create user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New user' });
+    await dialog.getByLabel('Username').fill(`${slug}-viewer`);
+    await dialog.getByLabel('E-mail').fill(`viewer@${slug}.example`);
+    await dialog.getByRole('checkbox', { name: 'operator' }).uncheck();
+    await dialog.getByRole('checkbox', { name: 'viewer' }).check();
+    await dialog.getByRole('button', { name: 'Create user' }).click();
     const secret = page.getByTestId('secret');
     await secret.waitFor();
     viewer = { username: `${slug}-viewer`, password: (await secret.textContent()).trim() };
