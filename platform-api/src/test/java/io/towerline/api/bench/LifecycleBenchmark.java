@@ -53,6 +53,9 @@ class LifecycleBenchmark extends ApiTest {
 		registry.add("towerline.notification.batch-size", () -> "200");
 	}
 
+	/** Tenants whose idle pass is counted by its own transaction's statistics. */
+	private static final int COUNTED_TENANTS = 50;
+
 	private static final int BIG = Integer.getInteger("bench.subscribers", 100_000);
 
 	private static final int TENANTS = Integer.getInteger("bench.tenants", 100);
@@ -173,7 +176,11 @@ class LifecycleBenchmark extends ApiTest {
 		long scans = 0;
 		long read = 0;
 		long written = 0;
-		for (TenantId tenant : tenants) {
+		// a sample: reading the statistics views costs ~1 s at 1,000 schemas, and one
+		// idle
+		// pass is the same as the next
+		List<TenantId> sample = tenants.subList(0, Math.min(tenants.size(), COUNTED_TENANTS));
+		for (TenantId tenant : sample) {
 			Measured<Integer> pass = TableActivity.measure(this.transactions, this.jdbc, tenant,
 					() -> this.evaluation.evaluateDue(now));
 			looked += pass.result();
@@ -182,7 +189,8 @@ class LifecycleBenchmark extends ApiTest {
 			written += pass.activity().rowsWritten();
 		}
 		line("- again (nothing due), counted by each pass's own transaction: %d subscribers; %d scans of tenant"
-				+ " tables, %d rows read, %d rows written, over %d tenants", looked, scans, read, written, TENANTS);
+				+ " tables, %d rows read, %d rows written, over %d tenants", looked, scans, read, written,
+				sample.size());
 	}
 
 	private void measureMail(TenantId tenant) {
