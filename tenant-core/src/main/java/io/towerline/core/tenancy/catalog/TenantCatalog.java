@@ -13,6 +13,7 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
@@ -124,6 +125,23 @@ public class TenantCatalog {
 	}
 
 	void recordMigrationOutcome(TenantId id, @Nullable String failure) {
+		// replicas migrating at once finish the same tenant moments apart: the one that
+		// loses the version check reads the row again and decides again (mostly: nothing
+		// left to change)
+		for (int attempt = 1;; attempt++) {
+			try {
+				recordMigrationOutcomeOnce(id, failure);
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private void recordMigrationOutcomeOnce(TenantId id, @Nullable String failure) {
 		TenantStatus status = this.transactions.execute((tx) -> {
 			Tenant current = get(id);
 			if (failure != null) {

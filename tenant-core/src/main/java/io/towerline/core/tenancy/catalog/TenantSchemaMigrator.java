@@ -11,6 +11,7 @@ import io.towerline.core.tenancy.TenantRoles;
 import liquibase.exception.LiquibaseException;
 import liquibase.integration.spring.SpringLiquibase;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -33,11 +34,20 @@ public class TenantSchemaMigrator {
 
 	private final TenancyProperties properties;
 
+	private final CurrentSchemaCheck current;
+
+	@Autowired
 	TenantSchemaMigrator(DataSource dataSource, ResourceLoader resourceLoader, TenancyProperties properties) {
+		this(dataSource, resourceLoader, properties, new CurrentSchemaCheck(resourceLoader));
+	}
+
+	private TenantSchemaMigrator(DataSource dataSource, ResourceLoader resourceLoader, TenancyProperties properties,
+			CurrentSchemaCheck current) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.resourceLoader = resourceLoader;
 		this.properties = properties;
+		this.current = current;
 	}
 
 	/**
@@ -45,7 +55,7 @@ public class TenantSchemaMigrator {
 	 * 0167).
 	 */
 	public TenantSchemaMigrator on(DataSource other) {
-		return new TenantSchemaMigrator(other, this.resourceLoader, this.properties);
+		return new TenantSchemaMigrator(other, this.resourceLoader, this.properties, this.current);
 	}
 
 	/**
@@ -93,6 +103,11 @@ public class TenantSchemaMigrator {
 		// tenant for everything but the role claims (ADR 0175)
 		JdbcClient onLock = JdbcClient.create(new SingleConnectionDataSource(lock, true));
 		try {
+			// replicas after the first, and every start-up without a new changeset, stop
+			// here: two catalog reads instead of a Liquibase run (ADR 0196)
+			if (this.current.isCurrent(onLock, tenant, changelog)) {
+				return 0;
+			}
 			// schema comes from a validated TenantId: lower-case letters, digits and '_'
 			// only
 			onLock.sql("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"").update();
