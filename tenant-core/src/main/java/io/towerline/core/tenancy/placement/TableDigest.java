@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A table's content in a few numbers, to compare a copy with its source (ADR 0174, 0186):
+ * A table's content in a few numbers, to compare a copy with its source (ADR 0174, 0185):
  * the row count and the sums of the two halves of each row's md5 over its text form. The
  * sums do not depend on row order, so no sort, and the server aggregates one row at a
  * time in constant memory, whatever the table's size (the earlier digest built one
