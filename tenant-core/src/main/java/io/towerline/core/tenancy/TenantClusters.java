@@ -177,15 +177,17 @@ public class TenantClusters implements DisposableBean {
 	 * whose platform writes go through their outbox (ADR 0183).
 	 */
 	public List<TenantId> placedOffMain() {
-		return this.catalog.sql("SELECT slug FROM public.tenant WHERE cluster <> ? ORDER BY slug")
+		// one read of the catalog for every tenant, not one placement lookup each
+		return this.catalog.sql("SELECT slug, cluster FROM public.tenant WHERE cluster <> ? ORDER BY slug")
 			.param(TenantPlacement.MAIN)
-			.query((rs, row) -> rs.getString(1))
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
 			.list()
 			.stream()
-			.filter((slug) -> exists(placementOf(TenantId.of(slug)).cluster()))
-			.map(TenantId::of)
+			.filter((placed) -> exists(placed.getValue()))
+			.map((placed) -> TenantId.of(placed.getKey()))
 			.toList();
 	}
+
 
 	/** Forgets what this replica read of {@code tenant}'s placement. */
 	public void forget(TenantId tenant) {
