@@ -188,7 +188,6 @@ public class TenantClusters implements DisposableBean {
 			.toList();
 	}
 
-
 	/** Forgets what this replica read of {@code tenant}'s placement. */
 	public void forget(TenantId tenant) {
 		this.placements.remove(tenant.slug());

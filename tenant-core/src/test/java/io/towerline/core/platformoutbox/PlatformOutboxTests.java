@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * The outbox of a tenant on another cluster (ADR 0183): what a transaction puts there
  * stands or falls with it; what a crash left undelivered is delivered by a drain, and
- * delivering an entry twice (a crash between delivery and its removal) leaves one job
- * and one security event on main.
+ * delivering an entry twice (a crash between delivery and its removal) leaves one job and
+ * one security event on main.
  */
 @SpringBootTest
 class PlatformOutboxTests extends TwoClusterTest {
@@ -106,8 +106,9 @@ class PlatformOutboxTests extends TwoClusterTest {
 	}
 
 	private void leave(TenantId tenant, UUID id, String kind, String body) {
-		eastJdbc().sql("INSERT INTO " + tenant.schemaName()
-				+ ".platform_outbox (id, kind, body, created_at) VALUES (?, ?, ?, now())")
+		eastJdbc()
+			.sql("INSERT INTO " + tenant.schemaName()
+					+ ".platform_outbox (id, kind, body, created_at) VALUES (?, ?, ?, now())")
 			.params(id, kind, body)
 			.update();
 	}
