@@ -117,6 +117,13 @@ app.kubernetes.io/part-of: towerline
       name: {{ .existingSecret.name }}
       key: {{ .existingSecret.passwordKey | default "password" }}
 {{- end }}
+{{- /* placement of new tenants and the outbox sweep (issue 14, ADR 0183/0184): only with further clusters */}}
+{{- if .Values.database.clusters }}
+- name: TOWERLINE_PLACEMENT_NEW_TENANTS_ON_MAIN
+  value: {{ .Values.database.newTenantsOnMain | quote }}
+- name: TOWERLINE_PLACEMENT_OUTBOX_SWEEP_INTERVAL
+  value: {{ .Values.database.outboxSweepInterval | quote }}
+{{- end }}
 {{- if .Values.vault.enabled }}
 - name: TOWERLINE_CREDENTIALS_BACKEND
   value: vault

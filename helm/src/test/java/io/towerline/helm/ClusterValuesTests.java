@@ -27,6 +27,21 @@ class ClusterValuesTests {
 	}
 
 	@Test
+	void shouldPassThePlacementRuleAndOutboxSweepWithClusters() {
+		Map<String, Map<String, Object>> defaults = Rendered
+			.env(Chart.template(Chart.ciValues("ha-values.yaml")).get("Deployment"));
+		assertThat(defaults.get("TOWERLINE_PLACEMENT_NEW_TENANTS_ON_MAIN")).containsEntry("value", "false");
+		assertThat(defaults.get("TOWERLINE_PLACEMENT_OUTBOX_SWEEP_INTERVAL")).containsEntry("value", "30s");
+
+		Map<String, Map<String, Object>> set = Rendered.env(Chart
+			.template(Chart.ciValues("ha-values.yaml"),
+					Map.of("database.newTenantsOnMain", "true", "database.outboxSweepInterval", "2m"))
+			.get("Deployment"));
+		assertThat(set.get("TOWERLINE_PLACEMENT_NEW_TENANTS_ON_MAIN")).containsEntry("value", "true");
+		assertThat(set.get("TOWERLINE_PLACEMENT_OUTBOX_SWEEP_INTERVAL")).containsEntry("value", "2m");
+	}
+
+	@Test
 	void shouldRenderNoClusterSettingsWithoutClusters() {
 		Map<String, Map<String, Object>> env = Rendered
 			.env(Chart.template(Chart.ciValues("minimal-values.yaml")).get("Deployment"));

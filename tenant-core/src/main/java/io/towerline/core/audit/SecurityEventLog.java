@@ -3,15 +3,20 @@ package io.towerline.core.audit;
 import java.time.Clock;
 
 import io.towerline.core.actor.Actor;
+import io.towerline.core.platformoutbox.PlatformOutbox;
+import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes and reads the security event log. An event is written in the transaction of the
@@ -31,9 +36,19 @@ public class SecurityEventLog {
 
 	private final Clock clock;
 
-	SecurityEventLog(SecurityEventRepository events, Clock clock) {
+	private final PlatformOutbox outbox;
+
+	private final TransactionTemplate reads;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	SecurityEventLog(SecurityEventRepository events, Clock clock, PlatformOutbox outbox,
+			PlatformTransactionManager transactions) {
 		this.events = events;
 		this.clock = clock;
+		this.outbox = outbox;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
 	/**
@@ -46,8 +61,15 @@ public class SecurityEventLog {
 	@Transactional
 	public void record(SecurityEventType type, @Nullable TenantId tenant, Actor actor, @Nullable String subject,
 			@Nullable String detail) {
-		this.events.save(new SecurityEvent(type, tenant, clip(actor.value(), MAX_TEXT), clipNullable(subject, MAX_TEXT),
-				clipNullable(detail, MAX_DETAIL), this.clock.instant()));
+		SecurityEvent event = new SecurityEvent(type, tenant, clip(actor.value(), MAX_TEXT),
+				clipNullable(subject, MAX_TEXT), clipNullable(detail, MAX_DETAIL), this.clock.instant());
+		if (this.outbox.defers()) {
+			// a tenant off main: kept with its change, delivered onto main after commit
+			// (ADR 0183)
+			this.outbox.append(SecurityEventDelivery.KIND, this.json.writeValueAsString(DeliveredEvent.of(event)));
+			return;
+		}
+		this.events.save(event);
 	}
 
 	/**
@@ -55,8 +77,13 @@ public class SecurityEventLog {
 	 * @param tenant only this tenant's events, or every event when null
 	 * @param type only events of this type, or all types when null
 	 */
-	@Transactional(readOnly = true)
 	public Window<SecurityEvent> list(@Nullable TenantId tenant, @Nullable SecurityEventType type,
+			ScrollPosition position, int limit) {
+		// the log is on main whichever tenant the thread serves (ADR 0183)
+		return TenantContext.callWithoutTenant(() -> this.reads.execute((tx) -> page(tenant, type, position, limit)));
+	}
+
+	private Window<SecurityEvent> page(@Nullable TenantId tenant, @Nullable SecurityEventType type,
 			ScrollPosition position, int limit) {
 		Limit max = Limit.of(limit);
 		if (tenant != null) {

@@ -15,6 +15,7 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.tenancy.OnMainCluster;
 import io.towerline.core.tenancy.TenantId;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A tenant's API clients. The secret is generated here and returned once; only its hash
  * is stored. Another tenant's client is NOT_FOUND, exactly like one that does not exist.
  */
+// platform tables only: served from main whichever tenant is bound (issue 14, ADR 0183)
+@OnMainCluster
 @Service
 public class ApiClientRegistry {
 

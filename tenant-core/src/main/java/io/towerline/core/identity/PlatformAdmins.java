@@ -2,6 +2,8 @@ package io.towerline.core.identity;
 
 import java.util.List;
 
+import io.towerline.core.tenancy.OnMainCluster;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Who is told of platform-wide trouble: the enabled users of the platform realm with
  * PLATFORM_ADMIN.
  */
+// platform tables only: served from main whichever tenant is bound (issue 14, ADR 0183)
+@OnMainCluster
 @Service
 @Transactional(readOnly = true)
 public class PlatformAdmins {

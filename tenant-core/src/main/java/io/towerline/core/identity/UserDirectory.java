@@ -16,6 +16,7 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.tenancy.OnMainCluster;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * like one that does not exist. Changes are recorded in the security event log by
  * {@code actor}.
  */
+// platform tables only: served from main whichever tenant is bound (issue 14, ADR 0183)
+@OnMainCluster
 @Service
 public class UserDirectory {
 

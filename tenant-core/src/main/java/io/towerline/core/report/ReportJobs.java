@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
@@ -31,11 +32,15 @@ class ReportJobs {
 	private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
 
 	@Bean
-	CustomTask<ReportRef> reportGenerationTask(ObjectProvider<ReportGeneration> generation) {
+	CustomTask<ReportRef> reportGenerationTask(ObjectProvider<ReportGeneration> generation, TenantClusters clusters) {
 		return Tasks.custom(TASK.getTaskName(), ReportRef.class)
 			.onDeadExecutionRevive()
 			.execute((instance, context) -> {
 				ReportRef ref = instance.getData();
+				if (!clusters.servesHere(TenantId.of(ref.tenant()))) {
+					return (complete, operations) -> operations.reschedule(complete,
+							complete.getTimeDone().plus(TenantClusters.ELSEWHERE));
+				}
 				TenantContext.runAs(TenantId.of(ref.tenant()), () -> generation.getObject().generate(ref.reportId()));
 				return new CompletionHandler.OnCompleteRemove<>();
 			});

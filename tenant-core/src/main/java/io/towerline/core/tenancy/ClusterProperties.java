@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * catalog before reading it again; a move waits this long after each switch so that no
  * replica routes by an older entry
  * @param poolSize connections per further cluster and replica
+ * @param newTenantsOnMain place every new tenant created without a cluster on main
+ * instead of on the cluster with the fewest tenants (ADR 0184)
  */
 @ConfigurationProperties("towerline.placement")
-record ClusterProperties(@Nullable Map<String, ClusterConnection> clusters, @Nullable Duration catalogTtl,
-		int poolSize) {
+record ClusterProperties(@Nullable Map<String, ClusterConnection> clusters, @Nullable Duration catalogTtl, int poolSize,
+		boolean newTenantsOnMain) {
 
 	public ClusterProperties {
 		clusters = (clusters != null) ? Map.copyOf(clusters) : Map.of();

@@ -2,7 +2,9 @@ package io.towerline.core.tenancy;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(ClusterProperties.class)
 public class TenantClusters implements DisposableBean {
+
+	/**
+	 * How soon a job of a tenant this replica cannot reach is offered again (to any
+	 * replica).
+	 */
+	public static final Duration ELSEWHERE = Duration.ofMillis(500);
 
 	private static final String READ_ONLY_TRANSACTION = "25006";
 
@@ -65,6 +73,40 @@ public class TenantClusters implements DisposableBean {
 
 	public boolean exists(String cluster) {
 		return TenantPlacement.MAIN.equals(cluster) || this.properties.clusters().containsKey(cluster);
+	}
+
+	/**
+	 * The cluster a new tenant created without one is placed on (ADR 0184): the
+	 * configured cluster with the fewest tenants, main on a tie; main alone when no
+	 * further cluster is configured (nothing is read then) or {@code new-tenants-on-main}
+	 * is set.
+	 */
+	public String placeNew() {
+		if (!routing() || this.properties.newTenantsOnMain()) {
+			return TenantPlacement.MAIN;
+		}
+		Map<String, Long> counts = new HashMap<>();
+		this.catalog.sql("SELECT cluster, count(*) FROM public.tenant GROUP BY cluster")
+			.query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return fewestTenants(names(), counts);
+	}
+
+	/**
+	 * Of {@code clusters} (main first), the one with the fewest tenants by
+	 * {@code counts}; the first of them on a tie.
+	 */
+	static String fewestTenants(Set<String> clusters, Map<String, Long> counts) {
+		String chosen = TenantPlacement.MAIN;
+		long fewest = Long.MAX_VALUE;
+		for (String cluster : clusters) {
+			long count = counts.getOrDefault(cluster, 0L);
+			if (count < fewest) {
+				chosen = cluster;
+				fewest = count;
+			}
+		}
+		return chosen;
 	}
 
 	/** Whether tenants may live elsewhere than on main: connections are routed then. */
@@ -119,6 +161,31 @@ public class TenantClusters implements DisposableBean {
 			.orElse(TenantPlacement.ON_MAIN);
 		this.placements.put(tenant.slug(), new Cached(placement, now));
 		return placement;
+	}
+
+	/**
+	 * Whether this replica can reach the cluster {@code tenant} lives on. A replica whose
+	 * configuration lacks a cluster (one not yet rolled out with it) hands such a
+	 * tenant's jobs back to the queue instead of failing them.
+	 */
+	public boolean servesHere(TenantId tenant) {
+		return exists(placementOf(tenant).cluster());
+	}
+
+	/**
+	 * The tenants placed on a cluster other than main that this replica reaches: those
+	 * whose platform writes go through their outbox (ADR 0183).
+	 */
+	public List<TenantId> placedOffMain() {
+		// one read of the catalog for every tenant, not one placement lookup each
+		return this.catalog.sql("SELECT slug, cluster FROM public.tenant WHERE cluster <> ? ORDER BY slug")
+			.param(TenantPlacement.MAIN)
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.stream()
+			.filter((placed) -> exists(placed.getValue()))
+			.map((placed) -> TenantId.of(placed.getKey()))
+			.toList();
 	}
 
 	/** Forgets what this replica read of {@code tenant}'s placement. */

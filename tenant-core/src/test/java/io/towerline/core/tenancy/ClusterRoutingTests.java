@@ -52,7 +52,7 @@ class ClusterRoutingTests extends TwoClusterTest {
 
 	@Test
 	void shouldKeepEachTenantsRowsOnItsOwnCluster() {
-		TenantId onMain = onboard("rmain", null);
+		TenantId onMain = onboard("rmain", TenantPlacement.MAIN);
 		TenantId onEast = onboard("reast", EAST);
 		assertThat(this.catalog.get(onMain).cluster()).isEqualTo(TenantPlacement.MAIN);
 		assertThat(this.catalog.get(onEast).cluster()).isEqualTo(EAST);

@@ -199,7 +199,7 @@ class TenantMoveTests extends TwoClusterTest {
 
 	private TenantId onboardWithPops(String prefix, int count) {
 		String slug = TestDatabase.uniqueSlug(prefix);
-		this.onboarding.onboard(slug, slug, RateLimitTier.STARTER);
+		this.onboarding.onboard(slug, slug, RateLimitTier.STARTER, TenantPlacement.MAIN);
 		TenantId tenant = TenantId.of(slug);
 		for (int i = 0; i < count; i++) {
 			String name = "Pop " + i;

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class TwoClusterTest {
 
 	/** The name the second cluster is configured under. */
-	protected static final String EAST = "east";
+	public static final String EAST = "east";
 
 	private static volatile ExternalPostgres east;
 
@@ -47,7 +47,7 @@ public abstract class TwoClusterTest {
 	}
 
 	/** The second server, started on first use and stopped when the JVM exits. */
-	protected static ExternalPostgres east() {
+	public static ExternalPostgres east() {
 		ExternalPostgres server = east;
 		if (server == null) {
 			synchronized (TwoClusterTest.class) {

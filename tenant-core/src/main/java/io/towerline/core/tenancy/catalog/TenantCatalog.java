@@ -9,6 +9,7 @@ import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.tenancy.OnMainCluster;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads the tenant catalog and changes a tenant's status or tier. Platform-admin
  * territory.
  */
+// platform tables only: served from main whichever tenant is bound (issue 14, ADR 0183)
+@OnMainCluster
 @Service
 public class TenantCatalog {
 

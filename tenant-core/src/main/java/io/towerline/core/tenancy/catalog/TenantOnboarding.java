@@ -64,13 +64,14 @@ public class TenantOnboarding {
 	}
 
 	/**
-	 * Onboards a tenant onto a named cluster (ADR 0173); {@code null} is main. A tenant
-	 * onboarded again stays on the cluster it was registered on.
+	 * Onboards a tenant onto a named cluster (ADR 0173); {@code null} places it by the
+	 * rule of {@link TenantClusters#placeNew()} (ADR 0184). A tenant onboarded again
+	 * stays on the cluster it was registered on.
 	 * @throws InvalidInputException when the slug, display name or cluster is
 	 * unacceptable ({@code UNKNOWN_CLUSTER} for a cluster not configured)
 	 */
 	public Onboarded onboard(String slug, String displayName, RateLimitTier tier, @Nullable String cluster) {
-		String placed = (cluster != null && !cluster.isBlank()) ? cluster.strip() : Tenant.MAIN_CLUSTER;
+		String placed = (cluster != null && !cluster.isBlank()) ? cluster.strip() : this.clusters.placeNew();
 		TenantId id = validate(slug, displayName, placed);
 		@Nullable TenantStatus previous = registerIfAbsent(id, displayName.strip(), tier, placed);
 		String failure = null;
