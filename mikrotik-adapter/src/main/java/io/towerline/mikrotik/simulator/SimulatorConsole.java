@@ -26,16 +26,17 @@ final class SimulatorConsole {
 					return false;
 				}
 				case "reboot" -> reboot(words);
-				case "connect" -> this.out.println(first().connectSubscriber(argument(words, 1)) ? "online"
+				case "connect" -> this.out.println(router(words, 2).connectSubscriber(argument(words, 1)) ? "online"
 						: "refused (unknown, disabled or already online)");
-				case "disconnect" ->
-					this.out.println(first().disconnectSubscriber(argument(words, 1)) ? "offline" : "not online");
+				case "disconnect" -> this.out
+					.println(router(words, 2).disconnectSubscriber(argument(words, 1)) ? "offline" : "not online");
 				case "traffic" ->
-					this.out.println(first().addTraffic(argument(words, 1), Long.parseLong(argument(words, 2)),
+					this.out.println(router(words, 4).addTraffic(argument(words, 1), Long.parseLong(argument(words, 2)),
 							Long.parseLong(argument(words, 3)), 0, 0) ? "counted" : "not online");
 				case "status" -> status();
-				default -> this.out.println(
-						"commands: reboot [N], connect NAME, disconnect NAME, " + "traffic NAME RX TX, status, quit");
+				case "online" -> this.out.println(this.fleet.onlineSessions());
+				default -> this.out.println("commands: reboot [N], connect NAME [N], disconnect NAME [N], "
+						+ "traffic NAME RX TX [N], online, status, quit");
 			}
 		}
 		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
@@ -61,8 +62,9 @@ final class SimulatorConsole {
 		}
 	}
 
-	private RouterOsSimulator first() {
-		return this.fleet.get(0);
+	/** Router N (1-based) when the word at {@code index} names it, else router 1. */
+	private RouterOsSimulator router(List<String> words, int index) {
+		return this.fleet.get((index < words.size()) ? Integer.parseInt(words.get(index)) - 1 : 0);
 	}
 
 	private static String argument(List<String> words, int index) {

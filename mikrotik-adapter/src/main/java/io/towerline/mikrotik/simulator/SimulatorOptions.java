@@ -41,8 +41,10 @@ final class SimulatorOptions {
 			  --legacy-login          answer logins with the pre-6.43 challenge
 			While running, type a command on standard input:
 			  reboot [N]              reboot router N (1-based; default all)
-			  connect NAME | disconnect NAME      bring a subscriber online or offline (router 1)
-			  traffic NAME RX TX      add RX bytes upload, TX bytes download to NAME's counters (router 1)
+			  connect NAME [N] | disconnect NAME [N]   bring a subscriber online or offline on router N
+			                          (1-based; default 1)
+			  traffic NAME RX TX [N]  add RX bytes upload, TX bytes download to NAME's counters (router N)
+			  online                  online sessions of all routers together
 			  status                  online sessions per router
 			  quit""";
 

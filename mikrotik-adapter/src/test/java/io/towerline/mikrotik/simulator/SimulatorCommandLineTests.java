@@ -75,6 +75,13 @@ class SimulatorCommandLineTests {
 			assertThat(fleet.get(0).onlineSubscribers()).isEmpty();
 			assertThat(fleet.get(0).uptime()).isLessThan(Duration.ofMinutes(1));
 			assertThat(fleet.get(1).uptime()).as("only router 1").isGreaterThan(Duration.ofDays(1));
+			console.run("connect sub00004 2");
+			assertThat(fleet.get(1).onlineSubscribers()).as("router 2").containsExactly("sub00004");
+			console.run("traffic sub00004 10 20 2");
+			assertThat(fleet.get(1).interfaceCounters("sub00004")).contains(new TrafficCounters(10, 20, 0, 0));
+			console.run("online");
+			console.run("disconnect sub00004 2");
+			assertThat(fleet.get(1).onlineSubscribers()).isEmpty();
 			console.run("status");
 			console.run("traffic sub00002");
 			assertThat(console.run("quit")).isFalse();

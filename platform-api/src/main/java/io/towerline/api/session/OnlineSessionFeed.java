@@ -5,16 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.towerline.api.sharedfeed.SharedFeed;
+import io.towerline.api.sharedfeed.SharedFeeds;
 import io.towerline.core.session.OnlineSession;
 import io.towerline.core.session.OnlineSessionFilter;
 import io.towerline.core.session.OnlineSessionOrder;
@@ -27,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +48,7 @@ class OnlineSessionFeed implements DisposableBean {
 
 	private final int limit;
 
-	private final Map<Key, Feed> feeds = new ConcurrentHashMap<>();
+	private final SharedFeeds<Key, Rows, OnlineSessionBatch> feeds = new SharedFeeds<>((key) -> new Rows());
 
 	private final ScheduledExecutorService poller;
 
@@ -68,55 +65,18 @@ class OnlineSessionFeed implements DisposableBean {
 
 	/** A snapshot, then the changes, until the subscriber leaves. */
 	Flux<OnlineSessionBatch> follow(TenantId tenant, OnlineSessionFilter filter) {
-		return Flux.defer(() -> {
-			Key key = new Key(tenant, filter);
-			Sinks.Many<OnlineSessionBatch> sink = Sinks.many().unicast().onBackpressureBuffer();
-			Feed feed = join(key, sink);
-			return sink.asFlux().doFinally((signal) -> leave(key, feed, sink));
+		Key key = new Key(tenant, filter);
+		return this.feeds.follow(key, (feed, sink) -> {
+			Rows rows = feed.state();
+			Map<UUID, LiveSession> last = (rows.last != null) ? rows.last : rows.take(read(key, Map.of()));
+			List<LiveSession> online = new ArrayList<>(last.values());
+			sink.tryEmitNext(new OnlineSessionBatch(true, rows.truncated, online, List.of()));
 		});
 	}
 
 	/** How many tenant-and-filter feeds this replica reads now (for tests). */
 	int feeds() {
 		return this.feeds.size();
-	}
-
-	private Feed join(Key key, Sinks.Many<OnlineSessionBatch> sink) {
-		while (true) {
-			Feed feed = this.feeds.computeIfAbsent(key, (k) -> new Feed());
-			feed.lock.lock();
-			try {
-				if (feed.closed) {
-					// the last watcher left between the lookup and the lock: take a new
-					// one
-					continue;
-				}
-				if (feed.last == null) {
-					feed.take(read(key, Map.of()));
-				}
-				List<LiveSession> online = new ArrayList<>(feed.last.values());
-				sink.tryEmitNext(new OnlineSessionBatch(true, feed.truncated, online, List.of()));
-				feed.sinks.add(sink);
-				return feed;
-			}
-			finally {
-				feed.lock.unlock();
-			}
-		}
-	}
-
-	private void leave(Key key, Feed feed, Sinks.Many<OnlineSessionBatch> sink) {
-		feed.lock.lock();
-		try {
-			feed.sinks.remove(sink);
-			if (feed.sinks.isEmpty()) {
-				feed.closed = true;
-				this.feeds.remove(key, feed);
-			}
-		}
-		finally {
-			feed.lock.unlock();
-		}
 	}
 
 	void poll() {
@@ -129,27 +89,26 @@ class OnlineSessionFeed implements DisposableBean {
 		}
 	}
 
-	private void poll(Key key, Feed feed) {
-		feed.lock.lock();
+	private void poll(Key key, SharedFeed<Rows, OnlineSessionBatch> feed) {
 		try {
-			if (feed.closed || feed.last == null) {
-				return;
-			}
-			Map<UUID, LiveSession> last = feed.last;
-			Map<UUID, LiveSession> now = feed.take(read(key, last));
-			List<LiveSession> started = now.values().stream().filter((row) -> !last.containsKey(row.id())).toList();
-			List<UUID> ended = last.keySet().stream().filter((id) -> !now.containsKey(id)).toList();
-			OnlineSessionBatch batch = new OnlineSessionBatch(false, feed.truncated, started, ended);
-			if (!batch.isEmpty()) {
-				feed.sinks.forEach((sink) -> sink.tryEmitNext(batch));
-			}
+			feed.whileWatched(() -> {
+				Rows rows = feed.state();
+				Map<UUID, LiveSession> last = rows.last;
+				if (last == null) {
+					return;
+				}
+				Map<UUID, LiveSession> now = rows.take(read(key, last));
+				List<LiveSession> started = now.values().stream().filter((row) -> !last.containsKey(row.id())).toList();
+				List<UUID> ended = last.keySet().stream().filter((id) -> !now.containsKey(id)).toList();
+				OnlineSessionBatch batch = new OnlineSessionBatch(false, rows.truncated, started, ended);
+				if (!batch.isEmpty()) {
+					feed.push(batch);
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			log.warn("Reading the online sessions of tenant {} failed; next try in one period: {}", key.tenant().slug(),
 					ex.toString());
-		}
-		finally {
-			feed.lock.unlock();
 		}
 	}
 
@@ -189,7 +148,7 @@ class OnlineSessionFeed implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.poller.shutdownNow();
-		this.feeds.values().forEach((feed) -> feed.sinks.forEach(Sinks.Many::tryEmitComplete));
+		this.feeds.completeAll();
 	}
 
 	private record Key(TenantId tenant, OnlineSessionFilter filter) {
@@ -200,18 +159,12 @@ class OnlineSessionFeed implements DisposableBean {
 
 	}
 
-	/** One tenant-and-filter feed: the rows at the last read and who watches them. */
-	private static final class Feed {
-
-		private final ReentrantLock lock = new ReentrantLock();
-
-		private final Set<Sinks.Many<OnlineSessionBatch>> sinks = ConcurrentHashMap.newKeySet();
+	/** A tenant-and-filter feed's rows at the last read (under the feed's lock). */
+	private static final class Rows {
 
 		private @Nullable Map<UUID, LiveSession> last;
 
 		private boolean truncated;
-
-		private boolean closed;
 
 		Map<UUID, LiveSession> take(Read read) {
 			this.last = read.rows();

@@ -1,17 +1,15 @@
 package io.towerline.api.traffic;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
+import io.towerline.api.sharedfeed.SharedFeed;
+import io.towerline.api.sharedfeed.SharedFeeds;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.traffic.TopTalkers;
@@ -20,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +39,7 @@ class TopTalkersFeed implements DisposableBean {
 
 	private final TrafficSnapshots snapshots;
 
-	private final Map<Key, Feed> feeds = new ConcurrentHashMap<>();
+	private final SharedFeeds<Key, Ranking, TopTalkers> feeds = new SharedFeeds<>((key) -> new Ranking());
 
 	private final ScheduledExecutorService poller;
 
@@ -57,56 +54,21 @@ class TopTalkersFeed implements DisposableBean {
 
 	/** The busiest {@code count} sessions now, then again each period, until left. */
 	Flux<TopTalkers> follow(TenantId tenant, @Nullable UUID routerId, int count) {
-		return Flux.defer(() -> {
-			Key key = new Key(tenant, routerId);
-			Sinks.Many<TopTalkers> sink = Sinks.many().unicast().onBackpressureBuffer();
-			Feed feed = join(key, sink);
-			return sink.asFlux().map((talkers) -> head(talkers, count)).doFinally((signal) -> leave(key, feed, sink));
-		});
+		Key key = new Key(tenant, routerId);
+		return this.feeds.follow(key, (feed, sink) -> {
+			TopTalkers last = feed.state().last;
+			if (last != null) {
+				sink.tryEmitNext(last);
+			}
+			else {
+				read(key, feed);
+			}
+		}).map((talkers) -> head(talkers, count));
 	}
 
 	/** How many tenant-and-router rankings this replica reads now (for tests). */
 	int feeds() {
 		return this.feeds.size();
-	}
-
-	private Feed join(Key key, Sinks.Many<TopTalkers> sink) {
-		while (true) {
-			Feed feed = this.feeds.computeIfAbsent(key, (k) -> new Feed());
-			feed.lock.lock();
-			try {
-				if (feed.closed) {
-					// the last watcher left between the lookup and the lock: take a new
-					// one
-					continue;
-				}
-				feed.sinks.add(sink);
-				if (feed.last != null) {
-					sink.tryEmitNext(feed.last);
-				}
-				else {
-					read(key, feed);
-				}
-				return feed;
-			}
-			finally {
-				feed.lock.unlock();
-			}
-		}
-	}
-
-	private void leave(Key key, Feed feed, Sinks.Many<TopTalkers> sink) {
-		feed.lock.lock();
-		try {
-			feed.sinks.remove(sink);
-			if (feed.sinks.isEmpty()) {
-				feed.closed = true;
-				this.feeds.remove(key, feed);
-			}
-		}
-		finally {
-			feed.lock.unlock();
-		}
 	}
 
 	private void poll() {
@@ -122,8 +84,9 @@ class TopTalkersFeed implements DisposableBean {
 	/**
 	 * Ranks on a reader thread of its own, unless the feed's previous read still runs.
 	 */
-	private void read(Key key, Feed feed) {
-		if (!feed.reading.compareAndSet(false, true)) {
+	private void read(Key key, SharedFeed<Ranking, TopTalkers> feed) {
+		Ranking ranking = feed.state();
+		if (!ranking.reading.compareAndSet(false, true)) {
 			return;
 		}
 		this.readers.execute(() -> {
@@ -132,29 +95,19 @@ class TopTalkersFeed implements DisposableBean {
 						() -> this.snapshots.topTalkers(key.routerId(), MOST));
 				// delivered in the tenant: watchers' nested fields (router, subscriber)
 				// are read where the element is handed on
-				TenantContext.runAs(key.tenant(), () -> publish(feed, talkers));
+				TenantContext.runAs(key.tenant(), () -> feed.whileWatched(() -> {
+					ranking.last = talkers;
+					feed.push(talkers);
+				}));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Ranking the top talkers of tenant {} failed; next try in one period: {}", key.tenant().slug(),
 						ex.toString());
 			}
 			finally {
-				feed.reading.set(false);
+				ranking.reading.set(false);
 			}
 		});
-	}
-
-	private static void publish(Feed feed, TopTalkers talkers) {
-		feed.lock.lock();
-		try {
-			if (!feed.closed) {
-				feed.last = talkers;
-				feed.sinks.forEach((sink) -> sink.tryEmitNext(talkers));
-			}
-		}
-		finally {
-			feed.lock.unlock();
-		}
 	}
 
 	private static TopTalkers head(TopTalkers talkers, int count) {
@@ -166,25 +119,19 @@ class TopTalkersFeed implements DisposableBean {
 	public void destroy() {
 		this.poller.shutdownNow();
 		this.readers.shutdownNow();
-		this.feeds.values().forEach((feed) -> feed.sinks.forEach(Sinks.Many::tryEmitComplete));
+		this.feeds.completeAll();
 	}
 
 	private record Key(TenantId tenant, @Nullable UUID routerId) {
 
 	}
 
-	/** One tenant-and-router ranking: the last read and who watches it. */
-	private static final class Feed {
-
-		private final ReentrantLock lock = new ReentrantLock();
-
-		private final Set<Sinks.Many<TopTalkers>> sinks = ConcurrentHashMap.newKeySet();
+	/** A tenant-and-router ranking's last read (under the feed's lock). */
+	private static final class Ranking {
 
 		private final AtomicBoolean reading = new AtomicBoolean();
 
 		private @Nullable TopTalkers last;
-
-		private boolean closed;
 
 	}
 

@@ -23,7 +23,6 @@ import io.towerline.core.session.OnlineSessionOrder;
 import io.towerline.core.session.OnlineSessions;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
-import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorFleet;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 9's fleet measurement: one JVM (platform and simulators together) tracking
+ * Issue 9's fleet measurement: the platform's JVM, with the simulators in a process of
+ * their own ({@code -Dbench.simulators=in-jvm} puts them back in this JVM), tracking
  * {@code bench.routers} simulated routers (1,000) with {@code bench.sessions} online
  * sessions each (200), 5 % churn an hour. Reports CPU, heap, PostgreSQL rows written per
  * second, the lag from a login on a router to the session being listed, the cost per
@@ -50,6 +50,12 @@ class FleetBenchmark extends ApiTest {
 	private static final int ROUTERS = Integer.getInteger("bench.routers", 1000);
 
 	private static final int SESSIONS = Integer.getInteger("bench.sessions", 200);
+
+	/**
+	 * Whether the simulators run in a process of their own (the default) rather than in
+	 * the platform's JVM, where they share its heap, collector and threads.
+	 */
+	private static final boolean SEPARATE = !"in-jvm".equals(System.getProperty("bench.simulators", "process"));
 
 	private static final Duration STEADY = Duration.ofSeconds(Long.getLong("bench.steadySeconds", 180));
 
@@ -74,20 +80,14 @@ class FleetBenchmark extends ApiTest {
 		// a tenth more secrets than sessions, so logins have someone to bring online
 		int secrets = SESSIONS + Math.max(1, SESSIONS / 10);
 		long started = System.nanoTime();
-		try (SimulatorFleet fleet = SimulatorFleet.start(ROUTERS,
-				(router) -> router.version(SimulatorVersion.V7_19)
-					.user("api", "router-pass")
-					.secrets(secrets)
-					.onlineShare((double) SESSIONS / secrets)
-					.churn(0.05)
-					.traffic(true)
-					.seed(9))) {
+		try (BenchFleet fleet = startFleet(secrets)) {
 			double fleetSeconds = (System.nanoTime() - started) / 1e9;
 			long registering = System.nanoTime();
+			List<Integer> ports = fleet.ports();
 			TenantContext.runAs(tenant, () -> {
 				for (int i = 0; i < ROUTERS; i++) {
 					this.routers.create(RouterDetails.of(String.format(Locale.ROOT, "fleet-%04d", i), "127.0.0.1",
-							fleet.get(i).port(), false, null, null, "api"), "router-pass", false);
+							ports.get(i), false, null, null, "api"), "router-pass", false);
 				}
 			});
 			double registerSeconds = (System.nanoTime() - registering) / 1e9;
@@ -124,11 +124,13 @@ class FleetBenchmark extends ApiTest {
 
 			// steady state
 			long cpu0 = os.getProcessCpuTime();
+			Duration routersCpu0 = routersCpu(fleet);
 			long wall0 = System.nanoTime();
 			long rows0 = rowsWritten();
 			HttpGraphQlTester viewer = as(TestTokens.forTenant(tenant.slug(), "VIEWER"));
-			List<Long> loginLags = loginLags(viewer, fleet, STEADY);
+			List<Long> loginLags = loginLags(viewer, fleet, secrets, STEADY);
 			long cpu1 = os.getProcessCpuTime();
+			Duration routersCpu1 = routersCpu(fleet);
 			long wall1 = System.nanoTime();
 			long rows1 = rowsWritten();
 			long heapSteady = settledHeap(memory);
@@ -145,9 +147,11 @@ class FleetBenchmark extends ApiTest {
 			StringBuilder report = new StringBuilder("# Fleet benchmark\n\n");
 			report.append(String.format(
 					"%d simulated routers x %d sessions (%d online at the end), 5 %% churn an hour, daily traffic; "
-							+ "platform and simulators in one JVM (%d cores, max heap %d MiB)%n%n",
-					ROUTERS, SESSIONS, online, Runtime.getRuntime().availableProcessors(),
-					Runtime.getRuntime().maxMemory() / 1048576));
+							+ "%s (%d cores, max heap %d MiB)%n%n",
+					ROUTERS, SESSIONS, online,
+					SEPARATE ? "simulators in a process of their own (nice 19), the platform in this JVM"
+							: "platform and simulators in one JVM",
+					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576));
 			report.append(String.format(
 					"Start: simulators %.1f s, registering the routers %.1f s, all sessions tracked after %.1f s%n%n",
 					fleetSeconds, registerSeconds, loadSeconds));
@@ -156,6 +160,10 @@ class FleetBenchmark extends ApiTest {
 							+ "GC %.0f MiB (%.0f MiB before the fleet), PostgreSQL rows written %.0f/s%n%n",
 					seconds, cpuCores, 100 * cpuCores / Runtime.getRuntime().availableProcessors(),
 					heapSteady / 1048576.0, heapBefore / 1048576.0, rowsPerSecond));
+			if (SEPARATE) {
+				report.append(String.format("The simulators' process used %.2f cores meanwhile (not counted above)%n%n",
+						routersCpu1.minus(routersCpu0).toNanos() / 1e9 / seconds));
+			}
 			report.append(String.format("Counter samples: %.0f/s expected at one per session a minute; CPU per "
 					+ "sample at most %.0f µs (the whole process's CPU divided by samples: an upper bound), rows "
 					+ "per sample at most %.2f%n%n", samplesPerSecond, cpuCores * 1e6 / samplesPerSecond,
@@ -194,6 +202,32 @@ class FleetBenchmark extends ApiTest {
 		}
 	}
 
+	/**
+	 * The routers as FleetBenchmark always ran them (1,000 RouterOS 7.19 with 220
+	 * secrets, 200 online, 5 % churn an hour, daily traffic, seed 9), in their own
+	 * process unless {@code -Dbench.simulators=in-jvm}.
+	 */
+	private static BenchFleet startFleet(int secrets) {
+		if (SEPARATE) {
+			return SimulatorProcess.start(ROUTERS,
+					List.of("--version", "7.19", "--user", "api", "--password", "router-pass", "--secrets",
+							Integer.toString(secrets), "--online", Double.toString((double) SESSIONS / secrets),
+							"--churn", "0.05", "--traffic", "daily", "--seed", "9"));
+		}
+		return BenchFleet.inProcess(SimulatorFleet.start(ROUTERS,
+				(router) -> router.version(SimulatorVersion.V7_19)
+					.user("api", "router-pass")
+					.secrets(secrets)
+					.onlineShare((double) SESSIONS / secrets)
+					.churn(0.05)
+					.traffic(true)
+					.seed(9)));
+	}
+
+	private static Duration routersCpu(BenchFleet fleet) {
+		return (fleet instanceof SimulatorProcess process) ? process.cpu() : Duration.ZERO;
+	}
+
 	private long online(TenantId tenant) {
 		return TenantContext.callAs(tenant, () -> this.sessions.count(OnlineSessionFilter.ALL));
 	}
@@ -202,14 +236,13 @@ class FleetBenchmark extends ApiTest {
 	 * Brings an offline subscriber of a random router online about once a second and
 	 * measures until the platform lists it.
 	 */
-	private List<Long> loginLags(HttpGraphQlTester viewer, SimulatorFleet fleet, Duration duration) {
+	private List<Long> loginLags(HttpGraphQlTester viewer, BenchFleet fleet, int secrets, Duration duration) {
 		Random random = new Random(7);
 		List<Long> lags = new ArrayList<>();
 		long until = System.nanoTime() + duration.toNanos();
 		while (System.nanoTime() < until) {
-			RouterOsSimulator router = fleet.get(random.nextInt(fleet.size()));
-			String name = String.format(Locale.ROOT, "sub%05d", 1 + random.nextInt(router.secretCount()));
-			if (router.onlineSubscribers().contains(name) || !router.connectSubscriber(name)) {
+			String name = String.format(Locale.ROOT, "sub%05d", 1 + random.nextInt(secrets));
+			if (!fleet.connect(random.nextInt(ROUTERS), name)) {
 				continue;
 			}
 			long loggedIn = System.nanoTime();
@@ -252,28 +285,32 @@ class FleetBenchmark extends ApiTest {
 	 */
 	private String searchReads(TenantId tenant) throws IOException {
 		StringBuilder summary = new StringBuilder(
-				"What one search reads (onlineSessions(first: 100, orderBy: USERNAME) with totalCount; "
+				"What one search reads (onlineSessions(first: 100) with totalCount, in each order; "
 						+ "shared buffers of 8 KiB hit + read over its statements):\n\n");
 		StringBuilder plans = new StringBuilder();
 		for (String text : List.of("sub000", "sub002", "b0012", "sub015", "sub", "10.64.0.")) {
-			List<String> lines = TenantContext.callAs(tenant, () -> this.sessions
-				.explain(new OnlineSessionFilter(null, null, null, null, text), OnlineSessionOrder.USERNAME, 101));
-			plans.append("=== ").append(text).append('\n');
-			lines.forEach((line) -> plans.append(line).append('\n'));
-			long statements = lines.stream().filter((line) -> line.startsWith("-- ")).count();
-			long buffers = 0;
-			boolean top = false;
-			for (String line : lines) {
-				if (line.startsWith("-- ")) {
-					top = true;
+			summary.append(String.format(Locale.ROOT, "- `%s`:", text));
+			for (OnlineSessionOrder order : OnlineSessionOrder.values()) {
+				List<String> lines = TenantContext.callAs(tenant,
+						() -> this.sessions.explain(new OnlineSessionFilter(null, null, null, null, text), order, 101));
+				plans.append("=== ").append(text).append(' ').append(order).append('\n');
+				lines.forEach((line) -> plans.append(line).append('\n'));
+				long statements = lines.stream().filter((line) -> line.startsWith("-- ")).count();
+				long buffers = 0;
+				boolean top = false;
+				for (String line : lines) {
+					if (line.startsWith("-- ")) {
+						top = true;
+					}
+					else if (top && line.strip().startsWith("Buffers:")) {
+						buffers += bufferCount(line, "hit=") + bufferCount(line, "read=");
+						top = false;
+					}
 				}
-				else if (top && line.strip().startsWith("Buffers:")) {
-					buffers += bufferCount(line, "hit=") + bufferCount(line, "read=");
-					top = false;
-				}
+				summary
+					.append(String.format(Locale.ROOT, " %s %,d buffers (%d statements);", order, buffers, statements));
 			}
-			summary
-				.append(String.format(Locale.ROOT, "- `%s`: %d statements, %,d buffers%n", text, statements, buffers));
+			summary.append('\n');
 		}
 		Path out = Path.of("target", "benchmarks", "fleet-search-plans.txt");
 		Files.createDirectories(out.getParent());

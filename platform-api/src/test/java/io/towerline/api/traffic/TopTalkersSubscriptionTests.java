@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ch.qos.logback.classic.Level;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.testsupport.LogLines;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +75,7 @@ class TopTalkersSubscriptionTests extends ApiTest {
 
 	@Test
 	void shouldPushTheRankingAsTrafficMovesFromOneSharedRead() {
+		LogLines audit = LogLines.of(RouterCommandLog.class);
 		List<Map<String, Object>> viewer = watch(TestTokens.forTenant(this.tenant.slug(), "VIEWER"), null, 1);
 		List<Map<String, Object>> operator = watch(TestTokens.forTenant(this.tenant.slug(), "OPERATOR"), null, 2);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !viewer.isEmpty() && !operator.isEmpty());
@@ -99,6 +103,10 @@ class TopTalkersSubscriptionTests extends ApiTest {
 		// two watchers of the tenant's ranking, one ranking read per period on this
 		// replica (other tests' feeds are of other tenants and end with them)
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.feed.feeds() == 1);
+		// each router read on a thread of its own, in the tenant (ADR 0188)
+		audit.close();
+		assertThat(audit.at(Level.WARN, ":" + this.network.simulator().port())).as("sent with no tenant bound")
+			.isEmpty();
 	}
 
 	/**

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Level;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.testsupport.LogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +132,36 @@ class TrafficSnapshotTests extends ApiTest {
 		assertThat(number(first, "windowSeconds")).isZero();
 		assertThat(this.network.simulator().receivedCommands()).filteredOn((c) -> c.path().equals("/interface/print"))
 			.hasSize(1);
+	}
+
+	/**
+	 * Counter reads for dashboards run in the router's tenant whichever thread makes them
+	 * (top talkers read every router on a virtual thread of its own), and are monitoring:
+	 * not written to the audit log one by one (ADR 0188).
+	 */
+	@Test
+	void shouldReadCountersInTheTenantWithoutAuditingEachRead() {
+		this.network.awaitSucceeded(this.network.createSubscriber("snap-audit", "secret-snap-audit")[1]);
+		assertThat(this.network.simulator().connectSubscriber("snap-audit")).isTrue();
+		var viewer = as(TestTokens.forTenant(this.tenant.slug(), "VIEWER"));
+		this.network.simulator().clearReceivedCommands();
+		try (LogLines audit = LogLines.of(RouterCommandLog.class)) {
+			viewer.documentName("topTalkers").variable("count", 5).execute().path("topTalkers").hasValue();
+			long readAt = System.nanoTime();
+			await().until(() -> System.nanoTime() - readAt > Duration.ofMillis(300).toNanos());
+			assertThat(throughput(viewer)).containsEntry("sessions", 1);
+			assertThat(this.network.simulator().receivedCommands())
+				.filteredOn((c) -> c.path().equals("/interface/print"))
+				.as("both read the router")
+				.hasSize(2);
+			assertThat(audit.at(Level.WARN, ":" + this.network.simulator().port())).as("sent with no tenant bound")
+				.isEmpty();
+		}
+		assertThat(this.jdbc
+			.sql("SELECT count(*) FROM " + this.tenant.schemaName() + ".router_command_log WHERE action = ?")
+			.param("/interface/print")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	/**

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import ch.qos.logback.classic.Level;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.testsupport.LogLines;
 import io.towerline.core.traffic.LiveTraffic;
 import io.towerline.mikrotik.client.RouterClients;
 import io.towerline.mikrotik.client.RouterEndpoint;
@@ -31,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +56,9 @@ class TrafficSubscriptionTests extends ApiTest {
 
 	@Autowired
 	LiveTraffic live;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TenantId tenant;
 
@@ -97,12 +104,22 @@ class TrafficSubscriptionTests extends ApiTest {
 	void shouldShareOneRouterStreamBetweenWatchersAndCancelItWhenTheLastLeaves() {
 		String subscriber = onlineSubscriber("shared");
 		this.simulator.clearReceivedCommands();
+		LogLines audit = LogLines.of(RouterCommandLog.class);
 		List<Map<String, Object>> first = watch(subscriber, TestTokens.forTenant(this.tenant.slug(), "VIEWER"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> samples(first) >= 1);
 		List<Map<String, Object>> second = watch(subscriber, TestTokens.forTenant(this.tenant.slug(), "OPERATOR"));
 		await().atMost(Duration.ofSeconds(30)).until(() -> samples(second) >= 3);
 		assertThat(this.live.watchers(this.tenant, UUID.fromString(this.routerId), "<pppoe-shared>")).isEqualTo(2);
 		assertThat(commands(MONITOR)).isEqualTo(1);
+		// opened in the tenant: on record once, as the shared stream's opening (ADR 0188)
+		audit.close();
+		assertThat(audit.at(Level.WARN, ":" + this.simulator.port())).as("sent with no tenant bound").isEmpty();
+		assertThat(
+				this.jdbc.sql("SELECT actor FROM " + this.tenant.schemaName() + ".router_command_log WHERE action = ?")
+					.param(MONITOR)
+					.query(String.class)
+					.list())
+			.containsExactly("system:live-traffic");
 		assertThat(first).allSatisfy((event) -> assertThat(event).containsEntry("__typename", "TrafficSample"));
 		// a new stream's first sample may cover no movement yet; the traffic shows in the
 		// next

@@ -65,6 +65,12 @@ public class SessionTracking implements SmartLifecycle {
 
 	private final AtomicInteger rounds = new AtomicInteger();
 
+	/**
+	 * Tenants whose routers could not be listed at the last try: their failure is logged
+	 * once, when it starts.
+	 */
+	private final Set<TenantId> failingTenants = ConcurrentHashMap.newKeySet();
+
 	private final AtomicLong leaseTakeovers = new AtomicLong();
 
 	private final AtomicLong leaseLosses = new AtomicLong();
@@ -186,14 +192,11 @@ public class SessionTracking implements SmartLifecycle {
 		}
 		try {
 			Map<String, Key> wanted = new HashMap<>();
-			for (TenantId tenant : this.catalog.activeTenants()) {
-				// bound, so the read goes to the tenant's cluster (ADR 0173)
-				List<UUID> ids = TenantContext.callAs(tenant,
-						() -> this.jdbc.sql("SELECT id FROM " + tenant.schemaName() + ".router")
-							.query(UUID.class)
-							.list());
-				ids.forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
+			List<TenantId> active = this.catalog.activeTenants();
+			for (TenantId tenant : active) {
+				routersOf(tenant).forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
 			}
+			this.failingTenants.retainAll(active);
 			Set<String> held = holdFairShare(wanted.keySet());
 			List<String> gone = new ArrayList<>();
 			this.tracked.forEach((key, router) -> {
@@ -226,6 +229,41 @@ public class SessionTracking implements SmartLifecycle {
 			log.warn("Renewing stream leases failed ({}); next round in one interval", ex.toString());
 		}
 		this.rounds.incrementAndGet();
+	}
+
+	/**
+	 * The tenant's routers; when they cannot be listed (its schema or cluster is
+	 * failing), the ones tracked here already, so its trackers keep running and their
+	 * leases are renewed while every other tenant's round goes on. Logged once per
+	 * failure streak.
+	 */
+	private List<UUID> routersOf(TenantId tenant) {
+		try {
+			// bound, so the read goes to the tenant's cluster (ADR 0173)
+			List<UUID> ids = TenantContext.callAs(tenant,
+					() -> this.jdbc.sql("SELECT id FROM " + tenant.schemaName() + ".router").query(UUID.class).list());
+			if (this.failingTenants.remove(tenant)) {
+				log.info("Listing the routers of tenant {} works again", tenant.slug());
+			}
+			return ids;
+		}
+		catch (RuntimeException ex) {
+			if (this.failingTenants.add(tenant)) {
+				log.warn("Listing the routers of tenant {} failed ({}); its tracked routers stay as they are until it "
+						+ "works again", tenant.slug(), ex.toString());
+			}
+			String prefix = tenant.slug() + "/";
+			return this.tracked.keySet()
+				.stream()
+				.filter((key) -> key.startsWith(prefix))
+				.map((key) -> UUID.fromString(key.substring(prefix.length())))
+				.toList();
+		}
+	}
+
+	/** Tenants whose routers could not be listed in the last round (tests read it). */
+	Set<TenantId> failingTenants() {
+		return Set.copyOf(this.failingTenants);
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
+import io.towerline.core.actor.Actor;
+import io.towerline.core.audit.CommandContext;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LiveTraffic implements DisposableBean {
+
+	/** Who opens the shared streams (for many watchers, so none of them). */
+	static final Actor ACTOR = Actor.system("live-traffic");
 
 	private final MonitorOpener opener;
 
@@ -118,13 +123,18 @@ public class LiveTraffic implements DisposableBean {
 
 	private static RouterStream open(Routers routers, RouterAccess access, Clock clock, MonitorKey key,
 			Consumer<TrafficSample> onSample, Consumer<RouterException> onError) {
-		Router router = TenantContext.callAs(key.tenant(), () -> routers.get(key.routerId()));
-		return access.client(router)
-			.interfaces()
-			.monitor(List.of(key.interfaceName()),
-					(reading) -> onSample.accept(new TrafficSample(clock.instant(), reading.rxBitsPerSecond(),
-							reading.txBitsPerSecond(), reading.rxPacketsPerSecond(), reading.txPacketsPerSecond())),
-					onError);
+		// opened in the tenant: the stream opening is on record once per shared stream,
+		// as
+		// a tracker's listen is (ADR 0132, ADR 0188)
+		return TenantContext.callAs(key.tenant(), () -> {
+			Router router = routers.get(key.routerId());
+			return new CommandContext(router.id(), ACTOR, null, key.interfaceName()).call(() -> access.client(router)
+				.interfaces()
+				.monitor(List.of(key.interfaceName()),
+						(reading) -> onSample.accept(new TrafficSample(clock.instant(), reading.rxBitsPerSecond(),
+								reading.txBitsPerSecond(), reading.rxPacketsPerSecond(), reading.txPacketsPerSecond())),
+						onError));
+		});
 	}
 
 	@Override

@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.towerline.core.actor.Actor;
+import io.towerline.core.audit.CommandContext;
 import io.towerline.core.error.DomainException;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.router.Router;
@@ -44,6 +46,9 @@ import org.springframework.stereotype.Service;
 public class TrafficSnapshots {
 
 	private static final String PPPOE_TYPE = "pppoe-in";
+
+	/** Who reads the counters, should a read ever be recorded. */
+	static final Actor ACTOR = Actor.system("traffic-snapshots");
 
 	private final Routers routers;
 
@@ -79,13 +84,11 @@ public class TrafficSnapshots {
 
 	/**
 	 * The subscriber traffic of a router already read in the caller's tenant; safe to run
-	 * for many routers at once. A thread without the tenant bound gets no rates for
-	 * sessions without an earlier reading in memory (it cannot read the trackers'
-	 * samples).
+	 * for many routers at once.
 	 * @throws DomainException ROUTER_UNREACHABLE when the router cannot be read
 	 */
 	public RouterThroughput throughput(Router router) {
-		return RouterThroughput.of(router.id(), rates(router, TenantContext.current().orElse(null)));
+		return RouterThroughput.of(router.id(), rates(router, TenantContext.require()));
 	}
 
 	/**
@@ -147,10 +150,19 @@ public class TrafficSnapshots {
 	}
 
 	/**
-	 * The router's rates now: one read, compared with the previous one kept in memory or,
-	 * when there is none young enough, with the trackers' last samples of its sessions.
+	 * The router's rates now, read in the router's tenant (on whatever thread) as routine
+	 * monitoring: the counter read is not audited one by one (ADR 0132, ADR 0188).
 	 */
-	private InterfaceRates rates(Router router, @Nullable TenantId tenant) {
+	private InterfaceRates rates(Router router, TenantId tenant) {
+		return TenantContext.callAs(tenant,
+				() -> new CommandContext(router.id(), ACTOR, null, null).callRoutineReads(() -> ratesInTenant(router)));
+	}
+
+	/**
+	 * One read, compared with the previous one kept in memory or, when there is none
+	 * young enough, with the trackers' last samples of its sessions.
+	 */
+	private InterfaceRates ratesInTenant(Router router) {
 		RouterReadings state = this.readings.computeIfAbsent(router.id(), (id) -> new RouterReadings());
 		synchronized (state) {
 			long now = System.nanoTime();
@@ -162,7 +174,7 @@ public class TrafficSnapshots {
 			CounterReading current = read(router);
 			InterfaceRates rates = (earlier != null
 					&& current.nanos() - earlier.nanos() <= this.properties.snapshotWindowMax().toNanos())
-							? current.ratesSince(earlier) : current.ratesSince(trackerSamples(router, tenant));
+							? current.ratesSince(earlier) : current.ratesSince(trackerSamples(router));
 			state.latest = current;
 			state.rates = rates;
 			return rates;
@@ -173,12 +185,9 @@ public class TrafficSnapshots {
 	 * The session trackers' last counter samples of the router's sessions, by interface
 	 * name; a session not sampled yet counted nothing at its login.
 	 */
-	private Map<String, CounterSample> trackerSamples(Router router, @Nullable TenantId tenant) {
-		if (tenant == null) {
-			return Map.of();
-		}
+	private Map<String, CounterSample> trackerSamples(Router router) {
 		Map<String, CounterSample> samples = new HashMap<>();
-		for (OnlineSession session : TenantContext.callAs(tenant, () -> this.sessions.ofRouter(router.id()))) {
+		for (OnlineSession session : this.sessions.ofRouter(router.id())) {
 			Instant at = session.countersAt();
 			samples.putIfAbsent(Interfaces.pppoeName(session.username()), (at != null)
 					? new CounterSample(session.counters(), at) : new CounterSample(Counters.ZERO, session.loginAt()));

@@ -71,24 +71,29 @@ class OnlineSearchBenchmark extends DatabaseTest {
 				List<OnlineSession> sessions = new ArrayList<>(SESSIONS);
 				for (int s = 0; s < SESSIONS; s++) {
 					String name = String.format(Locale.ROOT, "sub%05d", names.get(s));
-					int seed = name.hashCode();
 					sessions.add(new OnlineSession(UUID.randomUUID(), router, "*" + Integer.toHexString(s + 1), name,
 							null, "10." + (64 + s / (253 * 256)) + "." + ((s / 253) % 256) + "." + (2 + s % 253),
-							String.format(Locale.ROOT, "02:00:%02X:%02X:%02X:%02X", (seed >> 24) & 0xFF,
-									(seed >> 16) & 0xFF, (seed >> 8) & 0xFF, seed & 0xFF),
-							"pppoe", "0x8100" + Integer.toHexString(s), now.minusSeconds(random.nextInt(604_800)), now,
-							Counters.ZERO, null));
+							mac(name).toUpperCase(Locale.ROOT), "pppoe", "0x8100" + Integer.toHexString(s),
+							now.minusSeconds(random.nextInt(604_800)), now, Counters.ZERO, null));
 				}
 				this.transactions.executeWithoutResult((tx) -> this.store.insert(sessions));
 			}
 		});
 		this.jdbc.sql("VACUUM ANALYZE " + tenant.schemaName() + ".online_session").update();
+		String mac = mac("sub00042");
+		StringBuilder summary = new StringBuilder(
+				"| search | order | statements | buffers | page and count p50 / p99 (loaded machine) |\n|---|---|---|---|---|\n");
 		TenantContext.runAs(tenant, () -> {
-			for (String text : List.of("sub000", "sub002", "sub010", "b0012", "sub00042", "10.64", "su")) {
-				for (OnlineSessionOrder order : List.of(OnlineSessionOrder.USERNAME, OnlineSessionOrder.LOGIN_NEWEST)) {
+			// prefix (under three characters), broad, mid-sized and narrow substrings,
+			// one
+			// from the middle of names, none, an IP address part and MACs
+			for (String text : List.of("su", "sub000", "sub002", "b0012", "sub00042", "sub010", "10.64.0.", "10.64",
+					"02:00", mac)) {
+				for (OnlineSessionOrder order : OnlineSessionOrder.values()) {
 					OnlineSessionFilter filter = new OnlineSessionFilter(null, null, null, null, text);
 					System.out.println("=== search '" + text + "' " + order);
-					this.online.explain(filter, order, 101).forEach(System.out::println);
+					List<String> plans = this.online.explain(filter, order, 101);
+					plans.forEach(System.out::println);
 					long[] nanos = new long[100];
 					for (int i = 0; i < nanos.length; i++) {
 						long start = System.nanoTime();
@@ -101,9 +106,52 @@ class OnlineSearchBenchmark extends DatabaseTest {
 					Arrays.sort(nanos);
 					System.out.printf(Locale.ROOT, "page and count: p50 %.1f ms, p99 %.1f ms%n", nanos[50] / 1e6,
 							nanos[98] / 1e6);
+					summary.append(String.format(Locale.ROOT, "| `%s` | %s | %d | %,d | %.1f / %.1f ms |%n", text,
+							order, plans.stream().filter((line) -> line.startsWith("-- ")).count(), buffers(plans),
+							nanos[50] / 1e6, nanos[98] / 1e6));
 				}
 			}
 		});
+		System.out.println("What one search reads (first page of 101 and its count, shared buffers of 8 KiB):");
+		System.out.println(summary);
+	}
+
+	/**
+	 * The buffers a search's statements touched: the first {@code Buffers:} line after
+	 * each statement is its plan's top node, which counts everything below it.
+	 */
+	private static long buffers(List<String> plans) {
+		long buffers = 0;
+		boolean top = false;
+		for (String line : plans) {
+			if (line.startsWith("-- ")) {
+				top = true;
+			}
+			else if (top && line.strip().startsWith("Buffers:")) {
+				buffers += count(line, "hit=") + count(line, "read=");
+				top = false;
+			}
+		}
+		return buffers;
+	}
+
+	private static long count(String line, String key) {
+		int at = line.indexOf(key);
+		if (at < 0) {
+			return 0;
+		}
+		int end = at + key.length();
+		while (end < line.length() && Character.isDigit(line.charAt(end))) {
+			end++;
+		}
+		return Long.parseLong(line.substring(at + key.length(), end));
+	}
+
+	/** The MAC this benchmark gives the user name's sessions. */
+	private static String mac(String name) {
+		int seed = name.hashCode();
+		return String.format(Locale.ROOT, "02:00:%02x:%02x:%02x:%02x", (seed >> 24) & 0xFF, (seed >> 16) & 0xFF,
+				(seed >> 8) & 0xFF, seed & 0xFF);
 	}
 
 }

@@ -18,6 +18,8 @@ import io.towerline.core.router.Routers;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.testsupport.DatabaseTest;
+import io.towerline.core.testsupport.LogLines;
+import ch.qos.logback.classic.Level;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,6 +57,9 @@ class SessionTrackingTests extends DatabaseTest {
 
 	@Autowired
 	Routers routers;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TrackingFixture fixture;
 
@@ -276,6 +282,68 @@ class SessionTrackingTests extends DatabaseTest {
 		finally {
 			replicas.forEach(SessionTracking::stop);
 			simulators.forEach(RouterOsSimulator::close);
+		}
+	}
+
+	/**
+	 * A tenant whose routers cannot be listed (here its router table is out of reach)
+	 * keeps its trackers, other tenants' rounds go on, and its failure is logged once per
+	 * streak rather than every round.
+	 */
+	@Test
+	void shouldKeepOneTenantsListingFailureToThatTenant() {
+		try (RouterOsSimulator first = RouterOsSimulator.builder()
+			.version(SimulatorVersion.V7_16)
+			.user("api", "router-pass")
+			.secrets(2)
+			.start();
+				RouterOsSimulator second = RouterOsSimulator.builder()
+					.version(SimulatorVersion.V7_16)
+					.user("api", "router-pass")
+					.secrets(2)
+					.start();
+				LogLines logged = LogLines.of(SessionTracking.class)) {
+			TenantId failing = this.fixture.tenant("failing");
+			TenantId healthy = this.fixture.tenant("healthy");
+			String failingKey = SessionTracking.key(failing, this.fixture.router(failing, first));
+			SessionTracking replica = this.fixture.replica("failing-" + UUID.randomUUID());
+			replica.start();
+			try {
+				await().atMost(Duration.ofSeconds(20)).until(() -> replica.trackedRouters().contains(failingKey));
+				hideRouters(failing, true);
+				await().atMost(Duration.ofSeconds(20)).until(() -> replica.failingTenants().contains(failing));
+				String healthyKey = SessionTracking.key(healthy, this.fixture.router(healthy, second));
+				await().atMost(Duration.ofSeconds(20)).until(() -> replica.trackedRouters().contains(healthyKey));
+				int rounds = replica.rounds();
+				await().atMost(Duration.ofSeconds(20)).until(() -> replica.rounds() >= rounds + 3);
+				assertThat(replica.trackedRouters()).as("the failing tenant's tracker keeps running")
+					.contains(failingKey, healthyKey);
+				assertThat(logged.at(Level.WARN, failing.slug())).as("logged once for the streak").hasSize(1);
+
+				hideRouters(failing, false);
+				await().atMost(Duration.ofSeconds(20)).until(() -> !replica.failingTenants().contains(failing));
+				hideRouters(failing, true);
+				await().atMost(Duration.ofSeconds(20)).until(() -> replica.failingTenants().contains(failing));
+				assertThat(logged.at(Level.WARN, failing.slug())).as("a new streak is logged again").hasSize(2);
+			}
+			finally {
+				replica.stop();
+				hideRouters(failing, false);
+			}
+		}
+	}
+
+	private void hideRouters(TenantId tenant, boolean hidden) {
+		String schema = tenant.schemaName();
+		boolean isHidden = this.jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
+			.param(schema + ".router_hidden")
+			.query(Boolean.class)
+			.single();
+		if (hidden != isHidden) {
+			this.jdbc
+				.sql("ALTER TABLE " + schema
+						+ (hidden ? ".router RENAME TO router_hidden" : ".router_hidden RENAME TO router"))
+				.update();
 		}
 	}
 
