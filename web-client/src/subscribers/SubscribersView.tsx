@@ -90,7 +90,8 @@ export default function SubscribersView() {
         <FilterSelect label="Router" placeholder="Any router" data={routers} value={routerId} clearable searchable onChange={(value) => set('router', value)} w={200} />
       </Group>
       {!data ? (
-        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
+        // data but no deferred data yet: the rows are rendering as a transition, the loader stays until they are shown
+        <QueryState fetching={result.fetching || Boolean(result.data)} error={result.error} onRetry={() => reexecute()} />
       ) : rows.length === 0 ? (
         <EmptyState title={filtered ? 'No subscriber matches' : 'No subscribers yet'}>
           <Text size="sm" c="dimmed">
