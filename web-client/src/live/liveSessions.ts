@@ -49,6 +49,7 @@ export class LiveSessions {
     if (!batches.length) return;
     let rebuilt = false;
     const gone = new Set<string>();
+    const started = new Set<string>();
     const counts = new Map(this.perRouter);
     const count = (routerId: string, delta: number) => {
       const next = (counts.get(routerId) ?? 0) + delta;
@@ -60,6 +61,7 @@ export class LiveSessions {
         this.rows.clear();
         counts.clear();
         gone.clear();
+        started.clear();
         rebuilt = true;
       }
       this.truncated = batch.truncated;
@@ -70,6 +72,7 @@ export class LiveSessions {
           gone.add(row.id);
         }
         this.rows.set(row.id, row);
+        started.add(row.id);
         count(row.routerId, 1);
       }
       for (const id of batch.ended) {
@@ -80,24 +83,24 @@ export class LiveSessions {
         gone.add(id);
       }
     }
-    this.ordered = rebuilt ? [...this.rows.values()].sort(newestFirst) : this.merged(gone);
+    this.ordered = rebuilt ? [...this.rows.values()].sort(newestFirst) : this.merged(gone, started);
     this.perRouter = counts;
     this.version++;
   }
 
-  /** The previous order without the rows that left or changed, merged with the rows held now that it lacks. */
-  private merged(gone: ReadonlySet<string>): LiveRow[] {
+  /**
+   * The previous order without the rows that left or changed (`gone`), merged with the rows that logged in (`started`,
+   * those still online): work in proportion to the rows plus the batch, with no set of all ids.
+   */
+  private merged(gone: ReadonlySet<string>, started: ReadonlySet<string>): LiveRow[] {
     const kept: LiveRow[] = [];
     for (const row of this.ordered) {
       if (!gone.has(row.id)) kept.push(row);
     }
-    const known = new Set<string>();
-    for (const row of kept) known.add(row.id);
     const added: LiveRow[] = [];
-    if (kept.length !== this.rows.size) {
-      for (const row of this.rows.values()) {
-        if (!known.has(row.id)) added.push(row);
-      }
+    for (const id of started) {
+      const row = this.rows.get(id);
+      if (row) added.push(row);
     }
     if (!added.length) return kept;
     added.sort(newestFirst);
