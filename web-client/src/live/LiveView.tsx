@@ -1,7 +1,8 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from 'urql';
 import { Page } from '../components/Page';
+import { FilterSelect } from '../components/FilterSelect';
 import { LiveChoicesQuery } from './documents';
 import { countBy, visibleRows, type LiveRow } from './liveSessions';
 import { useLiveSessions } from './useLiveSessions';
@@ -11,6 +12,8 @@ import { KickDialog } from './KickDialog';
 import { OnlineCounts } from './OnlineCounts';
 import { TopTalkersCard } from './TopTalkersCard';
 
+
+const options = (entries: Map<string, string>) => [...entries.entries()].map(([value, label]) => ({ value, label }));
 
 export default function LiveView() {
   const { live, version, error, connected } = useLiveSessions();
@@ -28,24 +31,27 @@ export default function LiveView() {
   const popName = useMemo(() => new Map((choices.data?.pops.edges ?? []).map(({ node }) => [node.id, node.name])), [choices.data]);
   const planName = useMemo(() => new Map((choices.data?.plans.edges ?? []).map(({ node }) => [node.id, node.name])), [choices.data]);
 
+  // the store keeps its rows in display order and its counts per router as batches arrive: a batch costs a filter
+  // (none without one) and a sum over the routers here, not a sort of every session
   const rows = useMemo(
-    () => visibleRows(live.rows.values(), { routerId, popId, planId, search: deferredSearch }, (id) => popOfRouter.get(id) ?? undefined),
+    () => visibleRows(live.ordered, { routerId, popId, planId, search: deferredSearch }, (id) => popOfRouter.get(id) ?? undefined),
     // version stands for the store's contents, which change in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [version, live, routerId, popId, planId, deferredSearch, popOfRouter],
   );
   const perRouter = useMemo(
-    () => countBy(live.rows.values(), (row) => row.routerId),
+    () => countBy(live.perRouter, (id) => id),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [version, live],
   );
   const perPop = useMemo(
-    () => countBy(live.rows.values(), (row) => popOfRouter.get(row.routerId) ?? undefined),
+    () => countBy(live.perRouter, (id) => popOfRouter.get(id) ?? undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [version, live, popOfRouter],
   );
-
-  const options = (entries: Map<string, string>) => [...entries.entries()].map(([value, label]) => ({ value, label }));
+  const routerOptions = useMemo(() => options(routerName), [routerName]);
+  const popOptions = useMemo(() => options(popName), [popName]);
+  const planOptions = useMemo(() => options(planName), [planName]);
 
   return (
     <Page
@@ -80,9 +86,9 @@ export default function LiveView() {
               onChange={(event) => setSearch(event.currentTarget.value)}
               w={260}
             />
-            <Select label="Router" data={options(routerName)} value={routerId} onChange={setRouterId} clearable searchable w={180} />
-            <Select label="POP" data={options(popName)} value={popId} onChange={setPopId} clearable searchable w={180} />
-            <Select label="Plan" data={options(planName)} value={planId} onChange={setPlanId} clearable searchable w={180} />
+            <FilterSelect label="Router" placeholder="Any router" data={routerOptions} value={routerId} onChange={setRouterId} clearable searchable w={180} />
+            <FilterSelect label="POP" placeholder="Any POP" data={popOptions} value={popId} onChange={setPopId} clearable searchable w={180} />
+            <FilterSelect label="Plan" placeholder="Any plan" data={planOptions} value={planId} onChange={setPlanId} clearable searchable w={180} />
             <Text size="sm" c="dimmed" data-testid="live-shown">
               {rows.length.toLocaleString()} shown
             </Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBy, LiveSessions, visibleRows, type LiveRow } from './liveSessions';
+import { countBy, LiveSessions, newestFirst, visibleRows, type LiveBatch, type LiveRow } from './liveSessions';
 
 const row = (id: string, username: string, loginAt: string, routerId = 'r1', planId: string | null = 'p1'): LiveRow => ({
   id,
@@ -21,8 +21,10 @@ describe('LiveSessions', () => {
       { snapshot: false, truncated: false, started: [row('3', 'carol', '2026-01-01T00:00:03Z')], ended: ['2'] },
     ]);
     expect([...live.rows.keys()]).toEqual(['3']);
+    expect(live.ordered.map((r) => r.id)).toEqual(['3']);
     live.apply([{ snapshot: true, truncated: true, started: [row('9', 'zed', '2026-01-01T00:00:09Z')], ended: [] }]);
     expect([...live.rows.keys()]).toEqual(['9']);
+    expect(live.ordered.map((r) => r.id)).toEqual(['9']);
     expect(live.truncated).toBe(true);
   });
 
@@ -38,19 +40,68 @@ describe('LiveSessions', () => {
     const live = new LiveSessions();
     live.apply([{ snapshot: false, truncated: false, started: [], ended: ['404'] }]);
     expect(live.rows.size).toBe(0);
+    expect(live.ordered).toHaveLength(0);
+    expect(live.perRouter.size).toBe(0);
+  });
+
+  it('keeps the display order and the counts per router as a full sort and count would, whatever the batches', () => {
+    // seeded pseudo-random churn: logins with earlier and later times (clock skew between routers), logouts of
+    // sessions held and not held, a session id logging in again with other details, snapshots in between
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const pick = (ids: string[], otherwise: string) => ids[Math.floor(random() * ids.length)] ?? otherwise;
+    const live = new LiveSessions();
+    let next = 0;
+    let most = 0;
+    for (let round = 0; round < 200; round++) {
+      const batches: LiveBatch[] = [];
+      for (let b = 0; b < 1 + Math.floor(random() * 3); b++) {
+        const started: LiveRow[] = [];
+        for (let i = 0; i < Math.floor(random() * 6); i++) {
+          const id = random() < 0.2 ? pick([...live.rows.keys()], String(next++)) : String(next++);
+          const second = String(Math.floor(random() * 60)).padStart(2, '0');
+          started.push(row(id, `user-${id}`, `2026-01-01T00:${String(round % 60).padStart(2, '0')}:${second}Z`, `r${Math.floor(random() * 4)}`));
+        }
+        const ids = [...live.rows.keys()];
+        const ended = Array.from({ length: Math.floor(random() * 3) }, () => (random() < 0.8 ? pick(ids, 'never-online') : 'never-online'));
+        batches.push({ snapshot: random() < 0.01, truncated: false, started, ended });
+      }
+      live.apply(batches);
+      most = Math.max(most, live.rows.size);
+      const expected = [...live.rows.values()].sort(newestFirst);
+      expect(live.ordered.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+      const counts = new Map<string, number>();
+      for (const r of live.rows.values()) counts.set(r.routerId, (counts.get(r.routerId) ?? 0) + 1);
+      expect(new Map(live.perRouter)).toEqual(counts);
+    }
+    // the case held more than a handful of sessions at a time
+    expect(most).toBeGreaterThan(20);
+  });
+
+  it('replaces its order and counts when they change, so views that compare them see the change', () => {
+    const live = new LiveSessions();
+    live.apply([{ snapshot: true, truncated: false, started: [row('1', 'alice', '2026-01-01T00:00:01Z')], ended: [] }]);
+    const ordered = live.ordered;
+    const counts = live.perRouter;
+    live.apply([{ snapshot: false, truncated: false, started: [row('2', 'bob', '2026-01-01T00:00:02Z')], ended: [] }]);
+    expect(live.ordered).not.toBe(ordered);
+    expect(live.perRouter).not.toBe(counts);
+    expect(ordered.map((r) => r.id)).toEqual(['1']);
+    expect(counts.get('r1')).toBe(1);
   });
 });
 
 describe('visibleRows', () => {
   const rows = [
-    row('1', 'alice', '2026-01-01T00:00:01Z', 'r1', 'p1'),
     row('2', 'Bob', '2026-01-01T00:00:03Z', 'r2', 'p2'),
     row('3', 'carol', '2026-01-01T00:00:02Z', 'r2', null),
+    row('1', 'alice', '2026-01-01T00:00:01Z', 'r1', 'p1'),
   ];
   const pops: Record<string, string> = { r1: 'north', r2: 'south' };
 
-  it('sorts newest login first', () => {
-    expect(visibleRows(rows, {}, (id) => pops[id]).map((r) => r.username)).toEqual(['Bob', 'carol', 'alice']);
+  it('keeps the given order and returns the rows themselves without a filter', () => {
+    expect(visibleRows(rows, {}, (id) => pops[id])).toBe(rows);
+    expect(visibleRows(rows, { search: '  ' }, (id) => pops[id])).toBe(rows);
   });
 
   it('filters by router, POP and plan together', () => {
@@ -64,16 +115,22 @@ describe('visibleRows', () => {
     expect(visibleRows(rows, { search: 'OB' }, (id) => pops[id]).map((r) => r.id)).toEqual(['2']);
     expect(visibleRows(rows, { search: '10.0.0.3' }, (id) => pops[id]).map((r) => r.id)).toEqual(['3']);
     expect(visibleRows(rows, { search: '00:01' }, (id) => pops[id]).map((r) => r.id)).toEqual(['1']);
-    expect(visibleRows(rows, { search: '  ' }, (id) => pops[id])).toHaveLength(3);
   });
 });
 
 describe('countBy', () => {
-  it('counts per key, most first, skipping rows without one', () => {
-    const rows = [row('1', 'a', 'x', 'r1'), row('2', 'b', 'x', 'r2'), row('3', 'c', 'x', 'r2'), row('4', 'd', 'x', 'r3')];
-    expect(countBy(rows, (r) => (r.routerId === 'r3' ? undefined : r.routerId))).toEqual([
-      ['r2', 2],
+  it('sums counts per group, most first, leaving out keys without one', () => {
+    const perRouter = new Map([
       ['r1', 1],
+      ['r2', 2],
+      ['r3', 4],
+      ['r4', 5],
     ]);
+    const pop: Record<string, string | undefined> = { r1: 'north', r2: 'south', r3: 'south', r4: undefined };
+    expect(countBy(perRouter, (id) => pop[id])).toEqual([
+      ['south', 6],
+      ['north', 1],
+    ]);
+    expect(countBy(perRouter, (id) => id)[0]).toEqual(['r4', 5]);
   });
 });

@@ -25,52 +25,130 @@ export interface LiveFilter {
   search?: string;
 }
 
-/** Sessions online now by id; `version` changes with every applied batch so views know when to re-derive. */
+/** Newest login first; ISO-8601 instants in UTC sort as text, the id breaks ties so the order is stable. */
+export function newestFirst(a: LiveRow, b: LiveRow): number {
+  if (a.loginAt !== b.loginAt) return a.loginAt < b.loginAt ? 1 : -1;
+  return a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
+}
+
+/**
+ * Sessions online now by id, kept in display order and counted per router as batches arrive: a batch of 50 changes
+ * costs one pass over the rows (merge), not a sort of all 5,000 and two counts over them, in the frame that shows it.
+ * `version` changes with every applied batch so views know when to re-derive; `ordered` and `perRouter` are replaced
+ * (never changed in place) when they change.
+ */
 export class LiveSessions {
   readonly rows = new Map<string, LiveRow>();
+  ordered: readonly LiveRow[] = [];
+  perRouter: ReadonlyMap<string, number> = new Map();
   version = 0;
   truncated = false;
 
   /** Applies batches in order; a snapshot replaces everything before it. */
   apply(batches: readonly LiveBatch[]): void {
+    if (!batches.length) return;
+    let rebuilt = false;
+    const gone = new Set<string>();
+    const started = new Set<string>();
+    const counts = new Map(this.perRouter);
+    const count = (routerId: string, delta: number) => {
+      const next = (counts.get(routerId) ?? 0) + delta;
+      if (next > 0) counts.set(routerId, next);
+      else counts.delete(routerId);
+    };
     for (const batch of batches) {
-      if (batch.snapshot) this.rows.clear();
+      if (batch.snapshot) {
+        this.rows.clear();
+        counts.clear();
+        gone.clear();
+        started.clear();
+        rebuilt = true;
+      }
       this.truncated = batch.truncated;
-      for (const row of batch.started) this.rows.set(row.id, row);
-      for (const id of batch.ended) this.rows.delete(id);
+      for (const row of batch.started) {
+        const before = this.rows.get(row.id);
+        if (before) {
+          count(before.routerId, -1);
+          gone.add(row.id);
+        }
+        this.rows.set(row.id, row);
+        started.add(row.id);
+        count(row.routerId, 1);
+      }
+      for (const id of batch.ended) {
+        const before = this.rows.get(id);
+        if (!before) continue;
+        this.rows.delete(id);
+        count(before.routerId, -1);
+        gone.add(id);
+      }
     }
-    if (batches.length) this.version++;
+    this.ordered = rebuilt ? [...this.rows.values()].sort(newestFirst) : this.merged(gone, started);
+    this.perRouter = counts;
+    this.version++;
+  }
+
+  /**
+   * The previous order without the rows that left or changed (`gone`), merged with the rows that logged in (`started`,
+   * those still online): work in proportion to the rows plus the batch, with no set of all ids.
+   */
+  private merged(gone: ReadonlySet<string>, started: ReadonlySet<string>): LiveRow[] {
+    const kept: LiveRow[] = [];
+    for (const row of this.ordered) {
+      if (!gone.has(row.id)) kept.push(row);
+    }
+    const added: LiveRow[] = [];
+    for (const id of started) {
+      const row = this.rows.get(id);
+      if (row) added.push(row);
+    }
+    if (!added.length) return kept;
+    added.sort(newestFirst);
+    const out: LiveRow[] = [];
+    let i = 0;
+    let j = 0;
+    for (;;) {
+      const a = kept[i];
+      const b = added[j];
+      if (a && (!b || newestFirst(a, b) <= 0)) {
+        out.push(a);
+        i++;
+      } else if (b) {
+        out.push(b);
+        j++;
+      } else {
+        break;
+      }
+    }
+    return out;
   }
 }
 
-/** The rows matching the filter, newest login first; search matches anywhere in user name, IP address or MAC. */
-export function visibleRows(rows: Iterable<LiveRow>, filter: LiveFilter, popOf: (routerId: string) => string | undefined): LiveRow[] {
+/**
+ * The rows matching the filter, in the order given (the store's: newest login first); search matches anywhere in user
+ * name, IP address or MAC. Without a filter the rows themselves are returned, not a copy.
+ */
+export function visibleRows(rows: readonly LiveRow[], filter: LiveFilter, popOf: (routerId: string) => string | undefined): readonly LiveRow[] {
   const needle = (filter.search ?? '').trim().toLowerCase();
-  const out: LiveRow[] = [];
-  for (const row of rows) {
-    if (filter.routerId && row.routerId !== filter.routerId) continue;
-    if (filter.planId && row.planId !== filter.planId) continue;
-    if (filter.popId && popOf(row.routerId) !== filter.popId) continue;
-    if (
-      needle &&
-      !row.username.toLowerCase().includes(needle) &&
-      !row.address.includes(needle) &&
-      !row.callerId.toLowerCase().includes(needle)
-    ) {
-      continue;
-    }
-    out.push(row);
-  }
-  // ISO-8601 instants in UTC sort as text; the id breaks ties so the order is stable between batches
-  return out.sort((a, b) => (a.loginAt === b.loginAt ? (a.id < b.id ? 1 : -1) : a.loginAt < b.loginAt ? 1 : -1));
+  if (!filter.routerId && !filter.planId && !filter.popId && !needle) return rows;
+  return rows.filter(
+    (row) =>
+      (!filter.routerId || row.routerId === filter.routerId) &&
+      (!filter.planId || row.planId === filter.planId) &&
+      (!filter.popId || popOf(row.routerId) === filter.popId) &&
+      (!needle ||
+        row.username.toLowerCase().includes(needle) ||
+        row.address.includes(needle) ||
+        row.callerId.toLowerCase().includes(needle)),
+  );
 }
 
-/** How many sessions are online per key (router or POP), most first. */
-export function countBy(rows: Iterable<LiveRow>, keyOf: (row: LiveRow) => string | undefined): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Counts summed per key (a router's POP), most first; keys without a group are left out. */
+export function countBy(counts: ReadonlyMap<string, number>, groupOf: (key: string) => string | undefined): [string, number][] {
+  const out = new Map<string, number>();
+  for (const [key, count] of counts) {
+    const group = groupOf(key);
+    if (group !== undefined) out.set(group, (out.get(group) ?? 0) + count);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return [...out.entries()].sort((a, b) => b[1] - a[1]);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { OnlineSessionsFeed } from './documents';
 import { LiveSessions, type LiveBatch } from './liveSessions';
@@ -6,7 +6,8 @@ import { LiveSessions, type LiveBatch } from './liveSessions';
 /**
  * Who is online, pushed by `onlineSessionsFeed`: batches that arrive between two frames are applied together in the
  * next animation frame, so 50 logins and logouts a second cost at most one re-render a frame (and none while the tab is
- * hidden: the browser runs no frames then, the batches wait and are applied at once on return).
+ * hidden: the browser runs no frames then, the batches wait and are applied at once on return); the re-render is a
+ * transition, so it never holds the main thread for a whole frame.
  */
 export function useLiveSessions() {
   const client = useClient();
@@ -24,7 +25,9 @@ export function useLiveSessions() {
       const batches = pending;
       pending = [];
       live.apply(batches);
-      setVersion(live.version);
+      // a transition: React renders the table's new state in slices of a few milliseconds between frames instead of
+      // one task that can take longer than a frame, and a scroll or a click in between goes first
+      startTransition(() => setVersion(live.version));
     };
     const subscription = client.subscription(OnlineSessionsFeed, {}).subscribe((result) => {
       if (result.error) {

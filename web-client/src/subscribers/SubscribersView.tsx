@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Anchor, Button, ColorSwatch, Group, Progress, Select, Table, Text, TextInput } from '@mantine/core';
+import { memo, useDeferredValue, useState } from 'react';
+import { Anchor, Button, ColorSwatch, Group, Progress, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -10,7 +10,8 @@ import { StatusBadge } from '../components/StatusBadge';
 import { Can } from '../auth/Me';
 import { urls } from '../urls';
 import { SortableTh, useSortParams } from '../components/SortableTh';
-import type { SubscriberOrder, SubscriberStatus } from '../gql/graphql';
+import { FilterSelect } from '../components/FilterSelect';
+import type { SubscriberOrder, SubscriberStatus, SubscribersQuery as SubscribersResult } from '../gql/graphql';
 import { useSearchText } from '../hooks/useSearchText';
 import { ChoicesQuery, SubscribersQuery } from './documents';
 import { downloadSubscribersCsv, saveBlob, type ExportProgress, type ExportQuery } from './csvExport';
@@ -54,7 +55,10 @@ export default function SubscribersView() {
   const [choices] = useQuery({ query: ChoicesQuery });
   const plans = choices.data?.plans.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
   const routers = choices.data?.routers.edges.map(({ node }) => ({ value: node.id, label: node.name })) ?? [];
-  const rows = result.data?.subscriberSearch.edges ?? [];
+  // the page's rows render in a transition React splits into slices of a few milliseconds, so 50 rows of components
+  // are no single long task on the main thread (the first load's blocking time); the count and pager come with them
+  const data = useDeferredValue(result.data);
+  const rows = data?.subscriberSearch.edges ?? [];
   const filtered = Boolean(text || status || planId || routerId);
   return (
     <Page
@@ -81,12 +85,13 @@ export default function SubscribersView() {
           onChange={(event) => setTyped(event.currentTarget.value)}
           w={280}
         />
-        <Select label="Status" placeholder="Any status" data={STATUSES} value={status} clearable onChange={(value) => set('status', value)} w={160} />
-        <Select label="Plan" placeholder="Any plan" data={plans} value={planId} clearable searchable onChange={(value) => set('plan', value)} w={200} />
-        <Select label="Router" placeholder="Any router" data={routers} value={routerId} clearable searchable onChange={(value) => set('router', value)} w={200} />
+        <FilterSelect label="Status" placeholder="Any status" data={STATUSES} value={status} clearable onChange={(value) => set('status', value)} w={160} />
+        <FilterSelect label="Plan" placeholder="Any plan" data={plans} value={planId} clearable searchable onChange={(value) => set('plan', value)} w={200} />
+        <FilterSelect label="Router" placeholder="Any router" data={routers} value={routerId} clearable searchable onChange={(value) => set('router', value)} w={200} />
       </Group>
-      {!result.data ? (
-        <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
+      {!data ? (
+        // data but no deferred data yet: the rows are rendering as a transition, the loader stays until they are shown
+        <QueryState fetching={result.fetching || Boolean(result.data)} error={result.error} onRetry={() => reexecute()} />
       ) : rows.length === 0 ? (
         <EmptyState title={filtered ? 'No subscriber matches' : 'No subscribers yet'}>
           <Text size="sm" c="dimmed">
@@ -98,8 +103,8 @@ export default function SubscribersView() {
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {result.data.subscriberCount.toLocaleString()} subscriber{result.data.subscriberCount === 1 ? '' : 's'}
-            {result.data.subscriberCount > PAGE_SIZE ? `, ${PAGE_SIZE} a page` : ''}, by {ORDER_NAMES[order.sort]}
+            {data.subscriberCount.toLocaleString()} subscriber{data.subscriberCount === 1 ? '' : 's'}
+            {data.subscriberCount > PAGE_SIZE ? `, ${PAGE_SIZE} a page` : ''}, by {ORDER_NAMES[order.sort]}
             {order.descending ? ' (reversed)' : ''}
           </Text>
           <Table striped highlightOnHover stickyHeader>
@@ -118,36 +123,45 @@ export default function SubscribersView() {
             </Table.Thead>
             <Table.Tbody>
               {rows.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={urls.subscriber(node.id)}>
-                      {node.username}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{node.fullName ?? ''}</Table.Td>
-                  <Table.Td>{node.plan.name}</Table.Td>
-                  <Table.Td>{node.router.name}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge value={node.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge value={node.syncState} />
-                  </Table.Td>
-                  <Table.Td>
-                    <OnlineCell session={node.session} />
-                  </Table.Td>
-                  <Table.Td>{node.expiresOn ?? ''}</Table.Td>
-                  <Table.Td>{new Date(node.createdAt).toLocaleDateString()}</Table.Td>
-                </Table.Tr>
+                <SubscriberRow key={node.id} node={node} />
               ))}
             </Table.Tbody>
           </Table>
-          <Pager pageInfo={result.data.subscriberSearch.pageInfo} />
+          <Pager pageInfo={data.subscriberSearch.pageInfo} />
         </>
       )}
     </Page>
   );
 }
+
+type SubscriberNode = SubscribersResult['subscriberSearch']['edges'][number]['node'];
+
+/** One row; memoised, so a page re-rendered for anything but its rows (typing a search) leaves them alone. */
+const SubscriberRow = memo(function SubscriberRow({ node }: { node: SubscriberNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor component={Link} to={urls.subscriber(node.id)}>
+          {node.username}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{node.fullName ?? ''}</Table.Td>
+      <Table.Td>{node.plan.name}</Table.Td>
+      <Table.Td>{node.router.name}</Table.Td>
+      <Table.Td>
+        <StatusBadge value={node.status} />
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge value={node.syncState} />
+      </Table.Td>
+      <Table.Td>
+        <OnlineCell session={node.session} />
+      </Table.Td>
+      <Table.Td>{node.expiresOn ?? ''}</Table.Td>
+      <Table.Td>{new Date(node.createdAt).toLocaleDateString()}</Table.Td>
+    </Table.Tr>
+  );
+});
 
 /** Exports every subscriber matching the list's filter, in its order (not just the page), with a progress bar. */
 function ExportButton({ query }: { query: ExportQuery }) {

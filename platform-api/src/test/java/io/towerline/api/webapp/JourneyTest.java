@@ -3,6 +3,7 @@ package io.towerline.api.webapp;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,14 @@ abstract class JourneyTest extends ApiTest {
 	 * {@code results.json}.
 	 */
 	protected Map<?, ?> runJourney(String script, Map<String, String> environment) throws Exception {
+		return runJourney(script, environment, Duration.ofMinutes(10));
+	}
+
+	/**
+	 * As {@link #runJourney(String, Map)}, for a script that may take longer than ten
+	 * minutes (a benchmark's).
+	 */
+	protected Map<?, ?> runJourney(String script, Map<String, String> environment, Duration limit) throws Exception {
 		Optional<Path> chromium = chromium();
 		assumeThat(chromium).as("Chromium (install it with .ci/install-chromium)").isPresent();
 		Path webClient = Path.of("..", "web-client").toAbsolutePath().normalize();
@@ -81,7 +90,7 @@ abstract class JourneyTest extends ApiTest {
 		env.put("SCREENSHOT_DIR", Path.of(screenshots).toAbsolutePath().toString());
 		env.putAll(environment);
 		Process running = process.start();
-		boolean finished = running.waitFor(10, TimeUnit.MINUTES);
+		boolean finished = running.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
 		if (!finished) {
 			running.destroyForcibly();
 		}

@@ -1,5 +1,9 @@
 package io.towerline.api.webapp;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +38,9 @@ import static org.awaitility.Awaitility.await;
  * speed charts. The browser part is {@code web-client/e2e/measure-live.mjs}; the report
  * goes to {@code target/benchmarks/live-view.md}. Run with
  * {@code ./mvnw -o -Pbenchmark -pl platform-api -am verify -Dtest=LiveViewBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Dbench.minutes=10} for the issue's ten minutes of heap).
+ * (add {@code -Dbench.minutes=10} for the issue's ten minutes of heap: the table stays
+ * open that long, the trace and the ten charts measured inside them, so the run ends
+ * about {@code bench.minutes} after the table opens).
  */
 class LiveViewBenchmark extends JourneyTest {
 
@@ -116,12 +123,23 @@ class LiveViewBenchmark extends JourneyTest {
 				.until(() -> online(admin) >= SESSIONS * 0.95);
 
 			double[] load = loadAverage();
-			Map<?, ?> results = runJourney("measure-live.mjs",
-					environment("LIVE_USER", operator.username(), "LIVE_PASS", operator.password(), "SPEED_IDS",
-							String.join(",", speedIds), "MEASURE_MINUTES", String.valueOf(MINUTES), "MEASURE_SESSIONS",
-							String.valueOf(SESSIONS)));
+			PlatformHeap heap = PlatformHeap.sampleEvery(Duration.ofSeconds(15));
+			Map<?, ?> results;
+			try {
+				// the table for MINUTES, the trace and the charts inside them; a few
+				// minutes
+				// more for signing in and waiting for the sessions
+				results = runJourney("measure-live.mjs",
+						environment("LIVE_USER", operator.username(), "LIVE_PASS", operator.password(), "SPEED_IDS",
+								String.join(",", speedIds), "MEASURE_MINUTES", String.valueOf(MINUTES),
+								"MEASURE_SESSIONS", String.valueOf(SESSIONS)),
+						Duration.ofMinutes(MINUTES + 6));
+			}
+			finally {
+				heap.stop();
+			}
 			double[] loadAfter = loadAverage();
-			report(results, load, loadAfter, fleet.onlineSessions());
+			report(results, heap, load, loadAfter, fleet.onlineSessions());
 		}
 		finally {
 			traffic.shutdownNow();
@@ -145,12 +163,63 @@ class LiveViewBenchmark extends JourneyTest {
 			.get();
 	}
 
+	/**
+	 * The platform's heap every {@code period} while the browser measures: used now, and
+	 * what the last collection left in the heap pools (the part that would grow if
+	 * something leaked), without forcing a collection.
+	 */
+	private static final class PlatformHeap {
+
+		private final List<long[]> samples = new CopyOnWriteArrayList<>();
+
+		private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+		static PlatformHeap sampleEvery(Duration period) {
+			PlatformHeap heap = new PlatformHeap();
+			heap.timer.scheduleAtFixedRate(heap::sample, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+			return heap;
+		}
+
+		private void sample() {
+			long afterCollection = 0;
+			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+				MemoryUsage usage = (pool.getType() == MemoryType.HEAP) ? pool.getCollectionUsage() : null;
+				if (usage != null) {
+					afterCollection += usage.getUsed();
+				}
+			}
+			this.samples.add(
+					new long[] { ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), afterCollection });
+		}
+
+		void stop() {
+			this.timer.shutdownNow();
+			sample();
+		}
+
+		String summary() {
+			long[] first = this.samples.getFirst();
+			long[] last = this.samples.getLast();
+			long max = this.samples.stream().mapToLong((sample) -> sample[0]).max().orElse(0);
+			return String.format(Locale.ROOT,
+					"%d samples; used %.0f MiB at the start, %.0f MiB at the end, %.0f MiB at most; left after the"
+							+ " last collection %.0f MiB at the start, %.0f MiB at the end",
+					this.samples.size(), mib(first[0]), mib(last[0]), mib(max), mib(first[1]), mib(last[1]));
+		}
+
+		private static double mib(long bytes) {
+			return bytes / 1048576.0;
+		}
+
+	}
+
 	private static double[] loadAverage() throws Exception {
 		String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
 		return new double[] { Double.parseDouble(parts[0]), Double.parseDouble(parts[1]) };
 	}
 
-	private static void report(Map<?, ?> results, double[] load, double[] loadAfter, int online) throws Exception {
+	private static void report(Map<?, ?> results, PlatformHeap heap, double[] load, double[] loadAfter, int online)
+			throws Exception {
 		String json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(results);
 		String report = String.format(Locale.ROOT, """
 				# Live view benchmark (issue 13)
@@ -159,11 +228,13 @@ class LiveViewBenchmark extends JourneyTest {
 				%d speed-chart subscribers moving traffic; platform, simulators and Debian Chromium (headless) on one
 				machine with %d cores. Load average (1 min, 5 min) before %.1f %.1f, after %.1f %.1f.
 
+				Platform heap (this JVM: platform, simulators and test) while the browser measured: %s
+
 				```json
 				%s
 				```
 				""", SESSIONS, ROUTERS, online, CHURN, CHARTS, Runtime.getRuntime().availableProcessors(), load[0],
-				load[1], loadAfter[0], loadAfter[1], json);
+				load[1], loadAfter[0], loadAfter[1], heap.summary(), json);
 		Path out = Path.of("target", "benchmarks", "live-view.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
