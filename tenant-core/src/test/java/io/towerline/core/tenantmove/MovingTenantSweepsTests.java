@@ -139,8 +139,8 @@ class MovingTenantSweepsTests extends TwoClusterTest {
 			this.sweeps.failed("Health check of router 1", tenant, refused);
 			this.sweeps.failed("Health check of router 2", tenant, new IllegalStateException("boom"));
 
-			assertThat(lines(Level.DEBUG, tenant))
-				.containsExactly("Health check of router 1 of tenant " + tenant + " skipped: the tenant is moving");
+			assertThat(lines(Level.DEBUG, tenant)).containsExactly(
+					"Health check of router 1 of tenant " + tenant + " stopped: the tenant's move window opened");
 			assertThat(lines(Level.WARN, tenant)).containsExactly(
 					"Health check of router 2 of tenant " + tenant + " failed: java.lang.IllegalStateException: boom");
 		}
