@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TableActivity;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,28 +48,11 @@ class IdleEvaluationTests extends ApiTest {
 	void tenantsWithExpiries() {
 		for (int i = 0; i < 3; i++) {
 			TenantId tenant = newTenant("life-idle");
-			HttpGraphQlTester admin = as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN"));
-			String plan = LifecycleFlowTests.createPlan(admin, "Home", "idle-home", "10M");
-			String grace = LifecycleFlowTests.createPlan(admin, "Grace", "idle-grace", "1M");
-			LifecycleFlowTests.setPolicy(admin, grace, List.of(7, 3, 1), 2);
-			UUID router = this.jdbc
-				.sql("INSERT INTO " + tenant.schemaName() + ".router (id, name, host, port, api_ssl,"
-						+ " username, credential_ref, status, created_at, updated_at) VALUES (gen_random_uuid(), 'r',"
-						+ " '127.0.0.1', 1, false, 'api', 'none', 'UNREACHABLE', now(), now()) RETURNING id")
-				.query(UUID.class)
-				.single();
-			// expiries 5 to 44 days out: some notices may be due at once, most later, and
-			// no
-			// step needs the (unreachable) router before the first later notice
-			this.jdbc.sql("INSERT INTO " + tenant.schemaName() + ".subscriber (id, username, credential_ref, plan_id,"
-					+ " router_id, status, full_name, email, expires_on, deleting, created_at, updated_at, version)"
-					+ " SELECT gen_random_uuid(), 'idle' || g, 'none', :plan, :router, 'ACTIVE', 'Idle ' || g,"
-					+ " 'idle' || g || '@example.net', :from + g, false, now(), now(), 0 FROM generate_series(1, :n) g")
-				.param("plan", UUID.fromString(plan))
-				.param("router", router)
-				.param("from", LocalDate.now(LifecycleFlowTests.ZONE).plusDays(4))
-				.param("n", SUBSCRIBERS)
-				.update();
+			LifecycleTenant.create(tenant, as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN")), this.jdbc, "idle")
+				// expiries 5 to 44 days out: some notices may be due at once, most
+				// later, and no step needs the (unreachable) router before the first
+				// later notice
+				.addSubscribers(this.jdbc, "idle", SUBSCRIBERS, LocalDate.now(LifecycleFlowTests.ZONE).plusDays(5), 1);
 			this.tenants.add(tenant);
 		}
 	}

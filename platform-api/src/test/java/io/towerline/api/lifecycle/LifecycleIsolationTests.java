@@ -31,11 +31,16 @@ class LifecycleIsolationTests extends ApiTest {
 
 	String subscriberA;
 
+	TenantId a;
+
+	TenantId b;
+
 	@BeforeEach
 	void twoTenants() {
-		TenantId a = newTenant("iso-life-a");
-		this.adminA = as(TestTokens.forTenant(a.slug(), "TENANT_ADMIN"));
-		this.adminB = as(TestTokens.forTenant(newTenant("iso-life-b").slug(), "TENANT_ADMIN"));
+		this.a = newTenant("iso-life-a");
+		this.b = newTenant("iso-life-b");
+		this.adminA = as(TestTokens.forTenant(this.a.slug(), "TENANT_ADMIN"));
+		this.adminB = as(TestTokens.forTenant(this.b.slug(), "TENANT_ADMIN"));
 		this.network = NetworkFixture.create(this.adminA, "iso-life-1");
 		String grace = LifecycleFlowTests.createPlan(this.adminA, "Grace", "grace-iso", "1M");
 		LifecycleFlowTests.setPolicy(this.adminA, grace, List.of(5, 2), 4);
@@ -231,6 +236,28 @@ class LifecycleIsolationTests extends ApiTest {
 			.path("previewNotification.subject")
 			.entity(String.class)
 			.satisfies((subject) -> assertThat(subject).isNotEqualTo("A's receipt"));
+	}
+
+	@Test
+	void shouldPreviewADraftWithTheCallersOwnTenantOnly() {
+		// the draft names no ids: what could leak is another tenant's name or its text in
+		// force, so B's preview must carry B and A's saved subject nowhere
+		String draft = """
+				{ previewNotificationDraft(eventType: "lifecycle.payment_recorded", channel: EMAIL,
+				    subject: "Receipt of {{tenant}}", body: "{{tenant}} thanks {{name}}") { subject body } }""";
+		this.adminB.document(draft)
+			.execute()
+			.path("previewNotificationDraft.subject")
+			.entity(String.class)
+			.isEqualTo("Receipt of " + this.b.slug())
+			.path("previewNotificationDraft.body")
+			.entity(String.class)
+			.satisfies((body) -> assertThat(body).startsWith(this.b.slug() + " thanks ").doesNotContain(this.a.slug()));
+		this.adminA.document(draft)
+			.execute()
+			.path("previewNotificationDraft.subject")
+			.entity(String.class)
+			.isEqualTo("Receipt of " + this.a.slug());
 	}
 
 	private static void notFound(HttpGraphQlTester.Request<?> request) {

@@ -2,8 +2,6 @@ package io.towerline.api.lifecycle;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TableActivity;
@@ -14,7 +12,6 @@ import io.towerline.core.tenancy.TenantId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,27 +39,10 @@ class NoticeBatchTests extends ApiTest {
 	@Test
 	void shouldWriteTheNoticesOfABatchTogether() {
 		TenantId tenant = newTenant("life-notices");
-		HttpGraphQlTester admin = as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN"));
-		String plan = LifecycleFlowTests.createPlan(admin, "Home", "notice-home", "10M");
-		String grace = LifecycleFlowTests.createPlan(admin, "Grace", "notice-grace", "1M");
-		LifecycleFlowTests.setPolicy(admin, grace, List.of(7, 3, 1), 2);
-		UUID router = this.jdbc
-			.sql("INSERT INTO " + tenant.schemaName() + ".router (id, name, host, port, api_ssl,"
-					+ " username, credential_ref, status, created_at, updated_at) VALUES (gen_random_uuid(), 'r',"
-					+ " '127.0.0.1', 1, false, 'api', 'none', 'UNREACHABLE', now(), now()) RETURNING id")
-			.query(UUID.class)
-			.single();
 		LocalDate expiresOn = LocalDate.now(LifecycleFlowTests.ZONE).plusDays(10);
+		LifecycleTenant.create(tenant, as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN")), this.jdbc, "notice")
+			.addSubscribers(this.jdbc, "notice", SUBSCRIBERS, expiresOn, 0);
 		// every tenth subscriber opted out of e-mail: the batch's opt-outs still apply
-		this.jdbc.sql("INSERT INTO " + tenant.schemaName() + ".subscriber (id, username, credential_ref, plan_id,"
-				+ " router_id, status, full_name, email, expires_on, deleting, created_at, updated_at, version)"
-				+ " SELECT gen_random_uuid(), 'notice' || g, 'none', :plan, :router, 'ACTIVE', 'Notice ' || g,"
-				+ " 'notice' || g || '@example.net', :expires, false, now(), now(), 0 FROM generate_series(1, :n) g")
-			.param("plan", UUID.fromString(plan))
-			.param("router", router)
-			.param("expires", expiresOn)
-			.param("n", SUBSCRIBERS)
-			.update();
 		this.jdbc
 			.sql("INSERT INTO " + tenant.schemaName() + ".notification_opt_out (subscriber_id, channel)"
 					+ " SELECT id, 'EMAIL' FROM " + tenant.schemaName() + ".subscriber WHERE username LIKE 'notice%0'")

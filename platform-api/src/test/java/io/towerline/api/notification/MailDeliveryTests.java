@@ -1,7 +1,6 @@
 package io.towerline.api.notification;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +36,14 @@ class MailDeliveryTests extends ApiTest {
 
 	NetworkFixture network;
 
+	PaymentNotices notices;
+
 	@BeforeEach
 	void network() {
 		this.tenant = newTenant("mail");
 		this.admin = as(TestTokens.forTenant(this.tenant.slug(), "TENANT_ADMIN"));
 		this.network = NetworkFixture.create(this.admin, "mail-1");
+		this.notices = new PaymentNotices(this.admin, this.network, "EMAIL", "email");
 	}
 
 	@AfterEach
@@ -52,14 +54,14 @@ class MailDeliveryTests extends ApiTest {
 
 	@Test
 	void shouldDeliverOnceWhenTheServerRefusesThenAccepts() {
-		String id = subscriber("refused", "refused@example.net");
+		String id = this.notices.subscriber("refused", "refused@example.net");
 		int port = this.mail.port();
 		this.mail.stop();
 		Map<String, Object> message;
 		try (ReservedPort down = ReservedPort.hold(port)) {
-			pay(id, "pay-refused");
+			this.notices.pay(id, "pay-refused");
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				Map<String, Object> queued = payment(id);
+				Map<String, Object> queued = this.notices.payment(id);
 				assertThat(queued).containsEntry("status", "QUEUED");
 				assertThat((Integer) queued.get("attempts")).isGreaterThanOrEqualTo(2);
 				assertThat((String) queued.get("lastError")).isNotBlank();
@@ -67,8 +69,8 @@ class MailDeliveryTests extends ApiTest {
 		}
 		this.mail.start();
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(payment(id)).containsEntry("status", "SENT"));
-		message = payment(id);
+			.untilAsserted(() -> assertThat(this.notices.payment(id)).containsEntry("status", "SENT"));
+		message = this.notices.payment(id);
 		List<Map<String, Object>> caught = caught();
 		assertThat(caught).hasSize(1);
 		assertThat(caught.get(0)).containsEntry("messageId", "<" + message.get("id") + "@towerline>")
@@ -79,8 +81,8 @@ class MailDeliveryTests extends ApiTest {
 
 	@Test
 	void shouldReportMissingAddressesAndOptOuts() {
-		String noMail = subscriber("nomail", null);
-		String optedOut = subscriber("optout", "optout@example.net");
+		String noMail = this.notices.subscriber("nomail", null);
+		String optedOut = this.notices.subscriber("optout", "optout@example.net");
 		this.admin.document("""
 				mutation($input: SetSubscriberOptOutInput!) { setSubscriberOptOut(input: $input) {
 				  subscriber { optedOutOf } errors { code } } }""")
@@ -89,56 +91,12 @@ class MailDeliveryTests extends ApiTest {
 			.path("setSubscriberOptOut.subscriber.optedOutOf")
 			.entityList(String.class)
 			.containsExactly("EMAIL");
-		pay(noMail, "pay-nomail");
-		pay(optedOut, "pay-optout");
-		assertThat(payment(noMail)).containsEntry("status", "UNDELIVERABLE")
+		this.notices.pay(noMail, "pay-nomail");
+		this.notices.pay(optedOut, "pay-optout");
+		assertThat(this.notices.payment(noMail)).containsEntry("status", "UNDELIVERABLE")
 			.containsEntry("lastError", "The subscriber has no e-mail address");
-		assertThat(payment(optedOut)).containsEntry("status", "OPTED_OUT");
+		assertThat(this.notices.payment(optedOut)).containsEntry("status", "OPTED_OUT");
 		assertThat(caught()).isEmpty();
-	}
-
-	private String subscriber(String username, String email) {
-		Map<String, Object> input = new HashMap<>(Map.of("username", username, "password", "secret-" + username,
-				"planId", this.network.planId(), "routerId", this.network.routerId(), "fullName", "Test " + username));
-		if (email != null) {
-			input.put("email", email);
-		}
-		return this.admin.documentName("createSubscriber")
-			.variable("input", input)
-			.execute()
-			.path("createSubscriber.subscriber.id")
-			.entity(String.class)
-			.get();
-	}
-
-	private void pay(String id, String key) {
-		this.admin.document("""
-				mutation($input: RecordPaymentInput!) { recordPayment(input: $input) {
-				  expiresOn errors { field code message } } }""")
-			.variable("input",
-					Map.of("subscriberId", id, "amount", "25.00", "currency", "EUR", "reference", "INV-7", "days", 30,
-							"idempotencyKey", key))
-			.execute()
-			.path("recordPayment.errors")
-			.entityList(Object.class)
-			.hasSize(0);
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> payment(String id) {
-		List<Map<String, Object>> messages = this.admin.document("""
-				query($id: ID!) { notifications(subscriberId: $id, eventType: "lifecycle.payment_recorded", limit: 10) {
-				  nodes { id status attempts lastError } } }""")
-			.variable("id", id)
-			.execute()
-			.path("notifications.nodes")
-			.entityList(Map.class)
-			.get()
-			.stream()
-			.map((node) -> (Map<String, Object>) node)
-			.toList();
-		assertThat(messages).hasSize(1);
-		return messages.get(0);
 	}
 
 	@SuppressWarnings("unchecked")

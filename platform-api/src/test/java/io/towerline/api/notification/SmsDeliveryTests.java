@@ -47,6 +47,8 @@ class SmsDeliveryTests extends ApiTest {
 
 	NetworkFixture network;
 
+	PaymentNotices notices;
+
 	Gateway gateway;
 
 	@BeforeEach
@@ -54,6 +56,7 @@ class SmsDeliveryTests extends ApiTest {
 		this.tenant = newTenant("sms");
 		this.admin = as(TestTokens.forTenant(this.tenant.slug(), "TENANT_ADMIN"));
 		this.network = NetworkFixture.create(this.admin, "sms-1");
+		this.notices = new PaymentNotices(this.admin, this.network, "SMS", "phone");
 		this.gateway = Gateway.start();
 	}
 
@@ -67,12 +70,12 @@ class SmsDeliveryTests extends ApiTest {
 	void shouldDeliverOnceWhenTheGatewayRefusesThenAccepts() {
 		setGateway(SECRET, "to={{to}}&text={{text}}&ref={{messageId}}");
 		this.gateway.answerNext(503, 503);
-		String id = subscriber("texted", "+491701234567");
-		pay(id, "sms-pay-1");
+		String id = this.notices.subscriber("texted", "+491701234567");
+		this.notices.pay(id, "sms-pay-1");
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(payment(id)).containsEntry("status", "SENT"));
-		Map<String, Object> message = payment(id);
+			.untilAsserted(() -> assertThat(this.notices.payment(id)).containsEntry("status", "SENT"));
+		Map<String, Object> message = this.notices.payment(id);
 		assertThat((Integer) message.get("attempts")).isEqualTo(3);
 		assertThat(message.get("errorCode")).isNull();
 		// every attempt carried the same message id; the gateway accepted exactly one
@@ -88,12 +91,12 @@ class SmsDeliveryTests extends ApiTest {
 	@Test
 	void shouldMarkAMessageUndeliverableWhenTheGatewayRefusesTheSecret() {
 		setGateway("not-the-secret", "{\"to\":\"{{to}}\",\"text\":\"{{text}}\"}");
-		String id = subscriber("badsecret", "+491709999999");
-		pay(id, "sms-pay-2");
+		String id = this.notices.subscriber("badsecret", "+491709999999");
+		this.notices.pay(id, "sms-pay-2");
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(payment(id)).containsEntry("status", "UNDELIVERABLE"));
-		Map<String, Object> message = payment(id);
+			.untilAsserted(() -> assertThat(this.notices.payment(id)).containsEntry("status", "UNDELIVERABLE"));
+		Map<String, Object> message = this.notices.payment(id);
 		assertThat(message).containsEntry("errorCode", "AUTHENTICATION_REFUSED").containsEntry("attempts", 1);
 		assertThat((String) message.get("lastError")).startsWith("The gateway answered 401");
 		// not retried: the next scheduled sends find nothing to do for it
@@ -108,21 +111,21 @@ class SmsDeliveryTests extends ApiTest {
 	void shouldMarkAMessageUndeliverableWhenTheGatewayRejectsTheRequest() {
 		setGateway(SECRET, "to={{to}}&text={{text}}");
 		this.gateway.answerNext(422);
-		String id = subscriber("rejected", "+491708888888");
-		pay(id, "sms-pay-3");
+		String id = this.notices.subscriber("rejected", "+491708888888");
+		this.notices.pay(id, "sms-pay-3");
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(payment(id)).containsEntry("status", "UNDELIVERABLE"));
-		assertThat(payment(id)).containsEntry("errorCode", "REQUEST_REFUSED").containsEntry("attempts", 1);
+			.untilAsserted(() -> assertThat(this.notices.payment(id)).containsEntry("status", "UNDELIVERABLE"));
+		assertThat(this.notices.payment(id)).containsEntry("errorCode", "REQUEST_REFUSED").containsEntry("attempts", 1);
 		assertThat(this.gateway.accepted()).isEmpty();
 	}
 
 	@Test
 	void shouldReportASubscriberWithoutPhoneWithACode() {
 		setGateway(SECRET, "to={{to}}&text={{text}}");
-		String id = subscriber("nophone", null);
-		pay(id, "sms-pay-4");
-		assertThat(payment(id)).containsEntry("status", "UNDELIVERABLE")
+		String id = this.notices.subscriber("nophone", null);
+		this.notices.pay(id, "sms-pay-4");
+		assertThat(this.notices.payment(id)).containsEntry("status", "UNDELIVERABLE")
 			.containsEntry("errorCode", "NO_ADDRESS")
 			.containsEntry("lastError", "The subscriber has no phone number");
 	}
@@ -135,51 +138,6 @@ class SmsDeliveryTests extends ApiTest {
 			.path("setSmsGateway.errors")
 			.entityList(Object.class)
 			.hasSize(0);
-	}
-
-	private String subscriber(String username, String phone) {
-		Map<String, Object> input = new HashMap<>(Map.of("username", username, "password", "secret-" + username,
-				"planId", this.network.planId(), "routerId", this.network.routerId(), "fullName", "Test " + username));
-		if (phone != null) {
-			input.put("phone", phone);
-		}
-		return this.admin.documentName("createSubscriber")
-			.variable("input", input)
-			.execute()
-			.path("createSubscriber.subscriber.id")
-			.entity(String.class)
-			.get();
-	}
-
-	private void pay(String id, String key) {
-		this.admin.document("""
-				mutation($input: RecordPaymentInput!) { recordPayment(input: $input) {
-				  expiresOn errors { field code message } } }""")
-			.variable("input",
-					Map.of("subscriberId", id, "amount", "25.00", "currency", "EUR", "reference", "INV-9", "days", 30,
-							"idempotencyKey", key))
-			.execute()
-			.path("recordPayment.errors")
-			.entityList(Object.class)
-			.hasSize(0);
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> payment(String id) {
-		List<Map<String, Object>> messages = this.admin.document("""
-				query($id: ID!) { notifications(subscriberId: $id, channel: SMS,
-				  eventType: "lifecycle.payment_recorded", limit: 10) {
-				  nodes { id status attempts lastError errorCode } } }""")
-			.variable("id", id)
-			.execute()
-			.path("notifications.nodes")
-			.entityList(Map.class)
-			.get()
-			.stream()
-			.map((node) -> (Map<String, Object>) node)
-			.toList();
-		assertThat(messages).hasSize(1);
-		return messages.get(0);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.towerline.core.alert;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,9 +8,9 @@ import io.towerline.core.health.HealthHistory;
 import io.towerline.core.health.HealthProperties;
 import io.towerline.core.health.RouterTransition;
 import io.towerline.core.operation.RouterOperation;
+import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ public class AlertSweeper {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertSweeper.class);
 
-	private final TenantCatalog catalog;
+	private final TenantSweeps sweeps;
 
 	private final HealthHistory health;
 
@@ -45,10 +44,10 @@ public class AlertSweeper {
 
 	private final PlatformAlertNotices platformNotices;
 
-	AlertSweeper(TenantCatalog catalog, HealthHistory health, HealthProperties healthProperties,
+	AlertSweeper(TenantSweeps sweeps, HealthHistory health, HealthProperties healthProperties,
 			AlertEvaluation evaluation, SelfHealing selfHealing, PlatformAlerts platformAlerts,
 			TransactionTemplate transactions, PlatformAlertNotices platformNotices) {
-		this.catalog = catalog;
+		this.sweeps = sweeps;
 		this.health = health;
 		this.healthProperties = healthProperties;
 		this.evaluation = evaluation;
@@ -61,15 +60,7 @@ public class AlertSweeper {
 	/** Sweeps every active tenant, then the platform-wide conditions. */
 	public Sweep sweep(Instant now) {
 		long started = System.nanoTime();
-		List<TenantSweep> tenants = new ArrayList<>();
-		for (TenantId tenant : this.catalog.activeTenants()) {
-			try {
-				tenants.add(sweep(tenant, now));
-			}
-			catch (RuntimeException ex) {
-				log.warn("Alert sweep of tenant {} failed: {}", tenant, ex.toString());
-			}
-		}
+		List<TenantSweep> tenants = this.sweeps.collectPerTenant("Alert sweep", (tenant) -> sweep(tenant, now));
 		this.platformAlerts.evaluate(now, tenants);
 		try {
 			this.platformNotices.deliver(now);

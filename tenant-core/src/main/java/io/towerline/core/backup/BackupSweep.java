@@ -18,11 +18,8 @@ import io.towerline.core.operation.OperationRequest;
 import io.towerline.core.operation.RouterOperations;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
+import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
-import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,8 +44,6 @@ class BackupSweep {
 	/** Who scheduled backups act as. */
 	static final Actor SCHEDULED_ACTOR = Actor.system("backup-schedule");
 
-	private static final Logger log = LoggerFactory.getLogger(BackupSweep.class);
-
 	@Bean
 	RecurringTask<Void> backupSweepTask(ObjectProvider<BackupSweep.Run> run, BackupProperties properties) {
 		return Tasks.recurring("backup-sweep", FixedDelay.of(properties.sweepInterval()))
@@ -56,26 +51,19 @@ class BackupSweep {
 	}
 
 	@Bean
-	Run backupSweepRun(TenantCatalog catalog, BackupSchedule schedule, BackupRetention retention, Routers routers,
+	Run backupSweepRun(TenantSweeps sweeps, BackupSchedule schedule, BackupRetention retention, Routers routers,
 			ObjectProvider<RouterOperations> operations, JdbcClient jdbc, TransactionTemplate transactions,
 			Clock clock) {
-		return new Run(catalog, schedule, retention, routers, operations, jdbc, transactions, clock);
+		return new Run(sweeps, schedule, retention, routers, operations, jdbc, transactions, clock);
 	}
 
 	/** One sweep over every active tenant. */
-	record Run(TenantCatalog catalog, BackupSchedule schedule, BackupRetention retention, Routers routers,
+	record Run(TenantSweeps sweeps, BackupSchedule schedule, BackupRetention retention, Routers routers,
 			ObjectProvider<RouterOperations> operations, JdbcClient jdbc, TransactionTemplate transactions,
 			Clock clock) {
 
 		void sweep() {
-			for (TenantId tenant : this.catalog.activeTenants()) {
-				try {
-					TenantContext.runAs(tenant, this::sweepTenant);
-				}
-				catch (RuntimeException ex) {
-					log.warn("Backup sweep of tenant {} failed: {}", tenant, ex.toString());
-				}
-			}
+			this.sweeps.forEachTenant("Backup sweep", (tenant) -> sweepTenant());
 		}
 
 		/**

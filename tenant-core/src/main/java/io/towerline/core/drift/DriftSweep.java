@@ -12,11 +12,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
+import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
-import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,43 +32,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(DriftProperties.class)
 class DriftSweep {
 
-	private static final Logger log = LoggerFactory.getLogger(DriftSweep.class);
-
 	/**
 	 * The checks are looked up when the task runs: they enqueue operations through the
 	 * scheduler that this task is registered with.
 	 */
 	@Bean
 	RecurringTask<Void> driftCheckSweep(ObjectProvider<DriftChecks> checks, DriftReports reports, Routers routers,
-			TenantCatalog catalog, TransactionTemplate transactions, DriftProperties properties) {
+			TenantSweeps sweeps, TransactionTemplate transactions, DriftProperties properties) {
 		return Tasks.recurring("drift-check-sweep", FixedDelay.of(properties.interval()))
-			.execute((instance, context) -> sweep(checks.getObject(), reports, routers, catalog, transactions,
+			.execute((instance, context) -> sweep(checks.getObject(), reports, routers, sweeps, transactions,
 					properties));
 	}
 
-	static void sweep(DriftChecks checks, DriftReports reports, Routers routers, TenantCatalog catalog,
+	static void sweep(DriftChecks checks, DriftReports reports, Routers routers, TenantSweeps sweeps,
 			TransactionTemplate transactions, DriftProperties properties) {
 		Semaphore permits = new Semaphore(properties.concurrency());
 		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (TenantId tenant : catalog.activeTenants()) {
-				TenantContext.runAs(tenant,
-						() -> transactions.execute((tx) -> reports.purgeOlderThan(properties.retention())));
-				for (UUID routerId : TenantContext.callAs(tenant, () -> routerIds(routers))) {
+			sweeps.forEachTenant("Drift sweep", (tenant) -> {
+				transactions.execute((tx) -> reports.purgeOlderThan(properties.retention()));
+				for (UUID routerId : routerIds(routers)) {
 					workers.submit(() -> {
 						permits.acquireUninterruptibly();
 						try {
 							TenantContext.runAs(tenant, () -> checks.scheduled(routerId));
 						}
 						catch (RuntimeException ex) {
-							log.warn("Drift check of router {} of tenant {} failed: {}", routerId, tenant,
-									ex.getMessage());
+							sweeps.failed("Drift check of router " + routerId, tenant, ex);
 						}
 						finally {
 							permits.release();
 						}
 					});
 				}
-			}
+			});
 		}
 	}
 

@@ -5,11 +5,7 @@ import java.time.Clock;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.towerline.core.tenancy.TenantContext;
-import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.towerline.core.sweep.TenantSweeps;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,22 +22,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LifecycleProperties.class)
 class LifecycleTask {
 
-	private static final Logger log = LoggerFactory.getLogger(LifecycleTask.class);
-
 	@Bean
-	RecurringTask<Void> lifecycleEvaluationTask(ObjectProvider<LifecycleEvaluation> evaluation, TenantCatalog catalog,
+	RecurringTask<Void> lifecycleEvaluationTask(ObjectProvider<LifecycleEvaluation> evaluation, TenantSweeps sweeps,
 			Clock clock, LifecycleProperties properties) {
 		return Tasks.recurring("lifecycle-evaluation", FixedDelay.of(properties.interval()))
-			.execute((instance, context) -> {
-				for (TenantId tenant : catalog.activeTenants()) {
-					try {
-						TenantContext.runAs(tenant, () -> evaluation.getObject().evaluateDue(clock.instant()));
-					}
-					catch (RuntimeException ex) {
-						log.warn("Lifecycle evaluation of tenant {} failed: {}", tenant, ex.getMessage());
-					}
-				}
-			});
+			.execute((instance, context) -> sweeps.forEachTenant("Lifecycle evaluation",
+					(tenant) -> evaluation.getObject().evaluateDue(clock.instant())));
 	}
 
 }

@@ -5,12 +5,7 @@ import java.time.Clock;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.towerline.core.tenancy.TenantClusters;
-import io.towerline.core.tenancy.TenantContext;
-import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.towerline.core.sweep.TenantSweeps;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -23,29 +18,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class NotificationTask {
 
-	private static final Logger log = LoggerFactory.getLogger(NotificationTask.class);
-
 	@Bean
-	RecurringTask<Void> notificationSenderTask(ObjectProvider<NotificationSender> sender, TenantCatalog catalog,
+	RecurringTask<Void> notificationSenderTask(ObjectProvider<NotificationSender> sender, TenantSweeps sweeps,
 			Clock clock, NotificationProperties properties) {
+		// a moving tenant's messages wait for its window to close
 		return Tasks.recurring("notification-sender", FixedDelay.of(properties.sendInterval()))
-			.execute((instance, context) -> {
-				for (TenantId tenant : catalog.activeTenants()) {
-					try {
-						TenantContext.runAs(tenant, () -> sender.getObject().sendDue(clock.instant()));
-					}
-					catch (RuntimeException ex) {
-						if (TenantClusters.refusedByMoveWindow(ex)) {
-							// moving to another cluster: its messages wait for the window
-							// to close
-							log.debug("Outbox of tenant {} waits: the tenant is moving", tenant);
-						}
-						else {
-							log.warn("Sending the outbox of tenant {} failed: {}", tenant, ex.getMessage());
-						}
-					}
-				}
-			});
+			.execute((instance, context) -> sweeps.forEachTenant("Sending the outbox",
+					(tenant) -> sender.getObject().sendDue(clock.instant())));
 	}
 
 }

@@ -5,9 +5,7 @@ import java.time.Clock;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.towerline.core.tenancy.TenantContext;
-import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
+import io.towerline.core.sweep.TenantSweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +25,15 @@ class OutboxRetentionTask {
 	private static final Logger log = LoggerFactory.getLogger(OutboxRetentionTask.class);
 
 	@Bean
-	RecurringTask<Void> outboxRetentionPurgeTask(ObjectProvider<OutboxRetention> retention, TenantCatalog catalog,
+	RecurringTask<Void> outboxRetentionPurgeTask(ObjectProvider<OutboxRetention> retention, TenantSweeps sweeps,
 			Clock clock, OutboxRetentionProperties properties) {
 		return Tasks.recurring("outbox-retention", FixedDelay.of(properties.interval()))
-			.execute((instance, context) -> {
-				for (TenantId tenant : catalog.activeTenants()) {
-					try {
-						int deleted = TenantContext.callAs(tenant, () -> retention.getObject().purge(clock.instant()));
-						if (deleted > 0) {
-							log.info("Purged {} finished outbox messages of tenant {}", deleted, tenant);
-						}
-					}
-					catch (RuntimeException ex) {
-						log.warn("Purging the outbox of tenant {} failed: {}", tenant, ex.getMessage());
-					}
+			.execute((instance, context) -> sweeps.forEachTenant("Purging the outbox", (tenant) -> {
+				int deleted = retention.getObject().purge(clock.instant());
+				if (deleted > 0) {
+					log.info("Purged {} finished outbox messages of tenant {}", deleted, tenant);
 				}
-			});
+			}));
 	}
 
 }

@@ -1,9 +1,6 @@
 package io.towerline.core.plan;
 
-import java.util.Map;
-
-import io.towerline.core.paging.KeysetPages;
-import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.paging.TableListing;
 
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
@@ -15,20 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlanListing {
 
-	private final JdbcClient jdbc;
-
-	private final PlanRepository plans;
+	private final TableListing<Plan> plans;
 
 	PlanListing(JdbcClient jdbc, PlanRepository plans) {
-		this.jdbc = jdbc;
-		this.plans = plans;
+		this.plans = new TableListing<>(jdbc, "plan", "p", plans::findAllById, Plan::id);
 	}
 
 	@Transactional(readOnly = true)
 	public Window<Plan> find(PlanOrder order, boolean descending, ScrollPosition position, int limit) {
-		String table = TenantContext.require().schemaName() + ".plan p";
-		return KeysetPages.read(this.jdbc, table, "p", "true", Map.of(), order.keys(), descending, position, limit,
-				this.plans::findAllById, Plan::id);
+		return this.plans.page(order.keys(), descending, position, limit);
 	}
 
 }

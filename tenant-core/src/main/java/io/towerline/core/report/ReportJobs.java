@@ -6,12 +6,10 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +27,6 @@ class ReportJobs {
 
 	static final TaskDescriptor<ReportRef> TASK = TaskDescriptor.of("report-generation", ReportRef.class);
 
-	private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
-
 	@Bean
 	CustomTask<ReportRef> reportGenerationTask(ObjectProvider<ReportGeneration> generation, TenantClusters clusters) {
 		return Tasks.custom(TASK.getTaskName(), ReportRef.class)
@@ -47,19 +43,11 @@ class ReportJobs {
 	}
 
 	@Bean
-	RecurringTask<Void> reportPurgeTask(ObjectProvider<Reports> reports, TenantCatalog catalog,
+	RecurringTask<Void> reportPurgeTask(ObjectProvider<Reports> reports, TenantSweeps sweeps,
 			ReportProperties properties) {
 		return Tasks.recurring("report-purge", FixedDelay.of(properties.purgeInterval()))
-			.execute((instance, context) -> {
-				for (TenantId tenant : catalog.activeTenants()) {
-					try {
-						TenantContext.runAs(tenant, () -> reports.getObject().purgeExpired());
-					}
-					catch (RuntimeException ex) {
-						log.warn("Report purge of tenant {} failed: {}", tenant, ex.getMessage());
-					}
-				}
-			});
+			.execute((instance, context) -> sweeps.forEachTenant("Report purge",
+					(tenant) -> reports.getObject().purgeExpired()));
 	}
 
 }

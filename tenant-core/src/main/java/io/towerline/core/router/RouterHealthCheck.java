@@ -7,13 +7,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
+import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
 import io.towerline.mikrotik.RouterAuthenticationException;
 import io.towerline.mikrotik.RouterException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,13 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RouterHealthCheck {
 
-	private static final Logger log = LoggerFactory.getLogger(RouterHealthCheck.class);
-
 	private final RouterRepository routers;
 
 	private final RouterAccess access;
 
-	private final TenantCatalog catalog;
+	private final TenantSweeps sweeps;
 
 	private final TransactionTemplate transactions;
 
@@ -43,13 +39,13 @@ public class RouterHealthCheck {
 
 	private final ApplicationEventPublisher events;
 
-	RouterHealthCheck(RouterRepository routers, RouterAccess access, TenantCatalog catalog,
+	RouterHealthCheck(RouterRepository routers, RouterAccess access, TenantSweeps sweeps,
 			TransactionTemplate transactions, Clock clock, RouterProperties properties,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.routers = routers;
 		this.access = access;
-		this.catalog = catalog;
+		this.sweeps = sweeps;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.concurrency = properties.healthCheckConcurrency();
@@ -76,12 +72,11 @@ public class RouterHealthCheck {
 
 	/** Probes every router of every active tenant. */
 	public void sweep() {
-		List<TenantId> tenants = this.catalog.activeTenants();
 		Semaphore permits = new Semaphore(this.concurrency);
 		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (TenantId tenant : tenants) {
-				List<UUID> ids = TenantContext.callAs(tenant, () -> this.transactions
-					.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList()));
+			this.sweeps.forEachTenant("Router health sweep", (tenant) -> {
+				List<UUID> ids = this.transactions
+					.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList());
 				for (UUID id : ids) {
 					workers.submit(() -> {
 						permits.acquireUninterruptibly();
@@ -89,14 +84,14 @@ public class RouterHealthCheck {
 							TenantContext.callAs(tenant, () -> check(id));
 						}
 						catch (RuntimeException ex) {
-							log.warn("Health check of router {} of tenant {} failed: {}", id, tenant, ex.getMessage());
+							this.sweeps.failed("Health check of router " + id, tenant, ex);
 						}
 						finally {
 							permits.release();
 						}
 					});
 				}
-			}
+			});
 		}
 	}
 

@@ -1,9 +1,6 @@
 package io.towerline.core.router;
 
-import java.util.Map;
-
-import io.towerline.core.paging.KeysetPages;
-import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.paging.TableListing;
 
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
@@ -15,20 +12,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RouterListing {
 
-	private final JdbcClient jdbc;
-
-	private final RouterRepository routers;
+	private final TableListing<Router> routers;
 
 	RouterListing(JdbcClient jdbc, RouterRepository routers) {
-		this.jdbc = jdbc;
-		this.routers = routers;
+		this.routers = new TableListing<>(jdbc, "router", "r", routers::findAllById, Router::id);
 	}
 
 	@Transactional(readOnly = true)
 	public Window<Router> find(RouterOrder order, boolean descending, ScrollPosition position, int limit) {
-		String table = TenantContext.require().schemaName() + ".router r";
-		return KeysetPages.read(this.jdbc, table, "r", "true", Map.of(), order.keys(), descending, position, limit,
-				this.routers::findAllById, Router::id);
+		return this.routers.page(order.keys(), descending, position, limit);
 	}
 
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
-import io.towerline.core.tenancy.catalog.TenantCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +31,17 @@ public class UsageMaintenance {
 
 	private final UsageRollup rollup;
 
-	private final TenantCatalog catalog;
+	private final TenantSweeps sweeps;
 
 	private final UsageProperties properties;
 
 	private final Clock clock;
 
-	UsageMaintenance(TimePartitions partitions, UsageRollup rollup, TenantCatalog catalog, UsageProperties properties,
+	UsageMaintenance(TimePartitions partitions, UsageRollup rollup, TenantSweeps sweeps, UsageProperties properties,
 			Clock clock) {
 		this.partitions = partitions;
 		this.rollup = rollup;
-		this.catalog = catalog;
+		this.sweeps = sweeps;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -51,14 +51,8 @@ public class UsageMaintenance {
 	 * rest.
 	 */
 	public void runAll() {
-		for (TenantId tenant : this.catalog.activeTenants()) {
-			try {
-				TenantContext.runAs(tenant, () -> run(this.clock.instant()));
-			}
-			catch (RuntimeException ex) {
-				log.warn("Usage maintenance of tenant {} failed ({}); next pass retries", tenant, ex.toString());
-			}
-		}
+		// a failed tenant is retried by the next pass
+		this.sweeps.forEachTenant("Usage maintenance", (tenant) -> run(this.clock.instant()));
 	}
 
 	/** One pass over the current tenant as of {@code now}. */

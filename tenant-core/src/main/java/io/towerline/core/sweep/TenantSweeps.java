@@ -1,0 +1,99 @@
+package io.towerline.core.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.towerline.core.tenancy.TenantClusters;
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.catalog.TenantCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a sweep's round for every active tenant, each with the tenant bound (ADR 0193). A
+ * tenant inside a move's read-only window ({@code TENANT_MOVING}, ADR 0174) is skipped
+ * for the round: its writes would be refused, and the next round after the window does
+ * the work. A round the window refuses anyway (the window opened after the check) counts
+ * as skipped too; only other failures are warned about, one line each, and never stop the
+ * other tenants' rounds.
+ */
+@Component
+public class TenantSweeps {
+
+	private static final Logger log = LoggerFactory.getLogger(TenantSweeps.class);
+
+	private final TenantCatalog catalog;
+
+	private final TenantClusters clusters;
+
+	TenantSweeps(TenantCatalog catalog, TenantClusters clusters) {
+		this.catalog = catalog;
+		this.clusters = clusters;
+	}
+
+	/**
+	 * Runs {@code round} for each active tenant not in a move window, the tenant bound.
+	 * @param sweep what the sweep is called in the log ("Lifecycle evaluation")
+	 */
+	public void forEachTenant(String sweep, Consumer<TenantId> round) {
+		collectPerTenant(sweep, (tenant) -> {
+			round.accept(tenant);
+			return Boolean.TRUE;
+		});
+	}
+
+	/**
+	 * Runs {@code round} for each active tenant not in a move window, the tenant bound.
+	 * @param sweep what the sweep is called in the log
+	 * @return the results of the rounds that ran to the end, in the catalog's order
+	 */
+	public <T> List<T> collectPerTenant(String sweep, Function<TenantId, ? extends T> round) {
+		List<T> results = new ArrayList<>();
+		for (TenantId tenant : this.catalog.activeTenants()) {
+			try {
+				if (moving(tenant)) {
+					skipped(sweep, tenant);
+					continue;
+				}
+				results.add(TenantContext.callAs(tenant, () -> round.apply(tenant)));
+				log.trace("{} of tenant {} ran", sweep, tenant);
+			}
+			catch (RuntimeException ex) {
+				failed(sweep, tenant, ex);
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Reports a failed part of a tenant's round that ran apart from it (one router's
+	 * check on a worker): quietly when the move window refused it, one warning line
+	 * otherwise.
+	 * @param what what failed ("Health check of router 42")
+	 */
+	public void failed(String what, TenantId tenant, RuntimeException failure) {
+		if (TenantClusters.refusedByMoveWindow(failure)) {
+			// the window opened after the round's check: as quiet as a skip, told apart
+			log.debug("{} of tenant {} stopped: the tenant's move window opened", what, tenant);
+		}
+		else {
+			log.warn("{} of tenant {} failed: {}", what, tenant, failure.toString());
+		}
+	}
+
+	private boolean moving(TenantId tenant) {
+		return this.clusters.placementOf(tenant).moving();
+	}
+
+	private static void skipped(String sweep, TenantId tenant) {
+		// a window lasts a few rounds of most sweeps: a line per round would only be
+		// noise
+		log.debug("{} of tenant {} skipped: the tenant is moving", sweep, tenant);
+	}
+
+}
