@@ -2,6 +2,7 @@ package io.towerline.core.backup;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import io.towerline.core.operation.OperationKind;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.RouterAccess;
+import io.towerline.core.router.RouterHealth;
 import io.towerline.core.router.RouterHealthCheck;
 import io.towerline.core.router.RouterStatus;
 import io.towerline.core.router.Routers;
@@ -127,10 +129,17 @@ class BackupRestoring implements OperationHandler {
 			// the router took the backup: never again, whatever happens next
 			progress.update(1, 0);
 		}
-		if (this.health.check(router.id()).health().status() != RouterStatus.ONLINE) {
+		RouterHealth health = this.health.check(router.id()).health();
+		if (health.status() != RouterStatus.ONLINE) {
 			throw new RouterUnreachableException(router.name(), RouterUnreachableException.Reason.CONNECT_FAILED,
 					"the backup was restored; waiting for the router to answer again (a loaded backup reboots it)",
 					null);
+		}
+		// a loaded backup reboots the router a moment after the load's reply: an answer
+		// from before that reboot says nothing about the restored router
+		if (backup.kind() == BackupKind.BINARY && !bootedSince(health, operation.createdAt())) {
+			throw new RouterUnreachableException(router.name(), RouterUnreachableException.Reason.CONNECT_FAILED,
+					"the backup was loaded; waiting for the router to reboot with it", null);
 		}
 		removeQuietly(context, router, file);
 		DriftReport report = this.drift.check(router.id(), actor);
@@ -153,6 +162,20 @@ class BackupRestoring implements OperationHandler {
 				Arrays.fill(password, '\0');
 			}
 		}
+	}
+
+	/**
+	 * Whether the router started after {@code since}, by its uptime when last seen (to
+	 * the second, hence the second's grace); a router that reports no uptime is taken at
+	 * its word.
+	 */
+	private static boolean bootedSince(RouterHealth health, Instant since) {
+		Long uptime = health.uptimeSeconds();
+		Instant seen = health.lastSeenAt();
+		if (uptime == null || seen == null) {
+			return true;
+		}
+		return !seen.minusSeconds(uptime).isBefore(since.minusSeconds(1));
 	}
 
 	private void removeQuietly(CommandContext context, Router router, String file) {

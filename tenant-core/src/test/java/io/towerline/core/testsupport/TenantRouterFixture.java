@@ -8,6 +8,7 @@ import io.towerline.core.router.RouterDetails;
 import io.towerline.core.router.Routers;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.tenancy.TenantPlacement;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
 import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
@@ -50,7 +51,10 @@ public final class TenantRouterFixture implements AutoCloseable {
 		this.simulator = simulators.apply(0);
 		this.port = this.simulator.port();
 		this.tenant = TenantId.of(TestDatabase.uniqueSlug(tenantPrefix));
-		context.getBean(TenantOnboarding.class).onboard(this.tenant.slug(), tenantPrefix, RateLimitTier.STARTER);
+		// on main whatever clusters the context knows: the placement rule would put it
+		// on an emptier one (ADR 0184), where a move test could not take it
+		context.getBean(TenantOnboarding.class)
+			.onboard(this.tenant.slug(), tenantPrefix, RateLimitTier.STARTER, TenantPlacement.MAIN);
 		Routers routers = context.getBean(Routers.class);
 		this.routerId = inTenant(() -> routers
 			.create(RouterDetails.of(routerName, "127.0.0.1", this.port, false, null, null, USER), PASSWORD)
