@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,10 +26,15 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.simulator.SimulatorFleet;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,9 +48,11 @@ import static org.awaitility.Awaitility.await;
  * second, the lag from a login on a router to the session being listed, the cost per
  * counter sample and the online-sessions text search over the whole fleet.
  */
-@SpringBootTest(properties = { "towerline.rate-limit.tiers.standard.capacity=1000000000000",
-		"towerline.rate-limit.tiers.standard.restore-per-second=1000000000",
-		"spring.datasource.hikari.maximum-pool-size=30", "towerline.test.track-sessions=true" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "towerline.rate-limit.tiers.standard.capacity=1000000000000",
+				"towerline.rate-limit.tiers.standard.restore-per-second=1000000000",
+				"spring.datasource.hikari.maximum-pool-size=30", "towerline.test.track-sessions=true" })
+@Import(RequestStatements.class)
 class FleetBenchmark extends ApiTest {
 
 	private static final int ROUTERS = Integer.getInteger("bench.routers", 1000);
@@ -70,6 +78,9 @@ class FleetBenchmark extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void measure() throws Exception {
@@ -134,8 +145,21 @@ class FleetBenchmark extends ApiTest {
 			long wall1 = System.nanoTime();
 			long rows1 = rowsWritten();
 			long heapSteady = settledHeap(memory);
+			Recording profile = profileSearches();
+			RequestStatements.Snapshot beforeSearches = RequestStatements.snapshot();
 			List<Long> searches = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), false);
 			List<Long> substrings = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), true);
+			String searchStatements = RequestStatements.snapshot().perRequestSince(beforeSearches);
+			String token = TestTokens.forTenant(tenant.slug(), "VIEWER");
+			RequestStatements.Snapshot beforeHttp = RequestStatements.snapshot();
+			List<Long> httpSearches = new ArrayList<>(SearchClient.run(this.port, token, 300, false, SESSIONS / 10));
+			List<Long> httpSubstrings = new ArrayList<>(SearchClient.run(this.port, token, 300, true, SESSIONS / 10));
+			String httpStatements = RequestStatements.snapshot().perRequestSince(beforeHttp);
+			if (profile != null) {
+				profile.stop();
+				profile.dump(Path.of(System.getProperty("bench.jfr")));
+				profile.close();
+			}
 			long online = online(tenant);
 			String searchReads = searchReads(tenant);
 			String loadAtEnd = loadAverage();
@@ -184,6 +208,21 @@ class FleetBenchmark extends ApiTest {
 					"The same with a substring from the middle of user names (`b0012`: 100-odd matches), %d runs: "
 							+ "p50 %.1f ms, p99 %.1f ms%n%n",
 					substrings.size(), percentile(substrings, 0.5), percentile(substrings, 0.99)));
+			Collections.sort(httpSearches);
+			Collections.sort(httpSubstrings);
+			report.append(String
+				.format("The same searches from a client in a process of its own (HTTP POST /graphql over loopback, one "
+						+ "kept-alive connection, after 200 searches to warm it up), %d runs each: prefix p50 %.1f ms, "
+						+ "p99 %.1f ms; middle substring p50 %.1f ms, p99 %.1f ms%n%n", httpSearches.size(),
+						percentile(httpSearches, 0.5), percentile(httpSearches, 0.99), percentile(httpSubstrings, 0.5),
+						percentile(httpSubstrings, 0.99)));
+			report
+				.append("What one search sends to PostgreSQL, counted on the thread serving it (MockMvc runs; "
+						+ "warm-up included in the HTTP runs):\n\n```\nMockMvc: ")
+				.append(searchStatements)
+				.append("HTTP:    ")
+				.append(httpStatements)
+				.append("```\n\n");
 			report.append(searchReads);
 			List<Long> duringStart = new ArrayList<>(startSearches);
 			Collections.sort(duringStart);
@@ -207,6 +246,19 @@ class FleetBenchmark extends ApiTest {
 	 * secrets, 200 online, 5 % churn an hour, daily traffic, seed 9), in their own
 	 * process unless {@code -Dbench.simulators=in-jvm}.
 	 */
+	/**
+	 * A flight recording of the search phase when {@code -Dbench.jfr=<file>} names where
+	 * to write it ({@code jfr print --events jdk.ExecutionSample <file>}).
+	 */
+	private static @Nullable Recording profileSearches() throws IOException, ParseException {
+		if (System.getProperty("bench.jfr") == null) {
+			return null;
+		}
+		Recording recording = new Recording(Configuration.getConfiguration("profile"));
+		recording.start();
+		return recording;
+	}
+
 	private static BenchFleet startFleet(int secrets) {
 		if (SEPARATE) {
 			return SimulatorProcess.start(ROUTERS,

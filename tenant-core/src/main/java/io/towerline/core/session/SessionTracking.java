@@ -55,8 +55,6 @@ public class SessionTracking implements SmartLifecycle {
 
 	private final TenantCatalog catalog;
 
-	private final JdbcClient jdbc;
-
 	private final String owner;
 
 	private final Map<String, TrackedRouter> tracked = new ConcurrentHashMap<>();
@@ -65,11 +63,7 @@ public class SessionTracking implements SmartLifecycle {
 
 	private final AtomicInteger rounds = new AtomicInteger();
 
-	/**
-	 * Tenants whose routers could not be listed at the last try: their failure is logged
-	 * once, when it starts.
-	 */
-	private final Set<TenantId> failingTenants = ConcurrentHashMap.newKeySet();
+	private final TenantRouterListing routersOfTenants;
 
 	private final AtomicLong leaseTakeovers = new AtomicLong();
 
@@ -84,7 +78,7 @@ public class SessionTracking implements SmartLifecycle {
 			Clock clock) {
 		this.leases = leases;
 		this.catalog = catalog;
-		this.jdbc = jdbc;
+		this.routersOfTenants = new TenantRouterListing(jdbc);
 		this.owner = (properties.replicaId() != null) ? properties.replicaId() : defaultReplicaId();
 		TrackerTransactions bounded = new TrackerTransactions(transactions, properties.trackerConnections());
 		this.services = new Services(properties, store, usage,
@@ -194,9 +188,10 @@ public class SessionTracking implements SmartLifecycle {
 			Map<String, Key> wanted = new HashMap<>();
 			List<TenantId> active = this.catalog.activeTenants();
 			for (TenantId tenant : active) {
-				routersOf(tenant).forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
+				this.routersOfTenants.of(tenant, this.tracked.keySet())
+					.forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
 			}
-			this.failingTenants.retainAll(active);
+			this.routersOfTenants.retain(active);
 			Set<String> held = holdFairShare(wanted.keySet());
 			List<String> gone = new ArrayList<>();
 			this.tracked.forEach((key, router) -> {
@@ -231,39 +226,9 @@ public class SessionTracking implements SmartLifecycle {
 		this.rounds.incrementAndGet();
 	}
 
-	/**
-	 * The tenant's routers; when they cannot be listed (its schema or cluster is
-	 * failing), the ones tracked here already, so its trackers keep running and their
-	 * leases are renewed while every other tenant's round goes on. Logged once per
-	 * failure streak.
-	 */
-	private List<UUID> routersOf(TenantId tenant) {
-		try {
-			// bound, so the read goes to the tenant's cluster (ADR 0173)
-			List<UUID> ids = TenantContext.callAs(tenant,
-					() -> this.jdbc.sql("SELECT id FROM " + tenant.schemaName() + ".router").query(UUID.class).list());
-			if (this.failingTenants.remove(tenant)) {
-				log.info("Listing the routers of tenant {} works again", tenant.slug());
-			}
-			return ids;
-		}
-		catch (RuntimeException ex) {
-			if (this.failingTenants.add(tenant)) {
-				log.warn("Listing the routers of tenant {} failed ({}); its tracked routers stay as they are until it "
-						+ "works again", tenant.slug(), ex.toString());
-			}
-			String prefix = tenant.slug() + "/";
-			return this.tracked.keySet()
-				.stream()
-				.filter((key) -> key.startsWith(prefix))
-				.map((key) -> UUID.fromString(key.substring(prefix.length())))
-				.toList();
-		}
-	}
-
 	/** Tenants whose routers could not be listed in the last round (tests read it). */
 	Set<TenantId> failingTenants() {
-		return Set.copyOf(this.failingTenants);
+		return this.routersOfTenants.failing();
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,9 @@ class OnlineSessionSearchTests extends DatabaseTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	TenantId tenant;
 
@@ -103,6 +107,21 @@ class OnlineSessionSearchTests extends DatabaseTest {
 			}
 			assertThat(this.online.page(filter("nobody"), OnlineSessionOrder.USERNAME, null, 10))
 				.isEqualTo(new OnlineSessions.Page(List.of(), new OnlineSessions.Matches(0, false)));
+			// each search is planned for its own text (ADR 0197): on one connection, run
+			// more often than PgJDBC needs to keep a statement prepared on the server
+			// (where PostgreSQL may switch it to a generic plan), none is kept
+			List<String> kept = this.transactions.execute((status) -> {
+				for (int i = 0; i < 8; i++) {
+					this.online.page(filter("b01"), OnlineSessionOrder.USERNAME, null, 10);
+					this.online.page(filter("s"), OnlineSessionOrder.LOGIN_NEWEST, null, 10);
+					this.online.countUpTo(filter("b01"));
+				}
+				return this.jdbc
+					.sql("SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%online_session%'")
+					.query(String.class)
+					.list();
+			});
+			assertThat(kept).isEmpty();
 		});
 	}
 

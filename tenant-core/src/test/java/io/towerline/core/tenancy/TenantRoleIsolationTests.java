@@ -1,8 +1,13 @@
 package io.towerline.core.tenancy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.towerline.core.tenancy.catalog.RateLimitTier;
 import io.towerline.core.tenancy.catalog.TenantOnboarding;
@@ -123,6 +128,72 @@ class TenantRoleIsolationTests extends DatabaseTest {
 				next.setSchema(this.beta.schemaName());
 				assertThat(currentUser(next)).isEqualTo(TenantRoles.roleOf(this.beta));
 			}
+		}
+	}
+
+	/**
+	 * What Hibernate does with every tenant-bound connection (read the schema, switch to
+	 * the tenant's, switch back, close) costs three round trips, each statement counted
+	 * on the physical connection (ADR 0197), and the schema it reads is the server's.
+	 */
+	@Test
+	void shouldBindAndReleaseATenantInThreeRoundTrips() throws Exception {
+		try (Connection physical = ((TenantRoleDataSource) this.dataSource).getTargetDataSource().getConnection()) {
+			// as a pooled connection is between units of work: Hibernate switched it back
+			physical.setSchema("public");
+			String serverSchema = currentSchema(physical);
+			List<String> sent = new ArrayList<>();
+			SingleConnectionDataSource single = new SingleConnectionDataSource(counting(physical, sent), true);
+			TenantRoleDataSource roles = new TenantRoleDataSource(single);
+
+			try (Connection tenant = roles.getConnection()) {
+				String initial = tenant.getSchema();
+				tenant.setSchema(this.alpha.schemaName());
+				assertThat(tenant.getSchema()).isEqualTo(currentSchema(physical)).isEqualTo(this.alpha.schemaName());
+				assertThat(currentUser(physical)).isEqualTo(TenantRoles.roleOf(this.alpha));
+				tenant.setSchema(initial);
+				assertThat(initial).isEqualTo(serverSchema).isEqualTo("public");
+			}
+			assertThat(sent).as("round trips of one tenant-bound checkout").hasSize(3);
+			assertThat(currentSchema(physical)).isEqualTo(serverSchema);
+		}
+	}
+
+	/** A connection that lists every statement and schema call sent through it. */
+	private static Connection counting(Connection target, List<String> sent) {
+		return (Connection) Proxy.newProxyInstance(TenantRoleIsolationTests.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					if (method.getName().equals("getSchema") || method.getName().equals("setSchema")) {
+						sent.add(method.getName());
+					}
+					Object result = invoke(method, target, args);
+					if (result instanceof Statement statement) {
+						return Proxy.newProxyInstance(TenantRoleIsolationTests.class.getClassLoader(),
+								new Class<?>[] { Statement.class }, (inner, call, callArgs) -> {
+									if (call.getName().startsWith("execute")) {
+										sent.add((String) callArgs[0]);
+									}
+									return invoke(call, statement, callArgs);
+								});
+					}
+					return result;
+				});
+	}
+
+	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
+	}
+
+	private static String currentSchema(Connection connection) throws Exception {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+			rs.next();
+			return rs.getString(1);
 		}
 	}
 

@@ -1,0 +1,174 @@
+package io.towerline.core.session;
+
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.towerline.core.session.OnlineSessions.Position;
+import io.towerline.core.tenancy.TenantContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements of the online-sessions search (ADR 0133, 0170, 0187): the filter's
+ * conditions and their parameters, the statement that collects and counts matches and
+ * reads a page, the one that walks a sort order's index, and the capped count. Text
+ * matches any part of the user name or MAC (any case) or IP address from three characters
+ * on, served by trigram indexes, and a prefix below that, served by prefix indexes.
+ */
+final class OnlineSearchSql {
+
+	/**
+	 * Sessions a prefix search may match to be collected and sorted rather than found by
+	 * walking the sort order.
+	 */
+	static final int SPARSE = 2_000;
+
+	/**
+	 * The same for a substring search (ADR 0133), and how far a count goes: past it, a
+	 * count only says "at least" (ADR 0170).
+	 */
+	static final int COUNT_CAP = 20_000;
+
+	/**
+	 * Search text this long or longer matches anywhere (a trigram index needs three
+	 * characters); shorter text matches the start of a value.
+	 */
+	static final int TRIGRAM = 3;
+
+	private OnlineSearchSql() {
+	}
+
+	static int cap(Map<String, Object> params) {
+		return params.containsKey("pattern") ? COUNT_CAP : SPARSE;
+	}
+
+	/** Whether the statements of these parameters search text. */
+	static boolean searching(Map<String, Object> params) {
+		return params.containsKey("low") || params.containsKey("pattern");
+	}
+
+	/**
+	 * Up to one more match than the cap, as sort keys only; their number; and, when they
+	 * are within the cap, the page's rows. One row at least (the count), with null
+	 * session columns when the page is empty or past the cap (it is then found by
+	 * walking). The page's rows are read again by their row address, which the
+	 * statement's one snapshot keeps valid: one page visit each instead of an index
+	 * descent (ADR 0187).
+	 */
+	static String collectSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
+			Map<String, Object> params) {
+		params.put("collect", cap(params) + 1);
+		params.put("cap", cap(params));
+		params.put("limit", limit);
+		String columns = Arrays.stream(SessionStore.COLUMNS.split(", "))
+			.map((column) -> "o." + column)
+			.collect(Collectors.joining(", "));
+		return "WITH matched AS MATERIALIZED (SELECT ctid AS row_at, id, login_at, lower(username) AS sort_name FROM "
+				+ table() + " WHERE true" + where
+				+ " LIMIT :collect), counted AS (SELECT count(*) AS matches FROM matched), "
+				+ "page AS (SELECT row_at FROM matched WHERE (SELECT matches FROM counted) <= :cap"
+				+ keyset(order, after, "sort_name", params) + orderBy(order, "", "sort_name")
+				+ " LIMIT :limit) SELECT c.matches, " + columns + " FROM counted c LEFT JOIN (page p JOIN " + table()
+				+ " o ON o.ctid = p.row_at) ON true" + orderBy(order, "o.", "lower(o.username)");
+	}
+
+	/** The page found by walking the order's index and filtering. */
+	static String walkSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
+			Map<String, Object> params) {
+		params.put("limit", limit);
+		return "SELECT " + SessionStore.COLUMNS + " FROM " + table() + " WHERE true" + where
+				+ keyset(order, after, "lower(username)", params) + orderBy(order, "", "lower(username)")
+				+ " LIMIT :limit";
+	}
+
+	static String cappedCountSql(String where) {
+		return "SELECT count(*) FROM (SELECT 1 FROM " + table() + " WHERE true" + where + " LIMIT " + (COUNT_CAP + 1)
+				+ ") c";
+	}
+
+	static String keyset(OnlineSessionOrder order, @Nullable Position after, String name, Map<String, Object> params) {
+		if (after == null) {
+			return "";
+		}
+		params.put("afterLogin", Timestamp.from(after.loginAt()));
+		params.put("afterName", after.username().toLowerCase(Locale.ROOT));
+		params.put("afterId", after.id());
+		return switch (order) {
+			case LOGIN_NEWEST -> " AND (login_at, id) < (:afterLogin, :afterId)";
+			case LOGIN_OLDEST -> " AND (login_at, id) > (:afterLogin, :afterId)";
+			case USERNAME -> " AND (" + name + ", id) > (:afterName, :afterId)";
+		};
+	}
+
+	static String orderBy(OnlineSessionOrder order, String prefix, String name) {
+		return switch (order) {
+			case LOGIN_NEWEST -> " ORDER BY " + prefix + "login_at DESC, " + prefix + "id DESC";
+			case LOGIN_OLDEST -> " ORDER BY " + prefix + "login_at, " + prefix + "id";
+			case USERNAME -> " ORDER BY " + name + ", " + prefix + "id";
+		};
+	}
+
+	static String table() {
+		return TenantContext.require().schemaName() + ".online_session";
+	}
+
+	static String where(OnlineSessionFilter filter, Map<String, Object> params) {
+		String schema = TenantContext.require().schemaName();
+		StringBuilder sql = new StringBuilder();
+		if (filter.routerId() != null) {
+			sql.append(" AND router_id = :routerId");
+			params.put("routerId", filter.routerId());
+		}
+		if (filter.popId() != null) {
+			sql.append(" AND router_id IN (SELECT r.id FROM " + schema + ".router r WHERE r.pop_id = :popId)");
+			params.put("popId", filter.popId());
+		}
+		if (filter.planId() != null) {
+			sql.append(
+					" AND subscriber_id IN (SELECT p.id FROM " + schema + ".subscriber p WHERE p.plan_id = :planId)");
+			params.put("planId", filter.planId());
+		}
+		if (filter.subscriberId() != null) {
+			sql.append(" AND subscriber_id = :subscriberId");
+			params.put("subscriberId", filter.subscriberId());
+		}
+		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
+		if (text.codePointCount(0, text.length()) >= TRIGRAM) {
+			// anywhere in the value, served by the trigram indexes (ADR 0133)
+			sql.append(" AND (lower(username) LIKE :pattern OR address LIKE :pattern"
+					+ " OR lower(caller_id) LIKE :pattern)");
+			params.put("pattern", "%" + escapeLike(text) + "%");
+		}
+		else if (!text.isEmpty()) {
+			// a prefix as a range in the pattern operators' byte order: it uses the
+			// text_pattern_ops indexes even in a generic plan, which LIKE :prefix cannot
+			sql.append(" AND ((lower(username) ~>=~ :low AND lower(username) ~<~ :high)"
+					+ " OR (address ~>=~ :low AND address ~<~ :high)"
+					+ " OR (lower(caller_id) ~>=~ :low AND lower(caller_id) ~<~ :high))");
+			params.put("low", text);
+			params.put("high", successor(text));
+		}
+		return sql.toString();
+	}
+
+	/** The text a LIKE pattern matches literally: its wildcards and escape escaped. */
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * The least string greater than every string starting with {@code prefix}: its last
+	 * code point raised by one (code point order is UTF-8 byte order).
+	 */
+	static String successor(String prefix) {
+		int last = prefix.codePointBefore(prefix.length());
+		String head = prefix.substring(0, prefix.length() - Character.charCount(last));
+		int next = Math.min(last + 1, Character.MAX_CODE_POINT);
+		// no string holds a lone surrogate: after U+D7FF comes U+E000
+		return head + Character.toString((next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE)
+				? Character.MAX_SURROGATE + 1 : next);
+	}
+
+}
