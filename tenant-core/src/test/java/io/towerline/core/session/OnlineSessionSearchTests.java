@@ -116,9 +116,8 @@ class OnlineSessionSearchTests extends DatabaseTest {
 					this.online.page(filter("s"), OnlineSessionOrder.LOGIN_NEWEST, null, 10);
 					this.online.countUpTo(filter("b01"));
 				}
-				// statements without text may stay prepared (and other tests' on this
-				// pooled
-				// connection): only this tenant's searches count
+				// only this tenant's searches: statements without text may stay
+				// prepared, and the pooled connection holds other tests' statements
 				return this.jdbc
 					.sql("SELECT statement FROM pg_prepared_statements WHERE strpos(statement, :table) > 0"
 							+ " AND (strpos(statement, ' LIKE ') > 0 OR strpos(statement, '~>=~') > 0)")
