@@ -4,8 +4,10 @@
 // background logins/logouts on simulated routers, and passes LIVE_USER/LIVE_PASS and SPEED_IDS (subscribers moving
 // traffic, comma-separated). Writes the numbers into results.json; the Java side writes the report.
 //   1. the live table: a Chromium performance trace over MEASURE_TRACE_SECONDS while the feed applies changes and the
-//      table is scrolled; dropped frames from the trace's frame reporter and from requestAnimationFrame gaps, and the
-//      main-thread tasks longer than a frame (with what ran in them)
+//      table is scrolled; dropped frames from the trace's frame reporter and from requestAnimationFrame gaps, per main
+//      frame the style/layout/paint time and the elements restyled and objects laid out (frames.mjs' frameWork), and
+//      the main-thread tasks longer than a frame (with what ran in them); it checks the table holds every session
+//      online and shows new ones at its top. MEASURE_INVALIDATIONS=1 adds what each frame invalidated and why.
 //   2. main-thread CPU of the SPEED_IDS subscriber pages with their live speed chart open, over 30 s (then closed)
 //   3. the table page's JS heap after a forced GC, from the table's opening until MEASURE_MINUTES after it, every 15 s
 //      (not while 1 and 2 measure: a forced GC is itself a long task); the platform's heap is sampled by the Java side
