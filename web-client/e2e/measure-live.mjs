@@ -1,23 +1,30 @@
-/* global window, document, performance, requestAnimationFrame, cancelAnimationFrame -- functions passed to page.evaluate run in the browser */
+/* global window, document -- functions passed to page.evaluate run in the browser */
 // Measures the "who is online" screen and the live speed chart (issue 13). Not a test: started by platform-api's
 // LiveViewBenchmark (run only with -Pbenchmark), which sets up a tenant with MEASURE_SESSIONS sessions online and
 // background logins/logouts on simulated routers, and passes LIVE_USER/LIVE_PASS and SPEED_IDS (subscribers moving
 // traffic, comma-separated). Writes the numbers into results.json; the Java side writes the report.
 //   1. the live table: a Chromium performance trace over MEASURE_TRACE_SECONDS while the feed applies changes and the
-//      table is scrolled; dropped frames from the trace's frame reporter and from requestAnimationFrame gaps, and the
-//      main-thread tasks longer than a frame (with what ran in them)
+//      table is scrolled; dropped frames from the trace's frame reporter and from requestAnimationFrame gaps, per main
+//      frame the style/layout/paint time and the elements restyled and objects laid out (frames.mjs' frameWork), and
+//      the main-thread tasks longer than a frame (with what ran in them); it checks the table holds every session
+//      online and shows new ones at its top. MEASURE_INVALIDATIONS=1 adds what each frame invalidated and why.
 //   2. main-thread CPU of the SPEED_IDS subscriber pages with their live speed chart open, over 30 s (then closed)
 //   3. the table page's JS heap after a forced GC, from the table's opening until MEASURE_MINUTES after it, every 15 s
 //      (not while 1 and 2 measure: a forced GC is itself a long task); the platform's heap is sampled by the Java side
 // The charts come before the long heap phase so a ten-minute run has them whatever the journey's time limit.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { env, finish, launch, nav, results, shot, signIn, step, viewport } from './lib.mjs';
+import { frameWork, gapSummary, invalidations, rendererMain, startFrameGaps, stopFrameGaps } from './frames.mjs';
 
 const minutes = Number(env('MEASURE_MINUTES', '3'));
 const traceSeconds = Number(env('MEASURE_TRACE_SECONDS', '30'));
 const expected = Number(env('MEASURE_SESSIONS', '5000'));
 const speedIds = env('SPEED_IDS').split(',').filter(Boolean);
+// MEASURE_INVALIDATIONS=1 adds Chromium's invalidation tracking to the trace (what each frame restyles or lays out and
+// why): for finding a cause, not for the figures, as the tracking itself costs main-thread time
+const tracingInvalidations = process.env.MEASURE_INVALIDATIONS === '1';
 const outDir = env('OUT_DIR');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const browser = await launch();
@@ -39,13 +46,20 @@ function framesFromTrace(file) {
   }
   // a main-thread task is 'ThreadControllerImpl::RunTask' in this Chromium's traces ('RunTask' in older ones)
   const longTasks = events.filter((e) => TASK.test(e.name) && e.dur > 50_000).length;
-  return { reporterStates: states, droppedFrameEvents: dropped, longTasksOver50ms: longTasks, tasksOverAFrame: tasksOverAFrame(events) };
+  return {
+    reporterStates: states,
+    droppedFrameEvents: dropped,
+    longTasksOver50ms: longTasks,
+    frameWork: frameWork(events),
+    tasksOverAFrame: tasksOverAFrame(events),
+    ...(tracingInvalidations ? { invalidations: invalidations(events) } : {}),
+  };
 }
 
 // the renderer main thread's tasks over 16.7 ms, each with the work inside it that took longest (script by function,
 // layout, style, GC), so a report says what cost the frame
 function tasksOverAFrame(events) {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'FunctionCall'));
+  const main = rendererMain(events);
   if (!main) return [];
   const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
   const start = Math.min(...own.map((e) => e.ts));
@@ -97,19 +111,30 @@ try {
   await step('trace the live table under churn', async () => {
     const traceFile = join(outDir, 'live-trace.json');
     await page.evaluate(() => {
-      // frame gaps as the page sees them: a gap over 1.5 frames means at least one frame was missed
-      window.__gaps = [];
-      let last = performance.now();
-      const tick = (now) => {
-        window.__gaps.push(now - last);
-        last = now;
-        window.__raf = requestAnimationFrame(tick);
-      };
-      window.__raf = requestAnimationFrame(tick);
+      // the user names of the first five rows in view, in table order
+      window.__newestRows = () =>
+        [...document.querySelectorAll('[data-testid=live-rows] [role=row]')]
+          .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+          .slice(0, 5)
+          .map((row) => row.querySelector('[role=cell]')?.textContent)
+          .join();
     });
+    await page.getByTestId('live-rows').evaluate((el) => (el.scrollTop = 0));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=live-rows] [role=row]').length > 5);
+    const topRowsBefore = await page.evaluate(() => window.__newestRows());
+    // frame gaps as the page sees them: a gap over 1.5 frames means at least one frame was missed
+    await startFrameGaps(page);
     await browser.startTracing(page, {
       path: traceFile,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'benchmark', 'cc', 'viz', 'toplevel'],
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline.frame',
+        'benchmark',
+        'cc',
+        'viz',
+        'toplevel',
+        ...(tracingInvalidations ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+      ],
     });
     const rows = page.getByTestId('live-rows');
     const started = Date.now();
@@ -122,22 +147,22 @@ try {
     }
     const cpu = ((await metric('TaskDuration')) - before.tasks) / traceSeconds;
     await browser.stopTracing();
-    const gaps = await page.evaluate(() => {
-      cancelAnimationFrame(window.__raf);
-      return window.__gaps.slice(1);
-    });
-    const frame = 1000 / 60;
-    const missed = gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / frame) - 1), 0);
-    const sorted = [...gaps].sort((a, b) => a - b);
+    const gaps = await stopFrameGaps(page);
+    // the table shows what was pushed while it was traced: it holds the sessions online, and its newest rows changed
+    // both read in one go, so from one render
+    const [online, rowCount] = await page.evaluate(() => [
+      Number((document.querySelector('[data-testid=online-total]')?.textContent ?? '').replace(/[^0-9]/g, '')),
+      Number(document.querySelector('[role=table][aria-label="Online sessions"]')?.getAttribute('aria-rowcount')) - 1,
+    ]);
+    assert.ok(online >= expected * 0.9, `${online} online, ${expected} expected`);
+    assert.equal(rowCount, online, 'the table holds every session online');
+    await page.getByTestId('live-rows').evaluate((el) => (el.scrollTop = 0));
+    await page.waitForFunction((before) => window.__newestRows() !== before, topRowsBefore, { timeout: 30000 });
     results.table = {
-      online: Number((await page.getByTestId('online-total').textContent()).replace(/[^0-9]/g, '')),
+      online,
+      rowsInTable: rowCount,
       seconds: traceSeconds,
-      frames: gaps.length,
-      missedFrames: missed,
-      gapsOver25ms: gaps.filter((gap) => gap > 25).length,
-      gapP50Ms: sorted[Math.floor(sorted.length * 0.5)],
-      gapP99Ms: sorted[Math.floor(sorted.length * 0.99)],
-      gapMaxMs: sorted.at(-1),
+      ...gapSummary(gaps),
       mainThreadCpuShare: cpu,
       trace: framesFromTrace(traceFile),
     };

@@ -1,12 +1,19 @@
 // Benchmark (not a test): run from a directory where `npm install lighthouse@12` put lighthouse and puppeteer-core,
 // e.g. `cp web-client/scripts/measure.mjs /tmp/lh/ && node /tmp/lh/measure.mjs BASE USER PASS`, or let
 // WebClientListJourneyTests run it over 100,000 subscribers with -Dtowerline.e2e.measure=/tmp/lh/measure.mjs.
-/* global window, document, performance, requestAnimationFrame, cancelAnimationFrame */
+// The frame figures come from the web client's e2e/frames.mjs (shared with e2e/measure-live.mjs): found through
+// WEB_CLIENT (the web-client directory; WebClientListJourneyTests sets it) or, run in place, beside this script.
+/* global window, document, performance, requestAnimationFrame */
 // Measures the web client on a running platform: initial JS (gzip/br as transferred), subscriber list first page
 // from click, frames while scrolling and paging through the list, and Lighthouse on dashboard and subscriber list.
 // Args: BASE USER PASS
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import lighthouse from 'lighthouse';
+
+const webClient = process.env.WEB_CLIENT ?? fileURLToPath(new URL('..', import.meta.url));
+const { gapSummary, startFrameGaps, stopFrameGaps } = await import(pathToFileURL(join(webClient, 'e2e', 'frames.mjs')).href);
 
 const [base, user, pass] = process.argv.slice(2);
 const browser = await puppeteer.launch({
@@ -64,16 +71,7 @@ console.log(`subscriber list first page from click (${count}): ${times.join(', '
 // (the list pages by cursor, 50 rows a page, so that is how a user goes through 100,000 rows); frame gaps as
 // requestAnimationFrame sees them, a gap over 1.5 frames counts the frames it missed
 {
-  await page.evaluate(() => {
-    window.__gaps = [];
-    let last = performance.now();
-    const tick = (now) => {
-      window.__gaps.push(now - last);
-      last = now;
-      window.__raf = requestAnimationFrame(tick);
-    };
-    window.__raf = requestAnimationFrame(tick);
-  });
+  await startFrameGaps(page);
   const firstRow = () => page.evaluate(() => document.querySelector('table tbody tr a')?.textContent);
   for (let pass = 0; pass < 2; pass++) {
     for (let y = 0; y < 2000; y += 100) {
@@ -96,14 +94,8 @@ console.log(`subscriber list first page from click (${count}): ${times.join(', '
     if (!clicked) break;
     await page.waitForFunction((row) => document.querySelector('table tbody tr a')?.textContent !== row, {}, before);
   }
-  const gaps = await page.evaluate(() => {
-    cancelAnimationFrame(window.__raf);
-    return window.__gaps.slice(1);
-  });
-  const frame = 1000 / 60;
-  const missed = gaps.reduce((sum, gap) => sum + Math.max(0, Math.round(gap / frame) - 1), 0);
-  const sorted = [...gaps].sort((a, b) => a - b);
-  console.log(`subscriber list scrolled twice and paged ${pages} times: ${gaps.length} frames, ${missed} missed, ${gaps.filter((gap) => gap > 25).length} gaps over 25 ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`);
+  const gaps = gapSummary(await stopFrameGaps(page));
+  console.log(`subscriber list scrolled twice and paged ${pages} times: ${gaps.frames} frames, ${gaps.missedFrames} missed, ${gaps.gapsOver25ms} gaps over 25 ms, p99 ${gaps.gapP99Ms} ms, max ${gaps.gapMaxMs} ms`);
 }
 
 for (const path of ['/', '/subscribers']) {

@@ -7,13 +7,25 @@ import { LiveChoicesQuery } from './documents';
 import { countBy, visibleRows, type LiveRow } from './liveSessions';
 import { useLiveSessions } from './useLiveSessions';
 import { VirtualRows } from './VirtualRows';
-import { ROW_HEIGHT, ROW_STYLE, SessionRow } from './SessionRow';
+import { COLUMNS_CLASS, ROW_HEIGHT, SessionRow } from './SessionRow';
 import { KickDialog } from './KickDialog';
 import { OnlineCounts } from './OnlineCounts';
 import { TopTalkersCard } from './TopTalkersCard';
 
 
 const options = (entries: Map<string, string>) => [...entries.entries()].map(([value, label]) => ({ value, label }));
+
+const HEADER = (
+  <div role="row" className={COLUMNS_CLASS} style={{ height: ROW_HEIGHT }}>
+    {['User name', 'Router', 'IP address', 'MAC', 'Plan', 'Online for', ''].map((title) => (
+      <Text key={title} size="sm" fw={600} role="columnheader">
+        {title}
+      </Text>
+    ))}
+  </div>
+);
+// the same element every render, so a batch does not re-render it
+const TOP_TALKERS = <TopTalkersCard />;
 
 export default function LiveView() {
   const { live, version, error, connected } = useLiveSessions();
@@ -52,12 +64,30 @@ export default function LiveView() {
   const routerOptions = useMemo(() => options(routerName), [routerName]);
   const popOptions = useMemo(() => options(popName), [popName]);
   const planOptions = useMemo(() => options(planName), [planName]);
+  // the filters change with what the user picks, not with a batch: kept as one element so a batch skips them
+  const filters = useMemo(
+    () => (
+      <>
+        <TextInput
+          label="Search"
+          placeholder="User name, IP address or MAC"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          w={260}
+        />
+        <FilterSelect label="Router" placeholder="Any router" data={routerOptions} value={routerId} onChange={setRouterId} clearable searchable w={180} />
+        <FilterSelect label="POP" placeholder="Any POP" data={popOptions} value={popId} onChange={setPopId} clearable searchable w={180} />
+        <FilterSelect label="Plan" placeholder="Any plan" data={planOptions} value={planId} onChange={setPlanId} clearable searchable w={180} />
+      </>
+    ),
+    [search, routerOptions, routerId, popOptions, popId, planOptions, planId],
+  );
 
   return (
     <Page
       title="Who is online"
       actions={
-        <Badge size="lg" variant="light" color={connected ? 'green' : 'gray'} data-testid="online-total">
+        <Badge size="lg" variant="light" color={connected ? 'green' : 'gray'} data-testid="online-total" className="live-count">
           {connected ? `${live.rows.size.toLocaleString()} online` : 'Connecting…'}
         </Badge>
       }
@@ -74,22 +104,13 @@ export default function LiveView() {
           nameOf={(id) => popName.get(id) ?? id}
           empty={live.rows.size ? 'No one online is on a router in a POP.' : 'Nobody online.'}
         />
-        <TopTalkersCard />
+        {TOP_TALKERS}
       </SimpleGrid>
       <Card withBorder>
         <Stack gap="sm">
           <Group gap="sm" align="end">
-            <TextInput
-              label="Search"
-              placeholder="User name, IP address or MAC"
-              value={search}
-              onChange={(event) => setSearch(event.currentTarget.value)}
-              w={260}
-            />
-            <FilterSelect label="Router" placeholder="Any router" data={routerOptions} value={routerId} onChange={setRouterId} clearable searchable w={180} />
-            <FilterSelect label="POP" placeholder="Any POP" data={popOptions} value={popId} onChange={setPopId} clearable searchable w={180} />
-            <FilterSelect label="Plan" placeholder="Any plan" data={planOptions} value={planId} onChange={setPlanId} clearable searchable w={180} />
-            <Text size="sm" c="dimmed" data-testid="live-shown">
+            {filters}
+            <Text size="sm" c="dimmed" data-testid="live-shown" className="live-count">
               {rows.length.toLocaleString()} shown
             </Text>
           </Group>
@@ -99,15 +120,8 @@ export default function LiveView() {
             rowHeight={ROW_HEIGHT}
             height={520}
             keyOf={(row) => row.id}
-            header={
-              <div role="row" style={ROW_STYLE}>
-                {['User name', 'Router', 'IP address', 'MAC', 'Plan', 'Online for', ''].map((title) => (
-                  <Text key={title} size="sm" fw={600} role="columnheader">
-                    {title}
-                  </Text>
-                ))}
-              </div>
-            }
+            header={HEADER}
+            rowClassName={COLUMNS_CLASS}
             renderRow={(row) => (
               <SessionRow
                 row={row}

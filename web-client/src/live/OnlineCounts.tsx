@@ -1,6 +1,10 @@
-import { Card, Group, Progress, Stack, Text } from '@mantine/core';
+import { Card, Group, Stack, Text } from '@mantine/core';
+import './liveTable.css';
 
-/** Online sessions per router or POP, most first (the top eight; the rest summed). */
+/**
+ * Online sessions per router or POP, most first (the top eight; the rest summed). The bars are scaled, not resized
+ * (liveTable.css): a batch that changes the counts changes no layout but the numbers' (ADR 0200).
+ */
 export function OnlineCounts({
   title,
   counts,
@@ -32,11 +36,13 @@ export function OnlineCounts({
               <Text size="sm" truncate>
                 {nameOf(id)}
               </Text>
-              <Text size="sm" fw={500}>
+              <Text size="sm" fw={500} className="live-count">
                 {count.toLocaleString()}
               </Text>
             </Group>
-            <Progress value={(count / most) * 100} size="xs" aria-hidden />
+            <div className="live-bar" aria-hidden>
+              <div style={{ transform: `scaleX(${count / most})` }} />
+            </div>
           </div>
         ))}
         {rest > 0 && (

@@ -2,12 +2,12 @@ import { startTransition, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { OnlineSessionsFeed } from './documents';
 import { LiveSessions, type LiveBatch } from './liveSessions';
+import { perFrame } from './perFrame';
 
 /**
  * Who is online, pushed by `onlineSessionsFeed`: batches that arrive between two frames are applied together in the
- * next animation frame, so 50 logins and logouts a second cost at most one re-render a frame (and none while the tab is
- * hidden: the browser runs no frames then, the batches wait and are applied at once on return); the re-render is a
- * transition, so it never holds the main thread for a whole frame.
+ * next animation frame (`perFrame`), so 50 logins and logouts a second cost at most one re-render a frame (and none
+ * while the tab is hidden); the re-render is a transition, so it never holds the main thread for a whole frame.
  */
 export function useLiveSessions() {
   const client = useClient();
@@ -18,17 +18,12 @@ export function useLiveSessions() {
 
   useEffect(() => {
     const live = store.current;
-    let pending: LiveBatch[] = [];
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      const batches = pending;
-      pending = [];
-      live.apply(batches);
+    const batches = perFrame<LiveBatch>((pending) => {
+      live.apply(pending);
       // a transition: React renders the table's new state in slices of a few milliseconds between frames instead of
       // one task that can take longer than a frame, and a scroll or a click in between goes first
       startTransition(() => setVersion(live.version));
-    };
+    });
     const subscription = client.subscription(OnlineSessionsFeed, {}).subscribe((result) => {
       if (result.error) {
         setError(result.error.message);
@@ -38,11 +33,10 @@ export function useLiveSessions() {
       if (!batch) return;
       setConnected(true);
       setError(null);
-      pending.push(batch);
-      if (!frame) frame = requestAnimationFrame(flush);
+      batches.push(batch);
     });
     return () => {
-      cancelAnimationFrame(frame);
+      batches.dispose();
       subscription.unsubscribe();
     };
   }, [client]);
