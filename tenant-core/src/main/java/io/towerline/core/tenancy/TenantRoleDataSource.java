@@ -58,6 +58,8 @@ class TenantRoleDataSource extends DelegatingDataSource {
 
 		private boolean roleSet;
 
+		private boolean handedBack;
+
 		RoleSwitch(Connection target) {
 			this.target = target;
 		}
@@ -66,6 +68,15 @@ class TenantRoleDataSource extends DelegatingDataSource {
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 			switch (method.getName()) {
 				case "setSchema" -> {
+					if (this.handedBack) {
+						// Hibernate sets the root schema back before it releases a
+						// connection, even one it closed already because binding it to
+						// its tenant failed (SET ROLE to a role that does not exist):
+						// the pool reset it when it took it back, nothing is left to
+						// switch, and the closed connection's refusal would be logged
+						// with a stack trace on top of the failure that matters
+						return null;
+					}
 					invokeTarget(method, args);
 					switchRole((String) args[0]);
 					return null;
@@ -75,6 +86,7 @@ class TenantRoleDataSource extends DelegatingDataSource {
 						execute("RESET ROLE");
 						this.roleSet = false;
 					}
+					this.handedBack = true;
 					return invokeTarget(method, args);
 				}
 				case "unwrap" -> {
