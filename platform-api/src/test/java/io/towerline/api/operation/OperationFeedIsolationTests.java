@@ -29,9 +29,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationFeedIsolationTests extends ApiTest {
 
-	private static final String FEED = """
-			subscription($status: OperationStatus) { operationsChanged(status: $status) { id status kind } }""";
-
 	@LocalServerPort
 	int port;
 
@@ -78,7 +75,7 @@ class OperationFeedIsolationTests extends ApiTest {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private Disposable listen(TenantId tenant, List<Map<String, Object>> into) {
 		return GraphQlSockets.as(this.port, TestTokens.forTenant(tenant.slug(), "VIEWER"))
-			.document(FEED)
+			.document(OperationFeedTests.FEED)
 			.executeSubscription()
 			.toFlux("operationsChanged", Map.class)
 			.subscribe((change) -> into.add((Map<String, Object>) change));

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OperationFeedTests extends ApiTest {
 
-	private static final String FEED = """
+	static final String FEED = """
 			subscription($status: OperationStatus) { operationsChanged(status: $status) { id status kind } }""";
 
 	@LocalServerPort
