@@ -18,6 +18,7 @@ import reactor.core.Disposable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,10 @@ import static org.awaitility.Awaitility.await;
  * online and A's router was asked for no traffic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the session tests' settings: their context is reused
+@TestPropertySource(properties = { "towerline.test.track-sessions=true", "towerline.sessions.sample-interval=300ms",
+		"towerline.sessions.reread-interval=1h", "towerline.sessions.lease-ttl=2s",
+		"towerline.sessions.lease-renew-interval=300ms", "towerline.sessions.reconnect-delay=200ms" })
 class StreamIsolationTests extends ApiTest {
 
 	private static final String MONITOR = "/interface/monitor-traffic";
