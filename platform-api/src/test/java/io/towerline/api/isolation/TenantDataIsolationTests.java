@@ -71,14 +71,16 @@ class TenantDataIsolationTests extends ApiTest {
 		ON_A.put("usageTotal", """
 				query($subscriber: ID!, $from: DateTime!, $to: DateTime!) { usageTotal(from: $from, to: $to,
 				  subscriberId: $subscriber) { rxBytes txBytes } }""");
-		ON_A.put("createAlertRule", """
-				mutation($router: ID!) { createAlertRule(input: { type: CPU_HIGH, name: "Iso B", severity: CRITICAL,
-				  threshold: 50, routerId: $router }) { rule { id } errors { field code } } }""");
+		ON_A.put("createAlertRule",
+				"""
+						mutation($router: ID!) { createAlertRule(input: { type: CPU_HIGH, name: "Iso B", severity: CRITICAL,
+						  threshold: 50, forSeconds: 0, clearSeconds: 0, routerId: $router }) { rule { id } errors { field code } } }""");
 		ON_A.put("alertRule", """
 				query($rule: ID!) { alertRule(id: $rule) { id } }""");
-		ON_A.put("updateAlertRule", """
-				mutation($rule: ID!) { updateAlertRule(input: { id: $rule, rule: { type: CPU_HIGH, name: "Taken",
-				  severity: WARNING, threshold: 90 } }) { rule { id } errors { field code } } }""");
+		ON_A.put("updateAlertRule",
+				"""
+						mutation($rule: ID!) { updateAlertRule(input: { id: $rule, rule: { type: CPU_HIGH, name: "Taken",
+						  severity: WARNING, threshold: 90, forSeconds: 0, clearSeconds: 0 } }) { rule { id } errors { field code } } }""");
 		ON_A.put("deleteAlertRule", """
 				mutation($rule: ID!) { deleteAlertRule(input: { id: $rule }) { deletedId errors { code } } }""");
 		ON_A.put("acknowledgeAlert", """
@@ -173,9 +175,12 @@ class TenantDataIsolationTests extends ApiTest {
 		String subscriberOfA = "query($id: ID!) { subscriber(id: $id) { status expiresOn plan { id } router { id } } }";
 		Map<String, Object> before = readA(subscriberOfA, this.subscriberA, "subscriber");
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-		Map<String, Object> variables = Map.of("subscriber", this.subscriberA, "plan", this.network.planId(), "router",
-				this.network.routerId(), "pop", this.popA, "endpoint", this.endpointA, "from",
-				now.minus(1, ChronoUnit.DAYS).toString(), "to", now.plus(1, ChronoUnit.HOURS).toString());
+		Map<String, Object> variables = Map.ofEntries(Map.entry("subscriber", this.subscriberA),
+				Map.entry("plan", this.network.planId()), Map.entry("router", this.network.routerId()),
+				Map.entry("pop", this.popA), Map.entry("endpoint", this.endpointA), Map.entry("rule", this.ruleA),
+				Map.entry("alert", this.alertA), Map.entry("operation", this.operationA),
+				Map.entry("from", now.minus(1, ChronoUnit.DAYS).toString()),
+				Map.entry("to", now.plus(1, ChronoUnit.HOURS).toString()));
 		ON_A.forEach((field, document) -> {
 			GraphQlTester.Request<?> request = this.adminB.document(document);
 			variables.forEach((name, value) -> {
