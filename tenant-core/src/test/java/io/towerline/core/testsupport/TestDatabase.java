@@ -77,6 +77,7 @@ public final class TestDatabase {
 				.setCleanDataDirectory(false)
 				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				awaitSpringShutdown();
 				try {
 					postgres.close();
 				}
@@ -89,6 +90,25 @@ public final class TestDatabase {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", ex);
+		}
+	}
+
+	/**
+	 * Waits (at most 20 s) for Spring's shutdown hook to close the test contexts. JVM
+	 * shutdown hooks run at once, in no order: a server stopped under open contexts left
+	 * their running sweeps waiting on connections until db-scheduler's shutdown wait gave
+	 * up (2 x 15 s in tenant-core), and the JVM's exit with them.
+	 */
+	private static void awaitSpringShutdown() {
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().equals("SpringApplicationShutdownHook")) {
+				try {
+					thread.join(20_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 		}
 	}
 
