@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -53,7 +52,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 
 	private final FtpService ftp;
 
-	private RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
+	RouterOsSimulator(ListeningPort.Opener opener, int port, SimulatedRouter router, SimulatorLogin login,
 			boolean record, Duration rebootDelay, @Nullable BackgroundActivity background,
 			@Nullable ScheduledFuture<?> backgroundTick, InetAddress address, boolean ftp) throws IOException {
 		this.router = router;
@@ -365,39 +364,7 @@ public final class RouterOsSimulator implements AutoCloseable {
 		}
 
 		public RouterOsSimulator start() {
-			if (this.onlineShare < 0 || this.onlineShare > 1) {
-				throw new IllegalArgumentException("the online share is between 0 and 1, not " + this.onlineShare);
-			}
-			try {
-				ListeningPort.Opener opener = ListeningPort.Opener.on(this.address, this.tls);
-				Random random = new Random(this.seed + this.seedOffset * 0x9E3779B97F4A7C15L);
-				boolean background = this.churnPerHour > 0 || this.dailyTraffic;
-				int bits = (this.counterBits != null) ? this.counterBits : this.version.counterBits();
-				SimulatedRouter router = new SimulatedRouter(
-						new RouterSettings(this.version, this.identity, this.monitorInterval, bits, this.clock),
-						this.dailyTraffic ? random : null);
-				router.seedSecrets(this.secrets, this.onlineShare);
-				Map<String, String> logins = this.users.isEmpty() ? Map.of("admin", "") : this.users;
-				BackgroundActivity activity = background ? new BackgroundActivity(router, random, this.churnPerHour,
-						this.onlineShare, this.dailyTraffic, this.tick) : null;
-				ScheduledFuture<?> tick = (activity != null) ? SimulatorTicker.every(this.tick, activity) : null;
-				try {
-					RouterOsSimulator simulator = new RouterOsSimulator(opener, this.port, router,
-							new SimulatorLogin(logins, this.legacyLogin), this.record, this.rebootDelay, activity, tick,
-							this.address, (this.ftp != null) ? this.ftp : !this.version.chunkedFileRead());
-					simulator.faults().latency(this.latency);
-					return simulator;
-				}
-				catch (IOException ex) {
-					if (tick != null) {
-						SimulatorTicker.stop(tick);
-					}
-					throw ex;
-				}
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("cannot listen on port " + this.port, ex);
-			}
+			return SimulatorAssembly.start(this);
 		}
 
 	}

@@ -1,8 +1,6 @@
 package io.towerline.api.isolation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.towerline.api.support.ApiTest;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.graphql.ResponseError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +100,7 @@ class NetworkIsolationTests extends ApiTest {
 					request.variable(name, id);
 				}
 			});
-			assertNotFound(field, request.execute());
+			CrossTenantAnswers.assertNotFound(field, request.execute());
 		});
 
 		Map<String, Object> router = read("query($id: ID!) { router(id: $id) { name } }", this.network.routerId(),
@@ -144,23 +141,6 @@ class NetworkIsolationTests extends ApiTest {
 
 	private Map<String, Object> read(String query, String id, String field) {
 		return this.network.graphQl().document(query).variable("id", id).execute().path(field).entity(Map.class).get();
-	}
-
-	/** NOT_FOUND as a GraphQL error, or as a payload error. */
-	@SuppressWarnings("unchecked")
-	private static void assertNotFound(String field, GraphQlTester.Response response) {
-		List<ResponseError> errors = new ArrayList<>();
-		response.errors().satisfy(errors::addAll);
-		if (!errors.isEmpty()) {
-			assertThat(errors).as(field)
-				.singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND"));
-			return;
-		}
-		List<Map<String, Object>> payloadErrors = (List<Map<String, Object>>) (List<?>) response.path(field + ".errors")
-			.entityList(Map.class)
-			.get();
-		assertThat(payloadErrors).as(field).extracting((error) -> error.get("code")).contains("NOT_FOUND");
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.towerline.api.report;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.towerline.api.support.GraphQlSockets;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
 import io.towerline.core.tenancy.TenantContext;
@@ -17,17 +17,14 @@ import io.towerline.core.usage.UsageDelta;
 import io.towerline.core.usage.UsageRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -164,15 +161,7 @@ class ReportIsolationTests extends ApiTest {
 
 	private WebSocketGraphQlTester socket(TenantId tenant) {
 		String token = token(tenant);
-		return WebSocketGraphQlTester
-			.builder(URI.create("ws://127.0.0.1:" + this.port + "/graphql-ws"), new StandardWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.build();
+		return GraphQlSockets.as(this.port, token);
 	}
 
 }

@@ -59,18 +59,7 @@ class SubscriberLifecycleTests extends ApiTest {
 		String[] created = this.network.createSubscriber("bob", "secret-2");
 		this.network.awaitSucceeded(created[1]);
 		this.network.simulator().connectSubscriber("bob");
-		String operation = this.network.graphQl()
-			.documentName("subscriberAction")
-			.operationName("suspend")
-			.variable("id", created[0])
-			.execute()
-			.path("suspendSubscriber.subscriber.status")
-			.entity(String.class)
-			.isEqualTo("SUSPENDED")
-			.path("suspendSubscriber.operation.id")
-			.entity(String.class)
-			.get();
-		this.network.awaitSucceeded(operation);
+		this.network.awaitSucceeded(this.network.suspend(created[0]));
 		assertThat(this.network.simulator().secret("bob").orElseThrow()).containsEntry("disabled", "true");
 		assertThat(this.network.simulator().onlineSubscribers()).doesNotContain("bob");
 	}

@@ -27,6 +27,14 @@ public record NetworkFixture(HttpGraphQlTester graphQl, RouterOsSimulator simula
 			.user("api", "router-pass")
 			.recordCommands(true)
 			.start();
+		return on(operator, simulator, routerName);
+	}
+
+	/**
+	 * Registers {@code simulator} (a router with user {@code api}/{@code router-pass})
+	 * under {@code routerName} and adds the plan.
+	 */
+	public static NetworkFixture on(HttpGraphQlTester operator, RouterOsSimulator simulator, String routerName) {
 		String routerId = operator.documentName("createRouter")
 			.variable("input",
 					Map.of("name", routerName, "host", "127.0.0.1", "port", simulator.port(), "username", "api",
@@ -55,6 +63,23 @@ public record NetworkFixture(HttpGraphQlTester graphQl, RouterOsSimulator simula
 		response.path("createSubscriber.errors").entityList(Object.class).hasSize(0);
 		return new String[] { response.path("createSubscriber.subscriber.id").entity(String.class).get(),
 				response.path("createSubscriber.operation.id").entity(String.class).get() };
+	}
+
+	/**
+	 * Suspends the subscriber, checks it is SUSPENDED at once, and returns the operation
+	 * that disables it on the router.
+	 */
+	public String suspend(String subscriberId) {
+		return this.graphQl.documentName("subscriberAction")
+			.operationName("suspend")
+			.variable("id", subscriberId)
+			.execute()
+			.path("suspendSubscriber.subscriber.status")
+			.entity(String.class)
+			.isEqualTo("SUSPENDED")
+			.path("suspendSubscriber.operation.id")
+			.entity(String.class)
+			.get();
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.towerline.api.traffic;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import ch.qos.logback.classic.Level;
+import io.towerline.api.support.GraphQlSockets;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
 import io.towerline.core.audit.RouterCommandLog;
@@ -26,16 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -276,15 +273,7 @@ class TrafficSubscriptionTests extends ApiTest {
 	}
 
 	private WebSocketGraphQlTester socket(String token) {
-		return WebSocketGraphQlTester
-			.builder(URI.create("ws://127.0.0.1:" + this.port + "/graphql-ws"), new StandardWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.build();
+		return GraphQlSockets.as(this.port, token);
 	}
 
 }

@@ -55,6 +55,7 @@ class DriftSweep {
 						permits.acquireUninterruptibly();
 						try {
 							TenantContext.runAs(tenant, () -> checks.scheduled(routerId));
+							sweeps.worked("Drift check of router " + routerId, tenant);
 						}
 						catch (RuntimeException ex) {
 							sweeps.failed("Drift check of router " + routerId, tenant, ex);

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.towerline.core.tenancy.ElsewhereHandBack;
 import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -28,21 +29,18 @@ class OperationTaskConfiguration {
 	CustomTask<OperationRef> routerOperationTask(OperationRunner runner, TenantClusters clusters) {
 		return Tasks.custom(RouterOperations.TASK.getTaskName(), OperationRef.class)
 			.onDeadExecutionRevive()
-			.execute((instance, context) -> {
-				OperationRef ref = instance.getData();
-				if (!clusters.servesHere(TenantId.of(ref.tenant()))) {
-					return (complete, operations) -> operations.reschedule(complete,
-							complete.getTimeDone().plus(TenantClusters.ELSEWHERE));
-				}
-				BooleanSupplier stopping = () -> context.getSchedulerState().isShuttingDown();
-				Duration retryIn = TenantContext.callAs(TenantId.of(ref.tenant()),
-						() -> runner.run(ref.operationId(), stopping));
-				if (retryIn == null) {
-					return new CompletionHandler.OnCompleteRemove<>();
-				}
-				return (complete, executionOperations) -> executionOperations.reschedule(complete,
-						complete.getTimeDone().plus(retryIn));
-			});
+			.execute(
+					ElsewhereHandBack.forTenantOf(clusters, (ref) -> TenantId.of(ref.tenant()), (instance, context) -> {
+						OperationRef ref = instance.getData();
+						BooleanSupplier stopping = () -> context.getSchedulerState().isShuttingDown();
+						Duration retryIn = TenantContext.callAs(TenantId.of(ref.tenant()),
+								() -> runner.run(ref.operationId(), stopping));
+						if (retryIn == null) {
+							return new CompletionHandler.OnCompleteRemove<>();
+						}
+						return (complete, executionOperations) -> executionOperations.reschedule(complete,
+								complete.getTimeDone().plus(retryIn));
+					}));
 	}
 
 }

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.towerline.core.sweep.TenantSweeps;
+import io.towerline.core.tenancy.ElsewhereHandBack;
 import io.towerline.core.tenancy.TenantClusters;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -31,15 +32,13 @@ class ReportJobs {
 	CustomTask<ReportRef> reportGenerationTask(ObjectProvider<ReportGeneration> generation, TenantClusters clusters) {
 		return Tasks.custom(TASK.getTaskName(), ReportRef.class)
 			.onDeadExecutionRevive()
-			.execute((instance, context) -> {
-				ReportRef ref = instance.getData();
-				if (!clusters.servesHere(TenantId.of(ref.tenant()))) {
-					return (complete, operations) -> operations.reschedule(complete,
-							complete.getTimeDone().plus(TenantClusters.ELSEWHERE));
-				}
-				TenantContext.runAs(TenantId.of(ref.tenant()), () -> generation.getObject().generate(ref.reportId()));
-				return new CompletionHandler.OnCompleteRemove<>();
-			});
+			.execute(
+					ElsewhereHandBack.forTenantOf(clusters, (ref) -> TenantId.of(ref.tenant()), (instance, context) -> {
+						ReportRef ref = instance.getData();
+						TenantContext.runAs(TenantId.of(ref.tenant()),
+								() -> generation.getObject().generate(ref.reportId()));
+						return new CompletionHandler.OnCompleteRemove<>();
+					}));
 	}
 
 	@Bean

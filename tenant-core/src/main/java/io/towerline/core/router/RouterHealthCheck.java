@@ -82,6 +82,7 @@ public class RouterHealthCheck {
 						permits.acquireUninterruptibly();
 						try {
 							TenantContext.callAs(tenant, () -> check(id));
+							this.sweeps.worked("Health check of router " + id, tenant);
 						}
 						catch (RuntimeException ex) {
 							this.sweeps.failed("Health check of router " + id, tenant, ex);

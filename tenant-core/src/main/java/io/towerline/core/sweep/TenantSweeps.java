@@ -2,6 +2,8 @@ package io.towerline.core.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,8 +21,11 @@ import org.springframework.stereotype.Component;
  * tenant inside a move's read-only window ({@code TENANT_MOVING}, ADR 0174) is skipped
  * for the round: its writes would be refused, and the next round after the window does
  * the work. A round the window refuses anyway (the window opened after the check) counts
- * as skipped too; only other failures are warned about, one line each, and never stop the
- * other tenants' rounds.
+ * as skipped too; only other failures are warned about, and never stop the other tenants'
+ * rounds. A failure is warned about once per streak, in one line (code and message; the
+ * stack trace only at debug): a tenant that fails every round (its schema gone, its
+ * cluster away) would otherwise repeat the same warning every round of every sweep. The
+ * next round that works ends the streak with one line.
  */
 @Component
 public class TenantSweeps {
@@ -30,6 +35,9 @@ public class TenantSweeps {
 	private final TenantCatalog catalog;
 
 	private final TenantClusters clusters;
+
+	/** "what / tenant" of the parts failing now: warned about once until they work. */
+	private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
 	TenantSweeps(TenantCatalog catalog, TenantClusters clusters) {
 		this.catalog = catalog;
@@ -62,6 +70,7 @@ public class TenantSweeps {
 				}
 				results.add(TenantContext.callAs(tenant, () -> round.apply(tenant)));
 				log.trace("{} of tenant {} ran", sweep, tenant);
+				worked(sweep, tenant);
 			}
 			catch (RuntimeException ex) {
 				failed(sweep, tenant, ex);
@@ -72,8 +81,9 @@ public class TenantSweeps {
 
 	/**
 	 * Reports a failed part of a tenant's round that ran apart from it (one router's
-	 * check on a worker): quietly when the move window refused it, one warning line
-	 * otherwise.
+	 * check on a worker): quietly when the move window refused it, otherwise one warning
+	 * line when its failure streak begins and debug lines (with the stack trace) while it
+	 * lasts.
 	 * @param what what failed ("Health check of router 42")
 	 */
 	public void failed(String what, TenantId tenant, RuntimeException failure) {
@@ -81,9 +91,29 @@ public class TenantSweeps {
 			// the window opened after the round's check: as quiet as a skip, told apart
 			log.debug("{} of tenant {} stopped: the tenant's move window opened", what, tenant);
 		}
-		else {
-			log.warn("{} of tenant {} failed: {}", what, tenant, failure.toString());
+		else if (this.failing.add(streak(what, tenant))) {
+			log.warn("{} of tenant {} failed ({}); not warned about again until it works", what, tenant,
+					FailureLine.of(failure));
+			log.debug("{} of tenant {} failed", what, tenant, failure);
 		}
+		else {
+			log.debug("{} of tenant {} failed again", what, tenant, failure);
+		}
+	}
+
+	/**
+	 * Reports that a part of a tenant's round that ran apart from it worked, ending its
+	 * failure streak if it had one.
+	 * @param what what worked, named as when it failed
+	 */
+	public void worked(String what, TenantId tenant) {
+		if (this.failing.remove(streak(what, tenant))) {
+			log.info("{} of tenant {} works again", what, tenant);
+		}
+	}
+
+	private static String streak(String what, TenantId tenant) {
+		return what + " / " + tenant.slug();
 	}
 
 	private boolean moving(TenantId tenant) {

@@ -88,6 +88,8 @@ class TenantRoleDataSource extends DelegatingDataSource {
 		/** Whether {@link #schema} is known (not after a switch to the default path). */
 		private boolean schemaKnown = true;
 
+		private boolean handedBack;
+
 		RoleSwitch(Connection target, @Nullable String schema) {
 			this.target = target;
 			this.schema = schema;
@@ -97,6 +99,15 @@ class TenantRoleDataSource extends DelegatingDataSource {
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
 			switch (method.getName()) {
 				case "setSchema" -> {
+					if (this.handedBack) {
+						// Hibernate sets the root schema back before it releases a
+						// connection, even one it closed already because binding it to
+						// its tenant failed (SET ROLE to a role that does not exist):
+						// the pool reset it when it took it back, nothing is left to
+						// switch, and the closed connection's refusal would be logged
+						// with a stack trace on top of the failure that matters
+						return null;
+					}
 					switchSchema((String) args[0]);
 					return null;
 				}
@@ -108,6 +119,7 @@ class TenantRoleDataSource extends DelegatingDataSource {
 						execute("RESET ROLE");
 						this.roleSet = false;
 					}
+					this.handedBack = true;
 					return invokeTarget(method, args);
 				}
 				case "unwrap" -> {

@@ -9,6 +9,8 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
+import io.towerline.core.tenancy.ElsewhereHandBack;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,27 +26,21 @@ class TenantMoveTaskConfiguration {
 	/** A step that failed for a passing reason (the database away) is tried again. */
 	private static final Duration RETRY = Duration.ofSeconds(10);
 
-	/** How soon a move this replica cannot run is offered again (to any replica). */
-	private static final Duration ELSEWHERE = Duration.ofSeconds(1);
-
 	@Bean
 	CustomTask<String> tenantMoveTask(ObjectProvider<TenantMoveSteps> steps) {
 		return Tasks.custom(TenantMoves.TASK.getTaskName(), String.class)
 			.onDeadExecutionRevive()
 			.onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
-			.execute((instance, context) -> {
-				UUID id = UUID.fromString(instance.getData());
-				if (!steps.getObject().runnableHere(id)) {
-					return (complete, operations) -> operations.reschedule(complete,
-							complete.getTimeDone().plus(ELSEWHERE));
-				}
-				Optional<Duration> next = steps.getObject().advanceWhileDue(id);
-				if (next.isEmpty()) {
-					return new CompletionHandler.OnCompleteRemove<>();
-				}
-				return (complete, operations) -> operations.reschedule(complete,
-						complete.getTimeDone().plus(next.get()));
-			});
+			.execute(ElsewhereHandBack.unless((data) -> steps.getObject().runnableHere(UUID.fromString(data)),
+					(instance, context) -> {
+						UUID id = UUID.fromString(instance.getData());
+						Optional<Duration> next = steps.getObject().advanceWhileDue(id);
+						if (next.isEmpty()) {
+							return new CompletionHandler.OnCompleteRemove<>();
+						}
+						return (complete, operations) -> operations.reschedule(complete,
+								complete.getTimeDone().plus(next.get()));
+					}));
 	}
 
 }

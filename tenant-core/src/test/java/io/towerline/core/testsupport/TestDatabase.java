@@ -2,7 +2,11 @@ package io.towerline.core.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -63,23 +67,72 @@ public final class TestDatabase {
 			return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
 		}
 		try {
+			Path data = Files.createTempDirectory("towerline-test-pg");
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
+				.setDataDirectory(data)
+				// removed after the JVM, below
+				.setCleanDataDirectory(false)
 				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				awaitSpringShutdown();
 				try {
 					postgres.close();
 				}
 				catch (IOException ex) {
-					// the JVM is exiting; the temporary data directory goes with it
+					// the JVM is exiting; the server goes with its data directory
 				}
-			}));
+				removeAfterExit(data);
+			}, "test-database-stop"));
 			return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", ex);
+		}
+	}
+
+	/**
+	 * Waits (at most 20 s) for Spring's shutdown hook to close the test contexts. JVM
+	 * shutdown hooks run at once, in no order: a server stopped under open contexts left
+	 * their running sweeps waiting on connections until db-scheduler's shutdown wait gave
+	 * up (2 x 15 s in tenant-core), and the JVM's exit with them.
+	 */
+	private static void awaitSpringShutdown() {
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().equals("SpringApplicationShutdownHook")) {
+				try {
+					thread.join(20_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	/**
+	 * Removes the server's data directory in a process of its own that outlives the JVM.
+	 * After a whole suite it holds tens of thousands of files (every test makes tenants,
+	 * each a schema of some 40 tables and their indexes): deleting them one by one in the
+	 * shutdown hook took longer than the 30 s surefire gives a test JVM to exit, so every
+	 * run waited 30 s and surefire then halted the JVM with the directory half deleted.
+	 */
+	private static void removeAfterExit(Path directory) {
+		try {
+			new ProcessBuilder("rm", "-rf", directory.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.redirectError(ProcessBuilder.Redirect.DISCARD)
+				.start();
+		}
+		catch (IOException ex) {
+			// no rm (not a POSIX system): delete here, slowly
+			try (Stream<Path> files = Files.walk(directory)) {
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
+			catch (IOException walk) {
+				// left for the system's temporary-file cleanup
+			}
 		}
 	}
 

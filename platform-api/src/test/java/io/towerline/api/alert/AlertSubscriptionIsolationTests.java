@@ -1,6 +1,5 @@
 package io.towerline.api.alert;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.towerline.api.support.GraphQlSockets;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
@@ -19,14 +19,11 @@ import io.towerline.core.tenancy.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * only those.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AlertSubscriptionTests extends ApiTest {
+class AlertSubscriptionIsolationTests extends ApiTest {
 
 	private static final String RAISED = "subscription { alertRaised { id ruleType ruleName state summary } }";
 
@@ -123,15 +120,7 @@ class AlertSubscriptionTests extends ApiTest {
 
 	private WebSocketGraphQlTester socket(TenantId tenant) {
 		String token = TestTokens.forTenant(tenant.slug(), "VIEWER");
-		return WebSocketGraphQlTester
-			.builder(URI.create("ws://127.0.0.1:" + this.port + "/graphql-ws"), new StandardWebSocketClient())
-			.interceptor(new WebSocketGraphQlClientInterceptor() {
-				@Override
-				public Mono<Object> connectionInitPayload() {
-					return Mono.just(Map.of("Authorization", "Bearer " + token));
-				}
-			})
-			.build();
+		return GraphQlSockets.as(this.port, token);
 	}
 
 }
