@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * networks are the operator's own
  */
 @ConfigurationProperties("towerline.outbound")
-public record OutboundProperties(@DefaultValue("false") boolean allowPrivateDestinations) {
+record OutboundProperties(@DefaultValue("false") boolean allowPrivateDestinations) {
 
 }
