@@ -7,6 +7,7 @@ import { Pager } from '../components/Pager';
 import { EmptyState, QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import type { CommandOutcome } from '../gql/graphql';
+import { csvCell } from './csvCell';
 
 const CommandLogQuery = graphql(`
   query CommandLog($filter: CommandLogFilter, $first: Int, $after: String) {
@@ -34,11 +35,6 @@ const CommandLogQuery = graphql(`
     }
   }
 `);
-
-function csvCell(value: string | number | null | undefined): string {
-  const text = value == null ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export default function AuditView() {
   const [params, setParams] = useSearchParams();

@@ -18,7 +18,15 @@ const PERCENT_RANGE: [number, number] = [0, 100];
 
 const percent = (value: number) => `${Math.round(value)} %`;
 const count = (value: number) => `${Math.round(value)}`;
-const hours = (value: number) => (value >= 48 ? `${Math.round(value / 24)} d` : `${Math.round(value)} h`);
+/**
+ * An uptime axis label from hours: days past two days, with a tenth when the tick is not a whole day, so evenly
+ * spaced ticks (0, 25, 50, 75 h) never read as uneven ones (0 h, 25 h, 2 d, 3 d).
+ */
+export function uptimeHours(value: number): string {
+  if (value < 48) return `${Math.round(value)} h`;
+  const days = value / 24;
+  return Number.isInteger(Math.round(days * 10) / 10) ? `${Math.round(days)} d` : `${days.toFixed(1)} d`;
+}
 
 export function bitRate(value: number): string {
   const units = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s'];
@@ -125,7 +133,7 @@ export function RouterHistory({ routerId }: { routerId: string }) {
           <HistoryChart period={range.seconds} title="CPU load" times={charts.healthTimes} series={charts.cpu} format={percent} range={PERCENT_RANGE} />
           <HistoryChart period={range.seconds} title="Memory used" times={charts.healthTimes} series={charts.memory} format={percent} range={PERCENT_RANGE} />
           <HistoryChart period={range.seconds} title="Reachability" times={charts.healthTimes} series={charts.reachability} format={percent} range={PERCENT_RANGE} />
-          <HistoryChart period={range.seconds} title="Uptime" times={charts.healthTimes} series={charts.uptime} format={hours} />
+          <HistoryChart period={range.seconds} title="Uptime" times={charts.healthTimes} series={charts.uptime} format={uptimeHours} />
           <HistoryChart period={range.seconds} title="Sessions online" times={charts.onlineTimes} series={charts.onlineSeries} format={count} />
           <HistoryChart period={range.seconds} title="Throughput (average per bucket)" times={charts.trafficTimes} series={charts.trafficSeries} format={bitRate} />
         </SimpleGrid>

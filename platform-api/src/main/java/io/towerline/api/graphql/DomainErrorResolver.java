@@ -1,5 +1,6 @@
 package io.towerline.api.graphql;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,20 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 	 * with {@link SubscriptionErrorResolver} so that a subscription's failure carries the
 	 * same code as a query's.
 	 */
+	/**
+	 * Whether PostgreSQL refused a value as text it cannot hold: SQLSTATE 22021 (a NUL
+	 * byte, invalid UTF-8) or 22P05 (untranslatable character).
+	 */
+	private static boolean unstorableText(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql
+					&& ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static GraphQLError describe(Throwable ex, Supplier<GraphqlErrorBuilder<?>> builders, String where) {
 		return switch (ex) {
 			case NotFoundException notFound ->
@@ -81,10 +96,20 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 				error(builders, ErrorType.BAD_REQUEST, domain.code().name(), domain.getMessage());
 			case ApiInputException input -> error(builders, ErrorType.BAD_REQUEST, input.code(), input.getMessage());
 			case BindException binding -> ArgumentErrors.describe(binding, builders.get());
+			case DataIntegrityViolationException unstorable when unstorableText(unstorable) -> {
+				// text PostgreSQL cannot hold (a NUL byte) that no validation caught: the
+				// caller's input, not a race; one line, the caller gets the reason
+				log.info("Text the database cannot store in {}: {}", where,
+						unstorable.getMostSpecificCause().getMessage());
+				yield error(builders, ErrorType.BAD_REQUEST, ErrorCode.VALIDATION_FAILED.name(),
+						"Text must not contain NUL (U+0000) characters");
+			}
 			case DataIntegrityViolationException conflict -> {
 				// a reference checked before the write changed under it (a race): the
-				// caller can read again and retry
-				log.warn("Write refused by a database constraint in {}: {}", where, conflict.getMostSpecificCause());
+				// caller can read again and retry; one line (a Throwable as the last
+				// argument would log its stack trace)
+				log.warn("Write refused by a database constraint in {}: {}", where,
+						conflict.getMostSpecificCause().toString());
 				yield error(builders, ErrorType.BAD_REQUEST, ErrorCode.INVALID_STATE.name(),
 						"The change conflicts with other data that changed meanwhile; read it again and retry");
 			}

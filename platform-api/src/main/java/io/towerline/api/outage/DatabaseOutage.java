@@ -7,17 +7,20 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
+import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure caused by the database being out of reach rather than by the
  * request: no connection could be had (pool timeout, refused), or the connection broke
- * under the statement. These are retryable conditions, not internal errors.
+ * under the statement or its transaction. These are retryable conditions, not internal
+ * errors.
  */
 public final class DatabaseOutage {
 
@@ -42,8 +45,28 @@ public final class DatabaseOutage {
 			if (cause instanceof SQLException sql && connectionState(sql.getSQLState())) {
 				return true;
 			}
+			if (failedRollback(cause)) {
+				return true;
+			}
 		}
 		return false;
+	}
+
+	/**
+	 * A rollback the driver could not do: a healthy connection always rolls back, so the
+	 * connection broke under the transaction (killed, failed over). The failure that
+	 * started the rollback is lost by then: the transaction manager throws the rollback's
+	 * failure in its place, whose SQLException (the pool's "connection is closed")
+	 * carries no SQLSTATE.
+	 */
+	private static boolean failedRollback(Throwable cause) {
+		if (!(cause.getCause() instanceof SQLException)) {
+			return false;
+		}
+		return (cause instanceof TransactionException
+				&& String.valueOf(cause.getMessage()).startsWith("Unable to rollback"))
+				|| (cause instanceof TransactionSystemException
+						&& String.valueOf(cause.getMessage()).startsWith("Could not roll back"));
 	}
 
 	private static boolean connectionState(@Nullable String state) {

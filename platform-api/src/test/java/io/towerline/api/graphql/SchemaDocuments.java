@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
@@ -65,9 +66,17 @@ final class SchemaDocuments {
 
 	/** Paths to every {@code String} an argument of {@code field} can hold. */
 	static List<List<String>> stringPaths(GraphQLFieldDefinition field) {
+		return scalarPaths(field, "String");
+	}
+
+	/**
+	 * Paths to every scalar named {@code scalarName} an argument of {@code field} can
+	 * hold.
+	 */
+	static List<List<String>> scalarPaths(GraphQLFieldDefinition field, String scalarName) {
 		List<List<String>> paths = new ArrayList<>();
 		for (GraphQLArgument argument : field.getArguments()) {
-			collectPaths(argument.getType(), "String", new ArrayList<>(List.of(argument.getName())), paths, 0);
+			collectPaths(argument.getType(), scalarName, new ArrayList<>(List.of(argument.getName())), paths, 0);
 		}
 		return paths;
 	}
@@ -97,12 +106,21 @@ final class SchemaDocuments {
 	 * GraphQL literal.
 	 */
 	static String arguments(GraphQLFieldDefinition field, List<String> path, String value) {
+		return arguments(field, path, value, (name) -> quote(UUID.randomUUID().toString()));
+	}
+
+	/**
+	 * As {@link #arguments(GraphQLFieldDefinition, List, String)}, with each {@code ID}
+	 * input field off the path given by {@code ids} from its field name (a literal).
+	 */
+	static String arguments(GraphQLFieldDefinition field, List<String> path, String value,
+			Function<String, String> ids) {
 		List<String> given = new ArrayList<>();
 		for (GraphQLArgument argument : field.getArguments()) {
 			boolean onPath = argument.getName().equals(path.get(0));
 			if (onPath || required(argument)) {
-				given.add(argument.getName() + ": "
-						+ literal(argument.getType(), onPath ? path.subList(1, path.size()) : null, value));
+				given.add(argument.getName() + ": " + literal(argument.getName(), argument.getType(),
+						onPath ? path.subList(1, path.size()) : null, value, ids));
 			}
 		}
 		return given.isEmpty() ? "" : "(" + String.join(", ", given) + ")";
@@ -118,21 +136,22 @@ final class SchemaDocuments {
 		return "(" + String.join(", ", given) + ")";
 	}
 
-	private static String literal(GraphQLInputType type, List<String> path, String value) {
+	private static String literal(String name, GraphQLInputType type, List<String> path, String value,
+			Function<String, String> ids) {
 		if (path != null && path.isEmpty()) {
 			return (GraphQLTypeUtil.unwrapNonNull(type) instanceof GraphQLList) ? "[" + value + "]" : value;
 		}
 		GraphQLType bare = GraphQLTypeUtil.unwrapNonNull(type);
 		if (bare instanceof GraphQLList list) {
-			return "[" + literal((GraphQLInputType) list.getWrappedType(), path, value) + "]";
+			return "[" + literal(name, (GraphQLInputType) list.getWrappedType(), path, value, ids) + "]";
 		}
 		if (bare instanceof GraphQLInputObjectType input) {
 			List<String> fields = new ArrayList<>();
 			for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
 				boolean onPath = path != null && field.getName().equals(path.get(0));
 				if (onPath || (field.getType() instanceof GraphQLNonNull && !field.hasSetDefaultValue())) {
-					fields.add(field.getName() + ": "
-							+ literal(field.getType(), onPath ? path.subList(1, path.size()) : null, value));
+					fields.add(field.getName() + ": " + literal(field.getName(), field.getType(),
+							onPath ? path.subList(1, path.size()) : null, value, ids));
 				}
 			}
 			return "{" + String.join(", ", fields) + "}";
@@ -141,7 +160,7 @@ final class SchemaDocuments {
 			return enumType.getValues().get(0).getName();
 		}
 		return switch (((GraphQLNamedType) bare).getName()) {
-			case "ID" -> quote(UUID.randomUUID().toString());
+			case "ID" -> ids.apply(name);
 			case "Int" -> "1";
 			case "Float" -> "1.5";
 			case "Boolean" -> "false";

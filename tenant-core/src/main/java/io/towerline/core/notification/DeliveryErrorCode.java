@@ -20,6 +20,12 @@ public enum DeliveryErrorCode {
 	REQUEST_REFUSED,
 
 	/** Every attempt was refused for a passing reason, and the attempts ran out. */
-	RETRIES_EXHAUSTED
+	RETRIES_EXHAUSTED,
+
+	/**
+	 * The URL's host names an address the platform does not send requests to (link-local,
+	 * loopback or private): retrying cannot help.
+	 */
+	DESTINATION_REFUSED
 
 }

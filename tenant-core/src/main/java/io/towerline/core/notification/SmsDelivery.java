@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.towerline.core.outbound.OutboundDestinations;
 import io.towerline.core.tenancy.TenantId;
 
 import org.springframework.stereotype.Component;
@@ -34,8 +35,11 @@ class SmsDelivery implements ChannelDelivery {
 
 	private final Duration timeout;
 
-	SmsDelivery(SmsGateways gateways, NotificationProperties properties) {
+	private final OutboundDestinations destinations;
+
+	SmsDelivery(SmsGateways gateways, NotificationProperties properties, OutboundDestinations destinations) {
 		this.gateways = gateways;
+		this.destinations = destinations;
 		this.timeout = properties.requestTimeout();
 		this.http = HttpClient.newBuilder().connectTimeout(this.timeout).build();
 	}
@@ -52,6 +56,14 @@ class SmsDelivery implements ChannelDelivery {
 		if (gateway == null) {
 			messages.forEach((message) -> refused.put(message.id(),
 					Refusal.permanent(DeliveryErrorCode.NO_GATEWAY, "The tenant has no SMS gateway")));
+			return refused;
+		}
+		// asked again at each send: the gateway's name may point elsewhere since it was
+		// saved
+		String forbidden = this.destinations.refusal(URI.create(gateway.url())).orElse(null);
+		if (forbidden != null) {
+			messages.forEach((message) -> refused.put(message.id(),
+					Refusal.permanent(DeliveryErrorCode.DESTINATION_REFUSED, forbidden)));
 			return refused;
 		}
 		String secret = this.gateways.secret(gateway);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.outbound.OutboundDestinations;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +28,13 @@ public class SmsGateways {
 
 	private final Clock clock;
 
-	SmsGateways(JdbcClient jdbc, SealedSecrets secrets, Clock clock) {
+	private final OutboundDestinations destinations;
+
+	SmsGateways(JdbcClient jdbc, SealedSecrets secrets, Clock clock, OutboundDestinations destinations) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.clock = clock;
+		this.destinations = destinations;
 	}
 
 	@Transactional(readOnly = true)
@@ -55,6 +59,9 @@ public class SmsGateways {
 		if (!validUrl(url)) {
 			throw new InvalidInputException(FieldError.invalid("url", "The gateway URL is an http or https URL"));
 		}
+		this.destinations.refusal(URI.create(url)).ifPresent((why) -> {
+			throw new InvalidInputException(FieldError.invalid("url", why));
+		});
 		if (bodyTemplate == null || bodyTemplate.isBlank() || bodyTemplate.length() > 4000
 				|| !bodyTemplate.contains("{{text}}") || !bodyTemplate.contains("{{to}}")) {
 			throw new InvalidInputException(FieldError.invalid("bodyTemplate",

@@ -15,9 +15,11 @@ import java.util.UUID;
 
 import io.towerline.core.notification.Channel;
 import io.towerline.core.notification.ChannelDelivery;
+import io.towerline.core.notification.DeliveryErrorCode;
 import io.towerline.core.notification.NotificationProperties;
 import io.towerline.core.notification.OutboxMessage;
 import io.towerline.core.notification.Refusal;
+import io.towerline.core.outbound.OutboundDestinations;
 import io.towerline.core.tenancy.TenantId;
 
 import org.springframework.stereotype.Component;
@@ -37,8 +39,12 @@ class WebhookDelivery implements ChannelDelivery {
 
 	private final Duration timeout;
 
-	WebhookDelivery(WebhookEndpoints endpoints, Clock clock, NotificationProperties properties) {
+	private final OutboundDestinations destinations;
+
+	WebhookDelivery(WebhookEndpoints endpoints, Clock clock, NotificationProperties properties,
+			OutboundDestinations destinations) {
 		this.endpoints = endpoints;
+		this.destinations = destinations;
 		this.clock = clock;
 		this.timeout = properties.requestTimeout();
 		this.http = HttpClient.newBuilder()
@@ -63,8 +69,17 @@ class WebhookDelivery implements ChannelDelivery {
 				refused.put(message.id(), Refusal.passing("The endpoint was deleted"));
 				continue;
 			}
+			URI url = URI.create(Objects.requireNonNull(message.recipient()));
+			// asked again at each delivery: the endpoint's name may point elsewhere since
+			// it
+			// was saved
+			String forbidden = this.destinations.refusal(url).orElse(null);
+			if (forbidden != null) {
+				refused.put(message.id(), Refusal.permanent(DeliveryErrorCode.DESTINATION_REFUSED, forbidden));
+				continue;
+			}
 			long timestamp = this.clock.instant().getEpochSecond();
-			HttpRequest request = HttpRequest.newBuilder(URI.create(Objects.requireNonNull(message.recipient())))
+			HttpRequest request = HttpRequest.newBuilder(url)
 				.timeout(this.timeout)
 				.header("Content-Type", "application/json")
 				.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))

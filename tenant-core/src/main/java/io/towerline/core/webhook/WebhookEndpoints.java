@@ -21,6 +21,7 @@ import io.towerline.core.notification.EventFilter;
 import io.towerline.core.notification.Outbox;
 import io.towerline.core.notification.Outbox.OutboxFilter;
 import io.towerline.core.notification.OutboxMessage;
+import io.towerline.core.outbound.OutboundDestinations;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
@@ -49,13 +50,17 @@ public class WebhookEndpoints {
 
 	private final Clock clock;
 
+	private final OutboundDestinations destinations;
+
 	private final SecureRandom random = new SecureRandom();
 
-	WebhookEndpoints(JdbcClient jdbc, SealedSecrets secrets, Outbox outbox, Clock clock) {
+	WebhookEndpoints(JdbcClient jdbc, SealedSecrets secrets, Outbox outbox, Clock clock,
+			OutboundDestinations destinations) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.destinations = destinations;
 	}
 
 	@Transactional(readOnly = true)
@@ -81,6 +86,9 @@ public class WebhookEndpoints {
 		if (!validUrl(url)) {
 			throw new InvalidInputException(FieldError.invalid("url", "The endpoint is an http or https URL"));
 		}
+		this.destinations.refusal(URI.create(url)).ifPresent((why) -> {
+			throw new InvalidInputException(FieldError.invalid("url", why));
+		});
 		TenantId tenant = TenantContext.require();
 		if (list().size() >= MAX_ENDPOINTS) {
 			throw new InvalidInputException(new FieldError("url", ErrorCode.INVALID_STATE,

@@ -1,0 +1,118 @@
+package io.towerline.api.outage;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.NetworkFixture;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.tenancy.TenantId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.GraphQlResponse;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The database connection of a mutation is killed in the middle of its transaction
+ * ({@code pg_terminate_backend}, as a failover or an operator does): the caller gets a
+ * retryable DATABASE_UNAVAILABLE, nothing of the half-done change is kept (no subscriber,
+ * no operation, nothing sent to the router), and the same mutation sent again succeeds
+ * once, on a fresh connection.
+ */
+class KilledConnectionTests extends ApiTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TenantId tenant;
+
+	NetworkFixture network;
+
+	HttpGraphQlTester operator;
+
+	@BeforeEach
+	void network() {
+		this.tenant = newTenant("killed");
+		this.operator = as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR"));
+		this.network = NetworkFixture.create(this.operator, "killed-1");
+	}
+
+	@AfterEach
+	void stop() {
+		this.network.close();
+	}
+
+	@Test
+	void shouldKeepNothingOfAMutationWhoseConnectionIsKilledMidTransaction() throws Exception {
+		String schema = this.tenant.schemaName();
+		GraphQlResponse killed;
+		try (Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement lock = holder.createStatement()) {
+				// the subscriber is written first; its operation then waits behind this
+				// lock, so the transaction is caught halfway
+				lock.execute("LOCK TABLE " + schema + ".router_operation IN ACCESS EXCLUSIVE MODE");
+			}
+			CompletableFuture<GraphQlResponse> mutation = CompletableFuture.supplyAsync(() -> this.network.graphQl()
+				.documentName("createSubscriber")
+				.variable("input",
+						Map.of("username", "killed-sub", "password", "killed-pass", "planId", this.network.planId(),
+								"routerId", this.network.routerId()))
+				.execute()
+				.returnResponse());
+			int victim = await().atMost(Duration.ofSeconds(30))
+				.until(() -> halfWayWriter(schema), (pids) -> pids.size() == 1)
+				.get(0);
+			assertThat(this.jdbc.sql("SELECT pg_terminate_backend(?)").param(victim).query(Boolean.class).single())
+				.isTrue();
+			holder.rollback();
+			killed = mutation.get(60, TimeUnit.SECONDS);
+		}
+		assertThat(killed.getErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "DATABASE_UNAVAILABLE")
+				.containsEntry("retryable", true));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM " + schema + ".subscriber WHERE username = 'killed-sub'")
+			.query(Integer.class)
+			.single()).as("subscriber rows kept").isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM " + schema + ".router_operation").query(Integer.class).single())
+			.as("operations kept")
+			.isZero();
+		assertThat(this.network.simulator().secret("killed-sub")).as("secret sent to the router").isEmpty();
+
+		String[] created = this.network.createSubscriber("killed-sub", "killed-pass");
+		this.network.awaitSucceeded(created[1]);
+		assertThat(this.network.simulator().secret("killed-sub")).isPresent();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM " + schema + ".subscriber WHERE username = 'killed-sub'")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * Backends waiting behind the lock that have already written a subscriber in their
+	 * transaction.
+	 */
+	private List<Integer> halfWayWriter(String schema) {
+		return this.jdbc.sql("""
+				SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+				WHERE l.relation = (? || '.subscriber')::regclass AND l.mode = 'RowExclusiveLock'
+				  AND a.wait_event_type = 'Lock'""").param(schema).query(Integer.class).list();
+	}
+
+}
