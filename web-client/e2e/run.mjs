@@ -98,7 +98,7 @@ try {
 
   await step('suspend the subscriber', async () => {
     await page.getByRole('button', { name: 'Suspend' }).click();
-    await notified(page, 'is suspended and disconnected');
+    await notified(page, 'is suspended; the router disconnects them once it applies the change');
     await page.getByText('suspended', { exact: true }).first().waitFor();
     await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });
     results.suspended = username;

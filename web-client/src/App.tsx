@@ -97,6 +97,7 @@ function AppRoutes() {
       <Route path={urls.subscriberBulk()} element={<BulkImportView />} />
       <Route path="/subscribers/:id" element={<SubscriberView />} />
       <Route path={urls.routers()} element={<RoutersView />} />
+      <Route path={urls.routerNew()} element={<RoutersView />} />
       <Route path="/routers/:id" element={<RouterView />} />
       <Route path={urls.plans()} element={<PlansView />} />
       <Route path={urls.pops()} element={<PopsView />} />

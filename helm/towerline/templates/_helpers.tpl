@@ -212,6 +212,9 @@ app.kubernetes.io/part-of: towerline
       key: {{ .Values.smtp.existingSecret.passwordKey }}
 {{- end }}
 {{- end }}
+{{- /* webhook and SMS gateway destinations (ADR 0206) */}}
+- name: TOWERLINE_OUTBOUND_ALLOW_PRIVATE_DESTINATIONS
+  value: {{ .Values.outbound.allowPrivateDestinations | quote }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

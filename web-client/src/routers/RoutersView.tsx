@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Modal, Table, Text } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Link, useMatch, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../components/Page';
 import { Pager, usePageArgs } from '../components/Pager';
@@ -27,14 +27,19 @@ export default function RoutersView() {
     variables: { orderBy: order.sort, descending: order.descending, ...usePageArgs() },
     context: LIST_CONTEXT,
   });
-  const [adding, setAdding] = useState(false);
+  // the add dialog has an address of its own, so a link or a reload opens it
+  const adding = useMatch(urls.routerNew()) !== null;
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const query = params.toString();
+  const backToList = () => navigate(query ? `${urls.routers()}?${query}` : urls.routers());
   const rows = result.data?.routers.edges ?? [];
   return (
     <Page
       title="Routers"
       actions={
         <Can capability="operate">
-          <Button onClick={() => setAdding(true)}>Add router</Button>
+          <Button onClick={() => navigate(query ? `${urls.routerNew()}?${query}` : urls.routerNew())}>Add router</Button>
         </Can>
       }
     >
@@ -89,7 +94,7 @@ export default function RoutersView() {
           <Pager pageInfo={result.data.routers.pageInfo} />
         </>
       )}
-      {adding && <AddRouterDialog onClose={() => setAdding(false)} />}
+      {adding && <AddRouterDialog onClose={backToList} />}
     </Page>
   );
 }

@@ -65,7 +65,7 @@ export default function SubscriberView() {
       actions={
         <Can capability="operate">
           {subscriber.status !== 'ACTIVE' && subscriber.status !== 'PENDING' && (
-            <Button loading={running} onClick={() => void state('Enable', `${subscriber.username} can connect again.`, enable)}>
+            <Button loading={running} onClick={() => void state('Enable', `${subscriber.username} is enabled; the router lets them connect once it applies the change.`, enable)}>
               Enable
             </Button>
           )}
@@ -74,7 +74,7 @@ export default function SubscriberView() {
               color="orange"
               variant="light"
               loading={running}
-              onClick={() => void state('Suspend', `${subscriber.username} is suspended and disconnected.`, suspend)}
+              onClick={() => void state('Suspend', `${subscriber.username} is suspended; the router disconnects them once it applies the change.`, suspend)}
             >
               Suspend
             </Button>
@@ -83,7 +83,7 @@ export default function SubscriberView() {
             <Button
               variant="default"
               loading={running}
-              onClick={() => void state('Disable', `${subscriber.username} is disabled and disconnected.`, disable)}
+              onClick={() => void state('Disable', `${subscriber.username} is disabled; the router disconnects them once it applies the change.`, disable)}
             >
               Disable
             </Button>
