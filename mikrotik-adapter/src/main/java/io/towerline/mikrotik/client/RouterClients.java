@@ -42,13 +42,16 @@ public final class RouterClients implements AutoCloseable {
 
 	private final RouterCommandAuditor auditor;
 
+	/**
+	 * By owner: the router record's id, or the address for clients asked for by endpoint.
+	 */
 	private final Map<String, RouterClient> clients = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService sweeper;
 
 	private final CircuitBreakerConfig breakerConfig;
 
-	/** The shared clients' breakers, one per router address, for metrics. */
+	/** The shared clients' breakers, one per owner, for metrics. */
 	private final CircuitBreakerRegistry breakers;
 
 	/**
@@ -75,12 +78,24 @@ public final class RouterClients implements AutoCloseable {
 	}
 
 	/**
-	 * The client for this router. Repeated calls with the same endpoint share one client;
-	 * a changed endpoint (rotated credentials, new TLS pin) replaces the old client and
-	 * closes its connections.
+	 * The client for this router, known by its address: for tools and tests that hold one
+	 * record per device. The platform names each router record
+	 * ({@link #client(String, RouterEndpoint)}).
 	 */
 	public RouterClient client(RouterEndpoint endpoint) {
-		return this.clients.compute(endpoint.address(), (address, existing) -> {
+		return client(endpoint.address(), endpoint);
+	}
+
+	/**
+	 * The client of one router record, named by {@code owner} (the record's id). Repeated
+	 * calls with the same endpoint share one client; a changed endpoint (rotated
+	 * credentials, new TLS pin) replaces the old client and closes its connections. Two
+	 * records of one address (two tenants naming the same device, or one naming
+	 * another's) have a client, pool and breaker each: neither replaces, closes nor trips
+	 * the other's.
+	 */
+	public RouterClient client(String owner, RouterEndpoint endpoint) {
+		return this.clients.compute(owner, (name, existing) -> {
 			if (existing != null && existing.endpoint().equals(endpoint)) {
 				return existing;
 			}
@@ -88,8 +103,8 @@ public final class RouterClients implements AutoCloseable {
 				existing.close();
 			}
 			// a changed endpoint starts with a closed circuit, as a new client always has
-			this.breakers.remove(address);
-			return create(endpoint, this.breakers.circuitBreaker(address));
+			this.breakers.remove(name);
+			return create(endpoint, this.breakers.circuitBreaker(name));
 		});
 	}
 
@@ -111,18 +126,27 @@ public final class RouterClients implements AutoCloseable {
 		}
 	}
 
-	/** Closes and forgets a router's connections (router deleted or moved). */
+	/** Closes and forgets a router's connections, known by its address. */
 	public void evict(RouterEndpoint endpoint) {
-		RouterClient removed = this.clients.remove(endpoint.address());
+		evict(endpoint.address());
+	}
+
+	/**
+	 * Closes and forgets the connections of the router record {@code owner} (router
+	 * deleted, moved, or its address or credentials changed).
+	 */
+	public void evict(String owner) {
+		RouterClient removed = this.clients.remove(owner);
 		if (removed != null) {
 			removed.close();
-			this.breakers.remove(endpoint.address());
+			this.breakers.remove(owner);
 		}
 	}
 
 	/**
-	 * The shared clients' circuit breakers (named by router address), for binding their
-	 * metrics: the adapter itself has no metrics library.
+	 * The shared clients' circuit breakers (named by their owner: the router record's id,
+	 * or the address for clients asked for by endpoint), for binding their metrics: the
+	 * adapter itself has no metrics library.
 	 */
 	public CircuitBreakerRegistry circuitBreakers() {
 		return this.breakers;

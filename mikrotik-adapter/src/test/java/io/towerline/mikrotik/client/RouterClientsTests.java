@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.towerline.mikrotik.RouterAuthenticationException;
 import io.towerline.mikrotik.RouterCommandRejectedException;
 import io.towerline.mikrotik.RouterErrorCode;
+import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.RouterUnderTest;
 import io.towerline.mikrotik.RouterUnreachableException;
 import io.towerline.mikrotik.RouterUnreachableException.Reason;
@@ -92,6 +94,32 @@ class RouterClientsTests {
 			assertThatExceptionOfType(RouterAuthenticationException.class).isThrownBy(wrong::ping)
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(RouterErrorCode.ROUTER_AUTHENTICATION_FAILED))
 				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("wrong"));
+		}
+	}
+
+	@Test
+	void shouldKeepTwoRecordsOfOneAddressApart() {
+		try (RouterUnderTest under = RouterUnderTest.start(TestRouters.simulator(SimulatorVersion.V7_16))) {
+			RouterClients clients = under.clients();
+			RouterClient owners = clients.client("record-a", TestRouters.endpoint(under.simulator()));
+			owners.ping();
+			RouterEndpoint guessed = new RouterEndpoint("127.0.0.1", under.simulator().port(), RouterTls.none(),
+					new UsernamePassword(TestRouters.USER, "guess".toCharArray()));
+			for (int attempt = 0; attempt < 5; attempt++) {
+				RouterClient other = clients.client("record-b", guessed);
+				assertThatExceptionOfType(RouterException.class).isThrownBy(other::ping);
+			}
+
+			// the other record's failures neither replaced, closed nor tripped this one's
+			assertThat(clients.client("record-a", TestRouters.endpoint(under.simulator()))).isSameAs(owners);
+			assertThat(owners.openConnections()).isEqualTo(1);
+			owners.ping();
+			assertThat(clients.circuitBreakers().circuitBreaker("record-a").getState())
+				.isEqualTo(CircuitBreaker.State.CLOSED);
+
+			clients.evict("record-b");
+			assertThat(clients.client("record-a", TestRouters.endpoint(under.simulator()))).isSameAs(owners);
+			owners.ping();
 		}
 	}
 

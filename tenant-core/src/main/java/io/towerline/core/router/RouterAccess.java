@@ -26,16 +26,19 @@ public class RouterAccess {
 		this.clients = clients;
 	}
 
-	/** The pooled client of this router. */
+	/**
+	 * The pooled client of this router record: its own even when another record (another
+	 * tenant's) names the same address.
+	 */
 	public RouterClient client(Router router) {
-		return this.clients.client(endpoint(router));
+		return this.clients.client(router.id().toString(), endpoint(router));
 	}
 
 	/**
 	 * Drops the router's connections (credentials or address changed, or router deleted).
 	 */
 	void forget(Router router) {
-		this.clients.evict(endpoint(router));
+		this.clients.evict(router.id().toString());
 	}
 
 	/**
