@@ -32,7 +32,7 @@ export function TopTalkersCard() {
                 {talker.router.name}
               </Text>
             </Text>
-            <Text size="xs" ff="monospace">
+            <Text size="xs" ff="monospace" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
               ↓ {bitRate(talker.txBitsPerSecond)} ↑ {bitRate(talker.rxBitsPerSecond)}
             </Text>
           </Group>
