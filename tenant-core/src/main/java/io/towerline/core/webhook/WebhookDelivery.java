@@ -70,9 +70,8 @@ class WebhookDelivery implements ChannelDelivery {
 				continue;
 			}
 			URI url = URI.create(Objects.requireNonNull(message.recipient()));
-			// asked again at each delivery: the endpoint's name may point elsewhere since
-			// it
-			// was saved
+			// asked again at each delivery: the name may point elsewhere since it was
+			// saved
 			String forbidden = this.destinations.refusal(url).orElse(null);
 			if (forbidden != null) {
 				refused.put(message.id(), Refusal.permanent(DeliveryErrorCode.DESTINATION_REFUSED, forbidden));
