@@ -124,8 +124,11 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 			.path("createPlan.plan.id")
 			.entity(String.class)
 			.get();
+		// the subscriber whose notice the journey expects is created only when the journey
+		// asks for the notice: created earlier, the scheduled lifecycle sweep could send its
+		// notice before the browser has changed the notice text
 		LocalDate expiresOn = LocalDate.now(ZoneOffset.UTC).plusDays(3);
-		admin.documentName("createSubscriber")
+		Runnable createNoticeSubscriber = () -> admin.documentName("createSubscriber")
 			.variable("input",
 					Map.of("username", "notice-me", "password", "secret-notice-me", "planId", planId, "routerId",
 							routerId, "fullName", "Nora Notice", "email", "nora@example.net", "expiresOn",
@@ -149,8 +152,10 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 			this.router.cpuLoad(97);
 			TenantContext.callAs(tenant, () -> this.healthCheck.check(UUID.fromString(routerId)));
 			this.sweeper.sweep(tenant, Instant.now());
-		}, "change", () -> this.router.identity(ROUTER + "-renamed"), "notice",
-				() -> TenantContext.runAs(tenant, () -> this.lifecycle.evaluateDue(Instant.now()))));
+		}, "change", () -> this.router.identity(ROUTER + "-renamed"), "notice", () -> {
+					createNoticeSubscriber.run();
+					TenantContext.runAs(tenant, () -> this.lifecycle.evaluateDue(Instant.now()));
+				}));
 
 		Credentials user = newUser(tenant, "e2e-netops", "TENANT_ADMIN");
 		Map<?, ?> results = runJourney("netops.mjs",
