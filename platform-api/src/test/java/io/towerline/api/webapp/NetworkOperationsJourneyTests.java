@@ -124,11 +124,9 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 			.path("createPlan.plan.id")
 			.entity(String.class)
 			.get();
-		// the subscriber whose notice the journey expects is created only when the
-		// journey
-		// asks for the notice: created earlier, the scheduled lifecycle sweep could send
-		// its
-		// notice before the browser has changed the notice text
+		// the notice's subscriber is created only when the journey asks for the notice:
+		// created earlier, the scheduled lifecycle sweep could send the notice before
+		// the browser has changed its text
 		LocalDate expiresOn = LocalDate.now(ZoneOffset.UTC).plusDays(3);
 		Runnable createNoticeSubscriber = () -> admin.documentName("createSubscriber")
 			.variable("input",
