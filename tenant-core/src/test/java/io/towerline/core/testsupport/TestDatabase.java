@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -76,8 +77,13 @@ public final class TestDatabase {
 				// removed after the JVM, below
 				.setCleanDataDirectory(false)
 				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				awaitSpringShutdown();
+			// stopped after Spring has closed every test context (Spring runs its
+			// shutdown
+			// handlers then): as a JVM hook of its own it raced Spring's, and a server
+			// stopped under open contexts left their sweeps and running jobs waiting on
+			// connections until db-scheduler gave up (8 s per context), past the 30 s
+			// surefire gives a test JVM to exit
+			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					postgres.close();
 				}
@@ -85,30 +91,11 @@ public final class TestDatabase {
 					// the JVM is exiting; the server goes with its data directory
 				}
 				removeAfterExit(data);
-			}, "test-database-stop"));
+			});
 			return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", ex);
-		}
-	}
-
-	/**
-	 * Waits (at most 20 s) for Spring's shutdown hook to close the test contexts. JVM
-	 * shutdown hooks run at once, in no order: a server stopped under open contexts left
-	 * their running sweeps waiting on connections until db-scheduler's shutdown wait gave
-	 * up (2 x 15 s in tenant-core), and the JVM's exit with them.
-	 */
-	private static void awaitSpringShutdown() {
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().equals("SpringApplicationShutdownHook")) {
-				try {
-					thread.join(20_000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
 		}
 	}
 
