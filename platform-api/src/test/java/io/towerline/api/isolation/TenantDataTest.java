@@ -117,9 +117,17 @@ abstract class TenantDataTest extends ApiTest {
 				Map.entry("alert", this.alertA), Map.entry("operation", this.operationA),
 				Map.entry("from", now.minus(1, ChronoUnit.DAYS).toString()),
 				Map.entry("to", now.plus(1, ChronoUnit.HOURS).toString()));
+		assertNotFoundForB(documents, variables);
+	}
+
+	/**
+	 * Runs each document as B with those of {@code idsOfA} it declares as variables, and
+	 * expects NOT_FOUND from each.
+	 */
+	void assertNotFoundForB(Map<String, String> documents, Map<String, Object> idsOfA) {
 		documents.forEach((field, document) -> {
 			GraphQlTester.Request<?> request = this.adminB.document(document);
-			variables.forEach((name, value) -> {
+			idsOfA.forEach((name, value) -> {
 				if (document.contains("$" + name + ":")) {
 					request.variable(name, value);
 				}
