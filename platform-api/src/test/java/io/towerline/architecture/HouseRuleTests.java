@@ -1,7 +1,5 @@
 package io.towerline.architecture;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +59,7 @@ class HouseRuleTests {
 			if (!Files.exists(info)) {
 				undescribed.add(directory + " has no package-info.java");
 			}
-			else if (!read(info).contains("@NullMarked") || !read(info).contains("/**")) {
+			else if (!SourceFiles.read(info).contains("@NullMarked") || !SourceFiles.read(info).contains("/**")) {
 				undescribed.add(info + " lacks a description or @NullMarked");
 			}
 		}
@@ -72,7 +70,9 @@ class HouseRuleTests {
 	@Test
 	void shouldNameNoTypeManagerHelperOrUtil() {
 		Set<String> vague = new TreeSet<>();
-		Stream.concat(javaSources().stream(), files(REPOSITORY.resolve("web-client/src"), ".ts", ".tsx").stream())
+		Stream
+			.concat(javaSources().stream(),
+					SourceFiles.under(REPOSITORY.resolve("web-client/src"), ".ts", ".tsx").stream())
 			.filter((file) -> VAGUE_NAME.matcher(file.getFileName().toString()).matches())
 			.forEach((file) -> vague.add(file.toString()));
 		assertThat(vague).isEmpty();
@@ -82,7 +82,7 @@ class HouseRuleTests {
 	void shouldImportRatherThanQualifyClassNamesInCode() {
 		Map<String, String> qualified = new TreeMap<>();
 		for (Path source : javaSources()) {
-			String code = NOT_CODE.matcher(read(source)).replaceAll(" ");
+			String code = NOT_CODE.matcher(SourceFiles.read(source)).replaceAll(" ");
 			for (String line : code.split("\n")) {
 				String trimmed = line.strip();
 				if (trimmed.startsWith("import ") || trimmed.startsWith("package ")) {
@@ -102,9 +102,9 @@ class HouseRuleTests {
 
 	@Test
 	void shouldWeighConsideredOptionsInEveryDecisionRecord() {
-		List<Path> records = files(REPOSITORY.resolve("docs/adr"), ".md");
+		List<Path> records = SourceFiles.under(REPOSITORY.resolve("docs/adr"), ".md");
 		assertThat(records).as("decision records found").hasSizeGreaterThan(100);
-		assertThat(records).filteredOn((record) -> !read(record).contains("\n## Considered options"))
+		assertThat(records).filteredOn((record) -> !SourceFiles.read(record).contains("\n## Considered options"))
 			.as("ADRs without a Considered options section")
 			.isEmpty();
 	}
@@ -114,29 +114,8 @@ class HouseRuleTests {
 			.flatMap((module) -> Stream.of("main", "test")
 				.map((set) -> REPOSITORY.resolve(module).resolve("src").resolve(set).resolve("java")))
 			.filter(Files::isDirectory)
-			.flatMap((root) -> files(root, ".java").stream())
+			.flatMap((root) -> SourceFiles.under(root, ".java").stream())
 			.toList();
-	}
-
-	private static List<Path> files(Path root, String... suffixes) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter((path) -> Stream.of(suffixes).anyMatch((suffix) -> path.toString().endsWith(suffix)))
-				.filter((path) -> !path.toString().contains("node_modules"))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
