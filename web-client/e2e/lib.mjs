@@ -39,7 +39,9 @@ export async function shot(page, name) {
   if (!screenshotDir) return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false });
+  // a dialog still fading in was caught half transparent over the page: finite
+  // transitions are run to their end, endless ones (spinners) stopped
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false, animations: 'disabled' });
 }
 
 /** Runs one named step; on failure keeps a screenshot of the page last signed in as OUT_DIR/failure-<step>.png. */

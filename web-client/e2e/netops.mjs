@@ -85,6 +85,8 @@ try {
     await page.getByTestId('template-preview').getByText(/^\[netops\] Your subscription ends on \d{4}-\d{2}-\d{2}$/).waitFor();
     await page.getByRole('button', { name: 'Save text' }).click();
     await notified(page, 'Saved.');
+    // 'Saved.' is also the policy's earlier notice: the row turning 'own' is this save's
+    await page.getByRole('row', { name: /Expiry notice email/ }).getByText('own', { exact: true }).waitFor();
     await shot(page, 'lifecycle-templates');
   });
 

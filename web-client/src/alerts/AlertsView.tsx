@@ -11,6 +11,7 @@ import { useAction } from '../hooks/useAction';
 import type { AlertSeverity, AlertState } from '../gql/graphql';
 import { urls } from '../urls';
 import { AcknowledgeAlert, AlertHistoryQuery, AlertRaised, AlertsQuery } from './documents';
+import { asWords } from '../components/words';
 
 const SEVERITY_COLORS: Record<AlertSeverity, string> = { CRITICAL: 'red', WARNING: 'orange', INFO: 'blue' };
 
@@ -231,7 +232,7 @@ function AlertHistory({ id }: { id: string }) {
         {entries.map((entry, index) => (
           <Table.Tr key={`${entry.at}-${index}`}>
             <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
-            <Table.Td>{entry.kind.toLowerCase().replace(/_/g, ' ')}</Table.Td>
+            <Table.Td>{asWords(entry.kind)}</Table.Td>
             <Table.Td>{entry.actor}</Table.Td>
             <Table.Td>{entry.note ?? ''}</Table.Td>
           </Table.Tr>

@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import { asWords } from './words';
 
 const COLORS: Record<string, string> = {
   ACTIVE: 'green',
@@ -31,7 +32,7 @@ const COLORS: Record<string, string> = {
 export function StatusBadge({ value }: { value: string }) {
   return (
     <Badge color={COLORS[value] ?? 'gray'} variant="light">
-      {value.toLowerCase().replace(/_/g, ' ')}
+      {asWords(value)}
     </Badge>
   );
 }

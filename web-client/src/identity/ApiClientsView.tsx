@@ -10,6 +10,7 @@ import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
 import { fieldErrors } from '../api/errors';
 import { TENANT_ROLES } from './UsersView';
+import { rolesAsWords } from '../components/words';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['ApiClient'] };
@@ -107,7 +108,7 @@ export default function ApiClientsView() {
       columns={[
         { header: 'Name', cell: (client) => client.name },
         { header: 'Client id', cell: (client) => <code>{client.clientId}</code> },
-        { header: 'Roles', cell: (client) => client.roles.join(', ').toLowerCase().replace(/_/g, ' ') },
+        { header: 'Roles', cell: (client) => rolesAsWords(client.roles) },
         { header: 'Requests', cell: (client) => client.requestCount },
         { header: 'State', cell: (client) => <StatusBadge value={client.revoked ? 'DISABLED' : 'ACTIVE'} /> },
         {

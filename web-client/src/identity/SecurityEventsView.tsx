@@ -7,6 +7,7 @@ import { Page } from '../components/Page';
 import { Pager, usePageArgs } from '../components/Pager';
 import { EmptyState, QueryState } from '../components/QueryState';
 import { useCan } from '../auth/Me';
+import { asWords } from '../components/words';
 
 const SecurityEventsQuery = graphql(`
   query SecurityEvents($tenant: String, $type: SecurityEventType, $first: Int, $after: String, $last: Int, $before: String) {
@@ -80,7 +81,7 @@ export default function SecurityEventsView() {
               {rows.map(({ node }) => (
                 <Table.Tr key={node.id}>
                   <Table.Td>{new Date(node.occurredAt).toLocaleString()}</Table.Td>
-                  <Table.Td>{node.type.toLowerCase().replace(/_/g, ' ')}</Table.Td>
+                  <Table.Td>{asWords(node.type)}</Table.Td>
                   {platform && <Table.Td>{node.tenant ?? '—'}</Table.Td>}
                   <Table.Td>{node.actor}</Table.Td>
                   <Table.Td>{node.subject ?? ''}</Table.Td>

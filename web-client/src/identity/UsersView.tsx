@@ -10,6 +10,7 @@ import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
 import { fieldErrors } from '../api/errors';
+import { rolesAsWords } from '../components/words';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['User'] };
@@ -120,7 +121,7 @@ export default function UsersView() {
       columns={[
         { header: 'Username', cell: (user) => user.username },
         { header: 'E-mail', cell: (user) => user.email },
-        { header: 'Roles', cell: (user) => user.roles.join(', ').toLowerCase().replace(/_/g, ' ') },
+        { header: 'Roles', cell: (user) => rolesAsWords(user.roles) },
         { header: 'State', cell: (user) => <StatusBadge value={user.enabled ? 'ACTIVE' : 'DISABLED'} /> },
         {
           header: '',

@@ -13,6 +13,7 @@ import { urls } from '../urls';
 import type { OperationOrder, OperationStatus } from '../gql/graphql';
 import { SortableTh, useSortParams } from '../components/SortableTh';
 import { OperationsChanged, OperationsQuery, RetryOperation } from './documents';
+import { asWords } from '../components/words';
 
 const FILTERS = ['ALL', 'RUNNING', 'WAITING_FOR_ROUTER', 'FAILED', 'SUCCEEDED'] as const;
 const OPERATION_ORDERS: readonly OperationOrder[] = ['CREATED', 'STATUS', 'KIND'];
@@ -61,7 +62,7 @@ export default function OperationsView() {
           else next.set('status', value);
           setParams(next);
         }}
-        data={FILTERS.map((value) => ({ value, label: value === 'ALL' ? 'All' : value.toLowerCase().replace(/_/g, ' ') }))}
+        data={FILTERS.map((value) => ({ value, label: value === 'ALL' ? 'All' : asWords(value) }))}
         aria-label="Status"
         w="fit-content"
       />
@@ -103,7 +104,7 @@ export default function OperationsView() {
                     </Table.Td>
                   )}
                   <Table.Td>
-                    <Text size="sm">{node.kind.toLowerCase().replace(/_/g, ' ')}</Text>
+                    <Text size="sm">{asWords(node.kind)}</Text>
                     {node.subscriberId && (
                       <Anchor component={Link} to={urls.subscriber(node.subscriberId)} size="xs">
                         Open the subscriber

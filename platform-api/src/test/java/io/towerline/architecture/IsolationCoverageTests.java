@@ -1,7 +1,5 @@
 package io.towerline.architecture;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,8 +60,8 @@ class IsolationCoverageTests {
 	/** Every field of Query, Mutation and Subscription, with its type and file. */
 	private static Map<String, String> rootFields() {
 		Map<String, String> fields = new TreeMap<>();
-		for (Path file : files(SCHEMA, ".graphqls")) {
-			TypeDefinitionRegistry registry = new SchemaParser().parse(read(file));
+		for (Path file : SourceFiles.under(SCHEMA, ".graphqls")) {
+			TypeDefinitionRegistry registry = new SchemaParser().parse(SourceFiles.read(file));
 			Stream
 				.concat(registry.getType("Query", ObjectTypeDefinition.class).stream(),
 						Stream.of("Query", "Mutation", "Subscription")
@@ -83,41 +81,23 @@ class IsolationCoverageTests {
 
 	private static String isolationTestSources() {
 		StringBuilder sources = new StringBuilder();
-		for (Path file : files(TESTS, ".java")) {
+		for (Path file : SourceFiles.under(TESTS, ".java")) {
 			if (file.getFileName().toString().contains("Isolation")
 					&& !file.getFileName().toString().equals("IsolationCoverageTests.java")) {
-				String source = COMMENTS.matcher(read(file)).replaceAll(" ");
+				String source = COMMENTS.matcher(SourceFiles.read(file)).replaceAll(" ");
 				sources.append(source).append('\n');
 				// the documents it runs by name count as its text
 				Matcher documents = DOCUMENT_NAME.matcher(source);
 				while (documents.find()) {
 					Path document = DOCUMENTS.resolve(documents.group(1) + ".graphql");
 					if (Files.exists(document)) {
-						sources.append(read(document)).append('\n');
+						sources.append(SourceFiles.read(document)).append('\n');
 					}
 				}
 			}
 		}
 		assertThat(sources).as("isolation test classes found").isNotEmpty();
 		return sources.toString();
-	}
-
-	private static List<Path> files(Path root, String suffix) {
-		try (Stream<Path> paths = Files.walk(root)) {
-			return paths.filter((path) -> path.toString().endsWith(suffix)).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

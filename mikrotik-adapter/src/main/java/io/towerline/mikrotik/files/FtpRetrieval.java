@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -93,7 +95,7 @@ public final class FtpRetrieval {
 			send(commands, replies, "QUIT");
 			return true;
 		}
-		catch (java.net.ConnectException | java.net.SocketTimeoutException ex) {
+		catch (ConnectException | SocketTimeoutException ex) {
 			throw new RouterUnreachableException(router, RouterUnreachableException.Reason.CONNECT_FAILED,
 					"FTP service on port " + port + ": " + ex.getMessage(), ex);
 		}

@@ -3,6 +3,7 @@ package io.towerline.mikrotik.benchmark;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -131,17 +132,17 @@ class SecretPrintParseBenchmark {
 		}
 
 		@Override
-		public Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) {
+		public Socket createSocket(String host, int port, InetAddress local, int localPort) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
-		public Socket createSocket(java.net.InetAddress host, int port) {
+		public Socket createSocket(InetAddress host, int port) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
-		public Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) {
+		public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -11,6 +11,7 @@ import java.security.cert.Certificate;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
+import io.towerline.mikrotik.RouterException;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -107,7 +108,7 @@ class ApiSslTests {
 	void shouldNotTalkPlainApiToAnApiSslPort() {
 		RouterClient router = clients.client(new RouterEndpoint("127.0.0.1", simulator.port(), RouterTls.none(),
 				new UsernamePassword(TestRouters.USER, TestRouters.PASSWORD.toCharArray())));
-		assertThatExceptionOfType(io.towerline.mikrotik.RouterException.class).isThrownBy(router::ping);
+		assertThatExceptionOfType(RouterException.class).isThrownBy(router::ping);
 	}
 
 	private static RouterEndpoint endpoint(RouterTls tls) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.RouterUnderTest;
@@ -20,6 +21,7 @@ import io.towerline.mikrotik.resilience.RetryPolicy;
 import io.towerline.mikrotik.simulator.FlakyLink;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,8 +120,8 @@ class FlakyLinkTests {
 		}
 	}
 
-	private static void await(java.util.function.BooleanSupplier condition) {
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(condition::getAsBoolean);
+	private static void await(BooleanSupplier condition) {
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(condition::getAsBoolean);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.towerline.mikrotik.command;
 
 import java.util.List;
+import java.util.Map;
 
 import io.towerline.mikrotik.wire.Sentence;
 import org.junit.jupiter.api.Test;
@@ -84,8 +85,8 @@ class CommandTests {
 			.isThrownBy(() -> Command.to("/ppp/secret/add").with("name", "a\r\nb"));
 	}
 
-	private static java.util.Map.Entry<String, String> entry(String key, String value) {
-		return java.util.Map.entry(key, value);
+	private static Map.Entry<String, String> entry(String key, String value) {
+		return Map.entry(key, value);
 	}
 
 }

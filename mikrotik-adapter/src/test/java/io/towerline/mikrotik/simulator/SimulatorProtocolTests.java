@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.towerline.mikrotik.wire.Sentence;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,7 +187,7 @@ class SimulatorProtocolTests {
 	}
 
 	private void awaitListening() {
-		org.awaitility.Awaitility.await()
+		Awaitility.await()
 			.atMost(Duration.ofSeconds(2))
 			.until(() -> this.simulator.receivedCommands().stream().anyMatch((c) -> c.path().endsWith("/listen")));
 	}

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.towerline.api.sharedfeed.SharedFeed;
+import io.towerline.api.sharedfeed.SharedFeeds;
 import io.towerline.core.alert.Alert;
 import io.towerline.core.alert.Alerts;
 import io.towerline.core.tenancy.TenantContext;
@@ -19,7 +18,6 @@ import io.towerline.core.tenancy.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +27,9 @@ import org.springframework.stereotype.Component;
  * Newly opened alerts for every {@code alertRaised} subscription of this replica from one
  * shared poll (like operation updates, ADR 0025): every {@code period} it reads the
  * alerts opened since the last one it saw, one query per tenant that has subscribers, and
- * hands them to all of that tenant's subscriptions. The database stays the source of
- * truth, so alerts opened by the sweep on any replica are seen.
+ * hands them to all of that tenant's subscriptions ({@link SharedFeeds}, the home of
+ * feeds many subscriptions share). The database stays the source of truth, so alerts
+ * opened by the sweep on any replica are seen.
  */
 @Component
 class AlertWatch implements DisposableBean {
@@ -41,16 +40,14 @@ class AlertWatch implements DisposableBean {
 
 	private final Alerts alerts;
 
-	private final Clock clock;
-
-	private final Map<TenantId, Feed> feeds = new ConcurrentHashMap<>();
+	private final SharedFeeds<TenantId, Seen, Alert> feeds;
 
 	private final ScheduledExecutorService poller;
 
 	AlertWatch(Alerts alerts, Clock clock,
 			@Value("${towerline.graphql.subscription-poll-period:500ms}") Duration period) {
 		this.alerts = alerts;
-		this.clock = clock;
+		this.feeds = new SharedFeeds<>((tenant) -> new Seen(clock.instant()));
 		this.poller = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("alert-watch").factory());
 		this.poller.scheduleWithFixedDelay(this::poll, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
@@ -58,41 +55,23 @@ class AlertWatch implements DisposableBean {
 
 	/** The tenant's alerts as they open, from now on. */
 	Flux<Alert> follow(TenantId tenant) {
-		return Flux.defer(() -> {
-			Feed feed = this.feeds.compute(tenant, (key, existing) -> {
-				Feed joined = (existing != null) ? existing : new Feed(this.clock.instant());
-				joined.subscribers.incrementAndGet();
-				return joined;
-			});
-			return feed.alerts.asFlux().doFinally((signal) -> leave(tenant, feed));
+		return this.feeds.follow(tenant, (feed, newcomer) -> {
+			// from now on: nothing seen before is handed to a newcomer
 		});
 	}
 
 	/** Whether the tenant has at least one subscription on this replica. */
 	boolean follows(TenantId tenant) {
-		return this.feeds.containsKey(tenant);
-	}
-
-	private void leave(TenantId tenant, Feed feed) {
-		this.feeds.computeIfPresent(tenant, (key, current) -> {
-			if (current == feed && feed.subscribers.decrementAndGet() == 0) {
-				feed.alerts.tryEmitComplete();
-				return null;
-			}
-			return current;
-		});
+		return this.feeds.watched(tenant);
 	}
 
 	void poll() {
 		this.feeds.forEach((tenant, feed) -> {
 			try {
+				Seen seen = feed.state();
 				List<Alert> opened = TenantContext.callAs(tenant,
-						() -> this.alerts.openedAfter(feed.seenAt, feed.seenId, BATCH));
-				for (Alert alert : opened) {
-					feed.alerts.tryEmitNext(alert);
-					feed.seenAt = alert.openedAt();
-					feed.seenId = alert.id();
-				}
+						() -> this.alerts.openedAfter(seen.at, seen.id, BATCH));
+				feed.whileWatched(() -> opened.forEach((alert) -> push(feed, alert)));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Reading new alerts of tenant {} failed ({}); next try in one period", tenant.slug(),
@@ -101,25 +80,27 @@ class AlertWatch implements DisposableBean {
 		});
 	}
 
+	private static void push(SharedFeed<Seen, Alert> feed, Alert alert) {
+		feed.push(alert);
+		feed.state().at = alert.openedAt();
+		feed.state().id = alert.id();
+	}
+
 	@Override
 	public void destroy() {
 		this.poller.shutdownNow();
-		this.feeds.values().forEach((feed) -> feed.alerts.tryEmitComplete());
+		this.feeds.completeAll();
 	}
 
-	/** One tenant's stream; only the poller thread emits and moves the mark. */
-	private static final class Feed {
+	/** The last alert a tenant's feed handed out; only the poller thread moves it. */
+	private static final class Seen {
 
-		private final Sinks.Many<Alert> alerts = Sinks.many().multicast().directBestEffort();
+		private volatile Instant at;
 
-		private final AtomicInteger subscribers = new AtomicInteger();
+		private volatile UUID id = new UUID(0, 0);
 
-		private volatile Instant seenAt;
-
-		private volatile UUID seenId = new UUID(0, 0);
-
-		Feed(Instant from) {
-			this.seenAt = from;
+		Seen(Instant from) {
+			this.at = from;
 		}
 
 	}

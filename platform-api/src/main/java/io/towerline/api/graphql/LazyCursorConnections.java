@@ -15,6 +15,7 @@ import graphql.relay.DefaultEdge;
 import graphql.relay.DefaultPageInfo;
 import graphql.relay.Edge;
 import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
@@ -64,7 +65,7 @@ final class LazyCursorConnections extends GraphQLTypeVisitorStub {
 			WindowConnectionAdapter adapter) implements DataFetcher<Object> {
 
 		@Override
-		public @Nullable Object get(graphql.schema.DataFetchingEnvironment environment) throws Exception {
+		public @Nullable Object get(DataFetchingEnvironment environment) throws Exception {
 			Object result = this.delegate.get(environment);
 			if (result instanceof CompletionStage<?> stage) {
 				return stage.thenApply(this::adapt);

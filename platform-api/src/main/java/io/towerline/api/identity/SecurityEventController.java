@@ -8,6 +8,7 @@ import io.towerline.api.security.TowerlineAuthentication;
 import io.towerline.core.audit.SecurityEvent;
 import io.towerline.core.audit.SecurityEventLog;
 import io.towerline.core.audit.SecurityEventType;
+import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -61,8 +62,8 @@ class SecurityEventController {
 	RotateSigningKeyPayload rotateSigningKey(@Argument RotateSigningKeyInput input) {
 		SigningKeys signingKeys = this.keys.getIfAvailable();
 		if (signingKeys == null) {
-			return new RotateSigningKeyPayload(null, List.of(new FieldError(null,
-					io.towerline.core.error.ErrorCode.INVALID_STATE, "The embedded authorization server is off")));
+			return new RotateSigningKeyPayload(null,
+					List.of(new FieldError(null, ErrorCode.INVALID_STATE, "The embedded authorization server is off")));
 		}
 		String kid = signingKeys.rotate();
 		this.audit.record(SecurityEventType.SIGNING_KEY_ROTATED, null, UserAdminController.actor(), kid,

@@ -82,6 +82,11 @@ public final class SharedFeeds<K, S, T> {
 		this.feeds.forEach(work);
 	}
 
+	/** Whether the key has at least one watcher now. */
+	public boolean watched(K key) {
+		return this.feeds.containsKey(key);
+	}
+
 	/** How many keys are watched now. */
 	public int size() {
 		return this.feeds.size();

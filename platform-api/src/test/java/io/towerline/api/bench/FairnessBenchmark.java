@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,7 +124,7 @@ class FairnessBenchmark extends ApiTest {
 	private Sample round(HttpRequest quiet, HttpRequest noisy, boolean withNoisy, Duration duration)
 			throws InterruptedException {
 		long deadline = System.nanoTime() + duration.toNanos();
-		List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong quietFailures = new AtomicLong();
 		Map<Integer, AtomicLong> noisyStatuses = new ConcurrentHashMap<>();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -156,7 +157,7 @@ class GatewayBenchmark extends ApiTest {
 
 	private static LoadDriver.Result median(List<LoadDriver.Result> results) {
 		return results.stream()
-			.sorted(java.util.Comparator.comparingDouble(LoadDriver.Result::requestsPerSecond))
+			.sorted(Comparator.comparingDouble(LoadDriver.Result::requestsPerSecond))
 			.toList()
 			.get(results.size() / 2);
 	}

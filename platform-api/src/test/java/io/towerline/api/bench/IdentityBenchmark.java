@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -11,6 +13,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
 import io.towerline.core.actor.Actor;
+import io.towerline.core.identity.ApiClient;
 import io.towerline.core.identity.ApiClientRegistry;
 import io.towerline.core.identity.Issued;
 import io.towerline.core.tenancy.TenantId;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -54,9 +58,8 @@ class IdentityBenchmark extends ApiTest {
 	@Test
 	void measure() throws Exception {
 		TenantId tenant = newTenant("bench-id");
-		Issued<io.towerline.core.identity.ApiClient> client = this.clients.create(Actor.of("bench"), tenant, "Bench",
-				Set.of("VIEWER"));
-		String basic = java.util.Base64.getEncoder()
+		Issued<ApiClient> client = this.clients.create(Actor.of("bench"), tenant, "Bench", Set.of("VIEWER"));
+		String basic = Base64.getEncoder()
 			.encodeToString((client.value().clientId() + ":" + client.secret()).getBytes());
 		String body = this.mvc.post()
 			.uri("/oauth2/token")
@@ -71,7 +74,7 @@ class IdentityBenchmark extends ApiTest {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(this.signingKeys)
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator((jwt) -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
+		decoder.setJwtValidator((jwt) -> OAuth2TokenValidatorResult.success());
 
 		line("Machine: %d cores, JDK %s. One thread, MockMvc (no socket); CPU = that thread's CPU clock.",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -119,7 +122,7 @@ class IdentityBenchmark extends ApiTest {
 
 	private void row(String variant, long[] nanos) {
 		long[] sorted = nanos.clone();
-		java.util.Arrays.sort(sorted);
+		Arrays.sort(sorted);
 		StringBuilder all = new StringBuilder();
 		for (long value : nanos) {
 			all.append(all.isEmpty() ? "" : ", ").append(value / 1000);

@@ -1,6 +1,7 @@
 package io.towerline.api.identity;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import io.towerline.core.identity.UserDirectory;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.ScrollPosition;
@@ -275,15 +278,14 @@ class AuthorizationServerTests extends ApiTest {
 
 	private static Map<String, Object> claims(String jwt) {
 		String payload = jwt.substring(jwt.indexOf('.') + 1, jwt.lastIndexOf('.'));
-		return tools.jackson.databind.json.JsonMapper.builder()
+		return JsonMapper.builder()
 			.build()
-			.readValue(java.util.Base64.getUrlDecoder().decode(payload),
-					new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
-					});
+			.readValue(Base64.getUrlDecoder().decode(payload), new TypeReference<Map<String, Object>>() {
+			});
 	}
 
 	private static String header(String jwt) {
-		return new String(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
+		return new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.towerline.api.identity;
 
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -142,7 +143,7 @@ final class OAuthFlows {
 		try {
 			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

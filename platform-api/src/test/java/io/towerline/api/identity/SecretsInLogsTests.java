@@ -1,5 +1,6 @@
 package io.towerline.api.identity;
 
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +78,7 @@ class SecretsInLogsTests extends ApiTest {
 				.getContentAsString();
 			return JsonPath.read(response, resultPath);
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,5 +1,6 @@
 package io.towerline.api.limits;
 
+import java.util.Collections;
 import java.util.Map;
 
 import graphql.language.Document;
@@ -168,7 +169,7 @@ class OperationCostTests {
 		String variable = "mutation($pops: [PopInput!]!) { createPops(input: { pops: $pops }) { errors { code } } }";
 
 		assertThat(price(literal, Map.of()).rows()).isEqualTo(500);
-		assertThat(price(variable, Map.of("pops", java.util.Collections.nCopies(500, Map.of("name", "n")))).rows())
+		assertThat(price(variable, Map.of("pops", Collections.nCopies(500, Map.of("name", "n")))).rows())
 			.isEqualTo(500);
 		assertThat(cost(literal))
 			.isEqualTo(OperationCost.MUTATION_BASE_COST + 2 + 1 + 500 / OperationCost.ROWS_PER_POINT);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,7 +51,7 @@ class OperationWatchTests {
 			synchronized (this.reads) {
 				this.reads.add(Map.entry(TenantContext.current().orElseThrow(), List.copyOf(ids)));
 			}
-			return ids.stream().map(this.stored::get).filter(java.util.Objects::nonNull).toList();
+			return ids.stream().map(this.stored::get).filter(Objects::nonNull).toList();
 		});
 	}
 

@@ -11,6 +11,7 @@ import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
+import io.towerline.core.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class SubscriptionLimitsTests extends ApiTest {
 
 	@Test
 	void shouldPriceASubscriptionWhenItOpens() {
-		String slug = io.towerline.core.testsupport.TestDatabase.uniqueSlug("subs-poor");
+		String slug = TestDatabase.uniqueSlug("subs-poor");
 		this.onboarding.onboard(slug, "Tenant " + slug, RateLimitTier.STARTER);
 		String token = TestTokens.forTenant(slug, "VIEWER");
 		// 89 objects and 44 ids (5 points) of the 100-point bucket

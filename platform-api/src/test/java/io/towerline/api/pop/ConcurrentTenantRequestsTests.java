@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ class ConcurrentTenantRequestsTests extends ApiTest {
 				results.add(pool.submit(() -> {
 					HttpResponse<String> response = http.send(request(token), HttpResponse.BodyHandlers.ofString());
 					JsonNode edges = json.readTree(response.body()).path("data").path("pops").path("edges");
-					Set<String> names = new java.util.HashSet<>();
+					Set<String> names = new HashSet<>();
 					edges.forEach((edge) -> names.add(edge.path("node").path("name").asString()));
 					return response.statusCode() == 200 && names.equals(expected.get(tenant));
 				}));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +35,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static io.towerline.api.report.ReportAnswers.MAP;
+import static io.towerline.api.report.ReportAnswers.REPORT;
+import static io.towerline.api.report.ReportAnswers.REQUEST;
+import static io.towerline.api.report.ReportAnswers.assertRefused;
+import static io.towerline.api.report.ReportAnswers.assertUsageTotals;
+import static io.towerline.api.report.ReportAnswers.chart;
+import static io.towerline.api.report.ReportAnswers.chartLabels;
+import static io.towerline.api.report.ReportAnswers.files;
+import static io.towerline.api.report.ReportAnswers.path;
+import static io.towerline.api.report.ReportAnswers.totals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,14 +55,6 @@ import static org.awaitility.Awaitility.await;
  * periods are coded payload errors; expired reports are purged with their files.
  */
 class ReportApiTests extends ApiTest {
-
-	static final String REQUEST = """
-			mutation($input: RequestReportInput!) { requestReport(input: $input) {
-			  report { id status kind } errors { field code message } } }""";
-
-	static final String REPORT = """
-			query($id: ID!) { report(id: $id) { id kind title status rowsDone rowsTotal failure
-			  totals { name value } chartSeries chart { label values } files { format size fileName downloadPath } } }""";
 
 	@Autowired
 	MockMvcTester mvc;
@@ -318,70 +319,12 @@ class ReportApiTests extends ApiTest {
 		return this.mvc.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
 	}
 
-	static String path(Map<String, Object> report, String format) {
-		return files(report).stream()
-			.filter((file) -> format.equals(file.get("format")))
-			.map((file) -> (String) file.get("downloadPath"))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<Map<String, Object>> files(Map<String, Object> report) {
-		return (List<Map<String, Object>>) report.get("files");
-	}
-
-	@SuppressWarnings("unchecked")
-	static List<Map<String, Object>> chart(Map<String, Object> report) {
-		return (List<Map<String, Object>>) report.get("chart");
-	}
-
-	static List<Object> chartLabels(Map<String, Object> report) {
-		return chart(report).stream().map((bar) -> bar.get("label")).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Double> totals(Map<String, Object> report) {
-		Map<String, Double> totals = new LinkedHashMap<>();
-		((List<Map<String, Object>>) report.get("totals"))
-			.forEach((total) -> totals.put((String) total.get("name"), ((Number) total.get("value")).doubleValue()));
-		return totals;
-	}
-
-	static void assertUsageTotals(Map<String, Object> report, int rows, long download, long upload) {
-		assertThat(report.get("rowsDone")).isEqualTo((double) rows);
-		assertThat(report.get("rowsTotal")).isEqualTo((double) rows);
-		assertThat(totals(report)).containsEntry("Rows", (double) rows)
-			.containsEntry("Download bytes", (double) download)
-			.containsEntry("Upload bytes", (double) upload)
-			.containsEntry("Total bytes", (double) (download + upload));
-	}
-
-	static void assertNotFound(HttpGraphQlTester.Request<?> request) {
-		request.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")));
-	}
-
-	static void assertRefused(Map<String, Object> payload, String field, String code) {
-		assertThat(payload.get("report")).isNull();
-		assertThat(payload.get("errors").toString()).contains("field=" + field).contains("code=" + code);
-	}
-
 	String token(String role) {
 		return TestTokens.forTenant(this.tenant.slug(), role);
 	}
 
 	HttpGraphQlTester operator() {
 		return as(token("OPERATOR"));
-	}
-
-	static final Class<Map<String, Object>> MAP = mapType();
-
-	@SuppressWarnings("unchecked")
-	private static Class<Map<String, Object>> mapType() {
-		return (Class<Map<String, Object>>) (Class<?>) Map.class;
 	}
 
 }

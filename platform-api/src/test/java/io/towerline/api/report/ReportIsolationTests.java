@@ -65,8 +65,7 @@ class ReportIsolationTests extends ApiTest {
 				List.of(new UsageDelta(UUID.randomUUID(), "alice-a", null, null, new Counters(5, 7, 1, 1)))));
 		String reportOfA = generate(this.tenantA);
 
-		ReportApiTests
-			.assertNotFound(as(token(this.tenantB)).document(ReportApiTests.REPORT).variable("id", reportOfA));
+		ReportAnswers.assertNotFound(as(token(this.tenantB)).document(ReportAnswers.REPORT).variable("id", reportOfA));
 		assertThat(as(token(this.tenantB)).document("{ reports { id } }")
 			.execute()
 			.path("reports[*].id")
@@ -91,13 +90,13 @@ class ReportIsolationTests extends ApiTest {
 
 		// B's own report over the same period has none of A's usage
 		String reportOfB = generate(this.tenantB);
-		Map<String, Object> ofB = as(token(this.tenantB)).document(ReportApiTests.REPORT)
+		Map<String, Object> ofB = as(token(this.tenantB)).document(ReportAnswers.REPORT)
 			.variable("id", reportOfB)
 			.execute()
 			.path("report")
-			.entity(ReportApiTests.MAP)
+			.entity(ReportAnswers.MAP)
 			.get();
-		assertThat(ReportApiTests.totals(ofB)).containsEntry("Rows", 0.0).containsEntry("Total bytes", 0.0);
+		assertThat(ReportAnswers.totals(ofB)).containsEntry("Rows", 0.0).containsEntry("Total bytes", 0.0);
 	}
 
 	@Test
@@ -126,7 +125,7 @@ class ReportIsolationTests extends ApiTest {
 	private String generate(TenantId tenant) {
 		String id = request(tenant);
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> "SUCCEEDED".equals(as(token(tenant)).document(ReportApiTests.REPORT)
+			.until(() -> "SUCCEEDED".equals(as(token(tenant)).document(ReportAnswers.REPORT)
 				.variable("id", id)
 				.execute()
 				.path("report.status")
@@ -137,7 +136,7 @@ class ReportIsolationTests extends ApiTest {
 
 	private String request(TenantId tenant) {
 		Instant now = Instant.now();
-		return as(token(tenant)).document(ReportApiTests.REQUEST)
+		return as(token(tenant)).document(ReportAnswers.REQUEST)
 			.variable("input",
 					Map.of("kind", "USAGE_BY_SUBSCRIBER", "from", now.minus(1, ChronoUnit.DAYS).toString(), "to",
 							now.toString()))

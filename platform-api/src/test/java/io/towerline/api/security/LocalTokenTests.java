@@ -1,6 +1,7 @@
 package io.towerline.api.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -150,7 +151,7 @@ class LocalTokenTests extends ApiTest {
 			return Files.readString(dataDir().resolve("local-token.secret")).strip();
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

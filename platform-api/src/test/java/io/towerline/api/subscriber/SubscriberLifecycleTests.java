@@ -9,6 +9,8 @@ import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.mikrotik.simulator.RouterOsSimulator;
+import io.towerline.mikrotik.simulator.SimulatorVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,8 +94,8 @@ class SubscriberLifecycleTests extends ApiTest {
 					Instant.parse((String) operation.get("waitUntil"))))
 				.isGreaterThanOrEqualTo(Duration.ofDays(1));
 		});
-		this.network = this.network.withSimulator(io.towerline.mikrotik.simulator.RouterOsSimulator.builder()
-			.version(io.towerline.mikrotik.simulator.SimulatorVersion.V7_19)
+		this.network = this.network.withSimulator(RouterOsSimulator.builder()
+			.version(SimulatorVersion.V7_19)
 			.port(port)
 			.user("api", "router-pass")
 			.recordCommands(true)

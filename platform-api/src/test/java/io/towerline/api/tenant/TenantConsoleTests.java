@@ -1,5 +1,7 @@
 package io.towerline.api.tenant;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.towerline.api.support.ApiTest;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,8 +100,8 @@ class TenantConsoleTests extends ApiTest {
 			.isEqualTo("NOT_FOUND");
 	}
 
-	private java.util.List<String> listAllSlugs() {
-		java.util.List<String> slugs = new java.util.ArrayList<>();
+	private List<String> listAllSlugs() {
+		List<String> slugs = new ArrayList<>();
 		String after = null;
 		boolean more = true;
 		while (more) {
@@ -110,7 +113,7 @@ class TenantConsoleTests extends ApiTest {
 		return slugs;
 	}
 
-	private org.springframework.graphql.test.tester.HttpGraphQlTester admin() {
+	private HttpGraphQlTester admin() {
 		return as(TestTokens.platformAdmin());
 	}
 

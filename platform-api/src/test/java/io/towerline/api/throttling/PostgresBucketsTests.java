@@ -1,11 +1,13 @@
 package io.towerline.api.throttling;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import io.github.bucket4j.Bucket;
 import io.towerline.api.support.ApiTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +52,7 @@ class PostgresBucketsTests extends ApiTest {
 			assertThat(rows(key)).isEqualTo(1);
 
 			// the row expires once the bucket would be full again (1 s at 1 token/s)
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 				buckets.sweep();
 				assertThat(rows(key)).isZero();
 			});

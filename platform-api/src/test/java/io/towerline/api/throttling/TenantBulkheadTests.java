@@ -1,8 +1,10 @@
 package io.towerline.api.throttling;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,11 +69,11 @@ class TenantBulkheadTests {
 		// 50 asked, 49 left, 1,000 points per second back: fits after a millisecond
 		refusals.remember(key, "tenant", new Charge(50, 0, 49, 100, 1_000, 1));
 
-		org.awaitility.Awaitility.await().until(() -> refusals.refusal(key) == null);
+		Awaitility.await().until(() -> refusals.refusal(key) == null);
 	}
 
 	private static byte[] bytes(String text) {
-		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

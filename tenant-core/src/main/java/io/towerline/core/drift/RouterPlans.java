@@ -2,6 +2,7 @@ package io.towerline.core.drift;
 
 import java.util.function.Consumer;
 
+import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
@@ -73,7 +74,7 @@ class RouterPlans {
 	}
 
 	private static String reasons(InvalidInputException ex) {
-		return String.join("; ", ex.errors().stream().map(io.towerline.core.error.FieldError::message).toList());
+		return String.join("; ", ex.errors().stream().map(FieldError::message).toList());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.towerline.core.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -175,7 +176,7 @@ public record RateLimit(long uploadBps, long downloadBps, @Nullable Burst burst)
 		return text.toString();
 	}
 
-	private static long[] pair(String part, String whole, java.util.function.BiFunction<String, String, Long> unit) {
+	private static long[] pair(String part, String whole, BiFunction<String, String, Long> unit) {
 		String[] sides = part.split("/", -1);
 		if (sides.length > 2) {
 			throw invalid(whole, "'" + part + "' has more than one '/'");

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
+import io.towerline.core.error.NotFoundException;
 import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -56,8 +57,8 @@ public class RouterHealthCheck {
 	 * @return the router with its updated health
 	 */
 	public Router check(UUID routerId) {
-		Router router = this.transactions.execute((tx) -> this.routers.findById(routerId)
-			.orElseThrow(() -> new io.towerline.core.error.NotFoundException("Router", routerId)));
+		Router router = this.transactions.execute(
+				(tx) -> this.routers.findById(routerId).orElseThrow(() -> new NotFoundException("Router", routerId)));
 		ProbeOutcome outcome = probe(router);
 		Router checked = this.transactions.execute((tx) -> {
 			Router current = this.routers.findById(routerId).orElse(router);

@@ -31,6 +31,13 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * which is then answered from what this connection last set; a schema switch and its role
  * switch go in one statement. A tenant's unit of work used to cost six round trips
  * besides its own statements, now three.
+ * <p>
+ * What this connection last set is only the server's state while nothing undid it (ADR
+ * 0214): a switch made inside a transaction that rolls back, or one that failed half-way,
+ * leaves the schema to be read from the server again and a role to be reset, never a
+ * remembered answer. The checkout resets the search path as well as the role, so a unit
+ * of work that sets no schema (plain JDBC, the scheduler) starts in the default schema as
+ * the login user whatever the last borrower left.
  */
 class TenantRoleDataSource extends DelegatingDataSource {
 
@@ -51,8 +58,13 @@ class TenantRoleDataSource extends DelegatingDataSource {
 	private static Connection bound(Connection connection) throws SQLException {
 		String schema;
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("RESET ROLE; SELECT current_schema()");
+			statement.execute("RESET ROLE; RESET search_path; SELECT current_schema()");
 			schema = firstRow(statement);
+			if (!connection.getAutoCommit()) {
+				// a pool handing out connections in a transaction: the caller's rollback
+				// would undo the reset and give it the last borrower's role
+				connection.commit();
+			}
 		}
 		catch (SQLException ex) {
 			connection.close();
@@ -65,7 +77,7 @@ class TenantRoleDataSource extends DelegatingDataSource {
 	/** The first column of the first row of the statement's first result set. */
 	private static @Nullable String firstRow(Statement statement) throws SQLException {
 		while (!statement.getMoreResults() && statement.getUpdateCount() != -1) {
-			// past the reset's update count to the query's rows
+			// past the resets' update counts to the query's rows
 		}
 		try (ResultSet rows = statement.getResultSet()) {
 			return (rows != null && rows.next()) ? rows.getString(1) : null;
@@ -77,7 +89,14 @@ class TenantRoleDataSource extends DelegatingDataSource {
 
 		private final Connection target;
 
+		/** Whether the connection may run as a tenant's role (then it is reset). */
 		private boolean roleSet;
+
+		/**
+		 * Whether a switch ran inside the open transaction: rolling it back undoes the
+		 * switch on the server, so what this connection remembers of it no longer holds.
+		 */
+		private boolean switchedInTransaction;
 
 		/**
 		 * The connection's schema as this connection last read or set it; every switch
@@ -85,7 +104,10 @@ class TenantRoleDataSource extends DelegatingDataSource {
 		 */
 		private @Nullable String schema;
 
-		/** Whether {@link #schema} is known (not after a switch to the default path). */
+		/**
+		 * Whether {@link #schema} is known: not after a switch to the default path, nor
+		 * after a failed switch or a rollback that undid one.
+		 */
 		private boolean schemaKnown = true;
 
 		private boolean handedBack;
@@ -116,11 +138,22 @@ class TenantRoleDataSource extends DelegatingDataSource {
 				}
 				case "close" -> {
 					if (this.roleSet && !this.target.isClosed()) {
-						execute("RESET ROLE");
-						this.roleSet = false;
+						resetRoleOutsideTransaction();
 					}
 					this.handedBack = true;
 					return invokeTarget(method, args);
+				}
+				case "commit" -> {
+					return ending(method, args, true);
+				}
+				case "rollback" -> {
+					// to a savepoint: a switch made before it still stands, and may
+					// still be rolled back with the rest
+					return ending(method, args, args == null || args.length == 0);
+				}
+				case "setAutoCommit" -> {
+					// switching it on commits an open transaction
+					return ending(method, args, (Boolean) args[0] && !this.target.getAutoCommit());
 				}
 				case "unwrap" -> {
 					return ((Class<?>) args[0]).isInstance(proxy) ? proxy : this.target.unwrap((Class<?>) args[0]);
@@ -154,11 +187,70 @@ class TenantRoleDataSource extends DelegatingDataSource {
 			else if (this.roleSet) {
 				sql.append("; RESET ROLE");
 			}
-			execute(sql.toString());
+			if (!this.target.getAutoCommit()) {
+				this.switchedInTransaction = true;
+			}
+			try {
+				execute(sql.toString());
+			}
+			catch (SQLException ex) {
+				// the search path may have changed while the role did not (inside a
+				// transaction, until it rolls back)
+				forget();
+				throw ex;
+			}
 			this.schema = schema;
 			// after DEFAULT the schema is the server's to say: read when asked
 			this.schemaKnown = schema != null;
 			this.roleSet = role != null;
+		}
+
+		/**
+		 * Ends (or, for a savepoint, partly undoes) the transaction. A rollback undoes a
+		 * switch made in it, a failed commit may have; afterwards the schema is the
+		 * server's to say and a role is reset rather than assumed gone.
+		 */
+		private @Nullable Object ending(Method method, Object[] args, boolean ends) throws Throwable {
+			boolean undoes = method.getName().equals("rollback");
+			try {
+				Object result = invokeTarget(method, args);
+				if (undoes && this.switchedInTransaction) {
+					forget();
+				}
+				if (ends) {
+					this.switchedInTransaction = false;
+				}
+				return result;
+			}
+			catch (Throwable ex) {
+				if (this.switchedInTransaction) {
+					forget();
+				}
+				throw ex;
+			}
+		}
+
+		/** What this connection set is no longer known to be the server's state. */
+		private void forget() {
+			this.schemaKnown = false;
+			this.roleSet = true;
+		}
+
+		/**
+		 * Back to the login user for the pool. Inside a transaction the reset would be
+		 * undone by the rollback the pool makes of what its borrower left open.
+		 */
+		private void resetRoleOutsideTransaction() throws SQLException {
+			if (this.target.getAutoCommit()) {
+				execute("RESET ROLE");
+			}
+			else {
+				this.target.rollback();
+				execute("RESET ROLE");
+				this.target.commit();
+			}
+			this.roleSet = false;
+			this.switchedInTransaction = false;
 		}
 
 		private void execute(String sql) throws SQLException {

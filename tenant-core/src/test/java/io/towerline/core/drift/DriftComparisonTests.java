@@ -1,39 +1,24 @@
 package io.towerline.core.drift;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.towerline.core.plan.Plan;
-import io.towerline.core.plan.TestPlans;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.subscriber.SubscriberStatus;
 import io.towerline.core.subscriber.TestSubscribers;
-import io.towerline.mikrotik.ppp.PppProfile;
-import io.towerline.mikrotik.ppp.PppSecret;
-import io.towerline.mikrotik.ppp.PppService;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The drift comparison on its own: one router's secrets and profiles against the desired
- * state, field by field, without a database or a router.
+ * The drift comparison on its own: one router's secrets against the desired state, field
+ * by field, without a database or a router; and every kind of drift found in one pass.
  */
-class DriftComparisonTests {
-
-	private static final Function<Subscriber, String> PASSWORDS = (subscriber) -> "pw-" + subscriber.username();
-
-	private final Plan basic = TestPlans.plan("basic", "10M/20M");
-
-	private final Plan premium = TestPlans.plan("premium", "50M/100M 60M/120M 40M/80M 10/10");
+class DriftComparisonTests extends ComparisonTest {
 
 	@Test
 	void shouldFindNothingWhenTheRouterMatches() {
@@ -234,116 +219,6 @@ class DriftComparisonTests {
 	}
 
 	@Test
-	void shouldReportAMissingProfileOfAPlanInUse() {
-		Subscriber alice = active("alice", this.basic);
-
-		List<DriftItem> items = compare(List.of(alice), List.of(inSync(alice, this.basic)), List.of());
-
-		assertThat(items).singleElement().satisfies((item) -> {
-			assertThat(item.object()).isEqualTo(DriftObject.PROFILE);
-			assertThat(item.kind()).isEqualTo(DriftKind.MISSING);
-			assertThat(item.name()).isEqualTo("basic");
-			assertThat(item.planId()).isEqualTo(this.basic.id());
-			assertThat(item.subscriberId()).isNull();
-			assertThat(item.differences()).containsExactly(new DriftDifference("rateLimit", "10M/20M", null));
-		});
-	}
-
-	@Test
-	void shouldExpectOnlyTheProfilesOfPlansTheRoutersSubscribersUse() {
-		Subscriber alice = active("alice", this.basic);
-		Subscriber leaving = TestSubscribers.deleting("leaving", this.premium.id());
-
-		List<DriftItem> items = compare(List.of(alice, leaving), List.of(inSync(alice, this.basic)),
-				List.of(profile("basic", "10M/20M")));
-
-		assertThat(items).isEmpty();
-	}
-
-	@Test
-	void shouldReportAProfileWithAnotherRateWithTheRoutersText() {
-		Subscriber alice = active("alice", this.basic);
-
-		List<DriftItem> items = compare(List.of(alice), List.of(inSync(alice, this.basic)),
-				List.of(profile("basic", "10M/25M")));
-
-		assertThat(items).singleElement().satisfies((item) -> {
-			assertThat(item.object()).isEqualTo(DriftObject.PROFILE);
-			assertThat(item.kind()).isEqualTo(DriftKind.DIFFERENT);
-			assertThat(item.name()).isEqualTo("basic");
-			assertThat(item.planId()).isEqualTo(this.basic.id());
-			assertThat(item.differences()).containsExactly(new DriftDifference("rateLimit", "10M/20M", "10M/25M"));
-		});
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "", "   ", "fast", "10M/20M 12M/24M" })
-	void shouldReportAProfileWhoseRateIsUnsetOrUnreadable(String routerRate) {
-		Subscriber alice = active("alice", this.basic);
-
-		List<DriftItem> items = compare(List.of(alice), List.of(inSync(alice, this.basic)),
-				List.of(profile("basic", routerRate)));
-
-		assertThat(items).singleElement()
-			.satisfies((item) -> assertThat(item.differences())
-				.containsExactly(new DriftDifference("rateLimit", "10M/20M", routerRate)));
-	}
-
-	@Test
-	void shouldReportAProfileWithoutARateAsAnEmptyRouterValue() {
-		Subscriber alice = active("alice", this.basic);
-
-		List<DriftItem> items = compare(List.of(alice), List.of(inSync(alice, this.basic)),
-				List.of(profile("basic", null)));
-
-		assertThat(items).singleElement()
-			.satisfies((item) -> assertThat(item.differences())
-				.containsExactly(new DriftDifference("rateLimit", "10M/20M", "")));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "10000k/20000k", "10000000/20000000", " 10M/20M " })
-	void shouldTreatTheSameRateWrittenDifferentlyAsInSync(String routerRate) {
-		Subscriber alice = active("alice", this.basic);
-
-		List<DriftItem> items = compare(List.of(alice), List.of(inSync(alice, this.basic)),
-				List.of(profile("basic", routerRate)));
-
-		assertThat(items).isEmpty();
-	}
-
-	@Test
-	void shouldCompareEachPlanInUseOnceWhateverItsSubscriberCount() {
-		List<Subscriber> subscribers = new ArrayList<>();
-		List<PppSecret> secrets = new ArrayList<>();
-		for (int i = 0; i < 5; i++) {
-			Subscriber subscriber = active("user" + i, (i % 2 == 0) ? this.basic : this.premium);
-			subscribers.add(subscriber);
-			secrets.add(inSync(subscriber, (i % 2 == 0) ? this.basic : this.premium));
-		}
-
-		List<DriftItem> items = compare(subscribers, secrets, List.of());
-
-		assertThat(items).extracting(DriftItem::object, DriftItem::kind, DriftItem::name)
-			.containsExactlyInAnyOrder(tuple(DriftObject.PROFILE, DriftKind.MISSING, "basic"),
-					tuple(DriftObject.PROFILE, DriftKind.MISSING, "premium"));
-	}
-
-	@Test
-	void shouldNotExpectAProfileOrCompareTheProfileNameWhenThePlanIsUnknown() {
-		Subscriber orphan = TestSubscribers.created("orphan", UUID.randomUUID(), SubscriberStatus.ACTIVE);
-
-		List<DriftItem> inSync = compare(List.of(orphan),
-				List.of(secret("orphan", "pw-orphan", "anything", false, orphan.managedComment())), List.of());
-		List<DriftItem> missing = compare(List.of(orphan), List.of(), List.of());
-
-		assertThat(inSync).isEmpty();
-		assertThat(missing).singleElement()
-			.satisfies((item) -> assertThat(item.differences()).extracting(DriftDifference::field)
-				.containsExactly("disabled", "comment"));
-	}
-
-	@Test
 	void shouldFindEveryKindOfDriftInOnePass() {
 		Subscriber alice = active("alice", this.basic);
 		Subscriber bob = active("bob", this.premium);
@@ -357,34 +232,6 @@ class DriftComparisonTests {
 		assertThat(items.stream().collect(Collectors.toMap(DriftItem::name, DriftItem::kind)))
 			.containsExactlyInAnyOrderEntriesOf(Map.of("bob", DriftKind.DIFFERENT, "carol", DriftKind.MISSING,
 					"mallory", DriftKind.UNMANAGED, "premium", DriftKind.DIFFERENT));
-	}
-
-	private List<DriftItem> compare(List<Subscriber> subscribers, List<PppSecret> secrets, List<PppProfile> profiles) {
-		return DriftComparison.compare(subscribers, plans(), secrets, profiles, PASSWORDS);
-	}
-
-	private Map<UUID, Plan> plans() {
-		return Map.of(this.basic.id(), this.basic, this.premium.id(), this.premium);
-	}
-
-	private static Subscriber active(String username, Plan plan) {
-		return TestSubscribers.created(username, plan.id(), SubscriberStatus.ACTIVE);
-	}
-
-	private static PppSecret inSync(Subscriber subscriber, Plan plan) {
-		return secret(subscriber.username(), PASSWORDS.apply(subscriber), plan.profileName(),
-				!subscriber.status().mayConnect(), subscriber.managedComment());
-	}
-
-	private static PppSecret secret(String name, String password, String profile, boolean disabled,
-			@Nullable String comment) {
-		return new PppSecret("*" + name, name, password, PppService.PPPOE, profile, "", null, null, disabled, comment,
-				null, "", "");
-	}
-
-	private static PppProfile profile(String name, @Nullable String rateLimit) {
-		return new PppProfile("*" + name, name, null, null, rateLimit, "default", null, null, "", null, null, null,
-				false);
 	}
 
 }

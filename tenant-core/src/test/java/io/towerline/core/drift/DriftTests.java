@@ -1,6 +1,7 @@
 package io.towerline.core.drift;
 
 import java.util.List;
+import java.util.Objects;
 
 import io.towerline.core.actor.Actor;
 import io.towerline.core.subscriber.Subscriber;
@@ -129,7 +130,7 @@ class DriftTests extends DriftTest {
 		DriftReport report = inTenant(() -> this.checks.scheduled(this.routerId));
 		DriftItem repaired = byName(items(report), "alice");
 		assertThat(repaired.state()).isEqualTo(DriftItemState.PUSHED);
-		awaitSucceeded(java.util.Objects.requireNonNull(repaired.operationId()));
+		awaitSucceeded(Objects.requireNonNull(repaired.operationId()));
 		assertThat(this.fixture.simulator().secret("alice").orElseThrow()).containsEntry("password", "secret-1");
 		assertThat(byName(items(report), "sub00001").state()).isEqualTo(DriftItemState.OPEN);
 		assertThat(this.fixture.simulator().secret("sub00001")).isPresent();

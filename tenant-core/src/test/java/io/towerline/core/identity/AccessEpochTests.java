@@ -1,6 +1,7 @@
 package io.towerline.core.identity;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,10 @@ class AccessEpochTests {
 	@Test
 	void shouldGiveEveryAccessChangeANewEpoch() {
 		Instant now = Instant.parse("2026-11-27T01:00:00Z");
-		UserAccount user = new UserAccount("u", "u@example.com", null, java.util.Set.of("VIEWER"), "hash", now);
+		UserAccount user = new UserAccount("u", "u@example.com", null, Set.of("VIEWER"), "hash", now);
 		Instant created = user.tokensValidAfter();
 
-		user.changeRoles(java.util.Set.of("OPERATOR"), now);
+		user.changeRoles(Set.of("OPERATOR"), now);
 
 		assertThat(user.tokensValidAfter()).isAfter(created);
 	}

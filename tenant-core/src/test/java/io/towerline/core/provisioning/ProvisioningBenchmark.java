@@ -33,6 +33,7 @@ import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.ppp.PppSecretSpec;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,7 +101,7 @@ class ProvisioningBenchmark extends DatabaseTest {
 					() -> this.bulk.create(drafts, Actor.of("system:benchmark")));
 			long recorded = System.nanoTime();
 			UUID operation = outcome.operations().get(0).id();
-			org.awaitility.Awaitility.await()
+			Awaitility.await()
 				.atMost(Duration.ofMinutes(10))
 				.pollInterval(Duration.ofMillis(100))
 				.until(() -> TenantContext.callAs(tenant, () -> this.operations.get(operation)).status().isFinal());

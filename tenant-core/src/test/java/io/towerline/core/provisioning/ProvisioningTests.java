@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.towerline.core.actor.Actor;
 import io.towerline.core.error.InvalidInputException;
@@ -189,7 +190,7 @@ class ProvisioningTests extends DatabaseTest {
 		});
 	}
 
-	private <T> T inTenant(java.util.function.Supplier<T> work) {
+	private <T> T inTenant(Supplier<T> work) {
 		return TenantContext.callAs(this.tenant, () -> this.transactions.execute((tx) -> work.get()));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.towerline.core.CoreTestApplication;
 import io.towerline.core.actor.Actor;
@@ -92,7 +93,7 @@ class TwoInstancesTests extends DatabaseTest {
 							"router-pass")
 					.id();
 				UUID plan = this.plans.create(PlanDetails.of("Twin", "twin", RateLimit.parse("2M/10M"), null)).id();
-				return java.util.stream.IntStream.range(0, OPERATIONS)
+				return IntStream.range(0, OPERATIONS)
 					.mapToObj((i) -> this.subscribers
 						.create(new SubscriberDraft("twin-" + i, "secret-" + i, plan, router, null,
 								SubscriberProfile.of(null, null, null, null, null, null)), Actor.of("system:test"))

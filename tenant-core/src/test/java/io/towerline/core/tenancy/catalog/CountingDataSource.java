@@ -1,8 +1,11 @@
 package io.towerline.core.tenancy.catalog;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,9 +49,8 @@ final class CountingDataSource extends DelegatingDataSource {
 	}
 
 	private Object counting(Statement statement) {
-		Class<?> type = (statement instanceof java.sql.CallableStatement) ? java.sql.CallableStatement.class
-				: (statement instanceof java.sql.PreparedStatement) ? java.sql.PreparedStatement.class
-						: Statement.class;
+		Class<?> type = (statement instanceof CallableStatement) ? CallableStatement.class
+				: (statement instanceof PreparedStatement) ? PreparedStatement.class : Statement.class;
 		return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { type }, (proxy, method, args) -> {
 			if (method.getName().startsWith("execute")) {
 				this.statements.incrementAndGet();
@@ -57,7 +59,7 @@ final class CountingDataSource extends DelegatingDataSource {
 		});
 	}
 
-	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
 		try {
 			return method.invoke(target, args);
 		}

@@ -1,0 +1,7 @@
+/**
+ * Tests of backups through the API: taking, listing, comparing and restoring.
+ */
+@NullMarked
+package io.towerline.api.backup;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Tests of actors: who did what.
+ */
+@NullMarked
+package io.towerline.core.actor;
+
+import org.jspecify.annotations.NullMarked;

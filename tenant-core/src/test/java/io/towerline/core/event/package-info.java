@@ -1,0 +1,7 @@
+/**
+ * Tests of tenant events published before commit.
+ */
+@NullMarked
+package io.towerline.core.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Tests of notification refusals.
+ */
+@NullMarked
+package io.towerline.core.notification;
+
+import org.jspecify.annotations.NullMarked;

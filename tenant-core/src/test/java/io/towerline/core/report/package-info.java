@@ -1,0 +1,7 @@
+/**
+ * Tests of report files.
+ */
+@NullMarked
+package io.towerline.core.report;
+
+import org.jspecify.annotations.NullMarked;
