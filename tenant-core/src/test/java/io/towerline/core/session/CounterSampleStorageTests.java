@@ -137,4 +137,36 @@ class CounterSampleStorageTests extends DatabaseTest {
 		assertThat(plans).noneMatch((line) -> line.contains("Gather") || line.contains("Parallel"));
 	}
 
+	@Test
+	void shouldKeepTheTrigramIndexesPendingListsShortAsSessionsArrive() {
+		// every search reads the whole pending list of each trigram index it uses: what
+		// logins add there must be merged into the index before it grows long
+		UUID router = UUID.randomUUID();
+		Instant now = Instant.now();
+		for (int batch = 0; batch < 10; batch++) {
+			List<OnlineSession> logins = new ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				int n = batch * 400 + i;
+				logins.add(new OnlineSession(UUID.randomUUID(), router, "*" + Integer.toHexString(n),
+						String.format(Locale.ROOT, "login-%06d-%08x", n, n * 2654435761L), null,
+						"100.65." + (n / 250) + "." + (2 + n % 250),
+						String.format(Locale.ROOT, "02:01:%02X:%02X:%02X:%02X", n >> 24 & 255, n >> 16 & 255,
+								n >> 8 & 255, n & 255),
+						"pppoe", "0x82" + Integer.toHexString(n), now, now, Counters.ZERO, null));
+			}
+			TenantContext.runAs(this.tenant,
+					() -> this.transactions.executeWithoutResult((tx) -> this.store.insert(logins)));
+		}
+		// read as the database's owner: the tenant's role may not inspect index pages
+		this.jdbc.sql("CREATE EXTENSION IF NOT EXISTS pgstattuple SCHEMA public").update();
+		List<Long> pending = this.jdbc
+			.sql("SELECT (public.pgstatginindex(i.indexrelid)).pending_pages FROM pg_index i JOIN pg_class c "
+					+ "ON c.oid = i.indexrelid WHERE i.indrelid = ?::regclass AND c.relname LIKE '%trgm'")
+			.param(this.tenant.schemaName() + ".online_session")
+			.query(Long.class)
+			.list();
+		// 4,400 sessions with distinct names, addresses and MACs; 256 kB is 32 pages
+		assertThat(pending).hasSize(3).allMatch((pages) -> pages <= 33);
+	}
+
 }
