@@ -131,6 +131,8 @@ final class SlowSearches {
 				slowest5, sorted);
 		share(out, "another tracker write running (logins, history, usage, leases)",
 				(s) -> any(s, (a) -> a.otherWrites() > 0), slowest1, slowest5, sorted);
+		row(out, "tracker writes running at once (counter samples and others), most, mean",
+				(s) -> maxOf(s, (a) -> a.counterWrites() + a.otherWrites()), slowest1, slowest5, sorted);
 		share(out, "autovacuum running", (s) -> any(s, (a) -> !a.autovacuum().isEmpty()), slowest1, slowest5, sorted);
 		share(out, "autovacuum of a session table running",
 				(s) -> any(s, (a) -> a.autovacuum().stream().anyMatch((table) -> table.contains("session"))), slowest1,
