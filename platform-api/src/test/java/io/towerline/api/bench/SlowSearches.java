@@ -137,8 +137,8 @@ final class SlowSearches {
 		share(out, "autovacuum of a session table running",
 				(s) -> any(s, (a) -> a.autovacuum().stream().anyMatch((table) -> table.contains("session"))), slowest1,
 				slowest5, sorted);
-		share(out, "a checkpoint writing", (s) -> any(s, DatabaseActivity.Sample::checkpointing), slowest1, slowest5,
-				sorted);
+		share(out, "a checkpoint in progress (its writes spread over the interval)",
+				(s) -> any(s, DatabaseActivity.Sample::checkpointing), slowest1, slowest5, sorted);
 		share(out, "the search's backend seen waiting (not on CPU)",
 				(s) -> any(s, (a) -> a.searchWaits().stream().anyMatch((wait) -> !wait.equals("on CPU"))), slowest1,
 				slowest5, sorted);
