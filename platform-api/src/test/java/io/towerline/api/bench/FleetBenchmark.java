@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,15 +22,14 @@ import io.towerline.api.support.TestTokens;
 import io.towerline.core.router.RouterDetails;
 import io.towerline.core.router.Routers;
 import io.towerline.core.session.OnlineSessionFilter;
-import io.towerline.core.session.OnlineSessionOrder;
 import io.towerline.core.session.OnlineSessions;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.testsupport.SearchReadFigures;
 import io.towerline.mikrotik.simulator.SimulatorFleet;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.towerline.core.testsupport.SearchReadFigures.percentileMillis;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -145,23 +147,34 @@ class FleetBenchmark extends ApiTest {
 			long wall1 = System.nanoTime();
 			long rows1 = rowsWritten();
 			long heapSteady = settledHeap(memory);
+			List<TimedSearch> timed = new ArrayList<>();
 			Recording profile = profileSearches();
+			String slowSearches;
+			String tableSummary;
 			RequestStatements.Snapshot beforeSearches = RequestStatements.snapshot();
-			List<Long> searches = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), false);
-			List<Long> substrings = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), true);
+			List<Long> searches;
+			List<Long> substrings;
+			try (DatabaseActivity activity = DatabaseActivity.start(tenant.schemaName())) {
+				searches = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), false, activity, timed);
+				substrings = searches(as(TestTokens.forTenant(tenant.slug(), "VIEWER")), true, activity, timed);
+				profile.stop();
+				Path recording = recordingFile();
+				profile.dump(recording);
+				profile.close();
+				slowSearches = new SlowSearches(timed, activity.samples(), recording)
+					.report(Runtime.getRuntime().availableProcessors());
+				tableSummary = activity.tableSummary();
+			}
 			String searchStatements = RequestStatements.snapshot().perRequestSince(beforeSearches);
 			String token = TestTokens.forTenant(tenant.slug(), "VIEWER");
 			RequestStatements.Snapshot beforeHttp = RequestStatements.snapshot();
 			List<Long> httpSearches = new ArrayList<>(SearchClient.run(this.port, token, 300, false, SESSIONS / 10));
 			List<Long> httpSubstrings = new ArrayList<>(SearchClient.run(this.port, token, 300, true, SESSIONS / 10));
 			String httpStatements = RequestStatements.snapshot().perRequestSince(beforeHttp);
-			if (profile != null) {
-				profile.stop();
-				profile.dump(Path.of(System.getProperty("bench.jfr")));
-				profile.close();
-			}
 			long online = online(tenant);
-			String searchReads = searchReads(tenant);
+			String searchReads = SearchReadFigures.reads(this.sessions, tenant,
+					List.of("sub000", "sub002", "b0012", "sub015", "sub", "10.64.0."),
+					Path.of("target", "benchmarks", "fleet-search-plans.txt"));
 			String loadAtEnd = loadAverage();
 
 			double seconds = (wall1 - wall0) / 1e9;
@@ -196,26 +209,26 @@ class FleetBenchmark extends ApiTest {
 			report.append(String.format(
 					"Login on a router -> listed by GraphQL onlineSessions(filter: {search}) (polled every 20 ms), "
 							+ "%d logins: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n%n",
-					loginLags.size(), percentile(loginLags, 0.5), percentile(loginLags, 0.99),
-					percentile(loginLags, 1.0)));
+					loginLags.size(), percentileMillis(loginLags, 0.5), percentileMillis(loginLags, 0.99),
+					percentileMillis(loginLags, 1.0)));
 			Collections.sort(searches);
 			report.append(String.format(
 					"onlineSessions(first: 100, orderBy: USERNAME) { totalCount edges } with a text filter over %d "
 							+ "sessions (GraphQL over MockMvc, %d runs): p50 %.1f ms, p99 %.1f ms%n%n",
-					online, searches.size(), percentile(searches, 0.5), percentile(searches, 0.99)));
+					online, searches.size(), percentileMillis(searches, 0.5), percentileMillis(searches, 0.99)));
 			Collections.sort(substrings);
 			report.append(String.format(
 					"The same with a substring from the middle of user names (`b0012`: 100-odd matches), %d runs: "
 							+ "p50 %.1f ms, p99 %.1f ms%n%n",
-					substrings.size(), percentile(substrings, 0.5), percentile(substrings, 0.99)));
+					substrings.size(), percentileMillis(substrings, 0.5), percentileMillis(substrings, 0.99)));
 			Collections.sort(httpSearches);
 			Collections.sort(httpSubstrings);
 			report.append(String
 				.format("The same searches from a client in a process of its own (HTTP POST /graphql over loopback, one "
 						+ "kept-alive connection, after 200 searches to warm it up), %d runs each: prefix p50 %.1f ms, "
 						+ "p99 %.1f ms; middle substring p50 %.1f ms, p99 %.1f ms%n%n", httpSearches.size(),
-						percentile(httpSearches, 0.5), percentile(httpSearches, 0.99), percentile(httpSubstrings, 0.5),
-						percentile(httpSubstrings, 0.99)));
+						percentileMillis(httpSearches, 0.5), percentileMillis(httpSearches, 0.99),
+						percentileMillis(httpSubstrings, 0.5), percentileMillis(httpSubstrings, 0.99)));
 			report
 				.append("What one search sends to PostgreSQL, counted on the thread serving it (MockMvc runs; "
 						+ "warm-up included in the HTTP runs):\n\n```\nMockMvc: ")
@@ -224,13 +237,14 @@ class FleetBenchmark extends ApiTest {
 				.append(httpStatements)
 				.append("```\n\n");
 			report.append(searchReads);
+			report.append(slowSearches).append(tableSummary);
 			List<Long> duringStart = new ArrayList<>(startSearches);
 			Collections.sort(duringStart);
 			report.append(String.format(
 					"Substring searches while the fleet's trackers started (back to back), %d runs: p50 %.1f ms, "
 							+ "p99 %.1f ms, max %.1f ms%n%n",
-					duringStart.size(), percentile(duringStart, 0.5), percentile(duringStart, 0.99),
-					percentile(duringStart, 1.0)));
+					duringStart.size(), percentileMillis(duringStart, 0.5), percentileMillis(duringStart, 0.99),
+					percentileMillis(duringStart, 1.0)));
 			report.append(String.format(
 					"Load average (1/5/15 min, %d cores): %s when all sessions were tracked, " + "%s at the end%n",
 					Runtime.getRuntime().availableProcessors(), loadDuringStart, loadAtEnd));
@@ -242,21 +256,24 @@ class FleetBenchmark extends ApiTest {
 	}
 
 	/**
-	 * The routers as FleetBenchmark always ran them (1,000 RouterOS 7.19 with 220
-	 * secrets, 200 online, 5 % churn an hour, daily traffic, seed 9), in their own
-	 * process unless {@code -Dbench.simulators=in-jvm}.
+	 * A flight recording of the search phase: collector pauses, safepoint operations and
+	 * CPU samples for the slow-search table, written where {@code -Dbench.jfr=<file>}
+	 * says or to {@code target/benchmarks/fleet-search.jfr}
+	 * ({@code jfr print --events jdk.ExecutionSample <file>}).
 	 */
-	/**
-	 * A flight recording of the search phase when {@code -Dbench.jfr=<file>} names where
-	 * to write it ({@code jfr print --events jdk.ExecutionSample <file>}).
-	 */
-	private static @Nullable Recording profileSearches() throws IOException, ParseException {
-		if (System.getProperty("bench.jfr") == null) {
-			return null;
-		}
+	private static Recording profileSearches() throws IOException, ParseException {
 		Recording recording = new Recording(Configuration.getConfiguration("profile"));
+		recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+		recording.enable("jdk.GCPhasePause").withThreshold(Duration.ZERO);
+		recording.enable("jdk.ExecuteVMOperation").withThreshold(Duration.ZERO);
 		recording.start();
 		return recording;
+	}
+
+	private static Path recordingFile() throws IOException {
+		Path file = Path.of(System.getProperty("bench.jfr", "target/benchmarks/fleet-search.jfr"));
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		return file;
 	}
 
 	private static BenchFleet startFleet(int secrets) {
@@ -318,68 +335,23 @@ class FleetBenchmark extends ApiTest {
 	 * Prefixes of user names ({@code sub012}), or parts from their middle
 	 * ({@code b0012}).
 	 */
-	private List<Long> searches(HttpGraphQlTester viewer, boolean middle) {
+	private List<Long> searches(HttpGraphQlTester viewer, boolean middle, DatabaseActivity activity,
+			List<TimedSearch> timed) {
 		Random random = new Random(11);
 		List<Long> times = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			String prefix = String.format(Locale.ROOT, middle ? "b%04d" : "sub%03d", random.nextInt(SESSIONS / 10 + 1));
+			Map<Integer, Schedstat> backends = Schedstat.processes(activity.backends());
+			Schedstat thread = Schedstat.currentThread();
+			Instant at = Instant.now();
 			long start = System.nanoTime();
 			viewer.document(SEARCH).variable("search", prefix).execute().path("onlineSessions.totalCount").hasValue();
-			times.add(System.nanoTime() - start);
+			long nanos = System.nanoTime() - start;
+			timed.add(new TimedSearch(at, nanos, Schedstat.currentThread().minus(thread),
+					Schedstat.change(backends, Schedstat.processes(backends.keySet()))));
+			times.add(nanos);
 		}
 		return times;
-	}
-
-	/**
-	 * What PostgreSQL read for the benchmark's searches (EXPLAIN ANALYZE, BUFFERS of each
-	 * statement a page and its count run): numbers that do not depend on the machine's
-	 * load. The plans go to {@code target/benchmarks/fleet-search-plans.txt}.
-	 */
-	private String searchReads(TenantId tenant) throws IOException {
-		StringBuilder summary = new StringBuilder(
-				"What one search reads (onlineSessions(first: 100) with totalCount, in each order; "
-						+ "shared buffers of 8 KiB hit + read over its statements):\n\n");
-		StringBuilder plans = new StringBuilder();
-		for (String text : List.of("sub000", "sub002", "b0012", "sub015", "sub", "10.64.0.")) {
-			summary.append(String.format(Locale.ROOT, "- `%s`:", text));
-			for (OnlineSessionOrder order : OnlineSessionOrder.values()) {
-				List<String> lines = TenantContext.callAs(tenant,
-						() -> this.sessions.explain(new OnlineSessionFilter(null, null, null, null, text), order, 101));
-				plans.append("=== ").append(text).append(' ').append(order).append('\n');
-				lines.forEach((line) -> plans.append(line).append('\n'));
-				long statements = lines.stream().filter((line) -> line.startsWith("-- ")).count();
-				long buffers = 0;
-				boolean top = false;
-				for (String line : lines) {
-					if (line.startsWith("-- ")) {
-						top = true;
-					}
-					else if (top && line.strip().startsWith("Buffers:")) {
-						buffers += bufferCount(line, "hit=") + bufferCount(line, "read=");
-						top = false;
-					}
-				}
-				summary
-					.append(String.format(Locale.ROOT, " %s %,d buffers (%d statements);", order, buffers, statements));
-			}
-			summary.append('\n');
-		}
-		Path out = Path.of("target", "benchmarks", "fleet-search-plans.txt");
-		Files.createDirectories(out.getParent());
-		Files.writeString(out, plans);
-		return summary.append('\n').toString();
-	}
-
-	private static long bufferCount(String line, String key) {
-		int at = line.indexOf(key);
-		if (at < 0) {
-			return 0;
-		}
-		int end = at + key.length();
-		while (end < line.length() && Character.isDigit(line.charAt(end))) {
-			end++;
-		}
-		return Long.parseLong(line.substring(at + key.length(), end));
 	}
 
 	private static String loadAverage() {
@@ -403,14 +375,6 @@ class FleetBenchmark extends ApiTest {
 			System.gc();
 		}
 		return memory.getHeapMemoryUsage().getUsed();
-	}
-
-	private static double percentile(List<Long> sorted, double share) {
-		if (sorted.isEmpty()) {
-			return Double.NaN;
-		}
-		int index = (int) Math.min(sorted.size() - 1, Math.ceil(share * sorted.size()) - 1);
-		return sorted.get(Math.max(0, index)) / 1e6;
 	}
 
 }

@@ -14,6 +14,7 @@ import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
 import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.testsupport.DatabaseTest;
+import io.towerline.core.testsupport.SearchReadFigures;
 import io.towerline.core.testsupport.TestDatabase;
 import io.towerline.core.usage.Counters;
 import org.junit.jupiter.api.Test;
@@ -107,44 +108,13 @@ class OnlineSearchBenchmark extends DatabaseTest {
 					System.out.printf(Locale.ROOT, "page and count: p50 %.1f ms, p99 %.1f ms%n", nanos[50] / 1e6,
 							nanos[98] / 1e6);
 					summary.append(String.format(Locale.ROOT, "| `%s` | %s | %d | %,d | %.1f / %.1f ms |%n", text,
-							order, plans.stream().filter((line) -> line.startsWith("-- ")).count(), buffers(plans),
+							order, SearchReadFigures.statements(plans), SearchReadFigures.buffers(plans),
 							nanos[50] / 1e6, nanos[98] / 1e6));
 				}
 			}
 		});
 		System.out.println("What one search reads (first page of 101 and its count, shared buffers of 8 KiB):");
 		System.out.println(summary);
-	}
-
-	/**
-	 * The buffers a search's statements touched: the first {@code Buffers:} line after
-	 * each statement is its plan's top node, which counts everything below it.
-	 */
-	private static long buffers(List<String> plans) {
-		long buffers = 0;
-		boolean top = false;
-		for (String line : plans) {
-			if (line.startsWith("-- ")) {
-				top = true;
-			}
-			else if (top && line.strip().startsWith("Buffers:")) {
-				buffers += count(line, "hit=") + count(line, "read=");
-				top = false;
-			}
-		}
-		return buffers;
-	}
-
-	private static long count(String line, String key) {
-		int at = line.indexOf(key);
-		if (at < 0) {
-			return 0;
-		}
-		int end = at + key.length();
-		while (end < line.length() && Character.isDigit(line.charAt(end))) {
-			end++;
-		}
-		return Long.parseLong(line.substring(at + key.length(), end));
 	}
 
 	/** The MAC this benchmark gives the user name's sessions. */

@@ -88,13 +88,16 @@ public class TenantSchemaCopy {
 
 	/**
 	 * Partitions made at run time (sessions, usage) exist on the target before rows go.
+	 * Tables only: a partition's indexes are partitions too (of the parent's index), and
+	 * come with their table; listed first, one was "created" as a table (ADR 0208 moved
+	 * the catalog's rows and so their order).
 	 */
 	private static void createMissingPartitions(JdbcClient read, JdbcClient write, String schema) {
 		List<String[]> partitions = read.sql("""
 				SELECT c.relname, p.relname, pg_get_expr(c.relpartbound, c.oid)
 				FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 				JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
-				WHERE n.nspname = ? AND c.relispartition""")
+				WHERE n.nspname = ? AND c.relispartition AND c.relkind IN ('r', 'p')""")
 			.param(schema)
 			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.list();
