@@ -259,8 +259,8 @@ public class Routers implements PopReferences {
 		// the tenant reads one message whatever failed (ADR 0212); the detail is for us
 		log.info("Router check at {} failed: {}", ex.router(), RouterFailureDetail.of(ex));
 		return new InvalidInputException(new FieldError("host", ErrorCode.ROUTER_UNREACHABLE,
-				"The router could not be reached (" + ex.code() + ": " + ex.getMessage()
-						+ "); check host and port, or add it without the check (verifyConnection: false)"));
+				"The router could not be reached (" + ex.getMessage() + "). Check the host, the port and that its API"
+						+ " service is on, or add the router without checking the connection"));
 	}
 
 	private static boolean connectionChanges(Router router, RouterDetails details) {
