@@ -36,6 +36,8 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
   // tenant placement (issue 14)
   UNKNOWN_CLUSTER: 'No database cluster of that name is configured.',
   TENANT_MOVING: 'This account is being moved to another database cluster; changes are paused for a few seconds. Try again shortly.',
+  // router connection checks (ADR 0212)
+  ROUTER_CHECKS_EXHAUSTED: 'Too many router connection checks in a short time. Wait a minute, then try again.',
 };
 
 export const EXTENSION_MESSAGES: Record<string, string> = {

@@ -6,7 +6,7 @@ import { OperationProgress } from '../operations/OperationProgress';
 import { useAction } from '../hooks/useAction';
 import { useDraft } from '../hooks/useDraft';
 import { Can } from '../auth/Me';
-import { CSV_HEADER, failedRowsCsv, parseCsv } from './csv';
+import { CSV_HEADER, csvProblem, failedRowsCsv, parseCsv } from './csv';
 import { ImportCsv } from './documents';
 import type { ImportSubscribersCsvMutation } from '../gql/graphql';
 
@@ -22,6 +22,7 @@ export default function BulkImportView() {
   const records = parseCsv(draft.csv);
   const header = records[0]?.fields ?? [];
   const rows = records.slice(1);
+  const problem = csvProblem(draft.csv);
 
   const submit = async () => {
     const csv = draft.csv;
@@ -74,7 +75,12 @@ export default function BulkImportView() {
           onChange={(event) => update({ csv: event.currentTarget.value })}
           styles={{ input: { fontFamily: 'monospace' } }}
         />
-        {rows.length > 0 && (
+        {problem && (
+          <Alert color="red" role="alert" title="This is not valid CSV yet">
+            {problem}
+          </Alert>
+        )}
+        {rows.length > 0 && !problem && (
           <Card withBorder>
             <Text size="sm" fw={500} mb="xs">
               Preview: {rows.length} row{rows.length === 1 ? '' : 's'}
@@ -105,7 +111,7 @@ export default function BulkImportView() {
           </Card>
         )}
         <Group>
-          <Button onClick={() => void submit()} loading={running} disabled={rows.length === 0}>
+          <Button onClick={() => void submit()} loading={running} disabled={rows.length === 0 || problem !== null}>
             Import {rows.length || ''} row{rows.length === 1 ? '' : 's'}
           </Button>
         </Group>

@@ -1,4 +1,4 @@
-import { failedRowsCsv, parseCsv } from './csv';
+import { csvProblem, failedRowsCsv, parseCsv } from './csv';
 
 describe('CSV', () => {
   it('numbers records by the physical line they start on, as the server does', () => {
@@ -17,5 +17,19 @@ describe('CSV', () => {
   it('cuts out exactly the refused rows with the header, unchanged', () => {
     const text = 'username,plan\nalice,Gold\nbob,Nope\ncarol,"Sil\nver"\ndave,Gold\n';
     expect(failedRowsCsv(text, [3, 4])).toBe('username,plan\nbob,Nope\ncarol,"Sil\nver"\n');
+  });
+
+  it('names the line the server will refuse, as the server does', () => {
+    expect(csvProblem('username,plan\nalice,Walk "50/10"\n')).toBe(
+      'Line 2: a quote inside an unquoted field; quote the whole field and write the quote as ""',
+    );
+    expect(csvProblem('username,notes\r\nbob,"two\nlines" x\n')).toMatch(/^Line 3: a character follows the closing quote/);
+    expect(csvProblem('username,notes\nalice,x\ncarol,"never\nclosed\n')).toBe(
+      'Line 3: a quoted field is never closed (it runs to the end of the file)',
+    );
+  });
+
+  it('finds nothing wrong with well-formed CSV', () => {
+    expect(csvProblem('\uFEFFa,b\r\n"x, y","say ""hi"""\n"multi\nline",""\n')).toBeNull();
   });
 });

@@ -69,3 +69,50 @@ export function failedRowsCsv(text: string, rejectedLines: readonly number[]): s
   const header = records[0]?.raw ?? CSV_HEADER;
   return [header, ...records.filter((record) => wanted.has(record.line)).map((record) => record.raw)].join('\n') + '\n';
 }
+
+/**
+ * Why the server will refuse the whole file as CSV, with the line it will name, or null: the same three rules as the
+ * server's reader, so the preview never shows rows the server will not read (a quote in the middle of a field was
+ * previewed as if it were not there).
+ */
+export function csvProblem(text: string): string | null {
+  const source = text.replace(/^\uFEFF/, '');
+  let line = 1;
+  let quoteLine = 0;
+  let quoted = false;
+  let closed = false;
+  let fieldLength = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (quoted) {
+      if (ch === '"' && source[i + 1] === '"') {
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+        closed = true;
+      } else if (ch === '\n' || (ch === '\r' && source[i + 1] !== '\n')) {
+        line++;
+      }
+      fieldLength++;
+    } else if (ch === ',') {
+      fieldLength = 0;
+      closed = false;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && source[i + 1] === '\n') i++;
+      fieldLength = 0;
+      closed = false;
+      line++;
+    } else if (closed) {
+      return `Line ${line}: a character follows the closing quote of a field; put the quote around the whole field and write a quote inside it as ""`;
+    } else if (ch === '"') {
+      if (fieldLength > 0) {
+        return `Line ${line}: a quote inside an unquoted field; quote the whole field and write the quote as ""`;
+      }
+      quoted = true;
+      quoteLine = line;
+    } else {
+      fieldLength++;
+    }
+  }
+  return quoted ? `Line ${quoteLine}: a quoted field is never closed (it runs to the end of the file)` : null;
+}

@@ -197,6 +197,9 @@ public final class RouterClients implements AutoCloseable {
 			capabilities.probeQuietly(connection, this.settings.commandTimeout(), audit);
 			return connection;
 		}
+		catch (RouterException ex) {
+			throw ConnectFailure.uniform(endpoint, ex);
+		}
 		finally {
 			Arrays.fill(password, '\0');
 			if (endpoint.credentials() instanceof SealedCredential) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
@@ -55,8 +56,15 @@ final class SocketOpener {
 		}
 		catch (SSLHandshakeException ex) {
 			closeQuietly(socket);
-			throw new RouterUnreachableException(endpoint.address(), Reason.TLS_UNTRUSTED,
-					"TLS handshake refused: " + ex.getMessage(), ex);
+			// only a certificate we checked and refused is "untrusted"; a handshake that
+			// broke for any other reason (nothing speaking TLS there) is a failed connect
+			// (ADR 0212)
+			if (rejectedCertificate(ex)) {
+				throw new RouterUnreachableException(endpoint.address(), Reason.TLS_UNTRUSTED,
+						"the router's certificate is not trusted", ex);
+			}
+			throw new RouterUnreachableException(endpoint.address(), Reason.CONNECT_FAILED,
+					"TLS handshake failed: " + ex.getMessage(), ex);
 		}
 		catch (SocketTimeoutException ex) {
 			closeQuietly(socket);
@@ -83,6 +91,15 @@ final class SocketOpener {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, trust, null);
 		return context;
+	}
+
+	private static boolean rejectedCertificate(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CertificateException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void closeQuietly(Socket socket) {

@@ -32,6 +32,13 @@ final class DateTimeScalar {
 	private DateTimeScalar() {
 	}
 
+	/**
+	 * The range every instant input may take: years 1 to 9999, as RFC 3339 writes them.
+	 */
+	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
 	private static final class InstantCoercing implements Coercing<Instant, String> {
 
 		@Override
@@ -63,7 +70,13 @@ final class DateTimeScalar {
 
 		private static <E extends RuntimeException> Instant parse(String text, Function<String, E> error) {
 			try {
-				return OffsetDateTime.parse(text).toInstant();
+				Instant instant = OffsetDateTime.parse(text).toInstant();
+				// what PostgreSQL and java.sql.Timestamp hold: an instant past them
+				// overflowed on its way to the database (an INTERNAL_ERROR per field)
+				if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+					throw error.apply("DateTime must lie between " + EARLIEST + " and " + LATEST + ": " + text);
+				}
+				return instant;
 			}
 			catch (DateTimeParseException ex) {
 				throw error.apply("Not an RFC 3339 date-time: " + text);

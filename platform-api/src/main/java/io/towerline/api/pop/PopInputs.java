@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.towerline.core.error.FieldError;
+import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.pop.Pop;
 import io.towerline.core.pop.PopDetails;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ final class PopInputs {
 			@Nullable String notes) {
 
 		PopDetails details() {
-			return PopDetails.of(this.name, this.address, decimal(this.latitude), decimal(this.longitude), this.notes);
+			return PopDetails.of(this.name, this.address, decimal("latitude", this.latitude),
+					decimal("longitude", this.longitude), this.notes);
 		}
 
 	}
@@ -28,7 +30,8 @@ final class PopInputs {
 			@Nullable String notes) {
 
 		PopDetails details() {
-			return PopDetails.of(this.name, this.address, decimal(this.latitude), decimal(this.longitude), this.notes);
+			return PopDetails.of(this.name, this.address, decimal("latitude", this.latitude),
+					decimal("longitude", this.longitude), this.notes);
 		}
 
 	}
@@ -53,7 +56,14 @@ final class PopInputs {
 
 	}
 
-	private static @Nullable BigDecimal decimal(@Nullable Double value) {
+	/**
+	 * GraphQL reads a literal past the largest double (1E400) as infinity, which no
+	 * decimal holds: refused here like any other coordinate out of range.
+	 */
+	private static @Nullable BigDecimal decimal(String field, @Nullable Double value) {
+		if (value != null && !Double.isFinite(value)) {
+			throw new InvalidInputException(FieldError.invalid(field, "Give a number of degrees, not " + value));
+		}
 		return (value != null) ? BigDecimal.valueOf(value) : null;
 	}
 

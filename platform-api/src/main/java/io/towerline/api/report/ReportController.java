@@ -17,11 +17,11 @@ import io.towerline.core.report.ReportFormat;
 import io.towerline.core.report.ReportKind;
 import io.towerline.core.report.ReportStatus;
 import io.towerline.core.report.Reports;
+import io.towerline.api.graphql.UninterruptedCalls;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -93,15 +93,12 @@ class ReportController {
 		if (first.status().isFinal()) {
 			return Flux.just(first);
 		}
-		Flux<Report> polled = Flux.interval(this.pollPeriod, Schedulers.boundedElastic()).concatMap((tick) -> {
-			try {
-				return Flux.just(TenantContext.callAs(tenant, () -> this.reports.get(id)));
-			}
-			catch (NotFoundException ex) {
-				// purged while followed: nothing more will come
-				return Flux.<Report>error(ex);
-			}
-		}).onErrorResume(NotFoundException.class, (ex) -> Flux.empty());
+		// each poll reads the database: a stream cancelled mid-poll must not interrupt it
+		Flux<Report> polled = Flux.interval(this.pollPeriod)
+			.concatMap((tick) -> UninterruptedCalls.of(() -> TenantContext.callAs(tenant, () -> this.reports.get(id))))
+			// purged while followed: nothing more will come
+			.onErrorResume((ex) -> ex instanceof NotFoundException || ex.getCause() instanceof NotFoundException,
+					(ex) -> Flux.empty());
 		return Flux.concat(Flux.just(first), polled)
 			.distinctUntilChanged((report) -> report.status() + ":" + report.rowsDone() + ":" + report.rowsTotal())
 			.takeUntil((report) -> report.status().isFinal());

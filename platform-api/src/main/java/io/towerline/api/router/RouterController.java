@@ -118,7 +118,7 @@ class RouterController {
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	TestRouterConnectionPayload testRouterConnection(@Argument RouterIdInput input) {
-		return TestRouterConnectionPayload.of(this.healthCheck.check(input.id()));
+		return TestRouterConnectionPayload.of(this.healthCheck.checkOnRequest(input.id()));
 	}
 
 }

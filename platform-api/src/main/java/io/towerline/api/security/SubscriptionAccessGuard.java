@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.towerline.api.graphql.UninterruptedCalls;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -79,8 +79,10 @@ class SubscriptionAccessGuard implements WebGraphQlInterceptor {
 			return response;
 		}
 		AtomicReference<LiveAccess.Ended> ended = new AtomicReference<>();
-		Mono<LiveAccess.Ended> accessEnds = Flux.interval(this.checkPeriod, Schedulers.boundedElastic())
-			.concatMap((tick) -> Mono.justOrEmpty(this.access.ended(caller)))
+		// the check reads the database: a stream cancelled mid-check must not interrupt
+		// it
+		Mono<LiveAccess.Ended> accessEnds = Flux.interval(this.checkPeriod)
+			.concatMap((tick) -> UninterruptedCalls.of(() -> this.access.ended(caller).orElse(null)))
 			.next()
 			.doOnNext(ended::set);
 		Flux<Object> guarded = Flux.<Object>from(stream)

@@ -43,6 +43,16 @@ class HostileInputTests extends ApiTest {
 
 	static final List<String> HOSTILE_INT = List.of("-1", "-2147483648", "2147483647", "0");
 
+	/**
+	 * Negative, the largest and smallest doubles, one past them (refused by the parser).
+	 */
+	static final List<String> HOSTILE_FLOAT = List.of("-1", "-1.7976931348623157E308", "1.7976931348623157E308",
+			"4.9E-324", "1E400", "0");
+
+	/** Instants out of any range, impossible days, offsets that do not exist, no date. */
+	static final List<String> HOSTILE_DATE_TIME = List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+			"0000-01-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-27T00:00:00+25:00", "not a time", "");
+
 	@Autowired
 	GraphQlSource graphQlSource;
 
@@ -94,6 +104,19 @@ class HostileInputTests extends ApiTest {
 		int cases = every("query", this.graphQlSource.schema().getQueryType().getFieldDefinitions(), this.admin,
 				"String", HOSTILE_TEXT.stream().map(SchemaDocuments::quote).toList());
 		assertThat(cases).as("text arguments tried").isGreaterThan(100);
+		assertNoStackTrace(output);
+	}
+
+	@Test
+	void shouldRefuseOrKeepHostileFloatsAndInstantsInEveryMutationAndQueryWithoutAnInternalError(
+			CapturedOutput output) {
+		List<String> instants = HOSTILE_DATE_TIME.stream().map(SchemaDocuments::quote).toList();
+		int cases = everyMutation(this.admin, "Float", HOSTILE_FLOAT) + everyMutation(this.admin, "DateTime", instants)
+				+ every("query", this.graphQlSource.schema().getQueryType().getFieldDefinitions(), this.admin,
+						"DateTime", instants)
+				+ every("query", this.graphQlSource.schema().getQueryType().getFieldDefinitions(), this.admin, "Int",
+						HOSTILE_INT);
+		assertThat(cases).as("float, instant and query number inputs tried").isGreaterThan(60);
 		assertNoStackTrace(output);
 	}
 

@@ -5,11 +5,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
@@ -17,6 +23,7 @@ import io.towerline.core.tenancy.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.GraphQlResponse;
@@ -31,7 +38,9 @@ import static org.awaitility.Awaitility.await;
  * ({@code pg_terminate_backend}, as a failover or an operator does): the caller gets a
  * retryable DATABASE_UNAVAILABLE, nothing of the half-done change is kept (no subscriber,
  * no operation, nothing sent to the router), and the same mutation sent again succeeds
- * once, on a fresh connection.
+ * once, on a fresh connection. The failure is logged as one line, with no stack trace
+ * from any logger (Spring's "Application exception overridden by rollback exception" was
+ * one).
  */
 class KilledConnectionTests extends ApiTest {
 
@@ -47,6 +56,17 @@ class KilledConnectionTests extends ApiTest {
 
 	HttpGraphQlTester operator;
 
+	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+	private final Queue<ILoggingEvent> logged = new ConcurrentLinkedQueue<>();
+
+	private final AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
+		@Override
+		protected void append(ILoggingEvent event) {
+			KilledConnectionTests.this.logged.add(event);
+		}
+	};
+
 	@BeforeEach
 	void network() {
 		this.tenant = newTenant("killed");
@@ -56,6 +76,8 @@ class KilledConnectionTests extends ApiTest {
 
 	@AfterEach
 	void stop() {
+		this.root.detachAppender(this.capture);
+		this.capture.stop();
 		this.network.close();
 	}
 
@@ -63,6 +85,8 @@ class KilledConnectionTests extends ApiTest {
 	void shouldKeepNothingOfAMutationWhoseConnectionIsKilledMidTransaction() throws Exception {
 		String schema = this.tenant.schemaName();
 		GraphQlResponse killed;
+		this.capture.start();
+		this.root.addAppender(this.capture);
 		try (Connection holder = this.dataSource.getConnection()) {
 			holder.setAutoCommit(false);
 			try (Statement lock = holder.createStatement()) {
@@ -88,6 +112,17 @@ class KilledConnectionTests extends ApiTest {
 		assertThat(killed.getErrors()).singleElement()
 			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "DATABASE_UNAVAILABLE")
 				.containsEntry("retryable", true));
+		this.root.detachAppender(this.capture);
+		// Hikari (connection marked broken) and Hibernate (release of that connection)
+		// warn once per broken connection with the driver's exception; not ours to shape
+		assertThat(this.logged.stream()
+			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+			.map((event) -> event.getLoggerName() + ": " + event.getFormattedMessage())
+			.toList()).as("errors logged while the connection was killed").isEmpty();
+		assertThat(this.logged.stream()
+			.filter((event) -> event.getLevel() == Level.WARN
+					&& event.getFormattedMessage().startsWith("Database unavailable in "))
+			.count()).as("the one line of the client's failure").isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM " + schema + ".subscriber WHERE username = 'killed-sub'")
 			.query(Integer.class)
 			.single()).as("subscriber rows kept").isZero();

@@ -149,7 +149,7 @@ class RouterControllerTests {
 	void shouldReportAReachableRouterWithWhatItSaid() {
 		signIn("OPERATOR");
 		Router router = router(RouterStatus.ONLINE, null, null);
-		given(this.healthCheck.check(router.id())).willReturn(router);
+		given(this.healthCheck.checkOnRequest(router.id())).willReturn(router);
 
 		GraphQlTester.Response response = this.graphQl.document(TEST_CONNECTION).variable("id", router.id()).execute();
 
@@ -169,7 +169,7 @@ class RouterControllerTests {
 			String message) {
 		signIn("OPERATOR");
 		Router router = router(status, detail, null);
-		given(this.healthCheck.check(router.id())).willReturn(router);
+		given(this.healthCheck.checkOnRequest(router.id())).willReturn(router);
 
 		GraphQlTester.Response response = this.graphQl.document(TEST_CONNECTION).variable("id", router.id()).execute();
 
@@ -185,7 +185,7 @@ class RouterControllerTests {
 	void shouldMapAnUnknownRouterToANotFoundError() {
 		signIn("OPERATOR");
 		UUID id = UUID.randomUUID();
-		given(this.healthCheck.check(id)).willThrow(new NotFoundException("Router", id));
+		given(this.healthCheck.checkOnRequest(id)).willThrow(new NotFoundException("Router", id));
 
 		this.graphQl.document(TEST_CONNECTION)
 			.variable("id", id)

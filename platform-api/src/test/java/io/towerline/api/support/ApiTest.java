@@ -71,6 +71,9 @@ public abstract class ApiTest {
 		registry.add("towerline.notification.max-backoff", () -> "1s");
 		// production scale-out (issue 14): backlog metrics read fresh at each scrape
 		registry.add("towerline.metrics.backlog-refresh", () -> "0s");
+		// router connection checks (ADR 0212): a test that uses up a tenant's checks must
+		// not see one given back while it runs
+		registry.add("towerline.router-checks.refill-every", () -> "1h");
 	}
 
 	/**

@@ -108,6 +108,14 @@ public enum ErrorCode {
 	 * The tenant is being moved to another cluster: writes are refused for the short
 	 * read-only window; reads are served. Retry in a few seconds.
 	 */
-	TENANT_MOVING
+	TENANT_MOVING,
+
+	// router connection checks (ADR 0212)
+
+	/**
+	 * The tenant started as many router connection checks as it may for now; try again in
+	 * the seconds the message names.
+	 */
+	ROUTER_CHECKS_EXHAUSTED
 
 }

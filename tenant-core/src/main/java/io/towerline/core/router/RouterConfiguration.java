@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * through db-scheduler).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RouterProperties.class)
+@EnableConfigurationProperties({ RouterProperties.class, RouterCheckProperties.class })
 class RouterConfiguration {
 
 	@Bean(destroyMethod = "close")

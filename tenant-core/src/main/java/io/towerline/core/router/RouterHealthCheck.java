@@ -14,6 +14,9 @@ import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.RouterAuthenticationException;
 import io.towerline.mikrotik.RouterException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RouterHealthCheck {
+
+	private static final Logger log = LoggerFactory.getLogger(RouterHealthCheck.class);
 
 	private final RouterRepository routers;
 
@@ -40,9 +45,12 @@ public class RouterHealthCheck {
 
 	private final ApplicationEventPublisher events;
 
+	private final RouterCheckAllowance checks;
+
 	RouterHealthCheck(RouterRepository routers, RouterAccess access, TenantSweeps sweeps,
 			TransactionTemplate transactions, Clock clock, RouterProperties properties,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, RouterCheckAllowance checks) {
+		this.checks = checks;
 		this.events = events;
 		this.routers = routers;
 		this.access = access;
@@ -53,13 +61,31 @@ public class RouterHealthCheck {
 	}
 
 	/**
-	 * Probes one router of the current tenant now and records the outcome.
+	 * Probes one router of the current tenant now because someone asked
+	 * ({@code testRouterConnection}) and records the outcome; counts against the tenant's
+	 * connection checks (ADR 0212).
+	 * @return the router with its updated health
+	 * @throws io.towerline.core.error.DomainException ROUTER_CHECKS_EXHAUSTED when the
+	 * tenant has started as many checks as it may for now
+	 */
+	public Router checkOnRequest(UUID routerId) {
+		this.checks.take();
+		return record(routerId, true);
+	}
+
+	/**
+	 * Probes one router of the current tenant now (the platform's own need, e.g. after a
+	 * restore) and records the outcome.
 	 * @return the router with its updated health
 	 */
 	public Router check(UUID routerId) {
+		return record(routerId, false);
+	}
+
+	private Router record(UUID routerId, boolean requested) {
 		Router router = this.transactions.execute(
 				(tx) -> this.routers.findById(routerId).orElseThrow(() -> new NotFoundException("Router", routerId)));
-		ProbeOutcome outcome = probe(router);
+		ProbeOutcome outcome = probe(router, requested);
 		Router checked = this.transactions.execute((tx) -> {
 			Router current = this.routers.findById(routerId).orElse(router);
 			outcome.applyTo(current, this.clock);
@@ -82,7 +108,7 @@ public class RouterHealthCheck {
 					workers.submit(() -> {
 						permits.acquireUninterruptibly();
 						try {
-							TenantContext.callAs(tenant, () -> check(id));
+							TenantContext.callAs(tenant, () -> record(id, false));
 							this.sweeps.worked("Health check of router " + id, tenant);
 						}
 						catch (RuntimeException ex) {
@@ -97,7 +123,7 @@ public class RouterHealthCheck {
 		}
 	}
 
-	private ProbeOutcome probe(Router router) {
+	private ProbeOutcome probe(Router router, boolean requested) {
 		try {
 			return new ProbeOutcome(this.access.probe(router), null, null);
 		}
@@ -105,6 +131,15 @@ public class RouterHealthCheck {
 			return new ProbeOutcome(null, RouterStatus.AUTH_FAILED, ex.code() + ": " + ex.getMessage());
 		}
 		catch (RouterException ex) {
+			// the tenant reads the uniform message (ADR 0212); the detail goes to our
+			// log,
+			// at INFO when someone asked, at DEBUG for the sweep's every minute
+			if (requested) {
+				log.info("Connection test of router {} failed: {}", router.id(), RouterFailureDetail.of(ex));
+			}
+			else if (log.isDebugEnabled()) {
+				log.debug("Health check of router {} failed: {}", router.id(), RouterFailureDetail.of(ex));
+			}
 			return new ProbeOutcome(null, RouterStatus.UNREACHABLE, ex.code() + ": " + ex.getMessage());
 		}
 	}

@@ -22,6 +22,8 @@ import io.towerline.mikrotik.credentials.CredentialSource;
 import io.towerline.mikrotik.credentials.UsernamePassword;
 import io.towerline.mikrotik.credentials.SealedCredential;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
@@ -45,6 +47,8 @@ public class Routers implements PopReferences {
 
 	public static final Sort ORDER = Sort.by("name", "id");
 
+	private static final Logger log = LoggerFactory.getLogger(Routers.class);
+
 	private final RouterRepository routers;
 
 	private final PointsOfPresence pops;
@@ -61,9 +65,12 @@ public class Routers implements PopReferences {
 
 	private final ObjectProvider<RouterReferences> references;
 
+	private final RouterCheckAllowance checks;
+
 	Routers(RouterRepository routers, PointsOfPresence pops, SealedSecrets secrets, RouterAccess access, Clock clock,
 			TransactionTemplate transactions, ApplicationEventPublisher events,
-			ObjectProvider<RouterReferences> references) {
+			ObjectProvider<RouterReferences> references, RouterCheckAllowance checks) {
+		this.checks = checks;
 		this.routers = routers;
 		this.pops = pops;
 		this.secrets = secrets;
@@ -221,7 +228,11 @@ public class Routers implements PopReferences {
 
 	private RouterFacts verify(RouterDetails details, CredentialSource credentials) {
 		try {
+			this.checks.take();
 			return this.access.probe(details, credentials);
+		}
+		catch (RouterCheckAllowance.RouterChecksExhaustedException ex) {
+			throw new InvalidInputException(new FieldError("host", ex.code(), ex.getMessage()));
 		}
 		catch (RouterAuthenticationException ex) {
 			throw new InvalidInputException(new FieldError("password", ErrorCode.ROUTER_AUTH_FAILED,
@@ -245,9 +256,11 @@ public class Routers implements PopReferences {
 	}
 
 	private static InvalidInputException unreachable(RouterException ex) {
+		// the tenant reads one message whatever failed (ADR 0212); the detail is for us
+		log.info("Router check at {} failed: {}", ex.router(), RouterFailureDetail.of(ex));
 		return new InvalidInputException(new FieldError("host", ErrorCode.ROUTER_UNREACHABLE,
-				"The router could not be reached (" + ex.code() + ": " + ex.getMessage()
-						+ "); check host and port, or add it without the check (verifyConnection: false)"));
+				"The router could not be reached (" + ex.getMessage() + "). Check the host, the port and that its API"
+						+ " service is on, or add the router without checking the connection"));
 	}
 
 	private static boolean connectionChanges(Router router, RouterDetails details) {

@@ -1,7 +1,12 @@
 package io.towerline.core.sweep;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -25,7 +30,10 @@ import org.springframework.stereotype.Component;
  * rounds. A failure is warned about once per streak, in one line (code and message; the
  * stack trace only at debug): a tenant that fails every round (its schema gone, its
  * cluster away) would otherwise repeat the same warning every round of every sweep. The
- * next round that works ends the streak with one line.
+ * next round that works ends the streak with one line. A streak is forgotten when its
+ * tenant is no longer active, or when its part has not failed for {@link #FORGET_AFTER}
+ * (a deleted router's check never reports again): the record of who is failing must not
+ * grow for as long as the platform runs.
  */
 @Component
 public class TenantSweeps {
@@ -36,12 +44,24 @@ public class TenantSweeps {
 
 	private final TenantClusters clusters;
 
-	/** "what / tenant" of the parts failing now: warned about once until they work. */
-	private final Set<String> failing = ConcurrentHashMap.newKeySet();
+	/**
+	 * Longest time a failing part may stay silent and still be remembered; every sweep
+	 * runs far more often, so a part still failing refreshes its streak long before.
+	 */
+	static final Duration FORGET_AFTER = Duration.ofHours(6);
 
-	TenantSweeps(TenantCatalog catalog, TenantClusters clusters) {
+	/**
+	 * "what / tenant" of the parts failing now, with their last failure: warned about
+	 * once until they work.
+	 */
+	private final Map<String, Streak> failing = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	TenantSweeps(TenantCatalog catalog, TenantClusters clusters, Clock clock) {
 		this.catalog = catalog;
 		this.clusters = clusters;
+		this.clock = clock;
 	}
 
 	/**
@@ -62,7 +82,9 @@ public class TenantSweeps {
 	 */
 	public <T> List<T> collectPerTenant(String sweep, Function<TenantId, ? extends T> round) {
 		List<T> results = new ArrayList<>();
-		for (TenantId tenant : this.catalog.activeTenants()) {
+		List<TenantId> tenants = this.catalog.activeTenants();
+		forgetStreaks(new HashSet<>(tenants), this.clock.instant());
+		for (TenantId tenant : tenants) {
 			try {
 				if (moving(tenant)) {
 					skipped(sweep, tenant);
@@ -91,7 +113,7 @@ public class TenantSweeps {
 			// the window opened after the round's check: as quiet as a skip, told apart
 			log.debug("{} of tenant {} stopped: the tenant's move window opened", what, tenant);
 		}
-		else if (this.failing.add(streak(what, tenant))) {
+		else if (this.failing.put(streak(what, tenant), new Streak(tenant, this.clock.instant())) == null) {
 			log.warn("{} of tenant {} failed ({}); not warned about again until it works", what, tenant,
 					FailureLine.of(failure));
 			log.debug("{} of tenant {} failed", what, tenant, failure);
@@ -107,9 +129,28 @@ public class TenantSweeps {
 	 * @param what what worked, named as when it failed
 	 */
 	public void worked(String what, TenantId tenant) {
-		if (this.failing.remove(streak(what, tenant))) {
+		if (this.failing.remove(streak(what, tenant)) != null) {
 			log.info("{} of tenant {} works again", what, tenant);
 		}
+	}
+
+	/**
+	 * Drops the streaks of tenants no longer active and of parts that have not failed for
+	 * {@link #FORGET_AFTER}.
+	 */
+	void forgetStreaks(Set<TenantId> active, Instant now) {
+		Instant horizon = now.minus(FORGET_AFTER);
+		this.failing.values()
+			.removeIf((streak) -> !active.contains(streak.tenant()) || streak.lastFailure().isBefore(horizon));
+	}
+
+	/** Whether a part's failure streak is remembered, for tests. */
+	boolean remembers(String what, TenantId tenant) {
+		return this.failing.containsKey(streak(what, tenant));
+	}
+
+	private record Streak(TenantId tenant, Instant lastFailure) {
+
 	}
 
 	private static String streak(String what, TenantId tenant) {

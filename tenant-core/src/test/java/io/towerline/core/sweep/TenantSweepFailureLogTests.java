@@ -1,9 +1,11 @@
 package io.towerline.core.sweep;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -123,6 +125,23 @@ class TenantSweepFailureLogTests extends DatabaseTest {
 		failing.set(true);
 		sweep(failing);
 		assertThat(lines(Level.WARN)).as("a new streak is warned about again").hasSize(2);
+	}
+
+	@Test
+	void shouldForgetTheStreaksOfPartsThatStoppedReportingAndOfTenantsGone() {
+		String router = "Health check of a router deleted meanwhile";
+		Instant now = Instant.now();
+		this.sweeps.failed(router, this.broken, new IllegalStateException("unreachable"));
+		this.sweeps.forgetStreaks(Set.of(this.broken), now.plus(Duration.ofHours(1)));
+		assertThat(this.sweeps.remembers(router, this.broken)).as("still failing within the horizon").isTrue();
+		this.sweeps.forgetStreaks(Set.of(this.broken), now.plus(TenantSweeps.FORGET_AFTER).plusSeconds(60));
+		assertThat(this.sweeps.remembers(router, this.broken)).as("silent past the horizon").isFalse();
+
+		TenantId deleted = TenantId.of(TestDatabase.uniqueSlug("gone"));
+		this.sweeps.failed(router, deleted, new IllegalStateException("unreachable"));
+		assertThat(this.sweeps.remembers(router, deleted)).isTrue();
+		sweep(new AtomicBoolean(false));
+		assertThat(this.sweeps.remembers(router, deleted)).as("a tenant no longer in the catalog").isFalse();
 	}
 
 	private void sweep(AtomicBoolean failing) {
