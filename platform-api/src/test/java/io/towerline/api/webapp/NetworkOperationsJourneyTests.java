@@ -124,8 +124,10 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 			.path("createPlan.plan.id")
 			.entity(String.class)
 			.get();
-		// the subscriber whose notice the journey expects is created only when the journey
-		// asks for the notice: created earlier, the scheduled lifecycle sweep could send its
+		// the subscriber whose notice the journey expects is created only when the
+		// journey
+		// asks for the notice: created earlier, the scheduled lifecycle sweep could send
+		// its
 		// notice before the browser has changed the notice text
 		LocalDate expiresOn = LocalDate.now(ZoneOffset.UTC).plusDays(3);
 		Runnable createNoticeSubscriber = () -> admin.documentName("createSubscriber")
@@ -153,9 +155,9 @@ class NetworkOperationsJourneyTests extends JourneyTest {
 			TenantContext.callAs(tenant, () -> this.healthCheck.check(UUID.fromString(routerId)));
 			this.sweeper.sweep(tenant, Instant.now());
 		}, "change", () -> this.router.identity(ROUTER + "-renamed"), "notice", () -> {
-					createNoticeSubscriber.run();
-					TenantContext.runAs(tenant, () -> this.lifecycle.evaluateDue(Instant.now()));
-				}));
+			createNoticeSubscriber.run();
+			TenantContext.runAs(tenant, () -> this.lifecycle.evaluateDue(Instant.now()));
+		}));
 
 		Credentials user = newUser(tenant, "e2e-netops", "TENANT_ADMIN");
 		Map<?, ?> results = runJourney("netops.mjs",
