@@ -140,4 +140,17 @@ describe('VirtualRows', () => {
     await user.keyboard('{Enter}');
     expect(kicked).toHaveBeenCalledExactlyOnceWith('other-0');
   });
+
+  it('keeps no element of rows that left, however many batches came and went', () => {
+    const { rerender } = render(table(items(5000)));
+    let rows = items(5000);
+    for (let batch = 0; batch < 300; batch++) {
+      // 25 logins at the top, 25 logouts somewhere below, and every tenth batch a jump to other rows
+      rows = [...items(25, `b${batch}`), ...rows.slice(0, 2000), ...rows.slice(2025)];
+      rerender(table(batch % 10 === 9 ? rows.slice(1000) : rows));
+    }
+    expect(bodyRows()).toHaveLength(18);
+    expect(new Set(bodyRows().map((row) => row.getAttribute('data-slot'))).size).toBe(18);
+    expect(inDisplayOrder()).toBe(true);
+  });
 });
