@@ -59,6 +59,7 @@ export function VirtualRows<T>({ rows, rowHeight, height, keyOf, renderRow, rowC
     committed.current,
     shown.map((item) => item.key),
     reserved === undefined ? undefined : new Set([reserved]),
+    focusedGone ? null : focusedKey,
   );
 
   useLayoutEffect(() => {
