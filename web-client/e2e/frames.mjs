@@ -71,7 +71,7 @@ export function frameWork(events) {
     }
     return found >= 0 && e.ts + e.dur <= frames[found].ts + frames[found].dur ? found : -1;
   };
-  const perFrame = frames.map((frame) => ({ ms: frame.dur / 1000, style: 0, layout: 0, prePaint: 0, paint: 0, layerize: 0, commit: 0, restyled: 0, laidOut: 0 }));
+  const perFrame = frames.map((frame) => ({ ms: frame.dur / 1000, style: 0, layout: 0, prePaint: 0, paint: 0, layerize: 0, commit: 0, restyled: 0, laidOut: 0, painted: 0 }));
   const forced = { count: 0, maxMs: 0, totalMs: 0 };
   // a stage's events nest (a Paint per painted layer inside the frame's Paint): only the outermost count
   const outerEnd = {};
@@ -94,6 +94,19 @@ export function frameWork(events) {
     if (e.name === 'UpdateLayoutTree') frame.restyled += e.args?.elementCount ?? 0;
     if (e.name === 'Layout') frame.laidOut += e.args?.beginData?.dirtyObjects ?? 0;
   }
+  // every Paint event is one paint layer re-recorded (the document's, a scroller's, a row's): how many per frame, and
+  // which elements' layers, say what a frame repainted independently of how long it took
+  const paintedBy = new Map();
+  let documentRepaints = 0;
+  for (const e of own) {
+    if (e.name !== 'Paint') continue;
+    const index = inFrame(e);
+    if (index < 0) continue;
+    perFrame[index].painted++;
+    const node = String(e.args?.data?.nodeName ?? '?').replace(/ class='([^' ]+)[^']*'/, '.$1');
+    if (node === '#document') documentRepaints++;
+    paintedBy.set(node, (paintedBy.get(node) ?? 0) + 1);
+  }
   const max = (key) => +Math.max(0, ...perFrame.map((frame) => frame[key])).toFixed(1);
   const mean = (key) => +(perFrame.reduce((sum, frame) => sum + frame[key], 0) / Math.max(1, perFrame.length)).toFixed(2);
   const sorted = (key) => perFrame.map((frame) => frame[key]).sort((a, b) => a - b);
@@ -108,6 +121,9 @@ export function frameWork(events) {
     meanMs: { style: mean('style'), layout: mean('layout'), prePaint: mean('prePaint'), paint: mean('paint') },
     elementsRestyledPerFrame: { mean: mean('restyled'), p95: p95('restyled'), max: max('restyled') },
     objectsLaidOutPerFrame: { mean: mean('laidOut'), p95: p95('laidOut'), max: max('laidOut') },
+    layersPaintedPerFrame: { mean: mean('painted'), p95: p95('painted'), max: max('painted') },
+    framesRepaintingDocument: documentRepaints,
+    paintedMost: [...paintedBy.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([node, count]) => `${node} ${count}`),
     forcedLayouts: { count: forced.count, maxMs: ms(forced.maxMs * 1000), totalMs: ms(forced.totalMs * 1000) },
     slowestFrames: perFrame
       .map((frame, index) => ({ index, ...frame }))

@@ -49,6 +49,9 @@ try {
     });
     results.samples = Number(await chart.getAttribute('data-samples'));
     await page.getByTestId('speed-now').filter({ hasText: /Mbit\/s|kbit\/s/ }).waitFor();
+    // the byte totals come from the minute's counter sample: before it the page says when, not "0 B" (ADR 0211)
+    results.bytes = await page.getByTestId('session-bytes').textContent();
+    assert.match(results.bytes, /^Bytes counted every minute — first count (by \d|not in yet)|· counted \d/, results.bytes);
     await shot(page, 'subscriber-live');
   });
 

@@ -1,5 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
 import { VirtualRows } from './VirtualRows';
 
 interface Item {
@@ -9,7 +10,7 @@ interface Item {
 
 const items = (count: number, prefix = 'user') => Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}`, name: `${prefix} ${i}` }));
 
-function table(rows: readonly Item[]) {
+function table(rows: readonly Item[], onKick: (id: string) => void = () => undefined) {
   return (
     <VirtualRows
       label="Sessions"
@@ -19,12 +20,27 @@ function table(rows: readonly Item[]) {
       keyOf={(row) => row.id}
       rowClassName="cols"
       header={<div role="row">header</div>}
-      renderRow={(row) => <span role="cell">{row.name}</span>}
+      renderRow={(row) => (
+        <>
+          <span role="cell">{row.name}</span>
+          <span role="cell">
+            <button type="button" aria-label={`Kick ${row.name}`} onClick={() => onKick(row.id)}>
+              Kick
+            </button>
+          </span>
+        </>
+      )}
     />
   );
 }
 
 const rowOf = (name: string) => screen.getByRole('cell', { name }).closest('[role=row]') as HTMLElement;
+const bodyRows = () => within(screen.getByTestId('live-rows')).getAllByRole('row');
+/** The rows in document order (= Tab order) are the rows in display order. */
+const inDisplayOrder = () => {
+  const indexes = bodyRows().map((row) => Number(row.getAttribute('aria-rowindex')));
+  return indexes.every((index, i) => i === 0 || index > (indexes[i - 1] ?? Infinity));
+};
 
 describe('VirtualRows', () => {
   it('keeps a row’s element when rows are inserted above it and moves it by transform only', () => {
@@ -40,7 +56,8 @@ describe('VirtualRows', () => {
     expect(moved).toBe(row);
     expect(moved.style.transform).toBe('translateY(180px)');
     expect(moved).toHaveAttribute('aria-rowindex', '7');
-    expect(within(moved).getAllByRole('cell')).toHaveLength(1);
+    expect(within(moved).getAllByRole('cell')).toHaveLength(2);
+    expect(inDisplayOrder()).toBe(true);
   });
 
   it('renders the rows in view and a few either side, however many there are, with the full count announced', () => {
@@ -50,5 +67,90 @@ describe('VirtualRows', () => {
     expect(rendered).toBe(18);
     expect(screen.getByRole('table', { name: 'Sessions' })).toHaveAttribute('aria-rowcount', '5001');
     expect(screen.getByTestId('live-rows').firstElementChild).toHaveStyle({ height: `${5000 * 36}px` });
+  });
+
+  it('shows other rows in the same elements when all rows in view change at once (a jump), in display order', () => {
+    const { rerender } = render(table(items(5000)));
+    const before = bodyRows();
+
+    rerender(table(items(5000, 'other')));
+
+    const after = bodyRows();
+    expect(after).toHaveLength(before.length);
+    after.forEach((row, i) => expect(row).toBe(before[i]));
+    expect(within(after[0]!).getByRole('cell', { name: 'other 0' })).toBeInTheDocument();
+    expect(inDisplayOrder()).toBe(true);
+  });
+
+  it('a focused Kick still kicks the session it was focused for after the rows shift and change under it', () => {
+    const kicked = vi.fn();
+    const rows = items(5000);
+    const { rerender } = render(table(rows, kicked));
+    const button = screen.getByRole('button', { name: 'Kick user 3' });
+    button.focus();
+
+    // 30 logins push user 3 out of the rendered range; then every other row in view is replaced
+    rerender(table([...items(30, 'new'), ...rows], kicked));
+    rerender(table([...items(30, 'newer'), ...items(30, 'new'), ...rows], kicked));
+
+    expect(document.activeElement).toBe(button);
+    expect(button).toHaveAccessibleName('Kick user 3');
+    expect(button.closest('[role=row]')).toHaveAttribute('aria-rowindex', `${60 + 3 + 2}`);
+    fireEvent.click(document.activeElement!);
+    expect(kicked).toHaveBeenCalledExactlyOnceWith('user-3');
+    // no other row took the focused row's session or its element
+    expect(screen.getAllByRole('button', { name: 'Kick user 3' })).toHaveLength(1);
+    expect(inDisplayOrder()).toBe(true);
+  });
+
+  it('when the focused row’s session leaves, its element is not reused for another and the focus goes to the table', () => {
+    const rows = items(30);
+    const { rerender } = render(table(rows));
+    const button = screen.getByRole('button', { name: 'Kick user 3' });
+    button.focus();
+    const before = bodyRows();
+
+    // user 3 logs out in the batch that also replaces every other row in view: elements would be reused in place
+    rerender(table(items(30, 'other')));
+
+    expect(screen.queryByRole('button', { name: 'Kick user 3' })).toBeNull();
+    // the element that was focused shows nobody else
+    expect(button.isConnected).toBe(false);
+    expect(document.activeElement).toBe(screen.getByTestId('live-rows'));
+    // every other element was reused: only the focused one went
+    const after = bodyRows();
+    expect(after).toHaveLength(18);
+    expect(after.filter((row) => before.includes(row))).toHaveLength(17);
+    expect(screen.getByRole('button', { name: 'Kick other 3' })).not.toBe(button);
+  });
+
+  it('rows keep working with the keyboard: Tab walks the rows top to bottom after they changed', async () => {
+    const user = userEvent.setup();
+    const kicked = vi.fn();
+    const { rerender } = render(table(items(5000), kicked));
+    rerender(table(items(5000, 'other'), kicked));
+    rerender(table([...items(3, 'new'), ...items(5000, 'other')], kicked));
+
+    screen.getByRole('button', { name: 'Kick new 0' }).focus();
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName('Kick new 1');
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName('Kick other 0');
+    await user.keyboard('{Enter}');
+    expect(kicked).toHaveBeenCalledExactlyOnceWith('other-0');
+  });
+
+  it('keeps no element of rows that left, however many batches came and went', () => {
+    const { rerender } = render(table(items(5000)));
+    let rows = items(5000);
+    for (let batch = 0; batch < 300; batch++) {
+      // 25 logins at the top, 25 logouts somewhere below, and every tenth batch a jump to other rows
+      rows = [...items(25, `b${batch}`), ...rows.slice(0, 2000), ...rows.slice(2025)];
+      rerender(table(batch % 10 === 9 ? rows.slice(1000) : rows));
+    }
+    expect(bodyRows()).toHaveLength(18);
+    expect(new Set(bodyRows().map((row) => row.getAttribute('data-slot'))).size).toBe(18);
+    expect(inDisplayOrder()).toBe(true);
   });
 });

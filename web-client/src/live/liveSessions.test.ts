@@ -78,6 +78,28 @@ describe('LiveSessions', () => {
     expect(most).toBeGreaterThan(20);
   });
 
+  it('holds only the sessions online, however many logged in and out before (ten minutes of churn)', () => {
+    const live = new LiveSessions();
+    const online: string[] = [];
+    live.apply([{ snapshot: true, truncated: false, started: [], ended: [] }]);
+    // 100 sessions online throughout; every frame 5 log in and the 5 oldest log out, on routers that come and go
+    for (let frame = 0; frame < 3000; frame++) {
+      const started = Array.from({ length: 5 }, (_, i) => {
+        const id = `${frame}-${i}`;
+        online.push(id);
+        return row(id, `user-${id}`, new Date(Date.UTC(2026, 0, 1) + frame * 200 + i).toISOString(), `router-${Math.floor(frame / 100)}`);
+      });
+      const ended = online.length > 100 ? online.splice(0, online.length - 100) : [];
+      live.apply([{ snapshot: false, truncated: false, started, ended }]);
+    }
+    expect(live.rows.size).toBe(100);
+    expect(live.ordered).toHaveLength(100);
+    expect(new Set(live.ordered.map((r) => r.id))).toEqual(new Set(online));
+    // a router nobody is online on any more has no count left behind
+    expect([...live.perRouter.keys()].sort()).toEqual([...new Set(live.ordered.map((r) => r.routerId))].sort());
+    expect([...live.perRouter.values()].reduce((sum, count) => sum + count, 0)).toBe(100);
+  });
+
   it('replaces its order and counts when they change, so views that compare them see the change', () => {
     const live = new LiveSessions();
     live.apply([{ snapshot: true, truncated: false, started: [row('1', 'alice', '2026-01-01T00:00:01Z')], ended: [] }]);

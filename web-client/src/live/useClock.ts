@@ -8,6 +8,8 @@ let timer = 0;
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!timer) {
+    // the clock stood still while nobody listened: the first listener reads the time now, not when it stopped
+    now = Date.now();
     timer = window.setInterval(() => {
       now = Date.now();
       listeners.forEach((notify) => notify());

@@ -33,6 +33,7 @@ export const SubscriberSessionQuery = graphql(`
           rxBytes
           txBytes
         }
+        countersAt
         router {
           id
           name

@@ -1,0 +1,51 @@
+import { act, render, screen } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SessionBytes } from './SessionBytes';
+import { nextCountAt, sessionBytesText } from './sessionBytes';
+
+const LOGIN = '2026-11-27T18:41:20Z';
+const at = (iso: string) => Date.parse(iso);
+const clock = (iso: string) => new Date(at(iso)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const fresh = { loginAt: LOGIN, countersAt: null, counters: { rxBytes: 0, txBytes: 0 } };
+
+describe('session byte totals', () => {
+  it('says when the first count comes instead of showing 0 B before the first sample', () => {
+    const text = sessionBytesText(fresh, at('2026-11-27T18:41:30Z'));
+    expect(text).not.toMatch(/0 B/);
+    // login 18:41:20 + one minute is 18:42:20: "by 18:43", never earlier than the sample can come
+    expect(text).toBe(`Bytes counted every minute — first count by ${clock('2026-11-27T18:43:00Z')}`);
+    expect(sessionBytesText(fresh, at('2026-11-27T18:43:01Z'))).toBe('Bytes counted every minute — first count not in yet');
+  });
+
+  it('shows the totals and when they were counted once sampled, zero included', () => {
+    const counted = { loginAt: LOGIN, countersAt: '2026-11-27T18:42:05Z', counters: { rxBytes: 0, txBytes: 61_500_000 } };
+    expect(sessionBytesText(counted, at('2026-11-27T18:42:10Z'))).toBe(`↓ 61.5 MB ↑ 0 B · counted ${clock('2026-11-27T18:42:05Z')}`);
+  });
+
+  it('reads the session again one interval after the last count, never in the past', () => {
+    expect(nextCountAt(fresh, at('2026-11-27T18:41:30Z'))).toBe(at('2026-11-27T18:42:25Z'));
+    const counted = { ...fresh, countersAt: '2026-11-27T18:42:05Z' };
+    expect(nextCountAt(counted, at('2026-11-27T18:42:30Z'))).toBe(at('2026-11-27T18:43:10Z'));
+    // a late sample: the next read is the next interval from now on, not a loop on a past time
+    const late = nextCountAt(fresh, at('2026-11-27T18:45:00Z'));
+    expect(late).toBeGreaterThan(at('2026-11-27T18:45:00Z'));
+    expect(late - at('2026-11-27T18:45:00Z')).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('SessionBytes', () => {
+  beforeEach(() => vi.useFakeTimers({ now: at('2026-11-27T18:41:30Z') }));
+  afterEach(() => vi.useRealTimers());
+
+  it('changes from "first count by" to "not in yet" with the clock, without new data', () => {
+    render(
+      <MantineProvider>
+        <SessionBytes session={fresh} />
+      </MantineProvider>,
+    );
+    expect(screen.getByTestId('session-bytes')).toHaveTextContent('first count by');
+    act(() => vi.advanceTimersByTime(100_000));
+    expect(screen.getByTestId('session-bytes')).toHaveTextContent('first count not in yet');
+  });
+});
