@@ -92,7 +92,7 @@ class BackupTaking implements OperationHandler {
 		try {
 			List<RouterBackup> taken = take(operation);
 			long unchanged = taken.stream().filter((backup) -> !backup.changed()).count();
-			return taken.size() + " backup(s) stored, " + unchanged + " unchanged";
+			return BackupCounts.describe(taken.size(), unchanged);
 		}
 		catch (RuntimeException ex) {
 			failed(operation, ex);
