@@ -101,6 +101,9 @@ try {
     await notified(page, 'is suspended; the router disconnects them once it applies the change');
     await page.getByText('suspended', { exact: true }).first().waitFor();
     await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });
+    // a suspended subscriber is brought back with Restore, the lifecycle's word, not Enable
+    await page.getByRole('button', { name: 'Restore' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Enable' }).count(), 0);
     results.suspended = username;
   });
 
@@ -176,7 +179,7 @@ try {
     await nav(viewerPage, 'Subscribers').click();
     await viewerPage.getByRole('link', { name: username }).click();
     await viewerPage.getByRole('heading', { name: username }).waitFor();
-    for (const name of ['Suspend', 'Enable', 'Disable', 'Delete', 'Edit', 'Reveal password']) {
+    for (const name of ['Suspend', 'Enable', 'Restore', 'Disable', 'Delete', 'Edit', 'Reveal password']) {
       assert.equal(await viewerPage.getByRole('button', { name }).count(), 0, `viewer sees ${name}`);
     }
     await nav(viewerPage, 'Subscribers').click();

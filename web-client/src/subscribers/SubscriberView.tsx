@@ -65,8 +65,16 @@ export default function SubscriberView() {
       actions={
         <Can capability="operate">
           {subscriber.status !== 'ACTIVE' && subscriber.status !== 'PENDING' && (
-            <Button loading={running} onClick={() => void state('Enable', `${subscriber.username} is enabled; the router lets them connect once it applies the change.`, enable)}>
-              Enable
+            // a suspended subscriber is restored (the lifecycle's word); a disabled one enabled
+            <Button
+              loading={running}
+              onClick={() =>
+                void (subscriber.status === 'SUSPENDED'
+                  ? state('Restore', `${subscriber.username} is restored; the router lets them connect once it applies the change.`, enable)
+                  : state('Enable', `${subscriber.username} is enabled; the router lets them connect once it applies the change.`, enable))
+              }
+            >
+              {subscriber.status === 'SUSPENDED' ? 'Restore' : 'Enable'}
             </Button>
           )}
           {subscriber.status !== 'SUSPENDED' && (
