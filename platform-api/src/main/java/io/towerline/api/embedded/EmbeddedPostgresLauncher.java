@@ -38,6 +38,12 @@ public final class EmbeddedPostgresLauncher {
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(properties.startupTimeout())
 				.setServerConfig("max_connections", "200")
+				// the server's own messages (start, recovery, stop) are logged; a
+				// statement
+				// error is the client's to report — Liquibase probing for its lock table
+				// printed "ERROR: relation ... does not exist" at every start and new
+				// tenant
+				.setServerConfig("log_min_messages", "log")
 				// zonky's readiness probe connects as the superuser: once pg_hba.conf
 				// asks for
 				// the password, it must have it

@@ -55,6 +55,12 @@ class PasswordAuthenticationTests {
 	}
 
 	@Test
+	void shouldLogTheServersMessagesButNotTheStatementErrorsItReportsToTheClient() throws Exception {
+		EmbeddedPostgres postgres = start();
+		assertThat(query(postgres, "SHOW log_min_messages")).containsExactly("log");
+	}
+
+	@Test
 	void shouldUpgradeATrustingDirectoryAndKeepItsData() throws Exception {
 		Path pgdata = this.dataDir.resolve("pgdata");
 		try (EmbeddedPostgres old = EmbeddedPostgres.builder()
