@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CombinedError } from 'urql';
-import { describeError, EXTENSION_MESSAGES, fieldErrors, messageForCode } from './errors';
+import { describeError, EXTENSION_MESSAGES, fieldErrors, messageForCode, payloadSummary } from './errors';
 
 // The codes a client can see are the constants of three server enums (ClientErrorCodes joins them); read them from the
 // sources so a code added on the server without a message here fails this test.
@@ -73,5 +73,15 @@ describe('error messages', () => {
         { field: null, code: 'INVALID_STATE', message: '' },
       ]),
     ).toEqual({ username: 'username alice is taken', _form: 'This cannot be done in its current state.' });
+  });
+
+  it('sums up a field error with the sentence that points at the field, and one on no field in the server\'s words', () => {
+    expect(payloadSummary([{ field: 'name', code: 'VALIDATION_FAILED', message: 'name is required' }])).toBe(
+      'Some values are missing or not valid. Check the highlighted fields. (name is required)',
+    );
+    expect(payloadSummary([{ field: null, code: 'VALIDATION_FAILED', message: 'Line 2: a quote inside an unquoted field' }])).toBe(
+      'Line 2: a quote inside an unquoted field',
+    );
+    expect(payloadSummary([{ field: null, code: 'INVALID_STATE', message: '' }])).toBe('This cannot be done in its current state.');
   });
 });

@@ -144,11 +144,18 @@ export function fieldErrors(errors: readonly FieldProblem[]): Record<string, str
   return byField;
 }
 
-/** A sentence for payload errors without a field (or for a notification). */
+/**
+ * A sentence for payload errors (for a notification). An error on a field keeps the code's sentence (it points at the
+ * highlighted field) with the server's words; one on no field — a CSV line, a state — is the server's own message,
+ * which names what is wrong, without a sentence pointing at fields nobody highlighted.
+ */
 export function payloadSummary(errors: readonly FieldProblem[]): string {
   const first = errors[0];
   if (!first) {
     return '';
+  }
+  if (first.field === null && first.message) {
+    return first.message;
   }
   return `${USER_ERROR_MESSAGES[first.code]}${first.message ? ` (${first.message})` : ''}`;
 }
