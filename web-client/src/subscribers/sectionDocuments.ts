@@ -34,6 +34,7 @@ export const SubscriberSessionQuery = graphql(`
           txBytes
         }
         countersAt
+        countersEvery
         router {
           id
           name

@@ -2,12 +2,12 @@ import { act, render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionBytes } from './SessionBytes';
-import { nextCountAt, sessionBytesText } from './sessionBytes';
+import { countInterval, nextCountAt, sessionBytesText } from './sessionBytes';
 
 const LOGIN = '2026-11-27T18:41:20Z';
 const at = (iso: string) => Date.parse(iso);
 const clock = (iso: string) => new Date(at(iso)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-const fresh = { loginAt: LOGIN, countersAt: null, counters: { rxBytes: 0, txBytes: 0 } };
+const fresh = { loginAt: LOGIN, countersAt: null, countersEvery: 60, counters: { rxBytes: 0, txBytes: 0 } };
 
 describe('session byte totals', () => {
   it('says when the first count comes instead of showing 0 B before the first sample', () => {
@@ -19,7 +19,7 @@ describe('session byte totals', () => {
   });
 
   it('shows the totals and when they were counted once sampled, zero included', () => {
-    const counted = { loginAt: LOGIN, countersAt: '2026-11-27T18:42:05Z', counters: { rxBytes: 0, txBytes: 61_500_000 } };
+    const counted = { loginAt: LOGIN, countersAt: '2026-11-27T18:42:05Z', countersEvery: 60, counters: { rxBytes: 0, txBytes: 61_500_000 } };
     expect(sessionBytesText(counted, at('2026-11-27T18:42:10Z'))).toBe(`↓ 61.5 MB ↑ 0 B · counted ${clock('2026-11-27T18:42:05Z')}`);
   });
 
@@ -31,6 +31,19 @@ describe('session byte totals', () => {
     const late = nextCountAt(fresh, at('2026-11-27T18:45:00Z'));
     expect(late).toBeGreaterThan(at('2026-11-27T18:45:00Z'));
     expect(late - at('2026-11-27T18:45:00Z')).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('a platform sampling at another interval', () => {
+  it('says its own interval and waits for it, not for a minute', () => {
+    const fiveMinutes = { ...fresh, countersEvery: 300 };
+    expect(countInterval(300)).toBe('every 5 minutes');
+    expect(countInterval(30)).toBe('every 30 s');
+    // login 18:41:20 + five minutes is 18:46:20: "by 18:47"
+    expect(sessionBytesText(fiveMinutes, at('2026-11-27T18:44:00Z'))).toBe(
+      `Bytes counted every 5 minutes — first count by ${clock('2026-11-27T18:47:00Z')}`,
+    );
+    expect(nextCountAt(fiveMinutes, at('2026-11-27T18:41:30Z'))).toBe(at('2026-11-27T18:46:25Z'));
   });
 });
 

@@ -1,18 +1,25 @@
 import { bytes } from '../live/format';
 
-/**
- * How often the platform reads a session's interface counters (`towerline.sessions.sample-interval`, default 60 s).
- * The speed comes from `monitor-traffic` every second; the byte totals only from this sample, so for up to one
- * interval after a login there are none yet.
- */
-export const COUNT_INTERVAL_MS = 60_000;
 /** Slack for the sample to be read, stored and visible before the page asks again. */
 const READ_SLACK_MS = 5_000;
 
+/**
+ * A session's counters as the page reads them. The speed comes from `monitor-traffic` every second; the byte totals
+ * only from the platform's counter sample every `countersEvery` seconds (`towerline.sessions.sample-interval`), so for
+ * up to one interval after a login there are none yet.
+ */
 export interface SessionCounts {
   loginAt: string;
   countersAt?: string | null;
+  countersEvery: number;
   counters: { rxBytes: number; txBytes: number };
+}
+
+/** "every minute", "every 5 minutes", "every 30 s". */
+export function countInterval(seconds: number): string {
+  if (seconds === 60) return 'every minute';
+  if (seconds % 60 === 0) return `every ${seconds / 60} minutes`;
+  return `every ${seconds} s`;
 }
 
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -25,19 +32,21 @@ export function sessionBytesText(session: SessionCounts, now: number): string {
   if (session.countersAt) {
     return `↓ ${bytes(session.counters.txBytes)} ↑ ${bytes(session.counters.rxBytes)} · counted ${clock(Date.parse(session.countersAt))}`;
   }
-  const due = Date.parse(session.loginAt) + COUNT_INTERVAL_MS;
+  const every = countInterval(session.countersEvery);
+  const due = Date.parse(session.loginAt) + session.countersEvery * 1000;
   // a minute rounded up: "by 18:43" is never earlier than the sample can come
   const byMinute = Math.ceil(due / 60_000) * 60_000;
   return now <= byMinute
-    ? `Bytes counted every minute — first count by ${clock(byMinute)}`
-    : 'Bytes counted every minute — first count not in yet';
+    ? `Bytes counted ${every} — first count by ${clock(byMinute)}`
+    : `Bytes counted ${every} — first count not in yet`;
 }
 
 /** When the page should read the session again to show the next count: one interval after the last (or the login). */
 export function nextCountAt(session: SessionCounts, now: number): number {
+  const interval = session.countersEvery * 1000;
   const last = Date.parse(session.countersAt ?? session.loginAt);
-  let due = last + COUNT_INTERVAL_MS + READ_SLACK_MS;
+  let due = last + interval + READ_SLACK_MS;
   // a sample that is late is looked for once an interval, not in a tight loop
-  while (due <= now) due += COUNT_INTERVAL_MS;
+  while (due <= now) due += interval;
   return due;
 }

@@ -88,6 +88,13 @@ class OnlineSessionController {
 		return Math.max(0, session.uptime(this.clock.instant()).toSeconds());
 	}
 
+	/** Whole seconds, rounded up: a client waiting this long finds the next sample. */
+	@SchemaMapping(typeName = "OnlineSession", field = "countersEvery")
+	long countersEvery(OnlineSession session) {
+		long millis = this.sessions.sampleInterval().toMillis();
+		return Math.max(1, (millis + 999) / 1000);
+	}
+
 	@SchemaMapping(typeName = "OnlineSession", field = "unmanaged")
 	boolean unmanaged(OnlineSession session) {
 		return session.subscriberId() == null;

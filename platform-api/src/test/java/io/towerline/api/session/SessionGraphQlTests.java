@@ -120,13 +120,14 @@ class SessionGraphQlTests extends ApiTest {
 			}));
 		String sessionId = (String) online(this.operator, "alice").get(0).get("id");
 		Map<String, Object> subscriber = this.operator
-			.document("query($id: ID!) { subscriber(id: $id) { session { id } router { onlineCount } } }")
+			.document("query($id: ID!) { subscriber(id: $id) { session { id countersEvery } router { onlineCount } } }")
 			.variable("id", alice[0])
 			.execute()
 			.path("subscriber")
 			.entity(Map.class)
 			.get();
-		assertThat(subscriber).containsEntry("session", Map.of("id", sessionId))
+		// the test samples every 300 ms: a client is told the next whole second
+		assertThat(subscriber).containsEntry("session", Map.of("id", sessionId, "countersEvery", 1))
 			.containsEntry("router", Map.of("onlineCount", 1));
 
 		this.network.simulator().addTraffic("alice", 12_345, 6_000_000_000L, 17, 4_100_000);

@@ -1,6 +1,7 @@
 package io.towerline.core.session;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +45,21 @@ public class OnlineSessions {
 
 	private final JdbcTemplate statements;
 
-	OnlineSessions(JdbcClient jdbc, JdbcTemplate statements) {
+	private final Duration sampleInterval;
+
+	OnlineSessions(JdbcClient jdbc, JdbcTemplate statements, SessionProperties properties) {
 		this.jdbc = jdbc;
 		this.statements = statements;
+		this.sampleInterval = properties.sampleInterval();
+	}
+
+	/**
+	 * How often a session's counters are sampled: its byte totals are that old at most,
+	 * and a new session has none for up to that long.
+	 * @return the sample interval
+	 */
+	public Duration sampleInterval() {
+		return this.sampleInterval;
 	}
 
 	/** Where a page ends: the sort values of its last session. */
