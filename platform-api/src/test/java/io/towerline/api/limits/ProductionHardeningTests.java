@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("production")
 @TestPropertySource(properties = { "towerline.graphql.trusted-documents.enabled=true",
 		"towerline.graphql.trusted-documents.manifest=classpath:graphql-test/trusted-documents.json",
-		// production: the key-encryption key comes from a secret
-		// (ProductionSettingsCheck)
-		"TOWERLINE_CREDENTIAL_KEY=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+		// production needs a credential key given (ProductionSettingsCheck): ApiTest
+		// gives
+		// every context the JVM's one key
 		// every context in this JVM polls the one job queue: this one must deliver
 		// other classes' webhooks and SMS to their loopback receivers as they would
 		"towerline.outbound.allow-private-destinations=true" })

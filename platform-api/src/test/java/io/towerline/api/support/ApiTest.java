@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
 import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.testsupport.TestDatabase;
+import io.towerline.mikrotik.credentials.LocalAesGcmCredentialVault;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
@@ -29,6 +32,14 @@ public abstract class ApiTest {
 
 	private static final Path DATA_DIR = temporaryDataDir();
 
+	/**
+	 * One credential key for every context of the JVM: they all poll the one job queue
+	 * and sweep every tenant, so a context with a key of its own (the production profile
+	 * needs one given) took other classes' jobs and could not open their router passwords
+	 * — the job waited for its router and ran again on another context.
+	 */
+	private static final String CREDENTIAL_KEY = randomKey();
+
 	@Autowired
 	protected HttpGraphQlTester graphQl;
 
@@ -39,6 +50,7 @@ public abstract class ApiTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
 		registry.add("towerline.embedded.data-dir", DATA_DIR::toString);
+		registry.add(LocalAesGcmCredentialVault.KEY_VARIABLE, () -> CREDENTIAL_KEY);
 		registry.add("spring.mvc.async.request-timeout", () -> "60s");
 		// retries and breaker quick enough for tests that take a router away and bring it
 		// back
@@ -105,6 +117,12 @@ public abstract class ApiTest {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
 	}
 
 }
