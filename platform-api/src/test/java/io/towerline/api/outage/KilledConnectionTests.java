@@ -56,7 +56,7 @@ class KilledConnectionTests extends ApiTest {
 
 	HttpGraphQlTester operator;
 
-	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
 
 	private final Queue<ILoggingEvent> logged = new ConcurrentLinkedQueue<>();
 

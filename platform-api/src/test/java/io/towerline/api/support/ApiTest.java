@@ -59,6 +59,9 @@ public abstract class ApiTest {
 		registry.add("towerline.operations.max-attempts", () -> "30");
 		registry.add("towerline.routers.breaker-open-for", () -> "1s");
 		registry.add("db-scheduler.polling-interval", () -> "250ms");
+		// the JVM closes every cached context at its exit, one after another: 8 s of
+		// waiting for a leftover job in each added up past surefire's exit timeout
+		registry.add("db-scheduler.shutdown-max-wait", () -> "1s");
 		// live traffic: a stream whose router came back resumes within a second
 		registry.add("towerline.traffic.retry-max", () -> "1s");
 		registry.add("towerline.traffic.offline-recheck", () -> "1s");
