@@ -20,14 +20,15 @@ import org.jspecify.annotations.Nullable;
 final class OnlineSearchSql {
 
 	/**
-	 * Matches a text search collects, sorts and counts exactly (ADR 0216): past it the
-	 * page is found by walking the sort order and the count says "at least". Counting
-	 * further visits every match — a search matching 20,000 sessions spread over the
-	 * table read ~10,000 pages for a number no page of 100 needs.
+	 * Sessions a prefix search may match to be collected and sorted rather than found by
+	 * walking the sort order.
 	 */
-	static final int SEARCH_CAP = 2_000;
+	static final int SPARSE = 2_000;
 
-	/** How far a count without search text goes: past it, "at least" (ADR 0170). */
+	/**
+	 * The same for a substring search (ADR 0133), and how far a count goes: past it, a
+	 * count only says "at least" (ADR 0170).
+	 */
 	static final int COUNT_CAP = 20_000;
 
 	/**
@@ -39,9 +40,8 @@ final class OnlineSearchSql {
 	private OnlineSearchSql() {
 	}
 
-	/** How far the statements of these parameters count. */
 	static int cap(Map<String, Object> params) {
-		return searching(params) ? SEARCH_CAP : COUNT_CAP;
+		return params.containsKey("pattern") ? COUNT_CAP : SPARSE;
 	}
 
 	/** Whether the statements of these parameters search text. */
@@ -83,8 +83,9 @@ final class OnlineSearchSql {
 				+ " LIMIT :limit";
 	}
 
-	static String cappedCountSql(String where, int cap) {
-		return "SELECT count(*) FROM (SELECT 1 FROM " + table() + " WHERE true" + where + " LIMIT " + (cap + 1) + ") c";
+	static String cappedCountSql(String where) {
+		return "SELECT count(*) FROM (SELECT 1 FROM " + table() + " WHERE true" + where + " LIMIT " + (COUNT_CAP + 1)
+				+ ") c";
 	}
 
 	static String keyset(OnlineSessionOrder order, @Nullable Position after, String name, Map<String, Object> params) {

@@ -41,9 +41,6 @@ public class OnlineSessions {
 	 */
 	static final int COUNT_CAP = OnlineSearchSql.COUNT_CAP;
 
-	/** How far a search with text counts (ADR 0216). */
-	static final int SEARCH_CAP = OnlineSearchSql.SEARCH_CAP;
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate statements;
@@ -128,7 +125,7 @@ public class OnlineSessions {
 			}
 			List<OnlineSession> page = query(OnlineSearchSql.walkSql(where, order, after, limit, params), params,
 					SessionStore::online);
-			return new Page(page, new Matches(cap, true));
+			return new Page(page, (cap == COUNT_CAP) ? new Matches(COUNT_CAP, true) : null);
 		}
 		return new Page(
 				query(OnlineSearchSql.walkSql(where, order, after, limit, params), params, SessionStore::online), null);
@@ -143,16 +140,14 @@ public class OnlineSessions {
 	}
 
 	/**
-	 * How many sessions match, counted up to {@value #SEARCH_CAP} with search text and
-	 * {@value #COUNT_CAP} without: a broad search's exact count reads every match (90,000
-	 * at fleet size), which no list needs.
+	 * How many sessions match, counted up to {@value #COUNT_CAP}: a broad search's exact
+	 * count reads every match (90,000 at fleet size), which no list needs.
 	 */
 	public Matches countUpTo(OnlineSessionFilter filter) {
 		Map<String, Object> params = new HashMap<>();
-		String where = OnlineSearchSql.where(filter, params);
-		int cap = OnlineSearchSql.cap(params);
-		long counted = query(OnlineSearchSql.cappedCountSql(where, cap), params, (rs, row) -> rs.getLong(1)).get(0);
-		return (counted > cap) ? new Matches(cap, true) : new Matches(counted, false);
+		String sql = OnlineSearchSql.cappedCountSql(OnlineSearchSql.where(filter, params));
+		long counted = query(sql, params, (rs, row) -> rs.getLong(1)).get(0);
+		return (counted > COUNT_CAP) ? new Matches(COUNT_CAP, true) : new Matches(counted, false);
 	}
 
 	/**
@@ -174,7 +169,7 @@ public class OnlineSessions {
 			plans.addAll(explain(OnlineSearchSql.walkSql(where, order, null, limit, params), params));
 		}
 		if (page.matches() == null) {
-			plans.addAll(explain(OnlineSearchSql.cappedCountSql(where, OnlineSearchSql.cap(params)), params));
+			plans.addAll(explain(OnlineSearchSql.cappedCountSql(where), params));
 		}
 		return plans;
 	}

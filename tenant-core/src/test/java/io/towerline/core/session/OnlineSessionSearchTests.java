@@ -65,24 +65,20 @@ class OnlineSessionSearchTests extends DatabaseTest {
 	@Test
 	void shouldSayAtLeastWhenMoreMatchThanTheCap() {
 		TenantContext.runAs(this.tenant, () -> {
-			// a search counts up to its cap (ADR 0216) in the statement that finds the
-			// page
 			OnlineSessions.Page page = this.online.page(filter("sub"), OnlineSessionOrder.USERNAME, null, 101);
-			assertThat(page.matches()).isEqualTo(new OnlineSessions.Matches(OnlineSessions.SEARCH_CAP, true));
+			assertThat(page.matches()).isEqualTo(new OnlineSessions.Matches(OnlineSessions.COUNT_CAP, true));
 			assertThat(page.sessions()).extracting(OnlineSession::username).isEqualTo(expected("sub", 0, 101));
-			assertThat(this.online.countUpTo(filter("sub")))
-				.isEqualTo(new OnlineSessions.Matches(OnlineSessions.SEARCH_CAP, true));
-			// no search: the page walks, the count is asked for apart and goes further
+			// no search: the page walks, the count is asked for apart
 			assertThat(this.online.countUpTo(OnlineSessionFilter.ALL))
 				.isEqualTo(new OnlineSessions.Matches(OnlineSessions.COUNT_CAP, true));
 			assertThat(this.online.countUpTo(OnlineSessionFilter.ofRouter(this.otherRouter)))
 				.isEqualTo(new OnlineSessions.Matches(30, false));
-			// a prefix of one or two characters: the same cap, the page found by walking
+			// a prefix of one or two characters walks past 2,000 matches and counts apart
 			OnlineSessions.Page prefix = this.online.page(filter("su"), OnlineSessionOrder.LOGIN_NEWEST, null, 10);
-			assertThat(prefix.matches()).isEqualTo(new OnlineSessions.Matches(OnlineSessions.SEARCH_CAP, true));
+			assertThat(prefix.matches()).isNull();
 			assertThat(prefix.sessions()).hasSize(10);
 			assertThat(this.online.countUpTo(filter("su")))
-				.isEqualTo(new OnlineSessions.Matches(OnlineSessions.SEARCH_CAP, true));
+				.isEqualTo(new OnlineSessions.Matches(OnlineSessions.COUNT_CAP, true));
 		});
 	}
 
