@@ -37,6 +37,16 @@ final class OnlineSearchSql {
 	 */
 	static final int TRIGRAM = 3;
 
+	/**
+	 * What joins the user name, address and caller-id in the search-key table's one
+	 * search text (ADR 0217): text holding it is searched on the session table instead,
+	 * so a match never spans two values.
+	 */
+	static final char SEPARATOR = '\u001f';
+
+	/** A parameter that is never bound: the conditions are on the search-key table. */
+	private static final String KEYED = "keyed";
+
 	private OnlineSearchSql() {
 	}
 
@@ -53,9 +63,10 @@ final class OnlineSearchSql {
 	 * Up to one more match than the cap, as sort keys only; their number; and, when they
 	 * are within the cap, the page's rows. One row at least (the count), with null
 	 * session columns when the page is empty or past the cap (it is then found by
-	 * walking). The page's rows are read again by their row address, which the
-	 * statement's one snapshot keeps valid: one page visit each instead of an index
-	 * descent (ADR 0187).
+	 * walking). A substring search collects from the search-key table and reads the
+	 * page's session rows by id (ADR 0217); a prefix search collects from the session
+	 * table and reads them again by their row address, which the statement's one snapshot
+	 * keeps valid: one page visit each instead of an index descent (ADR 0187).
 	 */
 	static String collectSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
 			Map<String, Object> params) {
@@ -65,27 +76,47 @@ final class OnlineSearchSql {
 		String columns = Arrays.stream(SessionStore.COLUMNS.split(", "))
 			.map((column) -> "o." + column)
 			.collect(Collectors.joining(", "));
-		return "WITH matched AS MATERIALIZED (SELECT ctid AS row_at, id, login_at, lower(username) AS sort_name FROM "
-				+ table() + " WHERE true" + where
+		boolean keyed = keyed(params);
+		String matched = keyed ? "SELECT id AS row_at, id, login_at, sort_name FROM " + keyTable()
+				: "SELECT ctid AS row_at, id, login_at, lower(username) AS sort_name FROM " + table();
+		return "WITH matched AS MATERIALIZED (" + matched + " WHERE true" + where
 				+ " LIMIT :collect), counted AS (SELECT count(*) AS matches FROM matched), "
 				+ "page AS (SELECT row_at FROM matched WHERE (SELECT matches FROM counted) <= :cap"
 				+ keyset(order, after, "sort_name", params) + orderBy(order, "", "sort_name")
 				+ " LIMIT :limit) SELECT c.matches, " + columns + " FROM counted c LEFT JOIN (page p JOIN " + table()
-				+ " o ON o.ctid = p.row_at) ON true" + orderBy(order, "o.", "lower(o.username)");
+				+ " o ON o." + (keyed ? "id" : "ctid") + " = p.row_at) ON true"
+				+ orderBy(order, "o.", "lower(o.username)");
 	}
 
-	/** The page found by walking the order's index and filtering. */
+	/**
+	 * The page found by walking the order's index and filtering: a substring search walks
+	 * the search-key table's and reads the page's session rows by id (ADR 0217).
+	 */
 	static String walkSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
 			Map<String, Object> params) {
 		params.put("limit", limit);
+		if (keyed(params)) {
+			String columns = Arrays.stream(SessionStore.COLUMNS.split(", "))
+				.map((column) -> "o." + column)
+				.collect(Collectors.joining(", "));
+			return "SELECT " + columns + " FROM (SELECT id, login_at, sort_name FROM " + keyTable() + " WHERE true"
+					+ where + keyset(order, after, "sort_name", params) + orderBy(order, "", "sort_name")
+					+ " LIMIT :limit) k JOIN " + table() + " o ON o.id = k.id" + orderBy(order, "k.", "k.sort_name");
+		}
 		return "SELECT " + SessionStore.COLUMNS + " FROM " + table() + " WHERE true" + where
 				+ keyset(order, after, "lower(username)", params) + orderBy(order, "", "lower(username)")
 				+ " LIMIT :limit";
 	}
 
-	static String cappedCountSql(String where) {
-		return "SELECT count(*) FROM (SELECT 1 FROM " + table() + " WHERE true" + where + " LIMIT " + (COUNT_CAP + 1)
-				+ ") c";
+	/** Counts up to one past the cap, from the table the filter's statements search. */
+	static String cappedCountSql(String where, Map<String, Object> params) {
+		return "SELECT count(*) FROM (SELECT 1 FROM " + searched(params) + " WHERE true" + where + " LIMIT "
+				+ (COUNT_CAP + 1) + ") c";
+	}
+
+	/** Counts every match, from the table the filter's statements search. */
+	static String countSql(String where, Map<String, Object> params) {
+		return "SELECT count(*) FROM " + searched(params) + " WHERE true" + where;
 	}
 
 	static String keyset(OnlineSessionOrder order, @Nullable Position after, String name, Map<String, Object> params) {
@@ -114,6 +145,21 @@ final class OnlineSearchSql {
 		return TenantContext.require().schemaName() + ".online_session";
 	}
 
+	/** The search keys of the online sessions, kept in step by triggers (ADR 0217). */
+	static String keyTable() {
+		return TenantContext.require().schemaName() + ".online_session_key";
+	}
+
+	/** Whether the filter's conditions are on the search-key table. */
+	static boolean keyed(Map<String, Object> params) {
+		return params.containsKey(KEYED);
+	}
+
+	/** The table the filter's conditions are on. */
+	static String searched(Map<String, Object> params) {
+		return keyed(params) ? keyTable() : table();
+	}
+
 	static String where(OnlineSessionFilter filter, Map<String, Object> params) {
 		String schema = TenantContext.require().schemaName();
 		StringBuilder sql = new StringBuilder();
@@ -135,8 +181,16 @@ final class OnlineSearchSql {
 			params.put("subscriberId", filter.subscriberId());
 		}
 		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
-		if (text.codePointCount(0, text.length()) >= TRIGRAM) {
-			// anywhere in the value, served by the trigram indexes (ADR 0133)
+		if (text.codePointCount(0, text.length()) >= TRIGRAM && text.indexOf(SEPARATOR) < 0) {
+			// anywhere in one of the values, served by the search-key table's trigram
+			// index (ADR 0217); the separator keeps a match inside one value
+			sql.append(" AND search LIKE :pattern");
+			params.put("pattern", "%" + escapeLike(text) + "%");
+			params.put(KEYED, Boolean.TRUE);
+		}
+		else if (text.codePointCount(0, text.length()) >= TRIGRAM) {
+			// text holding the separator: on the session table's three trigram indexes
+			// (ADR 0133)
 			sql.append(" AND (lower(username) LIKE :pattern OR address LIKE :pattern"
 					+ " OR lower(caller_id) LIKE :pattern)");
 			params.put("pattern", "%" + escapeLike(text) + "%");

@@ -134,8 +134,7 @@ public class OnlineSessions {
 	/** How many sessions match. */
 	public long count(OnlineSessionFilter filter) {
 		Map<String, Object> params = new HashMap<>();
-		String sql = "SELECT count(*) FROM " + OnlineSearchSql.table() + " WHERE true"
-				+ OnlineSearchSql.where(filter, params);
+		String sql = OnlineSearchSql.countSql(OnlineSearchSql.where(filter, params), params);
 		return query(sql, params, (rs, row) -> rs.getLong(1)).get(0);
 	}
 
@@ -145,7 +144,7 @@ public class OnlineSessions {
 	 */
 	public Matches countUpTo(OnlineSessionFilter filter) {
 		Map<String, Object> params = new HashMap<>();
-		String sql = OnlineSearchSql.cappedCountSql(OnlineSearchSql.where(filter, params));
+		String sql = OnlineSearchSql.cappedCountSql(OnlineSearchSql.where(filter, params), params);
 		long counted = query(sql, params, (rs, row) -> rs.getLong(1)).get(0);
 		return (counted > COUNT_CAP) ? new Matches(COUNT_CAP, true) : new Matches(counted, false);
 	}
@@ -169,7 +168,7 @@ public class OnlineSessions {
 			plans.addAll(explain(OnlineSearchSql.walkSql(where, order, null, limit, params), params));
 		}
 		if (page.matches() == null) {
-			plans.addAll(explain(OnlineSearchSql.cappedCountSql(where), params));
+			plans.addAll(explain(OnlineSearchSql.cappedCountSql(where, params), params));
 		}
 		return plans;
 	}
