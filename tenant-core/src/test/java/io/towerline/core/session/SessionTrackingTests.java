@@ -19,6 +19,7 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.testsupport.DatabaseTest;
 import io.towerline.core.testsupport.LogLines;
+import io.towerline.core.testsupport.SessionSearchKeys;
 import ch.qos.logback.classic.Level;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
@@ -96,6 +97,8 @@ class SessionTrackingTests extends DatabaseTest {
 					}
 					return matchedStates.size() >= 5 && this.fixture.events(tenant, SessionEvents.ENDED).size() >= 10;
 				});
+				// the search keys follow in the tracker's own transactions (ADR 0217)
+				assertThat(SessionSearchKeys.outOfStep(this.jdbc, tenant.schemaName())).isZero();
 				assertThat(this.fixture.events(tenant, SessionEvents.STARTED)).isNotEmpty();
 				List<EndedSession> ended = TenantContext.callAs(tenant, () -> this.history
 					.list(new SessionHistoryFilter(null, router, null, null, null, null), null, 100));

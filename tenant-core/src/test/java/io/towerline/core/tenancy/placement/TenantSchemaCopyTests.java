@@ -14,6 +14,7 @@ import io.towerline.core.tenancy.catalog.RateLimitTier;
 import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.testsupport.DatabaseTest;
 import io.towerline.core.testsupport.ExternalPostgres;
+import io.towerline.core.testsupport.SessionSearchKeys;
 import io.towerline.core.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +80,14 @@ class TenantSchemaCopyTests extends DatabaseTest {
 				.params(UUID.randomUUID(), UUID.randomUUID(), now, now, "k" + i, "line one\nline 'two'\t\\ " + i)
 				.update();
 		}
+		// online sessions and their search keys (ADR 0217), which triggers keep in step
+		this.jdbc
+			.sql("INSERT INTO " + schema + ".online_session (id, router_id, item_id, username, address, "
+					+ "caller_id, service, ppp_session_id, login_at, seen_at) SELECT gen_random_uuid(), ?, '*' || n, "
+					+ "'copy' || n, '10.2.0.' || n, '02:00:00:00:00:' || lpad(to_hex(n), 2, '0'), 'pppoe', '0x' || n, "
+					+ "now(), now() FROM generate_series(1, 30) n")
+			.param(UUID.randomUUID())
+			.update();
 		// a run-time partition (sessions are partitioned by logout month, made ahead by a
 		// task)
 		this.jdbc
@@ -116,6 +125,8 @@ class TenantSchemaCopyTests extends DatabaseTest {
 		this.copy.copy(tenant, this.dataSource, otherPool);
 		assertThat(target.sql("SELECT count(*) FROM " + schema + ".router_operation").query(Long.class).single())
 			.isEqualTo(50L);
+		assertThat(SessionSearchKeys.count(target, schema)).isEqualTo(30L);
+		assertThat(SessionSearchKeys.outOfStep(target, schema)).isZero();
 	}
 
 }
