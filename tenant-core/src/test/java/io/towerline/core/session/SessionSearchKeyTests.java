@@ -8,6 +8,7 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
 import io.towerline.core.tenancy.catalog.TenantOnboarding;
+import io.towerline.core.tenancy.catalog.TenantSchemaMigrator;
 import io.towerline.core.testsupport.DatabaseTest;
 import io.towerline.core.testsupport.SessionSearchKeys;
 import io.towerline.core.testsupport.TestDatabase;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The search-key table a text search reads (ADR 0217) says what the online sessions say
  * through every write the platform makes to them — logins, a login read twice, counter
  * samples, kick marks, a changed address or caller-id, logouts, a deleted router — and is
- * written by none of the frequent ones (a counter sample leaves its rows untouched).
+ * written by none of the frequent ones (a counter sample leaves its rows untouched); a
+ * tenant with sessions online when the table arrives gets them filled in.
  */
 @SpringBootTest
 class SessionSearchKeyTests extends DatabaseTest {
@@ -45,6 +47,9 @@ class SessionSearchKeyTests extends DatabaseTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TenantSchemaMigrator migrator;
 
 	TenantId tenant;
 
@@ -126,6 +131,29 @@ class SessionSearchKeyTests extends DatabaseTest {
 			assertThat(this.online.count(filter("d\u001fna"))).isEqualTo(1);
 			assertThat(this.online.count(filter("10.9.2."))).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void shouldFillTheSearchKeysOfATenantOnlineBeforeTheTableExisted() {
+		OnlineSession dana = session(this.router, "*1", "Dana", "10.9.3.1", "02:AA:BB:CC:DD:06");
+		OnlineSession eve = session(this.otherRouter, "*1", "eve", "10.9.3.2", "02:AA:BB:CC:DD:07");
+		write(() -> this.store.insert(List.of(dana, eve)));
+		// the schema as a tenant had it before changeset 0118, sessions online
+		this.jdbc.sql("DROP TABLE " + schema() + ".online_session_key").update();
+		this.jdbc
+			.sql("DROP FUNCTION " + schema() + ".online_session_key_added, " + schema()
+					+ ".online_session_key_changed, " + schema() + ".online_session_key_removed CASCADE")
+			.update();
+		this.jdbc.sql("DELETE FROM " + schema() + ".databasechangelog WHERE id = '0118-online-session-search-keys'")
+			.update();
+
+		assertThat(this.migrator.migrate(this.tenant)).isEqualTo(1);
+
+		assertInStep(2);
+		assertThat(names("10.9.3.")).containsExactly("Dana", "eve");
+		// and kept in step from there on, by the tenant's role
+		write(() -> this.store.remove(List.of(dana.id())));
+		assertInStep(1);
 	}
 
 	private OnlineSession session(UUID routerId, String item, String name, String address, String mac) {
