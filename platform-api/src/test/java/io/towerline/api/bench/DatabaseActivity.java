@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * PostgreSQL's processes are doing ({@code pg_stat_activity}: tracker writes, searches
  * and their wait events, autovacuum workers, the checkpointer) and how many threads of
  * the machine are runnable ({@code /proc/stat}); and every second the session table's row
- * counters and its trigram index's pending list. Each sample carries the wall clock, the
- * same clock the searches and the flight recording use.
+ * counters and the pending list of the search-key trigram index searches read (ADR 0217).
+ * Each sample carries the wall clock, the same clock the searches and the flight
+ * recording use.
  */
 final class DatabaseActivity implements AutoCloseable {
 
@@ -200,7 +201,7 @@ final class DatabaseActivity implements AutoCloseable {
 			}
 			if (this.pendingList) {
 				try (ResultSet rows = statement.executeQuery("SELECT pending_pages FROM public.pgstatginindex('"
-						+ this.schema + ".online_session_username_trgm'::regclass)")) {
+						+ this.schema + ".online_session_key_search'::regclass)")) {
 					pending = rows.next() ? rows.getLong(1) : -1;
 				}
 			}
@@ -248,7 +249,7 @@ final class DatabaseActivity implements AutoCloseable {
 		return String.format(Locale.ROOT,
 				"The session table over %d s sampled: rows updated per second p50 %d, p90 %d, max %d, seconds "
 						+ "without any %d; %d updated, %.0f %% of them HOT (no index entries); %d inserted, %d "
-						+ "deleted; user-name trigram index pending list %d–%d pages; %d checkpoints%n%n",
+						+ "deleted; search-key trigram index pending list %d–%d pages; %d checkpoints%n%n",
 				updates.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 9 / 10), sorted.getLast(),
 				updates.stream().filter((n) -> n == 0).count(), updated, (updated > 0) ? 100.0 * hot / updated : 0.0,
 				last.inserted() - first.inserted(), last.deleted() - first.deleted(), pending.getMin(),
