@@ -11,11 +11,12 @@ import io.towerline.core.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The statements of the online-sessions search (ADR 0133, 0170, 0187): the filter's
+ * The statements of the online-sessions search (ADR 0133, 0170, 0187, 0217): the filter's
  * conditions and their parameters, the statement that collects and counts matches and
  * reads a page, the one that walks a sort order's index, and the capped count. Text
  * matches any part of the user name or MAC (any case) or IP address from three characters
- * on, served by trigram indexes, and a prefix below that, served by prefix indexes.
+ * on, served by the search-key table's trigram index, and a prefix below that, served by
+ * the session table's prefix indexes.
  */
 final class OnlineSearchSql {
 

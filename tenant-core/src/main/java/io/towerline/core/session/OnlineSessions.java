@@ -29,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is online in the current tenant: filtered, sorted, keyset-paged lists, counts per
  * router, POP and tenant, and the sessions of a subscriber. Text search matches any part
- * of the user name or MAC (any case) or IP address from three characters on, served by
- * trigram indexes, and a prefix below that, served by prefix indexes (ADR 0133).
+ * of the user name or MAC (any case) or IP address from three characters on, served by a
+ * trigram index on a narrow table of search keys (ADR 0133, ADR 0217), and a prefix below
+ * that, served by prefix indexes.
  */
 @Service
 @Transactional(readOnly = true)
