@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A backup whose connection to the router is cut at any step (issue 11/13 hardening, ADR
- * 0224): the reply to one command — the export, the binary save, finding the file, a
+ * 0223): the reply to one command — the export, the binary save, finding the file, a
  * chunk of its download, its removal — breaks mid-sentence and the connection closes. The
  * operation is tried again and ends with exactly one backup of each kind, whole (the same
  * content as an uninterrupted backup), no half-stored blob, and no file of any try left
