@@ -38,6 +38,9 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, string> = {
   TENANT_MOVING: 'This account is being moved to another database cluster; changes are paused for a few seconds. Try again shortly.',
   // router connection checks (ADR 0212)
   ROUTER_CHECKS_EXHAUSTED: 'Too many router connection checks in a short time. Wait a minute, then try again.',
+  // report generation that failed or died (ADR 0223)
+  REPORT_GENERATION_FAILED: 'This report could not be generated. Ask for it again; if it fails again, tell support.',
+  REPORT_GENERATION_ABANDONED: 'This report\'s generation was interrupted every time it was tried. Ask for it again.',
 };
 
 export const EXTENSION_MESSAGES: Record<string, string> = {

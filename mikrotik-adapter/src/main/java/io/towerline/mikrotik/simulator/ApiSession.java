@@ -108,7 +108,7 @@ final class ApiSession implements Runnable {
 			fatal(fatal);
 			return false;
 		}
-		FlakyLink.Fate fate = this.faults.drawFate();
+		FlakyLink.Fate fate = this.faults.takeCut(request.path()) ? FlakyLink.Fate.CUT : this.faults.drawFate();
 		if (fate == FlakyLink.Fate.FATAL) {
 			fatal("flaky link");
 			return false;

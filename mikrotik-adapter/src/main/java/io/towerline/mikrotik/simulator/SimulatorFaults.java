@@ -27,6 +27,8 @@ public final class SimulatorFaults {
 
 	private volatile @Nullable FlakyLink flaky;
 
+	private final AtomicReference<@Nullable PathCut> cut = new AtomicReference<>();
+
 	/**
 	 * Delay before each command is answered; every command waits on its own thread, so
 	 * pipelining still pays off.
@@ -83,6 +85,19 @@ public final class SimulatorFaults {
 		return this;
 	}
 
+	/**
+	 * The {@code occurrence}-th command to {@code path} from now on (1: the next one) is
+	 * applied and its reply cut mid-sentence, the connection closed: a transfer dropped
+	 * at a chosen step. Other commands are answered normally.
+	 */
+	public SimulatorFaults cutReplyOf(String path, int occurrence) {
+		if (occurrence < 1) {
+			throw new IllegalArgumentException("occurrence must be 1 or more");
+		}
+		this.cut.set(new PathCut(path, new AtomicInteger(occurrence)));
+		return this;
+	}
+
 	/** Back to a well-behaved router. */
 	public void reset() {
 		this.flaky = null;
@@ -92,6 +107,7 @@ public final class SimulatorFaults {
 		this.ignoreCancel = false;
 		this.dropAfterRows.set(-1);
 		this.fatal.set(null);
+		this.cut.set(null);
 	}
 
 	Duration latency() {
@@ -124,6 +140,22 @@ public final class SimulatorFaults {
 	Duration slowDelay() {
 		FlakyLink link = this.flaky;
 		return (link != null) ? link.slowDelay() : Duration.ZERO;
+	}
+
+	/**
+	 * Whether the reply to this command to {@code path} is to be cut (disarms itself
+	 * then).
+	 */
+	boolean takeCut(String path) {
+		PathCut armed = this.cut.get();
+		if (armed == null || !armed.path().equals(path) || armed.remaining().decrementAndGet() != 0) {
+			return false;
+		}
+		return this.cut.compareAndSet(armed, null);
+	}
+
+	private record PathCut(String path, AtomicInteger remaining) {
+
 	}
 
 	@Nullable String takeFatal() {

@@ -1,5 +1,9 @@
 package io.towerline.api.limits;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +16,7 @@ import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
 import graphql.language.Directive;
 import graphql.language.Document;
+import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -25,6 +30,8 @@ import graphql.language.SelectionSet;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -49,8 +56,11 @@ import org.jspecify.annotations.Nullable;
  * inside it ({@code edges}, {@code nodes}) hold its page size, so everything inside them
  * is multiplied by it; nested connections multiply; a missing page size counts as
  * {@value Pages#MAX_PAGE_SIZE} and sizes are clamped to 1…{@value Pages#MAX_PAGE_SIZE}; a
- * list outside a connection counts as one instance (such lists must be small, ADR
- * 0006);</li>
+ * list outside a connection counts as one instance (such lists must be small, ADR 0006),
+ * unless its field carries {@code @listSize}: then it counts as many leaves as it returns
+ * at most (its assumed size, or what its slicing argument or its {@code from}…{@code to}
+ * range over its granularity says), with what each element selects multiplied by that
+ * (ADR 0224);</li>
  * <li>every element of a list in the arguments, and every line of a {@code csv} argument
  * but its header, is a <em>row</em> to write or look up;</li>
  * <li>repeated selections are counted each time, even where execution merges them, so the
@@ -84,6 +94,13 @@ public final class OperationCost {
 	public static final long ROWS_PER_POINT = 4;
 
 	private static final String CSV_ARGUMENT = "csv";
+
+	/** The directive that sizes a list outside a connection (list-size.graphqls). */
+	static final String LIST_SIZE = "listSize";
+
+	/** Seconds per step of the granularities a {@code @listSize} range is divided by. */
+	private static final Map<String, Long> STEPS = Map.of("MINUTE", 60L, "FIVE_MINUTES", 300L, "HOUR", 3_600L, "DAY",
+			86_400L);
 
 	private final GraphQLSchema schema;
 
@@ -155,6 +172,16 @@ public final class OperationCost {
 		}
 		GraphQLOutputType type = definition.getType();
 		boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type));
+		GraphQLAppliedDirective listSize = list ? definition.getAppliedDirective(LIST_SIZE) : null;
+		if (listSize != null) {
+			// elements of one read: each a leaf, its scalars included (they are columns
+			// of
+			// that read); objects and input rows it selects are priced per element
+			long size = listSize(field, listSize);
+			Count inside = (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLCompositeType composite)
+					? selections(field.getSelectionSet(), composite, 0) : Count.NONE;
+			return new Count(0, size, rows).plus(new Count(inside.objects(), 0, inside.rows()).times(size));
+		}
 		long instances = (list && pageSize > 0) ? pageSize : 1;
 		if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLCompositeType composite)) {
 			return new Count(0, instances, rows);
@@ -224,6 +251,85 @@ public final class OperationCost {
 		Argument argument = directive.getArgument("if");
 		Object value = (argument != null) ? value(argument.getValue()) : null;
 		return (value instanceof Boolean bool) ? bool : "include".equals(directive.getName());
+	}
+
+	/**
+	 * The most elements a {@code @listSize} field returns for this selection: its assumed
+	 * size, or less where its slicing argument or its range says so.
+	 */
+	private long listSize(Field field, GraphQLAppliedDirective directive) {
+		long assumed = Math.max(1, intArgument(directive, "assumedSize", 1));
+		String slicing = stringArgument(directive, "slicingArgument");
+		if (slicing != null) {
+			Argument argument = argument(field, slicing);
+			if (argument != null && value(argument.getValue()) instanceof Number number) {
+				return Math.clamp(number.longValue(), 1, assumed);
+			}
+		}
+		String step = stringArgument(directive, "stepArgument");
+		if (step != null) {
+			Instant from = instant(argument(field, "from"));
+			Instant to = instant(argument(field, "to"));
+			long stepSeconds = stepSeconds(argument(field, step));
+			if (from != null && to != null && stepSeconds > 0) {
+				long seconds = Math.max(0, Duration.between(from, to).getSeconds());
+				return Math.clamp(Math.ceilDiv(seconds, stepSeconds) + 1, 1, assumed);
+			}
+		}
+		return assumed;
+	}
+
+	private @Nullable Instant instant(@Nullable Argument argument) {
+		Object value = switch ((argument != null) ? argument.getValue() : null) {
+			case VariableReference variable -> this.variables.get(variable.getName());
+			case StringValue text -> text.getValue();
+			case null, default -> null;
+		};
+		try {
+			return switch (value) {
+				case Instant instant -> instant;
+				case OffsetDateTime offset -> offset.toInstant();
+				case String text -> OffsetDateTime.parse(text).toInstant();
+				case null, default -> null;
+			};
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The step of a granularity argument; without one, the finest step (the server's
+	 * default is never finer).
+	 */
+	private long stepSeconds(@Nullable Argument argument) {
+		Object value = switch ((argument != null) ? argument.getValue() : null) {
+			case VariableReference variable -> this.variables.get(variable.getName());
+			case EnumValue name -> name.getName();
+			case null, default -> null;
+		};
+		Long seconds = (value != null) ? STEPS.get(value.toString()) : null;
+		return (seconds != null) ? seconds : STEPS.values().stream().mapToLong(Long::longValue).min().orElse(0);
+	}
+
+	private static @Nullable Argument argument(Field field, String name) {
+		for (Argument argument : field.getArguments()) {
+			if (argument.getName().equals(name)) {
+				return argument;
+			}
+		}
+		return null;
+	}
+
+	private static long intArgument(GraphQLAppliedDirective directive, String name, long otherwise) {
+		GraphQLAppliedDirectiveArgument argument = directive.getArgument(name);
+		Object value = (argument != null) ? argument.getValue() : null;
+		return (value instanceof Number number) ? number.longValue() : otherwise;
+	}
+
+	private static @Nullable String stringArgument(GraphQLAppliedDirective directive, String name) {
+		GraphQLAppliedDirectiveArgument argument = directive.getArgument(name);
+		return (argument != null && argument.getValue() instanceof String text) ? text : null;
 	}
 
 	private static boolean isConnection(GraphQLFieldDefinition definition) {

@@ -114,7 +114,17 @@ class KilledConnectionTests extends ApiTest {
 				.containsEntry("retryable", true));
 		this.root.detachAppender(this.capture);
 		// Hikari (connection marked broken) and Hibernate (release of that connection)
-		// warn once per broken connection with the driver's exception; not ours to shape
+		// log the broken connection as one line each, without the driver's stack trace
+		assertThat(this.logged.stream()
+			.filter((event) -> event.getThrowableProxy() != null)
+			.map((event) -> event.getLoggerName() + ": " + event.getFormattedMessage() + " - "
+					+ event.getThrowableProxy().getClassName() + ": " + event.getThrowableProxy().getMessage())
+			.toList()).as("stack traces logged while the connection was killed").isEmpty();
+		assertThat(this.logged.stream()
+			.filter((event) -> event.getLoggerName().startsWith("com.zaxxer.hikari")
+					&& event.getFormattedMessage().contains("marked as broken")
+					&& event.getFormattedMessage().contains("[SQLState 57P01: "))
+			.count()).as("the pool's line about the broken connection").isEqualTo(1);
 		assertThat(this.logged.stream()
 			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR))
 			.map((event) -> event.getLoggerName() + ": " + event.getFormattedMessage())

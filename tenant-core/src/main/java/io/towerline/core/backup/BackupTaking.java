@@ -24,6 +24,7 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.mikrotik.RouterException;
 import io.towerline.mikrotik.RouterProtocolException;
 import io.towerline.mikrotik.client.RouterClient;
+import io.towerline.mikrotik.files.RouterFile;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,10 +106,19 @@ class BackupTaking implements OperationHandler {
 		BackupSettings settings = this.schedule.settings();
 		Actor actor = Actor.of(operation.requestedBy());
 		RouterClient client = this.access.client(router);
+		// every try: a try cut short by the connection does not always count as an
+		// attempt
+		removeEarlierTriesFiles(client, router, operation);
 		List<BackupKind> kinds = kinds(operation.subject(), settings, client);
 		CommandContext context = new CommandContext(router.id(), actor, operation.id(), null);
-		List<RouterBackup> taken = new ArrayList<>();
+		// a try that failed after storing one kind (the connection cut during the next)
+		// already recorded it: a kind is recorded once per operation, however many tries
+		List<RouterBackup> taken = new ArrayList<>(
+				this.transactions.execute((tx) -> this.backups.findByOperationId(operation.id())));
 		for (BackupKind kind : kinds) {
+			if (taken.stream().anyMatch((backup) -> backup.kind() == kind)) {
+				continue;
+			}
 			taken.add(context.call(() -> (kind == BackupKind.EXPORT)
 					? takeExport(client, router, settings.includeSensitive(), operation)
 					: takeBinary(client, router, operation)));
@@ -229,12 +239,31 @@ class BackupTaking implements OperationHandler {
 	}
 
 	/**
+	 * Removes the files earlier tries of this operation left on the router's disk: a try
+	 * whose connection was cut mid-download could not remove its file.
+	 */
+	private void removeEarlierTriesFiles(RouterClient client, Router router, RouterOperation operation) {
+		String prefix = filePrefix(operation);
+		for (RouterFile file : client.files().list()) {
+			if (file.name().startsWith(prefix)) {
+				client.files().remove(file.name());
+				log.info("Removed {} left on router {} by an earlier try of backup operation {}", file.name(),
+						router.id(), operation.id());
+			}
+		}
+	}
+
+	/**
 	 * A file name no one else uses on the router, so two platforms (or a person) backing
 	 * up the same router do not overwrite each other's file.
 	 */
 	private static String fileBase(RouterOperation operation) {
-		return "towerline-" + operation.id().toString().substring(0, 8) + "-"
-				+ Long.toString(System.nanoTime() & 0xFFFFFF, 36);
+		return filePrefix(operation) + Long.toString(System.nanoTime() & 0xFFFFFF, 36);
+	}
+
+	/** What the names of all of an operation's files on the router start with. */
+	private static String filePrefix(RouterOperation operation) {
+		return "towerline-" + operation.id().toString().substring(0, 8) + "-";
 	}
 
 	private static char[] password() {

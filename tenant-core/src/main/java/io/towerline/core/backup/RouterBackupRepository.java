@@ -25,6 +25,9 @@ interface RouterBackupRepository extends JpaRepository<RouterBackup, UUID>, Tena
 
 	Optional<RouterBackup> findFirstByRouterIdAndKindOrderByTakenAtDescIdDesc(UUID routerId, BackupKind kind);
 
+	/** The backups an operation recorded (in tries before the current one). */
+	List<RouterBackup> findByOperationId(UUID operationId);
+
 	/** Each router's newest backup time. */
 	@Query("select b.routerId, max(b.takenAt) from RouterBackup b group by b.routerId")
 	List<Object[]> lastTakenPerRouter();

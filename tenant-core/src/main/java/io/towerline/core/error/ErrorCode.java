@@ -116,6 +116,17 @@ public enum ErrorCode {
 	 * The tenant started as many router connection checks as it may for now; try again in
 	 * the seconds the message names.
 	 */
-	ROUTER_CHECKS_EXHAUSTED
+	ROUTER_CHECKS_EXHAUSTED,
+
+	// report generation that failed or died (issue 13, ADR 0223)
+
+	/** A report's generation failed; the report's failure says why. */
+	REPORT_GENERATION_FAILED,
+
+	/**
+	 * A report's generation died (its replica stopped) as many times as a report is
+	 * tried; it is not tried again. Ask for the report again.
+	 */
+	REPORT_GENERATION_ABANDONED
 
 }

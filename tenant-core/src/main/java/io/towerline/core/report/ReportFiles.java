@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A report's files in the tenant's schema, as {@code report_file_chunk} rows: written and
  * read one chunk at a time, so a file of any size costs one chunk of memory. Each chunk
  * is stored in a transaction of its own (the report is generated inside a long read-only
- * one); a report that fails or is generated again has its chunks removed first.
+ * one). Each generation attempt writes its own chunks and only the report's current
+ * attempt is read back, so a generator still running after its job was revived elsewhere
+ * never mixes its chunks into the file served (ADR 0223).
  */
 @Component
 class ReportFiles {
@@ -37,17 +39,22 @@ class ReportFiles {
 	}
 
 	/** A stream that stores what is written as the report's file in {@code format}. */
-	ChunkWriter writer(UUID reportId, ReportFormat format) {
+	ChunkWriter writer(UUID reportId, int attempt, ReportFormat format) {
 		String insert = "INSERT INTO " + schema()
-				+ ".report_file_chunk (report_id, format, seq, data) VALUES (?, ?, ?, ?)";
-		return new ChunkWriter(this.properties.chunkBytes(), (seq, data) -> this.ownTransaction
-			.executeWithoutResult((tx) -> this.jdbc.sql(insert).params(reportId, format.name(), seq, data).update()));
+				+ ".report_file_chunk (report_id, format, attempt, seq, data) VALUES (?, ?, ?, ?, ?)";
+		return new ChunkWriter(this.properties.chunkBytes(), (seq, data) -> this.ownTransaction.executeWithoutResult(
+				(tx) -> this.jdbc.sql(insert).params(reportId, format.name(), attempt, seq, data).update()));
 	}
 
-	/** Writes the stored file into {@code out}, chunk by chunk. */
+	/**
+	 * Writes the stored file of the report's current attempt into {@code out}, chunk by
+	 * chunk.
+	 */
 	void copyTo(UUID reportId, ReportFormat format, OutputStream out) {
-		String select = "SELECT data FROM " + schema()
-				+ ".report_file_chunk WHERE report_id = ? AND format = ? AND seq = ?";
+		String schema = schema();
+		String select = "SELECT c.data FROM " + schema + ".report_file_chunk c JOIN " + schema
+				+ ".report r ON r.id = c.report_id AND r.attempt = c.attempt "
+				+ "WHERE c.report_id = ? AND c.format = ? AND c.seq = ?";
 		for (int seq = 0;; seq++) {
 			byte[] data = this.jdbc.sql(select)
 				.params(reportId, format.name(), seq)
@@ -66,11 +73,28 @@ class ReportFiles {
 		}
 	}
 
-	void delete(UUID reportId) {
+	/** Removes the chunks {@code attempt} wrote. */
+	void delete(UUID reportId, int attempt) {
+		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc
+			.sql("DELETE FROM " + schema() + ".report_file_chunk WHERE report_id = ? AND attempt = ?")
+			.params(reportId, attempt)
+			.update());
+	}
+
+	/** Removes every chunk of the report (its generation was abandoned). */
+	void deleteAll(UUID reportId) {
 		this.ownTransaction.executeWithoutResult(
 				(tx) -> this.jdbc.sql("DELETE FROM " + schema() + ".report_file_chunk WHERE report_id = ?")
 					.param(reportId)
 					.update());
+	}
+
+	/** Removes the chunks earlier attempts left (a generator that died mid-file). */
+	void deleteBefore(UUID reportId, int attempt) {
+		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc
+			.sql("DELETE FROM " + schema() + ".report_file_chunk WHERE report_id = ? AND attempt < ?")
+			.params(reportId, attempt)
+			.update());
 	}
 
 	private static String schema() {

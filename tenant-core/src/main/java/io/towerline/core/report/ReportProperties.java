@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * or downloaded holds ({@code 262144})
  * @param progressEvery rows between two progress updates ({@code 1000})
  * @param purgeInterval how often expired reports are removed ({@code 1h})
+ * @param maxAttempts how many times a report's generation is started before a report
+ * whose generation keeps dying (its replica stops mid-report) is failed with
+ * REPORT_GENERATION_ABANDONED ({@code 3})
  */
 @ConfigurationProperties("towerline.report")
 record ReportProperties(Duration retention, Duration maxPeriod, int maxActive, int chunkBytes, int progressEvery,
-		Duration purgeInterval) {
+		Duration purgeInterval, int maxAttempts) {
 
 	/** Top users a report lists when the request names no limit. */
 	public static final int DEFAULT_TOP_USERS = 100;
@@ -44,6 +47,9 @@ record ReportProperties(Duration retention, Duration maxPeriod, int maxActive, i
 		}
 		if (purgeInterval == null) {
 			purgeInterval = Duration.ofHours(1);
+		}
+		if (maxAttempts <= 0) {
+			maxAttempts = 3;
 		}
 	}
 

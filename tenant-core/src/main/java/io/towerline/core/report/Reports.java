@@ -86,7 +86,7 @@ public class Reports {
 		Integer rows = (kind == ReportKind.TOP_USERS)
 				? ((limit != null) ? limit : Integer.valueOf(ReportProperties.DEFAULT_TOP_USERS)) : null;
 		Report report = new Report(UUID.randomUUID(), kind, from, to, rows, ReportStatus.QUEUED, 0, null, List.of(),
-				null, null, null, actor.value(), now, null, null, now.plus(this.properties.retention()));
+				null, null, null, null, actor.value(), now, null, null, now.plus(this.properties.retention()));
 		this.store.insert(report);
 		this.scheduler.schedule(ReportJobs.TASK.instance(tenant + ":" + report.id())
 			.data(new ReportRef(tenant, report.id()))
