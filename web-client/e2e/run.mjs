@@ -149,7 +149,7 @@ try {
     await page.getByText('No subscriber matches').waitFor();
     await nav(page, 'Dashboard').click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await shot(page, 'dashboard');
+    await shot(page, 'dashboard-new-tenant');
     await nav(page, 'Operations').click();
     await page.getByRole('heading', { name: 'Operations' }).waitFor();
     await page.getByRole('table').waitFor();
