@@ -35,13 +35,23 @@ export async function launch() {
 
 let current;
 
-export async function shot(page, name) {
+/**
+ * A picture of the product for docs/screenshots. Toasts (notifications) left by earlier steps piled over the page in
+ * the pictures, so they are left out of it unless the picture is of a toast ({ toasts: true }); the page itself keeps
+ * them, so steps after the picture see what they would without it.
+ */
+export async function shot(page, name, { toasts = false } = {}) {
   if (!screenshotDir) return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.waitForLoadState('networkidle').catch(() => undefined);
   // a dialog still fading in was caught half transparent over the page: finite
   // transitions are run to their end, endless ones (spinners) stopped
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: false, animations: 'disabled' });
+  await page.screenshot({
+    path: join(screenshotDir, `${name}.png`),
+    fullPage: false,
+    animations: 'disabled',
+    style: toasts ? undefined : '.mantine-Notifications-root { display: none !important; }',
+  });
 }
 
 /** Runs one named step; on failure keeps a screenshot of the page last signed in as OUT_DIR/failure-<step>.png. */

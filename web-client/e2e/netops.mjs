@@ -122,7 +122,7 @@ try {
     await page.getByText(`Alert: ${ruleName}`).waitFor({ timeout: 60000 });
     // the open list follows the same stream, without a reload
     await page.locator('[data-testid=alert-row]').filter({ hasText: ruleName }).waitFor();
-    await shot(page, 'alert-toast');
+    await shot(page, 'alert-toast', { toasts: true });
   });
 
   await step('alerts: acknowledge with a note', async () => {

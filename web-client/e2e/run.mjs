@@ -16,7 +16,10 @@ try {
   await step('console: create a tenant with its admin', async () => {
     const context = await browser.newContext({ viewport });
     const page = await signIn(context, env('ADMIN_USER'), env('ADMIN_PASS'));
-    await page.waitForURL(/\/console$/);
+    // the app routes to /console itself: waiting for the document's load event as well once timed out at 30 s on a
+    // loaded machine (the console was on screen when it failed), so the journey waits for the address and the page instead
+    await page.waitForURL(/\/console$/, { waitUntil: 'commit' });
+    await page.getByRole('heading', { name: 'Tenants' }).waitFor();
     await page.getByRole('button', { name: 'New tenant' }).click();
     const dialog = page.getByRole('dialog', { name: 'New tenant' });
     await dialog.getByLabel('Slug').fill(slug);
@@ -146,7 +149,7 @@ try {
     await page.getByText('No subscriber matches').waitFor();
     await nav(page, 'Dashboard').click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await shot(page, 'dashboard');
+    await shot(page, 'dashboard-new-tenant');
     await nav(page, 'Operations').click();
     await page.getByRole('heading', { name: 'Operations' }).waitFor();
     await page.getByRole('table').waitFor();

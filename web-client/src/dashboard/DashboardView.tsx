@@ -8,6 +8,7 @@ import { useInterval } from '../hooks/useInterval';
 import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import { OperationsChanged } from '../operations/documents';
 import { urls } from '../urls';
+import { LatestFailures } from './LatestFailures';
 
 const SummaryQuery = graphql(`
   query TenantSummary {
@@ -134,6 +135,8 @@ export default function DashboardView() {
         />
         <Tile title="Drift items open" value={driftItemsOpen} alert={driftItemsOpen > 0} to={urls.drift()} link="Open drift" />
       </SimpleGrid>
+      {/* re-read whenever the count moves, so the latest failures follow the figure */}
+      <LatestFailures key={operations.failed} count={operations.failed} />
     </Page>
   );
 }

@@ -53,11 +53,15 @@ class WebClientListJourneyTests extends JourneyTest {
 				.formatted(schema))
 			.params(UUID.fromString(this.network.planId()), UUID.fromString(this.network.routerId()), SUBSCRIBERS)
 			.update();
-		this.jdbc.sql(("INSERT INTO %s.router_operation (id, kind, router_id, subject, status, attempts, progress_done,"
-				+ " progress_total, progress_failed, requested_by, created_at, updated_at, lock_key)"
-				+ " SELECT gen_random_uuid(), 'REMOVE_PROFILE', ?, 'p' || n, 'FAILED', 1, 0, 1, 0, 'e2e', now(), now(),"
-				+ " 'profile/name:p' || n FROM generate_series(1, 104) n")
-			.formatted(schema)).params(UUID.fromString(this.network.routerId())).update();
+		this.jdbc
+			.sql(("INSERT INTO %s.router_operation (id, kind, router_id, subject, status, attempts, progress_done,"
+					+ " progress_total, progress_failed, requested_by, created_at, updated_at, lock_key, last_error)"
+					+ " SELECT gen_random_uuid(), 'REMOVE_PROFILE', ?, 'p' || n, 'FAILED', 1, 0, 1, 0, 'e2e',"
+					+ " now() - n * interval '1 minute', now(), 'profile/name:p' || n,"
+					+ " 'router refused: profile p' || n || ' is used by PPP secrets' FROM generate_series(1, 104) n")
+				.formatted(schema))
+			.params(UUID.fromString(this.network.routerId()))
+			.update();
 	}
 
 	@AfterEach
@@ -79,6 +83,13 @@ class WebClientListJourneyTests extends JourneyTest {
 			.containsEntry("disabled", disabled)
 			.containsEntry("failed", 104)
 			.containsEntry("routers", 1);
+		// the failed count says what failed and where to retry: the newest three with the
+		// router's answer
+		assertThat((List<Object>) results.get("latestFailures")).containsExactly(
+				"remove profile on edge-w router refused: profile p1 is used by PPP secrets",
+				"remove profile on edge-w router refused: profile p2 is used by PPP secrets",
+				"remove profile on edge-w router refused: profile p3 is used by PPP secrets");
+		assertThat(results.get("failuresLink")).isEqualTo("/operations?status=FAILED");
 		assertThat((List<Object>) results.get("byUsername")).containsExactly("user-000001", "user-000002",
 				"user-000003");
 		assertThat((List<Object>) results.get("byExpiry")).containsExactly("user-100000", "user-099999", "user-099998");

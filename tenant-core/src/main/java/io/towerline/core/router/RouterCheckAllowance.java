@@ -3,9 +3,13 @@ package io.towerline.core.router;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.towerline.core.error.DomainException;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.tenancy.TenantContext;
@@ -14,27 +18,35 @@ import io.towerline.core.tenancy.TenantId;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the connection checks each tenant starts, a bucket per tenant in this replica
- * (ADR 0212): a check connects from the platform's network to any host and port the
- * tenant names, so checks are what a port scan through the platform would be made of.
- * Scheduled health sweeps are not counted (they cover the tenant's stored routers at
- * their own pace).
+ * Counts the connection checks each tenant starts, a Bucket4j bucket per tenant in this
+ * replica (ADR 0212, the same local buckets as the platform's request limits): a check
+ * connects from the platform's network to any host and port the tenant names, so checks
+ * are what a port scan through the platform would be made of. Scheduled health sweeps are
+ * not counted (they cover the tenant's stored routers at their own pace).
  */
 @Component
 class RouterCheckAllowance {
 
-	private final Map<TenantId, Bucket> buckets = new ConcurrentHashMap<>();
+	private final Cache<TenantId, Bucket> buckets;
 
-	private final Clock clock;
+	private final Bandwidth allowance;
 
-	private final int burst;
-
-	private final Duration refill;
+	private final TimeMeter time;
 
 	RouterCheckAllowance(RouterCheckProperties properties, Clock clock) {
-		this.clock = clock;
-		this.burst = properties.burst();
-		this.refill = properties.refillEvery();
+		this.allowance = Bandwidth.builder()
+			.capacity(properties.burst())
+			.refillGreedy(1, properties.refillEvery())
+			.build();
+		this.time = new ClockTime(clock);
+		// a bucket untouched for as long as an empty one takes to refill is full, so
+		// dropping it loses nothing; expiry keeps the map to the tenants checking now
+		// (deleted tenants leave no key behind) without any work on the request path
+		Duration refillsFromEmpty = properties.refillEvery().multipliedBy(properties.burst());
+		this.buckets = Caffeine.newBuilder()
+			.expireAfterAccess(refillsFromEmpty.plusSeconds(1))
+			.ticker(this.time::currentTimeNanos)
+			.build();
 	}
 
 	/**
@@ -43,57 +55,37 @@ class RouterCheckAllowance {
 	 */
 	void take() {
 		TenantId tenant = TenantContext.require();
-		Instant now = this.clock.instant();
-		long waitSeconds = this.buckets.computeIfAbsent(tenant, (key) -> new Bucket(this.burst, now)).take(now);
-		if (waitSeconds > 0) {
-			throw new RouterChecksExhaustedException(waitSeconds);
+		ConsumptionProbe probe = this.buckets.get(tenant, (missing) -> newBucket()).tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+			throw new RouterChecksExhaustedException(Math.max(1, wait.plusNanos(999_999_999).toSeconds()));
 		}
-		// a full bucket says nothing a new one would not: dropping them keeps the map to
-		// the tenants checking right now (deleted tenants leave no key behind)
-		this.buckets.entrySet().removeIf((entry) -> entry.getValue().fullAt(now));
 	}
 
-	/** Tenants with a partly used allowance, for tests. */
-	int tenantsTracked() {
-		return this.buckets.size();
+	/** Tenants whose bucket is still kept, for tests. */
+	long tenantsTracked() {
+		this.buckets.cleanUp();
+		return this.buckets.estimatedSize();
 	}
 
-	private final class Bucket {
+	private Bucket newBucket() {
+		return Bucket.builder().addLimit(this.allowance).withCustomTimePrecision(this.time).build();
+	}
 
-		private double tokens;
+	/**
+	 * The application's clock as Bucket4j and Caffeine read time, so tests can move it.
+	 */
+	private record ClockTime(Clock clock) implements TimeMeter {
 
-		private Instant updated;
-
-		Bucket(int tokens, Instant now) {
-			this.tokens = tokens;
-			this.updated = now;
+		@Override
+		public long currentTimeNanos() {
+			Instant now = this.clock.instant();
+			return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
 		}
 
-		/**
-		 * @return 0 when a token was taken, else the seconds until one is back
-		 */
-		synchronized long take(Instant now) {
-			refill(now);
-			if (this.tokens >= 1) {
-				this.tokens -= 1;
-				return 0;
-			}
-			double missing = 1 - this.tokens;
-			return Math.max(1, (long) Math.ceil(missing * RouterCheckAllowance.this.refill.toMillis() / 1000.0));
-		}
-
-		synchronized boolean fullAt(Instant now) {
-			refill(now);
-			return this.tokens >= RouterCheckAllowance.this.burst;
-		}
-
-		private void refill(Instant now) {
-			long elapsed = Duration.between(this.updated, now).toMillis();
-			if (elapsed > 0) {
-				this.tokens = Math.min(RouterCheckAllowance.this.burst,
-						this.tokens + (double) elapsed / RouterCheckAllowance.this.refill.toMillis());
-				this.updated = now;
-			}
+		@Override
+		public boolean isWallClockBased() {
+			return true;
 		}
 
 	}

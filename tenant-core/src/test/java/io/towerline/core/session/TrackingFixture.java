@@ -3,6 +3,7 @@ package io.towerline.core.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -95,11 +96,25 @@ final class TrackingFixture {
 
 	/** A replica as above with its own transaction budget and start pace. */
 	SessionTracking replica(String id, @Nullable Integer trackerConnections, @Nullable Integer startsPerSecond) {
+		return replica(id, trackerConnections, startsPerSecond, this.transactions);
+	}
+
+	/**
+	 * A replica as above whose trackers run their transactions through
+	 * {@code transactions}.
+	 */
+	SessionTracking replica(String id, @Nullable Integer trackerConnections, @Nullable Integer startsPerSecond,
+			TransactionTemplate transactions) {
 		SessionProperties properties = new SessionProperties(true, Duration.ofHours(1), Duration.ofHours(1),
 				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id, trackerConnections,
 				startsPerSecond);
 		return new SessionTracking(properties, this.leases, this.catalog, this.jdbc, this.store, this.usage,
-				this.routers, this.access, this.transactions, this.events, this.changes, this.clock);
+				this.routers, this.access, transactions, this.events, this.changes, this.clock);
+	}
+
+	/** Tracker transactions of a replica counted from outside and held until released. */
+	HeldTrackerTransactions heldTransactions() {
+		return new HeldTrackerTransactions(Objects.requireNonNull(this.transactions.getTransactionManager()));
 	}
 
 	TenantId tenant(String prefix) {

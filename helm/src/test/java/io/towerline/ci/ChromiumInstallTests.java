@@ -1,0 +1,96 @@
+package io.towerline.ci;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code .ci/install-chromium}'s install branch, which a machine that has Chromium never
+ * runs: in its dry run it takes that branch as if Chromium were missing and apt simulates
+ * the install, so a wrong package name, apt option or script error fails here rather than
+ * on the first fresh CI machine.
+ */
+class ChromiumInstallTests {
+
+	private static final Path SCRIPT = Path.of("..", ".ci", "install-chromium");
+
+	@BeforeAll
+	static void debianWithPackageLists() throws Exception {
+		assumeTrue(onPath("apt-get"), "needs Debian's apt (CI's machine)");
+		// apt simulates against the package lists as they are; without them nothing
+		// resolves
+		String policy = run(Map.of(), "apt-cache", "policy", "chromium").stdout();
+		assumeTrue(policy.contains("Candidate:") && !policy.contains("Candidate: (none)"),
+				"needs apt's package lists (apt-get update)");
+	}
+
+	@Test
+	void shouldResolveChromiumThroughAptAsIfItWereMissing() throws Exception {
+		Outcome dryRun = run(Map.of("CHROMIUM_INSTALL_DRY_RUN", "1"), SCRIPT.toString());
+		assertThat(dryRun.exitCode()).as(dryRun.stderr()).isZero();
+		assertThat(dryRun.stderr()).contains("Chromium not found; installing Debian's chromium package")
+			.containsPattern("(Inst chromium |chromium is already the newest version)")
+			.containsPattern("(Inst fonts-dejavu-core |fonts-dejavu-core is already the newest version)");
+		// a dry run hands .ci/run no browser path
+		assertThat(dryRun.stdout()).isEmpty();
+	}
+
+	@Test
+	void shouldFailWhenAptCannotInstall(@TempDir Path bin) throws Exception {
+		Path failingApt = bin.resolve("apt-get");
+		Files.writeString(failingApt, "#!/bin/sh\necho 'E: Unable to locate package chromium' >&2\nexit 100\n");
+		Files.setPosixFilePermissions(failingApt, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Outcome dryRun = run(Map.of("CHROMIUM_INSTALL_DRY_RUN", "1", "PATH", bin + ":" + System.getenv("PATH")),
+				SCRIPT.toString());
+		assertThat(dryRun.exitCode()).isEqualTo(100);
+		assertThat(dryRun.stderr()).contains("Unable to locate package chromium");
+		assertThat(dryRun.stdout()).isEmpty();
+	}
+
+	@Test
+	void shouldPrintTheBrowserItFindsWithoutInstalling() throws Exception {
+		assumeTrue(onPath("chromium") || Files.isExecutable(Path.of("/usr/bin/chromium")), "needs Chromium");
+		Outcome found = run(Map.of(), SCRIPT.toString());
+		assertThat(found.exitCode()).as(found.stderr()).isZero();
+		assertThat(found.stderr()).doesNotContain("installing");
+		assertThat(Path.of(found.stdout().strip())).isExecutable();
+	}
+
+	private static boolean onPath(String command) throws Exception {
+		return run(Map.of(), "sh", "-c", "command -v " + command).exitCode() == 0;
+	}
+
+	private static Outcome run(Map<String, String> environment, String... command)
+			throws IOException, InterruptedException {
+		Path stderr = Files.createTempFile("install-chromium", ".err");
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+			builder.environment().remove("CHROMIUM_PATH");
+			builder.environment().putAll(environment);
+			Process process = builder.start();
+			process.getOutputStream().close();
+			String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			// a guard against a hung apt, not a measure: a simulation answers in a second
+			assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+			return new Outcome(process.exitValue(), stdout, Files.readString(stderr));
+		}
+		finally {
+			Files.delete(stderr);
+		}
+	}
+
+	private record Outcome(int exitCode, String stdout, String stderr) {
+	}
+
+}
