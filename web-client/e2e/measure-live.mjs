@@ -16,7 +16,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { env, finish, launch, nav, results, shot, signIn, step, viewport } from './lib.mjs';
-import { frameWork, gapSummary, invalidations, rendererMain, startFrameGaps, stopFrameGaps } from './frames.mjs';
+import { compositedLayers, frameWork, gapSummary, invalidations, rendererMain, startFrameGaps, stopFrameGaps } from './frames.mjs';
+import { browserPriority, setBrowserNice } from './priority.mjs';
 
 const minutes = Number(env('MEASURE_MINUTES', '3'));
 const traceSeconds = Number(env('MEASURE_TRACE_SECONDS', '30'));
@@ -26,6 +27,8 @@ const speedIds = env('SPEED_IDS').split(',').filter(Boolean);
 // why): for finding a cause, not for the figures, as the tracking itself costs main-thread time
 const tracingInvalidations = process.env.MEASURE_INVALIDATIONS === '1';
 const outDir = env('OUT_DIR');
+// the browser's nice value while `table` is traced (ADR 0220); 0 traces only the shared machine
+const browserNice = Number(env('MEASURE_BROWSER_NICE', '-10'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const browser = await launch();
 let ok = false;
@@ -108,8 +111,13 @@ try {
   };
   await sampleHeap('start');
 
-  await step('trace the live table under churn', async () => {
-    const traceFile = join(outDir, 'live-trace.json');
+  // The same trace twice (ADR 0220): first with the browser at a higher CPU priority than the platform, the
+  // simulators and PostgreSQL that share this machine (standing for a browser on its own machine: the page's own
+  // stalls), then with all at one priority (the shared machine: its stalls too). `table` is the first.
+  const traceTable = async (name, nice) => {
+    const refused = setBrowserNice(nice);
+    const priority = { ...browserPriority(), asked: nice, refused };
+    const traceFile = join(outDir, `${name}-trace.json`);
     await page.evaluate(() => {
       // the user names of the first five rows in view, in table order
       window.__newestRows = () =>
@@ -158,7 +166,8 @@ try {
     assert.equal(rowCount, online, 'the table holds every session online');
     await page.getByTestId('live-rows').evaluate((el) => (el.scrollTop = 0));
     await page.waitForFunction((before) => window.__newestRows() !== before, topRowsBefore, { timeout: 30000 });
-    results.table = {
+    results[name] = {
+      browserPriority: priority,
       online,
       rowsInTable: rowCount,
       seconds: traceSeconds,
@@ -166,7 +175,18 @@ try {
       mainThreadCpuShare: cpu,
       trace: framesFromTrace(traceFile),
     };
-    console.log('table', JSON.stringify(results.table));
+    console.log(name, JSON.stringify(results[name]));
+  };
+
+  await step('trace the live table under churn, the browser as on its own machine', () => traceTable('table', browserNice));
+  if (browserNice !== 0) {
+    await step('trace the live table under churn, the browser sharing the machine', () => traceTable('tableShared', 0));
+    setBrowserNice(browserNice);
+  }
+
+  await step('count the composited layers', async () => {
+    results.layers = await compositedLayers(cdp);
+    console.log('layers', JSON.stringify(results.layers));
   });
 
   await step('speed charts open at once', async () => {
