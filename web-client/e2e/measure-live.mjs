@@ -8,6 +8,9 @@
 //      frame the style/layout/paint time and the elements restyled and objects laid out (frames.mjs' frameWork), and
 //      the main-thread tasks longer than a frame (with what ran in them); it checks the table holds every session
 //      online and shows new ones at its top. MEASURE_INVALIDATIONS=1 adds what each frame invalidated and why.
+//      Traced twice (ADR 0220): `table` with the browser's threads MEASURE_BROWSER_BOOST (10) nice steps above their
+//      own (above the platform sharing the machine, as a browser on its own machine), then `tableShared` with their own
+//      values; then the composited layers (`layers`).
 //   2. main-thread CPU of the SPEED_IDS subscriber pages with their live speed chart open, over 30 s (then closed)
 //   3. the table page's JS heap after a forced GC, from the table's opening until MEASURE_MINUTES after it, every 15 s
 //      (not while 1 and 2 measure: a forced GC is itself a long task); the platform's heap is sampled by the Java side
@@ -17,7 +20,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { env, finish, launch, nav, results, shot, signIn, step, viewport } from './lib.mjs';
 import { compositedLayers, frameWork, gapSummary, invalidations, rendererMain, startFrameGaps, stopFrameGaps } from './frames.mjs';
-import { browserPriority, setBrowserNice } from './priority.mjs';
+import { boostBrowser, browserPriority } from './priority.mjs';
 
 const minutes = Number(env('MEASURE_MINUTES', '3'));
 const traceSeconds = Number(env('MEASURE_TRACE_SECONDS', '30'));
@@ -27,8 +30,9 @@ const speedIds = env('SPEED_IDS').split(',').filter(Boolean);
 // why): for finding a cause, not for the figures, as the tracking itself costs main-thread time
 const tracingInvalidations = process.env.MEASURE_INVALIDATIONS === '1';
 const outDir = env('OUT_DIR');
-// the browser's nice value while `table` is traced (ADR 0220); 0 traces only the shared machine
-const browserNice = Number(env('MEASURE_BROWSER_NICE', '-10'));
+// how many nice steps the browser's threads run above their own while `table` is traced (ADR 0220); 0 traces only the
+// shared machine
+const browserBoost = Number(env('MEASURE_BROWSER_BOOST', '10'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const browser = await launch();
 let ok = false;
@@ -114,9 +118,9 @@ try {
   // The same trace twice (ADR 0220): first with the browser at a higher CPU priority than the platform, the
   // simulators and PostgreSQL that share this machine (standing for a browser on its own machine: the page's own
   // stalls), then with all at one priority (the shared machine: its stalls too). `table` is the first.
-  const traceTable = async (name, nice) => {
-    const refused = setBrowserNice(nice);
-    const priority = { ...browserPriority(), asked: nice, refused };
+  const traceTable = async (name, boost) => {
+    const refused = boostBrowser(boost);
+    const priority = { ...browserPriority(), asked: boost, refused };
     const traceFile = join(outDir, `${name}-trace.json`);
     await page.evaluate(() => {
       // the user names of the first five rows in view, in table order
@@ -178,10 +182,10 @@ try {
     console.log(name, JSON.stringify(results[name]));
   };
 
-  await step('trace the live table under churn, the browser as on its own machine', () => traceTable('table', browserNice));
-  if (browserNice !== 0) {
+  await step('trace the live table under churn, the browser as on its own machine', () => traceTable('table', browserBoost));
+  if (browserBoost !== 0) {
     await step('trace the live table under churn, the browser sharing the machine', () => traceTable('tableShared', 0));
-    setBrowserNice(browserNice);
+    boostBrowser(browserBoost);
   }
 
   await step('count the composited layers', async () => {

@@ -1,9 +1,9 @@
 // The browser's CPU priority against everything else on the machine (ADR 0220). The live benchmark runs the platform,
-// its PostgreSQL, the simulated routers and Chromium on one machine; a user's browser runs on another. Raising the
-// priority of every Chromium thread (nice -10; the rest of the machine stays at 0) lets the browser take a core
-// whenever it has work, as on its own machine, while the platform still runs in the time the browser leaves. Setting it
-// back to 0 gives the shared machine. Linux only (reads /proc); setpriority on a thread id applies to that thread, so
-// every thread of every process under this Node process is set, and threads and processes started later inherit it.
+// its PostgreSQL, the simulated routers and Chromium on one machine; a user's browser runs on another. Raising every
+// Chromium thread 10 nice steps above its own value (the rest of the machine stays where it is) lets the browser take
+// a core whenever it has work, as on its own machine, while the platform runs in the time the browser leaves; a boost
+// of 0 gives the shared machine. Linux only (reads /proc); setpriority on a thread id applies to that thread, so every
+// thread of every process under this Node process is set, and threads and processes started later inherit it.
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -49,15 +49,21 @@ export function browserThreads() {
   return descendants().flatMap(threadsOf);
 }
 
+// each thread's own nice value as Chromium set it (display-critical threads -8, background ones above 0, the rest 0),
+// read the first time a thread is shifted, so a shift keeps their order and a shift of 0 gives them back
+const own = new Map();
+
 /**
- * Sets every browser thread's nice value. Going below the current value needs CAP_SYS_NICE (root): where it is
- * refused the threads keep theirs, and `browserPriority()` says what the browser ran at.
+ * Runs every browser thread `boost` nice steps above its own value (0: its own). Going below a thread's current value
+ * needs CAP_SYS_NICE (root): where it is refused the thread keeps its value, and `browserPriority()` says what the
+ * browser ran at. Returns how many threads refused.
  */
-export function setBrowserNice(nice) {
+export function boostBrowser(boost) {
   let refused = 0;
   for (const tid of browserThreads()) {
     try {
-      os.setPriority(tid, nice);
+      if (!own.has(tid)) own.set(tid, os.getPriority(tid));
+      os.setPriority(tid, Math.max(-20, Math.min(19, own.get(tid) - boost)));
     } catch {
       refused++;
     }
@@ -65,16 +71,16 @@ export function setBrowserNice(nice) {
   return refused;
 }
 
-/** The nice values the browser's threads run at now, lowest and highest, and how many threads. */
+/** How far the browser's threads run above their own nice values now (lowest and highest), and how many threads. */
 export function browserPriority() {
-  const values = [];
+  const boosts = [];
   for (const tid of browserThreads()) {
     try {
-      values.push(os.getPriority(tid));
+      boosts.push((own.get(tid) ?? os.getPriority(tid)) - os.getPriority(tid));
     } catch {
       // the thread ended
     }
   }
-  if (!values.length) return { threads: 0 };
-  return { threads: values.length, niceMin: Math.min(...values), niceMax: Math.max(...values) };
+  if (!boosts.length) return { threads: 0 };
+  return { threads: boosts.length, boostMin: Math.min(...boosts), boostMax: Math.max(...boosts) };
 }
