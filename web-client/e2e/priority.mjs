@@ -50,8 +50,10 @@ export function browserThreads() {
 }
 
 // each thread's own nice value as Chromium set it (display-critical threads -8, background ones above 0, the rest 0),
-// read the first time a thread is shifted, so a shift keeps their order and a shift of 0 gives them back
+// and the value this module gave it: Chromium changes some priorities as it runs (a thread it re-sets shows a value
+// other than ours, which is then its own), so a boost is applied again while a measurement runs
 const own = new Map();
+const given = new Map();
 
 /**
  * Runs every browser thread `boost` nice steps above its own value (0: its own). Going below a thread's current value
@@ -62,8 +64,11 @@ export function boostBrowser(boost) {
   let refused = 0;
   for (const tid of browserThreads()) {
     try {
-      if (!own.has(tid)) own.set(tid, os.getPriority(tid));
-      os.setPriority(tid, Math.max(-20, Math.min(19, own.get(tid) - boost)));
+      const now = os.getPriority(tid);
+      if (!own.has(tid) || now !== given.get(tid)) own.set(tid, now);
+      const value = Math.max(-20, Math.min(19, own.get(tid) - boost));
+      if (value !== now) os.setPriority(tid, value);
+      given.set(tid, value);
     } catch {
       refused++;
     }
