@@ -3,8 +3,9 @@
 // Chromium thread 10 nice steps above its own value (the rest of the machine stays where it is) lets the browser take
 // a core whenever it has work, as on its own machine, while the platform runs in the time the browser leaves; a boost
 // of 0 gives the shared machine. Linux only (reads /proc); setpriority on a thread id applies to that thread, so every
-// thread of every process under this Node process is set, and threads and processes started later inherit it.
-import { readdirSync, readFileSync } from 'node:fs';
+// thread of every process under this Node process is set, and threads and processes started later inherit it; the
+// browser's own scheduling group (autogroup, below) gets the same boost.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** Ids of the processes started under this Node process (the browser, its zygotes, renderers, GPU process). */
@@ -73,6 +74,42 @@ export function boostBrowser(boost) {
       refused++;
     }
   }
+  return refused + boostAutogroups(boost);
+}
+
+// Chromium starts its own session (setsid). With the kernel's autogrouping (/proc/sys/kernel/sched_autogroup_enabled,
+// on by default) a session is its own scheduling group: the CPU is shared between groups by each group's nice value,
+// and a thread's nice value only orders it among the threads of its group. So the browser's group is boosted as well
+// (never the group of this Node process, which is the platform's).
+function autogroupOf(pid) {
+  try {
+    const [, group, nice] = /^\/autogroup-(\d+) nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8')) ?? [];
+    return group === undefined ? null : { group: Number(group), nice: Number(nice) };
+  } catch {
+    return null;
+  }
+}
+
+/** The scheduling groups the browser's processes run in, other than this Node process's, with a process of each. */
+function browserAutogroups() {
+  const mine = autogroupOf(process.pid)?.group;
+  const groups = new Map();
+  for (const pid of descendants()) {
+    const found = autogroupOf(pid);
+    if (found && found.group !== mine && !groups.has(found.group)) groups.set(found.group, pid);
+  }
+  return groups;
+}
+
+function boostAutogroups(boost) {
+  let refused = 0;
+  for (const pid of browserAutogroups().values()) {
+    try {
+      writeFileSync(`/proc/${pid}/autogroup`, String(-boost));
+    } catch {
+      refused++;
+    }
+  }
   return refused;
 }
 
@@ -86,6 +123,9 @@ export function browserPriority() {
       // the thread ended
     }
   }
-  if (!boosts.length) return { threads: 0 };
-  return { threads: boosts.length, boostMin: Math.min(...boosts), boostMax: Math.max(...boosts) };
+  // the browser's own scheduling groups' nice values (autogrouping on) and that of the platform's group
+  const groups = [...browserAutogroups().values()].map((pid) => autogroupOf(pid)?.nice);
+  const autogroups = { browser: groups, platform: autogroupOf(process.pid)?.nice ?? null };
+  if (!boosts.length) return { threads: 0, autogroups };
+  return { threads: boosts.length, boostMin: Math.min(...boosts), boostMax: Math.max(...boosts), autogroups };
 }
