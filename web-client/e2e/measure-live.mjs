@@ -189,7 +189,8 @@ try {
     console.log(name, JSON.stringify(results[name]));
   };
 
-  await step('trace the live table under churn, the browser as on its own machine', () => traceTable('table', browserBoost));
+  const where = browserBoost === 0 ? 'sharing the machine' : 'as on its own machine';
+  await step(`trace the live table under churn, the browser ${where}`, () => traceTable('table', browserBoost));
   if (browserBoost !== 0) {
     await step('trace the live table under churn, the browser sharing the machine', () => traceTable('tableShared', 0));
     boostBrowser(browserBoost);
