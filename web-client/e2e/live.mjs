@@ -35,6 +35,19 @@ try {
     assert.equal(await page.evaluate(() => window.__liveJourney), true, 'the page was not reloaded');
     await page.getByTestId('online-total').filter({ hasText: '1 online' }).waitFor();
     await page.getByLabel('Online per router').getByText('edge-1').waitFor();
+    // the online-for cell is written by the table's one timer, not rendered (ADR 0221): it still moves on
+    const onlineFor = row().getByRole('cell').nth(5);
+    const first = await onlineFor.textContent();
+    assert.match(first, /^\d+m \d\ds$/, `online for: ${first}`);
+    await page.waitForFunction(
+      ([name, before]) => {
+        const cells = [...document.querySelectorAll('[data-testid=live-rows] [role=row]')].find((r) => r.textContent.includes(name))?.querySelectorAll('[role=cell]');
+        const now = cells?.[5]?.textContent;
+        return now && now !== before;
+      },
+      [username, first],
+      { timeout: 15000 },
+    );
     await shot(page, 'live-sessions');
   });
 

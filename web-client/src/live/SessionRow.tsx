@@ -1,10 +1,9 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { Can } from '../auth/Me';
 import { urls } from '../urls';
-import { since } from './format';
 import type { LiveRow } from './liveSessions';
-import { useClock } from './useClock';
+import { showUptime } from './uptimeCells';
 import './liveTable.css';
 
 export const ROW_HEIGHT = 36;
@@ -22,7 +21,7 @@ interface Props {
  * The cells of one session in the live table. Plain elements with classes (liveTable.css) rather than a component
  * per cell or a Mantine Button: a row is ten elements sharing their styles, and a batch that brings twenty rows into
  * view creates and restyles little (ADR 0200). Memoised: a scroll or a batch re-renders only the rows that came into
- * view or changed (the uptime cell ticks on its own).
+ * view or changed. The uptime cell ticks on its own, without rendering anything (`uptimeCells`, ADR 0221).
  */
 export const SessionRow = memo(function SessionRow({ row, routerName, planName, onKick }: Props) {
   return (
@@ -55,11 +54,14 @@ export const SessionRow = memo(function SessionRow({ row, routerName, planName, 
   );
 });
 
+/**
+ * How long the session has been online. Its text is written by `uptimeCells`' one timer, not rendered: a second's tick
+ * renders no component, and the cell (its own layout root and paint layer, liveTable.css) is all a tick lays out and
+ * repaints.
+ */
 function Uptime({ loginAt }: { loginAt: string }) {
-  const now = useClock();
-  return (
-    <span role="cell" className="live-cell">
-      {since(loginAt, now)}
-    </span>
-  );
+  const cell = useRef<HTMLSpanElement>(null);
+  // a layout effect: a row whose element is given to another session shows that session's time in the same frame
+  useLayoutEffect(() => (cell.current ? showUptime(cell.current, loginAt) : undefined), [loginAt]);
+  return <span ref={cell} role="cell" className="live-cell live-uptime" />;
 }

@@ -35,6 +35,20 @@ function table(rows: readonly Item[], onKick: (id: string) => void = () => undef
 }
 
 const rowOf = (name: string) => screen.getByRole('cell', { name }).closest('[role=row]') as HTMLElement;
+const translateY = (element: HTMLElement | null) => Number(/translateY\((-?[\d.]+)px\)/.exec(element?.style.transform ?? '')?.[1] ?? 0);
+/** Where a row is drawn in the viewport: its own transform plus that of what holds it (the strip of rows). */
+const placeOf = (row: HTMLElement) => translateY(row) + translateY(row.parentElement);
+/** The elements whose inline style React changes from now on. */
+function styleWrites() {
+  const written: Element[] = [];
+  const observer = new MutationObserver((records) => records.forEach((record) => written.push(record.target as Element)));
+  observer.observe(screen.getByTestId('live-rows'), { attributes: true, attributeFilter: ['style'], subtree: true });
+  return () => {
+    written.push(...observer.takeRecords().map((record) => record.target as Element));
+    observer.disconnect();
+    return written;
+  };
+}
 const bodyRows = () => within(screen.getByTestId('live-rows')).getAllByRole('row');
 /** The rows in document order (= Tab order) are the rows in display order. */
 const inDisplayOrder = () => {
@@ -47,17 +61,36 @@ describe('VirtualRows', () => {
     const before = items(20);
     const { rerender } = render(table(before));
     const row = rowOf('user 3');
-    expect(row.style.transform).toBe('translateY(108px)');
+    expect(placeOf(row)).toBe(108);
     expect(row.style.top).toBe('');
 
     rerender(table([...items(2, 'new'), ...before]));
 
     const moved = rowOf('user 3');
     expect(moved).toBe(row);
-    expect(moved.style.transform).toBe('translateY(180px)');
+    expect(placeOf(moved)).toBe(180);
     expect(moved).toHaveAttribute('aria-rowindex', '7');
     expect(within(moved).getAllByRole('cell')).toHaveLength(2);
     expect(inDisplayOrder()).toBe(true);
+  });
+
+  it('rows that a batch moves together keep their styles: one transform, the strip’s, moves them', () => {
+    const rows = items(5000);
+    const { rerender } = render(table(rows));
+    const stayed = ['user 0', 'user 9', 'user 15'].map(rowOf);
+    const written = styleWrites();
+
+    // two logins at the top: every row in view moves down two places
+    rerender(table([...items(2, 'new'), ...rows]));
+
+    // besides the element whose height is the scroll extent (one more row)
+    const spacer = screen.getByTestId('live-rows').firstElementChild;
+    const changed = written().filter((element) => element !== spacer);
+    expect(stayed.map(placeOf)).toEqual([72, 396, 612]);
+    expect(changed.filter((element) => element.getAttribute('role') === 'row')).toEqual([]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toHaveClass('live-strip');
+    bodyRows().forEach((row) => expect(placeOf(row)).toBe((Number(row.getAttribute('aria-rowindex')) - 2) * 36));
   });
 
   it('renders the rows in view and a few either side, however many there are, with the full count announced', () => {
@@ -148,6 +181,8 @@ describe('VirtualRows', () => {
       // 25 logins at the top, 25 logouts somewhere below, and every tenth batch a jump to other rows
       rows = [...items(25, `b${batch}`), ...rows.slice(0, 2000), ...rows.slice(2025)];
       rerender(table(batch % 10 === 9 ? rows.slice(1000) : rows));
+      // every row is drawn at its own place, however the strip and the rows' own transforms were chosen
+      bodyRows().forEach((row) => expect(placeOf(row)).toBe((Number(row.getAttribute('aria-rowindex')) - 2) * 36));
     }
     expect(bodyRows()).toHaveLength(18);
     expect(new Set(bodyRows().map((row) => row.getAttribute('data-slot'))).size).toBe(18);

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { assignSlots, NO_SLOTS, type SlotAssignment } from './rowSlots';
+import { offsetsAt, stripBase } from './rowStrip';
 import './liveTable.css';
 
 interface Props<T> {
@@ -20,9 +21,10 @@ const OVERSCAN = 8;
 /**
  * A table that renders only the rows in view (plus a few either side): 5,000 sessions cost the DOM of ~30 rows, and a
  * batch of logins re-renders those, not the whole list. Rows have one fixed height so a row's place is arithmetic; a
- * row that moves keeps its element and only its transform changes (ADR 0200). A row that comes into view takes over
- * the element of one that left where that needs no move in the document (`rowSlots`, ADR 0210): after a jump of the
- * scroll position the same elements show other sessions instead of ~30 rows unmounting and mounting.
+ * row that moves keeps its element and only its transform changes (ADR 0200); rows that move together (a batch of
+ * logins above them) keep theirs too and the strip holding them moves (`rowStrip`, ADR 0222). A row that comes into
+ * view takes over the element of one that left where that needs no move in the document (`rowSlots`, ADR 0210): after
+ * a jump of the scroll position the same elements show other sessions instead of ~30 rows unmounting and mounting.
  *
  * Focus: the row holding the keyboard focus is rendered even when it leaves the range, so its element keeps standing
  * for its session (a focused Kick button never comes to mean someone else); if its session leaves the table, its
@@ -34,6 +36,8 @@ export function VirtualRows<T>({ rows, rowHeight, height, keyOf, renderRow, rowC
   const frame = useRef(0);
   const viewport = useRef<HTMLDivElement>(null);
   const committed = useRef<SlotAssignment>(NO_SLOTS);
+  // each row element's offset in the strip of rows at the last commit, in rows (rowStrip)
+  const committedOffsets = useRef<ReadonlyMap<string, number>>(new Map());
   // the session whose row holds the focus: read while rendering, so changing it needs no render of its own
   const focused = useRef<string | null>(null);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
@@ -62,8 +66,12 @@ export function VirtualRows<T>({ rows, rowHeight, height, keyOf, renderRow, rowC
     focusedGone ? null : focusedKey,
   );
 
+  const placed = shown.map((item, i) => ({ slot: slots.order[i]!, index: item.index }));
+  const base = stripBase(committedOffsets.current, placed);
+
   useLayoutEffect(() => {
     committed.current = slots;
+    committedOffsets.current = offsetsAt(base, placed);
     if (focusedGone && focused.current === focusedKey) {
       focused.current = null;
       const active = document.activeElement;
@@ -110,18 +118,21 @@ export function VirtualRows<T>({ rows, rowHeight, height, keyOf, renderRow, rowC
         }}
       >
         <div style={{ height: rows.length * rowHeight }} />
-        {shown.map(({ row, index }, i) => (
-          <div
-            key={slots.order[i]}
-            data-slot={slots.order[i]}
-            role="row"
-            aria-rowindex={index + 2}
-            className={`live-row ${rowClassName}`}
-            style={{ height: rowHeight, transform: `translateY(${index * rowHeight}px)` }}
-          >
-            {renderRow(row)}
-          </div>
-        ))}
+        {/* rows shifted together by a batch keep their own transform: the strip's moves (ADR 0222) */}
+        <div className="live-strip" style={{ transform: `translateY(${base * rowHeight}px)` }}>
+          {shown.map(({ row, index }, i) => (
+            <div
+              key={slots.order[i]}
+              data-slot={slots.order[i]}
+              role="row"
+              aria-rowindex={index + 2}
+              className={`live-row ${rowClassName}`}
+              style={{ height: rowHeight, transform: `translateY(${(index - base) * rowHeight}px)` }}
+            >
+              {renderRow(row)}
+            </div>
+          ))}
+        </div>
       </div>
     </div>
   );
