@@ -44,7 +44,10 @@ class ClientErrorCodesTests {
 			// error classifications (extensions.classification), not codes
 			"UNAVAILABLE", "THROTTLED",
 			// HTTP methods, algorithms, role names
-			"GET", "HEAD", "POST", "OPTIONS", "RSA", "AES", "ROLE_", "TENANT_ADMIN");
+			"GET", "HEAD", "POST", "OPTIONS", "RSA", "AES", "ROLE_", "TENANT_ADMIN",
+			// history granularities (the schema's UsageGranularity, HealthGranularity)
+			// whose steps price a @listSize range (ADR 0224)
+			"MINUTE", "FIVE_MINUTES", "HOUR", "DAY");
 
 	private static final Pattern UPPER_CASE_LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]{2,})\"");
 
