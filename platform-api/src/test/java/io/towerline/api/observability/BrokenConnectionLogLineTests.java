@@ -87,17 +87,4 @@ class BrokenConnectionLogLineTests {
 			.allSatisfy((event) -> assertThat(event.getThrowableProxy()).isNotNull());
 	}
 
-	@Test
-	void shouldStayInstalledWhenLogbackIsReset() {
-		// Spring Boot resets Logback whenever a context starts, also one (a test slice)
-		// that does not install the filter itself
-		LoggerContext logback = new LoggerContext();
-		BrokenConnectionLogging.keep(logback);
-		BrokenConnectionLogging.keep(logback);
-		logback.reset();
-		logback.reset();
-		assertThat(logback.getTurboFilterList()).hasSize(1)
-			.allSatisfy((filter) -> assertThat(filter).isInstanceOf(BrokenConnectionLogLine.class));
-	}
-
 }
