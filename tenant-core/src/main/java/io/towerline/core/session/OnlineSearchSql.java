@@ -38,16 +38,6 @@ final class OnlineSearchSql {
 	 */
 	static final int TRIGRAM = 3;
 
-	/**
-	 * What joins the user name, address and caller-id in the search-key table's one
-	 * search text (ADR 0217): text holding it is searched on the session table instead,
-	 * so a match never spans two values.
-	 */
-	static final char SEPARATOR = '\u001f';
-
-	/** A parameter that is never bound: the conditions are on the search-key table. */
-	private static final String KEYED = "keyed";
-
 	private OnlineSearchSql() {
 	}
 
@@ -153,7 +143,7 @@ final class OnlineSearchSql {
 
 	/** Whether the filter's conditions are on the search-key table. */
 	static boolean keyed(Map<String, Object> params) {
-		return params.containsKey(KEYED);
+		return params.containsKey("pattern");
 	}
 
 	/** The table the filter's conditions are on. */
@@ -182,18 +172,11 @@ final class OnlineSearchSql {
 			params.put("subscriberId", filter.subscriberId());
 		}
 		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
-		if (text.codePointCount(0, text.length()) >= TRIGRAM && text.indexOf(SEPARATOR) < 0) {
+		if (text.codePointCount(0, text.length()) >= TRIGRAM) {
 			// anywhere in one of the values, served by the search-key table's trigram
-			// index (ADR 0217); the separator keeps a match inside one value
+			// index (ADR 0217); the filter holds no control character, so no separator,
+			// and a match never spans two values (ADR 0229)
 			sql.append(" AND search LIKE :pattern");
-			params.put("pattern", "%" + escapeLike(text) + "%");
-			params.put(KEYED, Boolean.TRUE);
-		}
-		else if (text.codePointCount(0, text.length()) >= TRIGRAM) {
-			// text holding the separator: on the session table's three trigram indexes
-			// (ADR 0133)
-			sql.append(" AND (lower(username) LIKE :pattern OR address LIKE :pattern"
-					+ " OR lower(caller_id) LIKE :pattern)");
 			params.put("pattern", "%" + escapeLike(text) + "%");
 		}
 		else if (!text.isEmpty()) {
