@@ -51,13 +51,13 @@ final class OnlineSearchSql {
 	}
 
 	/**
-	 * Up to one more match than the cap, as sort keys only; their number; and, when they
-	 * are within the cap, the page's rows. One row at least (the count), with null
-	 * session columns when the page is empty or past the cap (it is then found by
-	 * walking). A substring search collects from the search-key table and reads the
-	 * page's session rows by id (ADR 0217); a prefix search collects from the session
-	 * table and reads them again by their row address, which the statement's one snapshot
-	 * keeps valid: one page visit each instead of an index descent (ADR 0187).
+	 * Up to one more match than the cap, as their id and the order's sort key only; their
+	 * number; and, when they are within the cap, the page's rows. One row at least (the
+	 * count), with null session columns when the page is empty or past the cap (it is
+	 * then found by walking). A substring search collects from the search-key table and
+	 * reads the page's session rows by id (ADR 0217); a prefix search collects from the
+	 * session table and reads them again by their row address, which the statement's one
+	 * snapshot keeps valid: one page visit each instead of an index descent (ADR 0187).
 	 */
 	static String collectSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
 			Map<String, Object> params) {
@@ -68,11 +68,17 @@ final class OnlineSearchSql {
 			.map((column) -> "o." + column)
 			.collect(Collectors.joining(", "));
 		boolean keyed = keyed(params);
-		String matched = keyed ? "SELECT id AS row_at, id, login_at, sort_name FROM " + keyTable()
-				: "SELECT ctid AS row_at, id, login_at, lower(username) AS sort_name FROM " + table();
+		// of each match only what finds the page: its id (on the key table also the
+		// address the page's session rows are read by, ADR 0217) and the order's one
+		// sort column; every match is stored once and read twice, by the count and by
+		// the page's sort (ADR 0230)
+		boolean byName = order == OnlineSessionOrder.USERNAME;
+		String matched = keyed ? "SELECT id, " + (byName ? "sort_name" : "login_at") + " FROM " + keyTable()
+				: "SELECT ctid AS row_at, id, " + (byName ? "lower(username) AS sort_name" : "login_at") + " FROM "
+						+ table();
 		return "WITH matched AS MATERIALIZED (" + matched + " WHERE true" + where
-				+ " LIMIT :collect), counted AS (SELECT count(*) AS matches FROM matched), "
-				+ "page AS (SELECT row_at FROM matched WHERE (SELECT matches FROM counted) <= :cap"
+				+ " LIMIT :collect), counted AS (SELECT count(*) AS matches FROM matched), page AS (SELECT "
+				+ (keyed ? "id" : "row_at") + " AS row_at FROM matched WHERE (SELECT matches FROM counted) <= :cap"
 				+ keyset(order, after, "sort_name", params) + orderBy(order, "", "sort_name")
 				+ " LIMIT :limit) SELECT c.matches, " + columns + " FROM counted c LEFT JOIN (page p JOIN " + table()
 				+ " o ON o." + (keyed ? "id" : "ctid") + " = p.row_at) ON true"
