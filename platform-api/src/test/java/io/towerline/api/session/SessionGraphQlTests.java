@@ -230,6 +230,25 @@ class SessionGraphQlTests extends ApiTest {
 	}
 
 	@Test
+	void shouldRefuseSearchTextHoldingAControlCharacterNamingTheField() {
+		// the search keys' separator (ADR 0217) and a line break typed or pasted: a coded
+		// error on the field, never a search (ADR 0229)
+		for (String search : List.of("sub\u001f10", "\u001f", "sub0\n")) {
+			this.operator.document(ONLINE)
+				.variable("filter", Map.of("search", search))
+				.variable("first", 100)
+				.execute()
+				.errors()
+				.expect((error) -> "VALIDATION_FAILED".equals(error.getExtensions().get("code"))
+						&& error.getExtensions().get("fields") instanceof List<?> fields && fields.size() == 1
+						&& fields.get(0) instanceof Map<?, ?> field && "search".equals(field.get("field")))
+				.verify()
+				.path("onlineSessions")
+				.pathDoesNotExist();
+		}
+	}
+
+	@Test
 	void shouldStreamLoginsAndLogoutsOfTheRouter() {
 		var changes = socket(TestTokens.forTenant(this.tenant.slug(), "VIEWER")).document(CHANGES)
 			.variable("routerId", this.network.routerId())

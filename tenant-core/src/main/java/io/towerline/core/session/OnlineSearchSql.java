@@ -38,16 +38,6 @@ final class OnlineSearchSql {
 	 */
 	static final int TRIGRAM = 3;
 
-	/**
-	 * What joins the user name, address and caller-id in the search-key table's one
-	 * search text (ADR 0217): text holding it is searched on the session table instead,
-	 * so a match never spans two values.
-	 */
-	static final char SEPARATOR = '\u001f';
-
-	/** A parameter that is never bound: the conditions are on the search-key table. */
-	private static final String KEYED = "keyed";
-
 	private OnlineSearchSql() {
 	}
 
@@ -61,13 +51,13 @@ final class OnlineSearchSql {
 	}
 
 	/**
-	 * Up to one more match than the cap, as sort keys only; their number; and, when they
-	 * are within the cap, the page's rows. One row at least (the count), with null
-	 * session columns when the page is empty or past the cap (it is then found by
-	 * walking). A substring search collects from the search-key table and reads the
-	 * page's session rows by id (ADR 0217); a prefix search collects from the session
-	 * table and reads them again by their row address, which the statement's one snapshot
-	 * keeps valid: one page visit each instead of an index descent (ADR 0187).
+	 * Up to one more match than the cap, as their id and the order's sort key only; their
+	 * number; and, when they are within the cap, the page's rows. One row at least (the
+	 * count), with null session columns when the page is empty or past the cap (it is
+	 * then found by walking). A substring search collects from the search-key table and
+	 * reads the page's session rows by id (ADR 0217); a prefix search collects from the
+	 * session table and reads them again by their row address, which the statement's one
+	 * snapshot keeps valid: one page visit each instead of an index descent (ADR 0187).
 	 */
 	static String collectSql(String where, OnlineSessionOrder order, @Nullable Position after, int limit,
 			Map<String, Object> params) {
@@ -78,11 +68,17 @@ final class OnlineSearchSql {
 			.map((column) -> "o." + column)
 			.collect(Collectors.joining(", "));
 		boolean keyed = keyed(params);
-		String matched = keyed ? "SELECT id AS row_at, id, login_at, sort_name FROM " + keyTable()
-				: "SELECT ctid AS row_at, id, login_at, lower(username) AS sort_name FROM " + table();
+		// of each match only what finds the page: its id (on the key table also the
+		// address the page's session rows are read by, ADR 0217) and the order's one
+		// sort column; every match is stored once and read twice, by the count and by
+		// the page's sort (ADR 0230)
+		boolean byName = order == OnlineSessionOrder.USERNAME;
+		String matched = keyed ? "SELECT id, " + (byName ? "sort_name" : "login_at") + " FROM " + keyTable()
+				: "SELECT ctid AS row_at, id, " + (byName ? "lower(username) AS sort_name" : "login_at") + " FROM "
+						+ table();
 		return "WITH matched AS MATERIALIZED (" + matched + " WHERE true" + where
-				+ " LIMIT :collect), counted AS (SELECT count(*) AS matches FROM matched), "
-				+ "page AS (SELECT row_at FROM matched WHERE (SELECT matches FROM counted) <= :cap"
+				+ " LIMIT :collect), counted AS (SELECT count(*) AS matches FROM matched), page AS (SELECT "
+				+ (keyed ? "id" : "row_at") + " AS row_at FROM matched WHERE (SELECT matches FROM counted) <= :cap"
 				+ keyset(order, after, "sort_name", params) + orderBy(order, "", "sort_name")
 				+ " LIMIT :limit) SELECT c.matches, " + columns + " FROM counted c LEFT JOIN (page p JOIN " + table()
 				+ " o ON o." + (keyed ? "id" : "ctid") + " = p.row_at) ON true"
@@ -153,7 +149,7 @@ final class OnlineSearchSql {
 
 	/** Whether the filter's conditions are on the search-key table. */
 	static boolean keyed(Map<String, Object> params) {
-		return params.containsKey(KEYED);
+		return params.containsKey("pattern");
 	}
 
 	/** The table the filter's conditions are on. */
@@ -182,18 +178,11 @@ final class OnlineSearchSql {
 			params.put("subscriberId", filter.subscriberId());
 		}
 		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
-		if (text.codePointCount(0, text.length()) >= TRIGRAM && text.indexOf(SEPARATOR) < 0) {
+		if (text.codePointCount(0, text.length()) >= TRIGRAM) {
 			// anywhere in one of the values, served by the search-key table's trigram
-			// index (ADR 0217); the separator keeps a match inside one value
+			// index (ADR 0217); the filter holds no control character, so no separator,
+			// and a match never spans two values (ADR 0229)
 			sql.append(" AND search LIKE :pattern");
-			params.put("pattern", "%" + escapeLike(text) + "%");
-			params.put(KEYED, Boolean.TRUE);
-		}
-		else if (text.codePointCount(0, text.length()) >= TRIGRAM) {
-			// text holding the separator: on the session table's three trigram indexes
-			// (ADR 0133)
-			sql.append(" AND (lower(username) LIKE :pattern OR address LIKE :pattern"
-					+ " OR lower(caller_id) LIKE :pattern)");
 			params.put("pattern", "%" + escapeLike(text) + "%");
 		}
 		else if (!text.isEmpty()) {

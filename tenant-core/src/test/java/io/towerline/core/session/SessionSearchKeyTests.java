@@ -3,6 +3,10 @@ package io.towerline.core.session;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+
+import io.towerline.core.error.ErrorCode;
+import io.towerline.core.error.InvalidInputException;
 
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -22,13 +26,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The search-key table a text search reads (ADR 0217) says what the online sessions say
  * through every write the platform makes to them — logins, a login read twice, counter
  * samples, kick marks, a changed address or caller-id, logouts, a deleted router — and is
  * written by none of the frequent ones (a counter sample leaves its rows untouched); a
- * tenant with sessions online when the table arrives gets them filled in.
+ * tenant with sessions online when the table arrives gets them filled in. Search text
+ * holding a control character is refused, and the session rows carry no trigram index
+ * (ADR 0229).
  */
 @SpringBootTest
 class SessionSearchKeyTests extends DatabaseTest {
@@ -116,21 +123,71 @@ class SessionSearchKeyTests extends DatabaseTest {
 	}
 
 	@Test
-	void shouldMatchTextWithinOneValueOnlyEvenWhenItHoldsTheSeparator() {
+	void shouldMatchTextWithinOneValueOnlyWhateverTheValuesHold() {
+		// a router may report a user name holding the separator; text without it
+		// finds the session, and no match spans the end of one value and the next
 		OnlineSession odd = session(this.router, "*1", "odd\u001fname", "10.9.2.1", "02:AA:BB:CC:DD:04");
 		OnlineSession plain = session(this.router, "*2", "plain", "10.9.2.2", "02:AA:BB:CC:DD:05");
 		write(() -> this.store.insert(List.of(odd, plain)));
 		assertInStep(2);
-		// the separator itself, typed: found where a value holds it, as before
-		assertThat(names("d\u001fna")).containsExactly("odd\u001fname");
-		// the end of one value and the start of the next are no match
-		assertThat(names("plain\u001f10")).isEmpty();
+		assertThat(names("odd")).containsExactly("odd\u001fname");
+		assertThat(names("name")).containsExactly("odd\u001fname");
 		assertThat(names("ain10.9")).isEmpty();
-		TenantContext.runAs(this.tenant, () -> {
-			assertThat(this.online.countUpTo(filter("plain\u001f10")).count()).isZero();
-			assertThat(this.online.count(filter("d\u001fna"))).isEqualTo(1);
-			assertThat(this.online.count(filter("10.9.2."))).isEqualTo(2);
-		});
+		assertThat(names("name10")).isEmpty();
+		assertThat(names("10.9.2.")).containsExactly("odd\u001fname", "plain");
+	}
+
+	@Test
+	void shouldRefuseSearchTextHoldingAControlCharacter() {
+		// every C0 and C1 control character and DEL, the keys' separator among them,
+		// wherever it stands and however long the text: refused, never searched
+		List<Integer> controls = IntStream.concat(IntStream.rangeClosed(0x00, 0x1F), IntStream.rangeClosed(0x7F, 0x9F))
+			.boxed()
+			.toList();
+		assertThat(controls).hasSize(65).contains(0x1F);
+		for (int control : controls) {
+			String c = Character.toString(control);
+			for (String text : List.of(c, "a" + c, c + "10.9", "10.9" + c + "2", "bob" + c)) {
+				assertThatExceptionOfType(InvalidInputException.class).as("U+%04X in '%s'", control, text)
+					.isThrownBy(() -> filter(text))
+					.satisfies((refused) -> assertThat(refused.errors()).singleElement()
+						.satisfies((error) -> assertThat(error.field()).isEqualTo("search"))
+						.satisfies((error) -> assertThat(error.code()).isEqualTo(ErrorCode.VALIDATION_FAILED)));
+			}
+		}
+		// the characters next to them are plain text
+		for (String text : List.of(" bob ", "~", "\u00a0bob", "%_\\", "\u00e9\u00e8")) {
+			assertThat(filter(text).text()).isEqualTo(text);
+		}
+	}
+
+	@Test
+	void shouldKeepNoTrigramIndexOnTheSessionRowsOfAFreshOrAMigratedSchema() {
+		// fresh: the only trigram index of the session tables is the search keys'
+		assertThat(ginIndexes()).containsExactly("online_session_key_search");
+
+		// a schema as it was before changeset 0121, whose session rows carried three
+		for (String index : List.of(
+				"online_session_username_trgm ON " + schema()
+						+ ".online_session USING gin (lower(username) public.gin_trgm_ops)",
+				"online_session_address_trgm ON " + schema()
+						+ ".online_session USING gin (address public.gin_trgm_ops)",
+				"online_session_caller_trgm ON " + schema()
+						+ ".online_session USING gin (lower(caller_id) public.gin_trgm_ops)")) {
+			this.jdbc.sql("CREATE INDEX " + index).update();
+		}
+		this.jdbc
+			.sql("DELETE FROM " + schema()
+					+ ".databasechangelog WHERE id = '0121-online-session-trigram-indexes-dropped'")
+			.update();
+		assertThat(ginIndexes()).hasSize(4);
+
+		assertThat(this.migrator.migrate(this.tenant)).isEqualTo(1);
+
+		assertThat(ginIndexes()).containsExactly("online_session_key_search");
+		OnlineSession frank = session(this.router, "*1", "frank", "10.9.4.1", "02:AA:BB:CC:DD:08");
+		write(() -> this.store.insert(List.of(frank)));
+		assertThat(names("ran")).containsExactly("frank");
 	}
 
 	@Test
@@ -188,6 +245,10 @@ class SessionSearchKeyTests extends DatabaseTest {
 		return this.jdbc.sql("SELECT xmin::text::bigint FROM " + schema() + ".online_session_key ORDER BY id")
 			.query(Long.class)
 			.list();
+	}
+
+	private List<String> ginIndexes() {
+		return SessionSearchKeys.ginIndexes(this.jdbc, schema());
 	}
 
 	private String schema() {

@@ -1,10 +1,13 @@
 package io.towerline.core.testsupport;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Whether a tenant's search-key table says what its online sessions say (ADR 0217): the
- * rows one holds that the other does not, both ways, read in one snapshot.
+ * rows one holds that the other does not, both ways, read in one snapshot; and which
+ * trigram indexes the session tables carry.
  */
 public final class SessionSearchKeys {
 
@@ -26,6 +29,21 @@ public final class SessionSearchKeys {
 					+ derived + ")) d")
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The GIN (trigram) indexes on the tables of online sessions and their search keys,
+	 * by name: since ADR 0229 the search keys' one.
+	 */
+	public static List<String> ginIndexes(JdbcClient jdbc, String schema) {
+		return jdbc
+			.sql("SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t "
+					+ "ON t.oid = x.indrelid JOIN pg_am a ON a.oid = i.relam WHERE a.amname = 'gin' "
+					+ "AND t.relnamespace = ?::regnamespace AND t.relname IN ('online_session', 'online_session_key') "
+					+ "ORDER BY i.relname")
+			.param(schema)
+			.query(String.class)
+			.list();
 	}
 
 	/** How many search keys the tenant holds. */

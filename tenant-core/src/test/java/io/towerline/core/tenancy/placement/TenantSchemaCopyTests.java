@@ -127,6 +127,10 @@ class TenantSchemaCopyTests extends DatabaseTest {
 			.isEqualTo(50L);
 		assertThat(SessionSearchKeys.count(target, schema)).isEqualTo(30L);
 		assertThat(SessionSearchKeys.outOfStep(target, schema)).isZero();
+		// the copy's schema is made by the tenant changelog: its session rows carry no
+		// trigram index either (ADR 0229)
+		assertThat(SessionSearchKeys.ginIndexes(target, schema)).containsExactly("online_session_key_search")
+			.isEqualTo(SessionSearchKeys.ginIndexes(this.jdbc, schema));
 	}
 
 }
