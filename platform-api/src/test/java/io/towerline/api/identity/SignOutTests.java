@@ -1,5 +1,6 @@
 package io.towerline.api.identity;
 
+import java.net.URI;
 import java.util.Set;
 
 import io.towerline.api.identity.OAuthFlows.Browser;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,14 +91,17 @@ class SignOutTests extends ApiTest {
 	}
 
 	private MvcTestResult signOut(Browser browser, String postLogoutRedirectUri, String state) {
+		// in the query string, as the SPA sends it (the endpoint reads a GET's parameters
+		// from there)
+		URI logout = UriComponentsBuilder.fromUriString("/connect/logout")
+			.queryParam("id_token_hint", browser.idToken())
+			.queryParam("post_logout_redirect_uri", postLogoutRedirectUri)
+			.queryParam("state", state)
+			.encode()
+			.build()
+			.toUri();
 		MockHttpSession session = browser.session();
-		return this.mvc.get()
-			.uri("/connect/logout")
-			.param("id_token_hint", browser.idToken())
-			.param("post_logout_redirect_uri", postLogoutRedirectUri)
-			.param("state", state)
-			.session(session)
-			.exchange();
+		return this.mvc.get().uri(logout).session(session).exchange();
 	}
 
 	private static final String PASSWORD = "correct horse battery";
