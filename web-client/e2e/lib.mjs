@@ -85,6 +85,20 @@ export async function signIn(context, username, password) {
   return page;
 }
 
+/**
+ * Signs out and checks the user is out: the app lands on its signed-out page (which starts no sign-in; it once went
+ * to / and signed a user whose session at the identity server survived straight back in), and signing in again asks
+ * for the password. Leaves the page on the login form.
+ */
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/signed-out$/, { waitUntil: 'commit' });
+  await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/login$/);
+  await page.locator('#password').waitFor();
+}
+
 export function nav(page, name) {
   return page.getByLabel('Main').getByRole('link', { name, exact: true });
 }

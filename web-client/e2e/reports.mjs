@@ -31,8 +31,15 @@ try {
     assert.equal(await total('Download bytes'), Number(env('EXPECTED_DOWNLOAD')));
     assert.equal(await total('Upload bytes'), Number(env('EXPECTED_UPLOAD')));
     await page.getByTestId('bar-chart').locator('canvas').first().waitFor();
-    // the new report joins the past reports without a reload
-    await page.getByRole('table', { name: 'Past reports' }).getByRole('button', { name: 'Usage by subscriber' }).waitFor();
+    // the new report joins the past reports without a reload, finished as the card above says (its row once stayed
+    // RUNNING 0/3 until the next poll)
+    const row = page
+      .getByRole('table', { name: 'Past reports' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('button', { name: 'Usage by subscriber' }) });
+    await row.getByText('succeeded', { exact: true }).waitFor();
+    assert.equal(await row.getByText('running', { exact: true }).count(), 0);
+    assert.equal((await row.getByRole('cell').nth(3).textContent()).trim(), env('EXPECTED_ROWS'));
     await shot(page, 'reports');
   });
 

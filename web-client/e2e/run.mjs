@@ -2,7 +2,7 @@
 // platform-api's WebClientEndToEndTests, which also passes ADMIN_USER/ADMIN_PASS (the platform admin), ROUTER_PORT and
 // ROUTER_USER/ROUTER_PASS (a RouterOS simulator). Shared pieces and the common environment: lib.mjs.
 import assert from 'node:assert/strict';
-import { base, env, finish, launch, nav, notified, results, shot, signIn, step, unique, viewport } from './lib.mjs';
+import { base, env, finish, launch, nav, notified, results, shot, signIn, signOut, step, unique, viewport } from './lib.mjs';
 
 const planName = `Home 20 ${unique}`;
 const browser = await launch();
@@ -32,8 +32,7 @@ try {
     tenantAdmin = { username: `${slug}-admin`, password: (await secret.textContent()).trim() };
     await page.getByRole('cell', { name: new RegExp(slug) }).waitFor();
     await shot(page, 'console-tenants');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(/\/login/);
+    await signOut(page);
     await context.close();
   });
 
@@ -172,8 +171,7 @@ try {
     const secret = page.getByTestId('secret');
     await secret.waitFor();
     viewer = { username: `${slug}-viewer`, password: (await secret.textContent()).trim() };
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(/\/login/);
+    await signOut(page);
   });
 
   await step('a viewer sees no mutation', async () => {

@@ -29,7 +29,13 @@ interface PendingSignIn {
 
 const TOKENS_KEY = 'towerline.tokens';
 const PENDING_KEY = 'towerline.signin';
+// the id token outlives the access token (an expired or refused session drops only the latter): it is the hint that
+// lets "Sign out" end the session at the identity provider, without which the next visit signed straight back in
+const ID_TOKEN_HINT_KEY = 'towerline.signout.hint';
+const SIGN_OUT_STATE_KEY = 'towerline.signout.state';
 export const CALLBACK_PATH = '/auth/callback';
+/** Where the identity provider sends the browser after signing it out; it never starts a sign-in by itself. */
+export const SIGNED_OUT_PATH = '/signed-out';
 
 export async function loadClientConfig(): Promise<ClientConfig> {
   const response = await fetch('/config.json', { headers: { Accept: 'application/json' } });
@@ -123,6 +129,9 @@ export async function completeSignIn(config: ClientConfig, endpoints: Endpoints,
     throw new Error(`The identity provider refused the sign-in (HTTP ${response.status}). Sign in again.`);
   }
   const body = (await response.json()) as { access_token: string; id_token?: string; expires_in?: number };
+  if (body.id_token) {
+    sessionStorage.setItem(ID_TOKEN_HINT_KEY, body.id_token);
+  }
   storeTokens({
     accessToken: body.access_token,
     idToken: body.id_token ?? null,
@@ -144,14 +153,37 @@ export function clearTokens(): void {
   sessionStorage.removeItem(TOKENS_KEY);
 }
 
-/** Ends the session here and at the identity provider (which then shows its sign-in page). */
-export function signOut(endpoints: Endpoints): void {
-  const tokens = readTokens();
+/**
+ * Ends the session here and at the identity provider, which then sends the browser to the signed-out page (with the
+ * state sent here). Also after the access token was dropped: the id token is kept apart for this. Never lands on a
+ * page that starts a sign-in, which would sign a user whose provider session survived straight back in.
+ */
+export function signOut(config: ClientConfig, endpoints: Endpoints): void {
+  const hint = sessionStorage.getItem(ID_TOKEN_HINT_KEY) ?? readTokens()?.idToken ?? null;
   clearTokens();
-  if (endpoints.endSession && tokens?.idToken) {
-    const params = new URLSearchParams({ id_token_hint: tokens.idToken });
+  sessionStorage.removeItem(ID_TOKEN_HINT_KEY);
+  const signedOut = `${window.location.origin}${SIGNED_OUT_PATH}`;
+  if (endpoints.endSession && hint) {
+    const state = randomString();
+    sessionStorage.setItem(SIGN_OUT_STATE_KEY, state);
+    const params = new URLSearchParams({
+      id_token_hint: hint,
+      client_id: config.clientId,
+      post_logout_redirect_uri: signedOut,
+      state,
+    });
     window.location.assign(`${endpoints.endSession}?${params.toString()}`);
   } else {
-    window.location.assign('/');
+    window.location.assign(signedOut);
   }
+}
+
+/**
+ * On the signed-out page: whether the identity provider confirmed the sign-out this tab asked for (it came back with
+ * that request's state). Read once.
+ */
+export function confirmSignOut(search: string): boolean {
+  const expected = sessionStorage.getItem(SIGN_OUT_STATE_KEY);
+  sessionStorage.removeItem(SIGN_OUT_STATE_KEY);
+  return expected !== null && new URLSearchParams(search).get('state') === expected;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Group, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -21,12 +22,40 @@ interface Props {
   height?: number;
 }
 
+export interface BarLegend {
+  /** The hovered bar group's label, or null while none is hovered. */
+  group: string | null;
+  /** Each series with its value in the hovered group (null while none is hovered). */
+  entries: { label: string; color: string; value: string | null }[];
+}
+
+/** What the legend says: the series' names, and their values in the hovered group. */
+export function barLegend(
+  labels: readonly string[],
+  series: readonly BarSeries[],
+  values: readonly (readonly number[])[],
+  format: (value: number) => string,
+  hovered: number | null,
+): BarLegend {
+  const group = hovered === null ? null : (labels[hovered] ?? null);
+  return {
+    group,
+    entries: series.map((each, s) => ({
+      label: each.label,
+      color: each.color,
+      value: group === null || hovered === null ? null : format(values[s]?.[hovered] ?? 0),
+    })),
+  };
+}
+
 /**
  * Bars over text labels (one or two series side by side), drawn by uPlot on a canvas (cheap however many bars; the chart is recreated only when
- * its data changes and resized with its container).
+ * its data changes and resized with its container). The legend is the page's own: uPlot's live legend read "Group: /
+ * Download bytes:" with nothing after the colons whenever the pointer was off the chart.
  */
 export function BarChart({ labels, series, values, format, label, height = 280 }: Props) {
   const container = useRef<HTMLDivElement>(null);
+  const [hovered, setHovered] = useState<number | null>(null);
   useEffect(() => {
     const element = container.current;
     if (!element || labels.length === 0) return;
@@ -35,8 +64,9 @@ export function BarChart({ labels, series, values, format, label, height = 280 }
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 200),
       height,
-      legend: { show: true },
+      legend: { show: false },
       cursor: { drag: { x: false, y: false } },
+      hooks: { setCursor: [(u) => setHovered(u.cursor.idx ?? null)] },
       scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       axes: [
         {
@@ -48,13 +78,12 @@ export function BarChart({ labels, series, values, format, label, height = 280 }
         { values: (_u, splits) => splits.map((value) => format(value)), size: 80 },
       ],
       series: [
-        { label: 'Group', value: (_u, index) => (index == null ? '' : (labels[index] ?? '')) },
+        {},
         ...series.map((each, s) => ({
           label: each.label,
           stroke: each.color,
           fill: each.color,
           width: 0,
-          value: (_u: uPlot, value: number | null) => (value == null ? '' : format(value)),
           paths: uPlot.paths.bars!({ size: [pair ? 0.35 : 0.6, 60], align: pair ? (s === 0 ? -1 : 1) : 0 }),
           points: { show: false },
         })),
@@ -67,9 +96,33 @@ export function BarChart({ labels, series, values, format, label, height = 280 }
     return () => {
       resize.disconnect();
       chart.destroy();
+      setHovered(null);
     };
   }, [labels, series, values, format, height]);
-  return <div ref={container} role="img" aria-label={label} data-testid="bar-chart" style={{ width: '100%' }} />;
+  const legend = barLegend(labels, series, values, format, hovered);
+  return (
+    <div>
+      <div ref={container} role="img" aria-label={label} data-testid="bar-chart" style={{ width: '100%' }} />
+      <Group gap="lg" justify="center" mih={28} data-testid="bar-chart-legend">
+        {legend.group !== null && (
+          <Text size="sm" fw={600}>
+            {legend.group}
+          </Text>
+        )}
+        {legend.entries.map((entry) => (
+          <Group key={entry.label} gap={6} wrap="nowrap">
+            <span aria-hidden style={{ width: 12, height: 12, background: entry.color, display: 'inline-block' }} />
+            <Text size="sm">{entry.label}</Text>
+            {entry.value !== null && (
+              <Text size="sm" fw={600} data-legend-value={entry.label}>
+                {entry.value}
+              </Text>
+            )}
+          </Group>
+        ))}
+      </Group>
+    </div>
+  );
 }
 
 function shorten(text: string): string {

@@ -74,7 +74,7 @@ export function Shell({ session, children }: { session: SignIn; children: ReactN
             <Text size="sm" c="dimmed" visibleFrom="xs">
               {me.subject} · {me.roles.join(', ').toLowerCase().replace(/_/g, ' ')}
             </Text>
-            <Button size="xs" variant="default" onClick={() => signOut(session.endpoints)}>
+            <Button size="xs" variant="default" onClick={() => signOut(session.config, session.endpoints)}>
               Sign out
             </Button>
           </Group>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Anchor, Table, Text } from '@mantine/core';
 import { useQuery } from 'urql';
 import { EmptyState, QueryState } from '../components/QueryState';
@@ -7,9 +8,27 @@ import { ReportsQuery } from './documents';
 import { formatCount, formatPeriod } from './format';
 import { FINISHED } from './kinds';
 
-/** The tenant's reports until their retention ends, newest first; re-read while one is missing or running. */
-export function PastReports({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
+/**
+ * The tenant's reports until their retention ends, newest first; re-read while one is missing or running, and at once
+ * when `finished` changes (the open report was seen to finish: the poll alone left its row RUNNING for up to a poll).
+ */
+export function PastReports({
+  selected,
+  onSelect,
+  finished,
+}: {
+  selected: string | null;
+  onSelect: (id: string) => void;
+  finished: number;
+}) {
   const [result, reexecute] = useQuery({ query: ReportsQuery, variables: { limit: 50 } });
+  const reread = useRef(0);
+  useEffect(() => {
+    if (finished !== reread.current) {
+      reread.current = finished;
+      reexecute({ requestPolicy: 'network-only' });
+    }
+  }, [finished, reexecute]);
   const reports = result.data?.reports ?? [];
   const running = reports.some((report) => !FINISHED.has(report.status));
   // a report just started is not in the list read before it: read again until it is, and while any runs

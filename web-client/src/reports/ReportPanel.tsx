@@ -13,8 +13,11 @@ import { FINISHED, isUsageReport } from './kinds';
 
 const SERIES_COLORS = ['#1c7ed6', '#f08c00'];
 
-/** One report: live progress while it is generated, then its totals, chart and downloads. */
-export function ReportPanel({ id }: { id: string }) {
+/**
+ * One report: live progress while it is generated, then its totals, chart and downloads. `onFinished` is called once
+ * when it is seen to finish (as OperationProgress does), so what lists it can re-read at once.
+ */
+export function ReportPanel({ id, onFinished }: { id: string; onFinished?: () => void }) {
   const [result, reexecute] = useQuery({ query: ReportQuery, variables: { id }, requestPolicy: 'network-only' });
   const [live] = useSubscription({ query: ReportProgress, variables: { id } });
   const report = result.data?.report;
@@ -26,8 +29,9 @@ export function ReportPanel({ id }: { id: string }) {
     if (status && FINISHED.has(status) && report && !FINISHED.has(report.status) && !reread.current) {
       reread.current = true;
       reexecute({ requestPolicy: 'network-only' });
+      onFinished?.();
     }
-  }, [status, report, reexecute]);
+  }, [status, report, reexecute, onFinished]);
   const usage = report ? isUsageReport(report.kind) : true;
   const format = useMemo(() => (usage ? formatBytes : formatCount), [usage]);
   const chart = useMemo(() => {

@@ -1,3 +1,4 @@
+import { useReducer } from 'react';
 import { Stack, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { Page } from '../components/Page';
@@ -13,13 +14,15 @@ export default function ReportsView() {
   const [params, setParams] = useSearchParams();
   const selected = params.get('report');
   const select = (id: string) => setParams({ report: id });
+  // bumped when the open report finishes: the past reports re-read then, not at their next poll
+  const [finished, reportFinished] = useReducer((count: number) => count + 1, 0);
   return (
     <Page title="Reports">
       <ReportRequestForm onStarted={select} />
-      {selected && <ReportPanel key={selected} id={selected} />}
+      {selected && <ReportPanel key={selected} id={selected} onFinished={reportFinished} />}
       <Stack gap="xs">
         <Title order={3}>Past reports</Title>
-        <PastReports selected={selected} onSelect={select} />
+        <PastReports selected={selected} onSelect={select} finished={finished} />
       </Stack>
     </Page>
   );

@@ -25,8 +25,11 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +50,9 @@ class AuthorizationServerConfiguration {
 	SecurityFilterChain authorizationServerSecurity(HttpSecurity http, SigningKeys keys) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
-			server.oidc(Customizer.withDefaults());
+			// sign-out (RP-initiated logout) returns to the SPA's signed-out page
+			server.oidc((oidc) -> oidc
+				.logoutEndpoint((logout) -> logout.authenticationProviders(SignedOutPage::validateWith)));
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
@@ -66,6 +71,22 @@ class AuthorizationServerConfiguration {
 			.formLogin(Customizer.withDefaults())
 			.logout(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * The browsers' sessions at this server, by user: the {@code sid} of an id token and
+	 * the session a sign-out ends. Sessions that end (sign-out, timeout) leave it through
+	 * the session events the publisher below sends; without them every session of a user
+	 * stayed in it for the life of the process.
+	 */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean

@@ -39,6 +39,7 @@ final class RegisteredClients implements RegisteredClientRepository {
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 			.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
 			.redirectUris((uris) -> uris.addAll(web.redirectUris()))
+			.postLogoutRedirectUris((uris) -> uris.addAll(SignedOutPage.besideEach(web.redirectUris())))
 			.scope(OidcScopes.OPENID)
 			.scope(OidcScopes.PROFILE)
 			.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

@@ -34,6 +34,8 @@ final class OAuthFlows {
 
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
+	private static final Pattern ID_TOKEN = Pattern.compile("\"id_token\"\\s*:\\s*\"([^\"]+)\"");
+
 	private final MockMvcTester mvc;
 
 	OAuthFlows(MockMvcTester mvc) {
@@ -42,19 +44,18 @@ final class OAuthFlows {
 
 	/** Signs in as the user through the login page and returns the SPA's access token. */
 	String signIn(String username, String password) {
+		return signInBrowser(username, password).accessToken();
+	}
+
+	/**
+	 * Signs in as the user through the login page, as one browser: its session at the
+	 * authorization server and the tokens the SPA got.
+	 */
+	Browser signInBrowser(String username, String password) {
 		String verifier = randomVerifier();
 		String state = randomVerifier().substring(0, 12);
 		MockHttpSession session = new MockHttpSession();
-		String authorize = UriComponentsBuilder.fromUriString("/oauth2/authorize")
-			.queryParam("response_type", "code")
-			.queryParam("client_id", WEB_CLIENT)
-			.queryParam("redirect_uri", REDIRECT_URI)
-			.queryParam("scope", "openid")
-			.queryParam("state", state)
-			.queryParam("code_challenge", challenge(verifier))
-			.queryParam("code_challenge_method", "S256")
-			.build()
-			.toUriString();
+		String authorize = authorizationRequest(state, challenge(verifier));
 		MvcTestResult toLogin = this.mvc.get().uri(authorize).session(session).accept(MediaType.TEXT_HTML).exchange();
 		assertThat(toLogin).hasStatus3xxRedirection();
 		assertThat(toLogin.getResponse().getRedirectedUrl()).endsWith("/login");
@@ -95,7 +96,34 @@ final class OAuthFlows {
 			.param("code_verifier", verifier)
 			.exchange();
 		assertThat(token).hasStatusOk();
-		return accessToken(token);
+		return new Browser(session, accessToken(token), match(ID_TOKEN, token));
+	}
+
+	/**
+	 * Where a new authorization request from the browser is sent: the login page when it
+	 * has no session here, the redirect URI with a code when it has one.
+	 */
+	String authorizeAgain(MockHttpSession session) {
+		MvcTestResult result = this.mvc.get()
+			.uri(authorizationRequest("again", challenge(randomVerifier())))
+			.session(session)
+			.accept(MediaType.TEXT_HTML)
+			.exchange();
+		assertThat(result).hasStatus3xxRedirection();
+		return result.getResponse().getRedirectedUrl();
+	}
+
+	private static String authorizationRequest(String state, String challenge) {
+		return UriComponentsBuilder.fromUriString("/oauth2/authorize")
+			.queryParam("response_type", "code")
+			.queryParam("client_id", WEB_CLIENT)
+			.queryParam("redirect_uri", REDIRECT_URI)
+			.queryParam("scope", "openid")
+			.queryParam("state", state)
+			.queryParam("code_challenge", challenge)
+			.queryParam("code_challenge_method", "S256")
+			.build()
+			.toUriString();
 	}
 
 	/** Attempts a sign-in at the login page; returns where the browser is sent next. */
@@ -134,8 +162,12 @@ final class OAuthFlows {
 	}
 
 	private static String accessToken(MvcTestResult result) {
-		Matcher matcher = ACCESS_TOKEN.matcher(body(result));
-		assertThat(matcher.find()).isTrue();
+		return match(ACCESS_TOKEN, result);
+	}
+
+	private static String match(Pattern pattern, MvcTestResult result) {
+		Matcher matcher = pattern.matcher(body(result));
+		assertThat(matcher.find()).as("%s in %s", pattern, body(result)).isTrue();
 		return matcher.group(1);
 	}
 
@@ -162,6 +194,12 @@ final class OAuthFlows {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * One browser signed in to the SPA: its session here and the tokens the SPA holds.
+	 */
+	record Browser(MockHttpSession session, String accessToken, String idToken) {
 	}
 
 }
