@@ -1,9 +1,5 @@
 package io.towerline.api.limits;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,26 +8,16 @@ import java.util.Set;
 
 import graphql.introspection.Introspection;
 import graphql.language.Argument;
-import graphql.language.ArrayValue;
-import graphql.language.BooleanValue;
 import graphql.language.Directive;
 import graphql.language.Document;
-import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
-import graphql.language.IntValue;
-import graphql.language.ObjectField;
-import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.language.StringValue;
-import graphql.language.Value;
-import graphql.language.VariableReference;
 import graphql.schema.GraphQLAppliedDirective;
-import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
@@ -60,9 +46,9 @@ import org.jspecify.annotations.Nullable;
  * unless its field carries {@code @listSize}: then it counts as many leaves as it returns
  * at most (its assumed size, or what its slicing argument or its {@code from}…{@code to}
  * range over its granularity says), with what each element selects multiplied by that
- * (ADR 0224);</li>
+ * (ADR 0224, {@link ListSizes});</li>
  * <li>every element of a list in the arguments, and every line of a {@code csv} argument
- * but its header, is a <em>row</em> to write or look up;</li>
+ * but its header, is a <em>row</em> to write or look up ({@link InputRows});</li>
  * <li>repeated selections are counted each time, even where execution merges them, so the
  * price is never below the work.</li>
  * </ul>
@@ -93,18 +79,13 @@ public final class OperationCost {
 	 */
 	public static final long ROWS_PER_POINT = 4;
 
-	private static final String CSV_ARGUMENT = "csv";
-
-	/** The directive that sizes a list outside a connection (list-size.graphqls). */
-	static final String LIST_SIZE = "listSize";
-
-	/** Seconds per step of the granularities a {@code @listSize} range is divided by. */
-	private static final Map<String, Long> STEPS = Map.of("MINUTE", 60L, "FIVE_MINUTES", 300L, "HOUR", 3_600L, "DAY",
-			86_400L);
-
 	private final GraphQLSchema schema;
 
-	private final Map<String, Object> variables;
+	private final ArgumentValues values;
+
+	private final ListSizes listSizes;
+
+	private final InputRows inputRows;
 
 	private final Map<String, FragmentDefinition> fragments = new HashMap<>();
 
@@ -114,7 +95,9 @@ public final class OperationCost {
 
 	private OperationCost(Document document, GraphQLSchema schema, Map<String, Object> variables) {
 		this.schema = schema;
-		this.variables = variables;
+		this.values = new ArgumentValues(variables);
+		this.listSizes = new ListSizes(this.values);
+		this.inputRows = new InputRows(this.values);
 		document.getDefinitionsOfType(FragmentDefinition.class)
 			.forEach((fragment) -> this.fragments.put(fragment.getName(), fragment));
 	}
@@ -166,18 +149,18 @@ public final class OperationCost {
 
 	private Count field(Field field, GraphQLCompositeType parent, long pageSize) {
 		GraphQLFieldDefinition definition = definition(parent, field.getName());
-		long rows = rows(field.getArguments());
+		long rows = this.inputRows.rows(field.getArguments());
 		if (definition == null) {
 			return new Count(0, 0, rows);
 		}
 		GraphQLOutputType type = definition.getType();
 		boolean list = GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(type));
-		GraphQLAppliedDirective listSize = list ? definition.getAppliedDirective(LIST_SIZE) : null;
+		GraphQLAppliedDirective listSize = list ? ListSizes.directive(definition) : null;
 		if (listSize != null) {
 			// elements of one read: each a leaf, its scalars included (they are columns
 			// of
 			// that read); objects and input rows it selects are priced per element
-			long size = listSize(field, listSize);
+			long size = this.listSizes.size(field, listSize);
 			Count inside = (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLCompositeType composite)
 					? selections(field.getSelectionSet(), composite, 0) : Count.NONE;
 			return new Count(0, size, rows).plus(new Count(inside.objects(), 0, inside.rows()).times(size));
@@ -249,87 +232,8 @@ public final class OperationCost {
 	/** The directive's {@code if}; an unknown value counts as "selected". */
 	private boolean condition(Directive directive) {
 		Argument argument = directive.getArgument("if");
-		Object value = (argument != null) ? value(argument.getValue()) : null;
+		Object value = (argument != null) ? this.values.scalar(argument.getValue()) : null;
 		return (value instanceof Boolean bool) ? bool : "include".equals(directive.getName());
-	}
-
-	/**
-	 * The most elements a {@code @listSize} field returns for this selection: its assumed
-	 * size, or less where its slicing argument or its range says so.
-	 */
-	private long listSize(Field field, GraphQLAppliedDirective directive) {
-		long assumed = Math.max(1, intArgument(directive, "assumedSize", 1));
-		String slicing = stringArgument(directive, "slicingArgument");
-		if (slicing != null) {
-			Argument argument = argument(field, slicing);
-			if (argument != null && value(argument.getValue()) instanceof Number number) {
-				return Math.clamp(number.longValue(), 1, assumed);
-			}
-		}
-		String step = stringArgument(directive, "stepArgument");
-		if (step != null) {
-			Instant from = instant(argument(field, "from"));
-			Instant to = instant(argument(field, "to"));
-			long stepSeconds = stepSeconds(argument(field, step));
-			if (from != null && to != null && stepSeconds > 0) {
-				long seconds = Math.max(0, Duration.between(from, to).getSeconds());
-				return Math.clamp(Math.ceilDiv(seconds, stepSeconds) + 1, 1, assumed);
-			}
-		}
-		return assumed;
-	}
-
-	private @Nullable Instant instant(@Nullable Argument argument) {
-		Object value = switch ((argument != null) ? argument.getValue() : null) {
-			case VariableReference variable -> this.variables.get(variable.getName());
-			case StringValue text -> text.getValue();
-			case null, default -> null;
-		};
-		try {
-			return switch (value) {
-				case Instant instant -> instant;
-				case OffsetDateTime offset -> offset.toInstant();
-				case String text -> OffsetDateTime.parse(text).toInstant();
-				case null, default -> null;
-			};
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * The step of a granularity argument; without one, the finest step (the server's
-	 * default is never finer).
-	 */
-	private long stepSeconds(@Nullable Argument argument) {
-		Object value = switch ((argument != null) ? argument.getValue() : null) {
-			case VariableReference variable -> this.variables.get(variable.getName());
-			case EnumValue name -> name.getName();
-			case null, default -> null;
-		};
-		Long seconds = (value != null) ? STEPS.get(value.toString()) : null;
-		return (seconds != null) ? seconds : STEPS.values().stream().mapToLong(Long::longValue).min().orElse(0);
-	}
-
-	private static @Nullable Argument argument(Field field, String name) {
-		for (Argument argument : field.getArguments()) {
-			if (argument.getName().equals(name)) {
-				return argument;
-			}
-		}
-		return null;
-	}
-
-	private static long intArgument(GraphQLAppliedDirective directive, String name, long otherwise) {
-		GraphQLAppliedDirectiveArgument argument = directive.getArgument(name);
-		Object value = (argument != null) ? argument.getValue() : null;
-		return (value instanceof Number number) ? number.longValue() : otherwise;
-	}
-
-	private static @Nullable String stringArgument(GraphQLAppliedDirective directive, String name) {
-		GraphQLAppliedDirectiveArgument argument = directive.getArgument(name);
-		return (argument != null && argument.getValue() instanceof String text) ? text : null;
 	}
 
 	private static boolean isConnection(GraphQLFieldDefinition definition) {
@@ -340,78 +244,11 @@ public final class OperationCost {
 		long size = 0;
 		for (Argument argument : field.getArguments()) {
 			if ("first".equals(argument.getName()) || "last".equals(argument.getName())) {
-				size = Math.max(size,
-						(value(argument.getValue()) instanceof Number number) ? Math.max(1, number.longValue()) : 0);
+				size = Math.max(size, (this.values.scalar(argument.getValue()) instanceof Number number)
+						? Math.max(1, number.longValue()) : 0);
 			}
 		}
 		return (size <= 0) ? Pages.MAX_PAGE_SIZE : Math.min(size, Pages.MAX_PAGE_SIZE);
-	}
-
-	private @Nullable Object value(Value<?> value) {
-		return switch (value) {
-			case VariableReference variable -> this.variables.get(variable.getName());
-			case IntValue number -> number.getValue();
-			case BooleanValue bool -> bool.isValue();
-			default -> null;
-		};
-	}
-
-	private long rows(List<Argument> arguments) {
-		long rows = 0;
-		for (Argument argument : arguments) {
-			rows = Count.add(rows, rows(argument.getName(), argument.getValue()));
-		}
-		return rows;
-	}
-
-	private long rows(String name, Value<?> value) {
-		return switch (value) {
-			case ArrayValue array -> {
-				long rows = array.getValues().size();
-				for (Value<?> element : array.getValues()) {
-					rows = Count.add(rows, rows(name, element));
-				}
-				yield rows;
-			}
-			case ObjectValue object -> {
-				long rows = 0;
-				for (ObjectField field : object.getObjectFields()) {
-					rows = Count.add(rows, rows(field.getName(), field.getValue()));
-				}
-				yield rows;
-			}
-			case StringValue text -> CSV_ARGUMENT.equals(name) ? csvRows(text.getValue()) : 0;
-			case VariableReference variable -> rows(name, this.variables.get(variable.getName()));
-			default -> 0;
-		};
-	}
-
-	/** Rows in a variable's coerced value: lists are Java lists, input objects maps. */
-	private static long rows(String name, @Nullable Object value) {
-		return switch (value) {
-			case List<?> list -> {
-				long rows = list.size();
-				for (Object element : list) {
-					rows = Count.add(rows, rows(name, element));
-				}
-				yield rows;
-			}
-			case Map<?, ?> map -> {
-				long rows = 0;
-				for (Map.Entry<?, ?> entry : map.entrySet()) {
-					rows = Count.add(rows, rows(String.valueOf(entry.getKey()), entry.getValue()));
-				}
-				yield rows;
-			}
-			case String text -> CSV_ARGUMENT.equals(name) ? csvRows(text) : 0;
-			case null, default -> 0;
-		};
-	}
-
-	/** Lines after the header; a quoted line break may make this an overcount. */
-	private static long csvRows(String csv) {
-		long lines = csv.lines().filter((line) -> !line.isBlank()).count();
-		return Math.max(0, lines - 1);
 	}
 
 	/**
@@ -434,33 +271,6 @@ public final class OperationCost {
 		/** Fields execution resolves at most. */
 		public long fields() {
 			return Count.add(this.objects, this.leaves);
-		}
-
-	}
-
-	/** Saturating counts: a price too large to hold is {@link Long#MAX_VALUE}. */
-	private record Count(long objects, long leaves, long rows) {
-
-		static final Count NONE = new Count(0, 0, 0);
-
-		Count plus(Count other) {
-			return new Count(add(this.objects, other.objects), add(this.leaves, other.leaves),
-					add(this.rows, other.rows));
-		}
-
-		Count times(long factor) {
-			return new Count(multiply(this.objects, factor), multiply(this.leaves, factor),
-					multiply(this.rows, factor));
-		}
-
-		static long add(long a, long b) {
-			long sum = a + b;
-			return (sum < a) ? Long.MAX_VALUE : sum;
-		}
-
-		static long multiply(long a, long b) {
-			long high = Math.multiplyHigh(a, b);
-			return (high != 0 || a * b < 0) ? Long.MAX_VALUE : a * b;
 		}
 
 	}

@@ -1,10 +1,7 @@
 package io.towerline.api.lifecycle;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,7 +12,6 @@ import io.towerline.core.event.TenantEvent;
 import io.towerline.core.lifecycle.LifecycleEvaluation;
 import io.towerline.core.lifecycle.LifecycleEvents;
 import io.towerline.core.notification.Outbox;
-import io.towerline.core.notification.Outbox.OutboxFilter;
 import io.towerline.core.notification.OutboxMessage;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -69,33 +65,14 @@ class InterruptedEvaluationTests extends ApiTest {
 		HttpGraphQlTester admin = as(TestTokens.forTenant(tenant.slug(), "TENANT_ADMIN"));
 		NetworkFixture network = NetworkFixture.create(admin, "crash-1");
 		try {
-			String grace = LifecycleFlowTests.createPlan(admin, "Grace", "grace", "1M");
-			LifecycleFlowTests.setPolicy(admin, grace, List.of(3), 1);
-			LocalDate expiresOn = LocalDate.now(LifecycleFlowTests.ZONE).plusDays(20);
-			List<Map<String, Object>> rows = new ArrayList<>();
-			for (int i = 0; i < SUBSCRIBERS; i++) {
-				rows.add(Map.of("username", "crash" + i, "password", "secret-" + i, "planId", network.planId(),
-						"routerId", network.routerId(), "email", "crash" + i + "@example.net", "expiresOn",
-						expiresOn.toString()));
-			}
-			admin.documentName("bulkCreateSubscribers")
-				.variable("input", Map.of("subscribers", rows))
-				.execute()
-				.path("bulkCreateSubscribers.accepted")
-				.entity(Integer.class)
-				.isEqualTo(SUBSCRIBERS);
-
-			Instant noticeMoment = expiresOn.minusDays(3)
-				.atTime(LifecycleFlowTests.HOUR, 0)
-				.atZone(LifecycleFlowTests.ZONE)
-				.toInstant();
-			dieAfterThenResume(tenant, LifecycleEvents.NOTICE_DUE, 123, noticeMoment.plusSeconds(60));
+			ExpiringSubscribers subscribers = ExpiringSubscribers.create(admin, network, "crash", SUBSCRIBERS);
+			dieAfterThenResume(tenant, LifecycleEvents.NOTICE_DUE, 123, subscribers.noticeDue());
 			assertOncePerSubscriber(tenant, LifecycleEvents.NOTICE_DUE);
 
-			dieAfterThenResume(tenant, LifecycleEvents.GRACE_STARTED, this.batch + 1, at(expiresOn.plusDays(1)));
+			dieAfterThenResume(tenant, LifecycleEvents.GRACE_STARTED, this.batch + 1, subscribers.afterExpiry(1));
 			assertOncePerSubscriber(tenant, LifecycleEvents.GRACE_STARTED);
 
-			dieAfterThenResume(tenant, LifecycleEvents.SUSPENDED, SUBSCRIBERS - 1, at(expiresOn.plusDays(2)));
+			dieAfterThenResume(tenant, LifecycleEvents.SUSPENDED, SUBSCRIBERS - 1, subscribers.afterExpiry(2));
 			assertOncePerSubscriber(tenant, LifecycleEvents.SUSPENDED);
 			assertOncePerSubscriber(tenant, LifecycleEvents.NOTICE_DUE);
 			assertOncePerSubscriber(tenant, LifecycleEvents.GRACE_STARTED);
@@ -155,23 +132,8 @@ class InterruptedEvaluationTests extends ApiTest {
 			.list();
 	}
 
-	private static Instant at(LocalDate day) {
-		return day.atTime(LifecycleFlowTests.HOUR, 0).atZone(LifecycleFlowTests.ZONE).toInstant();
-	}
-
 	private List<OutboxMessage> notices(TenantId tenant, String type) {
-		List<OutboxMessage> all = new ArrayList<>();
-		TenantContext.runAs(tenant, () -> {
-			UUID after = null;
-			List<OutboxMessage> page;
-			do {
-				page = this.outbox.list(new OutboxFilter(null, null, null, null, type), after, 100);
-				all.addAll(page);
-				after = page.isEmpty() ? null : page.get(page.size() - 1).id();
-			}
-			while (page.size() == 100);
-		});
-		return all;
+		return ExpiringSubscribers.notices(this.outbox, tenant, type);
 	}
 
 	/** The replica stopping: no catch of the flow sees it. */

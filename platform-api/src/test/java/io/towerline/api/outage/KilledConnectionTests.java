@@ -25,9 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,10 +50,6 @@ class KilledConnectionTests extends ApiTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	@Qualifier("brokenConnectionLogLine")
-	SmartInitializingSingleton brokenConnectionLogLine;
-
 	TenantId tenant;
 
 	NetworkFixture network;
@@ -75,10 +69,6 @@ class KilledConnectionTests extends ApiTest {
 
 	@BeforeEach
 	void network() {
-		// Spring Boot resets Logback whenever a context starts: a context started in this
-		// JVM after this one (a slice without the filter's configuration) dropped the
-		// filter this context installed; put it back the way the application does
-		this.brokenConnectionLogLine.afterSingletonsInstantiated();
 		this.tenant = newTenant("killed");
 		this.operator = as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR"));
 		this.network = NetworkFixture.create(this.operator, "killed-1");

@@ -108,15 +108,17 @@ class TenantMoveSteps {
 				// no replica routes to the old copy any more: it goes, rather than lie
 				// around stale
 				dropSchema(move.fromCluster(), tenant);
+				// what the outbox still holds (a crash between a commit and its delivery)
+				// goes now, before DONE says the move is complete: a tenant moved to main
+				// is not visited by the sweep (ADR 0183); a crash before DONE drains
+				// again
+				this.outbox.drainQuietly(tenant);
 				this.transactions.executeWithoutResult((tx) -> {
 					setStep(move, TenantMoveStep.DONE, null);
 					this.audit.record(SecurityEventType.TENANT_MOVED, tenant, Actor.of(move.requestedBy()),
 							tenant.slug(),
 							move.fromCluster() + " -> " + move.toCluster() + ", " + move.rowsCopied() + " rows");
 				});
-				// what the outbox still holds (a crash between a commit and its delivery)
-				// goes now: a tenant moved to main is not visited by the sweep (ADR 0183)
-				this.outbox.drainQuietly(tenant);
 				yield Optional.empty();
 			}
 			case DONE, ROLLED_BACK -> Optional.empty();
