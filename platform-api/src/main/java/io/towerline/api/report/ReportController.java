@@ -94,8 +94,8 @@ class ReportController {
 			return Flux.just(first);
 		}
 		// each poll reads the database: a stream cancelled mid-poll must not interrupt it
-		Flux<Report> polled = Flux.interval(this.pollPeriod)
-			.concatMap((tick) -> UninterruptedCalls.of(() -> TenantContext.callAs(tenant, () -> this.reports.get(id))))
+		Flux<Report> polled = UninterruptedCalls
+			.every(this.pollPeriod, () -> TenantContext.callAs(tenant, () -> this.reports.get(id)))
 			// purged while followed: nothing more will come
 			.onErrorResume((ex) -> ex instanceof NotFoundException || ex.getCause() instanceof NotFoundException,
 					(ex) -> Flux.empty());

@@ -81,8 +81,8 @@ class SubscriptionAccessGuard implements WebGraphQlInterceptor {
 		AtomicReference<LiveAccess.Ended> ended = new AtomicReference<>();
 		// the check reads the database: a stream cancelled mid-check must not interrupt
 		// it
-		Mono<LiveAccess.Ended> accessEnds = Flux.interval(this.checkPeriod)
-			.concatMap((tick) -> UninterruptedCalls.of(() -> this.access.ended(caller).orElse(null)))
+		Mono<LiveAccess.Ended> accessEnds = UninterruptedCalls
+			.every(this.checkPeriod, () -> this.access.ended(caller).orElse(null))
 			.next()
 			.doOnNext(ended::set);
 		Flux<Object> guarded = Flux.<Object>from(stream)

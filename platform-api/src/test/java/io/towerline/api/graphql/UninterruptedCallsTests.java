@@ -1,16 +1,20 @@
 package io.towerline.api.graphql;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A stream cancelled while its blocking call runs does not interrupt the call (an
@@ -42,6 +46,43 @@ class UninterruptedCallsTests {
 		stream.dispose();
 		assertThat(probe.finished.await(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(probe.interrupted).as("what the guard and the report poll did before").isTrue();
+	}
+
+	@Test
+	void shouldSkipTicksWhileACallSlowerThanThePeriodRuns() {
+		// a check taking 8 periods (a loaded database): the stream goes on, one call at a
+		// time, instead of ending with an overflow
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		List<Integer> values = UninterruptedCalls.every(Duration.ofMillis(5), () -> {
+			mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+			sleep(40);
+			running.decrementAndGet();
+			return 1;
+		}).take(12).collectList().block(Duration.ofSeconds(30));
+		assertThat(values).hasSize(12);
+		assertThat(mostAtOnce).hasValue(1);
+	}
+
+	@Test
+	void shouldShowThatPollingEachTickOverflowsWhenACallIsSlowerThanThePeriod() {
+		// what the subscription guard and the report poll did before: every tick queued
+		// behind the slow call until the interval could emit no more
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> Flux.interval(Duration.ofMillis(5)).concatMap((tick) -> UninterruptedCalls.of(() -> {
+				sleep(40);
+				return 1;
+			})).take(12).collectList().block(Duration.ofSeconds(30)))
+			.satisfies((ex) -> assertThat(Exceptions.isOverflow(ex) || Exceptions.isOverflow(ex.getCause())).isTrue());
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** A blocking call that waits for the test and notes whether it was interrupted. */
