@@ -26,11 +26,12 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,9 +51,11 @@ class AuthorizationServerConfiguration {
 	SecurityFilterChain authorizationServerSecurity(HttpSecurity http, SigningKeys keys) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
-			// sign-out (RP-initiated logout) returns to the SPA's signed-out page
+			// sign-out (RP-initiated logout) returns to the SPA's signed-out page, also
+			// when the id token hint is no longer known
 			server.oidc((oidc) -> oidc
-				.logoutEndpoint((logout) -> logout.authenticationProviders(SignedOutPage::validateWith)));
+				.logoutEndpoint((logout) -> logout.authenticationProviders(SignedOutPage::validateWith)
+					.errorResponseHandler(new UnknownHintSignOut())));
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
@@ -75,18 +78,13 @@ class AuthorizationServerConfiguration {
 
 	/**
 	 * The browsers' sessions at this server, by user: the {@code sid} of an id token and
-	 * the session a sign-out ends. Sessions that end (sign-out, timeout) leave it through
-	 * the session events the publisher below sends; without them every session of a user
-	 * stayed in it for the life of the process.
+	 * the session a sign-out ends. Read from the shared session store (Spring Session
+	 * JDBC, ADR 0242), so any replica finds a session another one started, and a session
+	 * that ended is gone for all of them.
 	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean

@@ -22,10 +22,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * keys; generated beside the data when unset (embedded mode only)
  * @param webClient the single-page app's client
  * @param firstAdmin the platform admin created on first run
+ * @param sweepInterval how often the authorizations whose codes and tokens have all
+ * expired are deleted
  */
 @ConfigurationProperties("towerline.identity")
 public record IdentityProperties(boolean enabled, String issuer, Duration accessTokenTtl, Duration revocationCacheTtl,
-		Duration retiredKeyRetention, @Nullable String keyEncryptionKey, WebClient webClient, FirstAdmin firstAdmin) {
+		Duration retiredKeyRetention, @Nullable String keyEncryptionKey, WebClient webClient, FirstAdmin firstAdmin,
+		Duration sweepInterval) {
 
 	public IdentityProperties {
 		if (issuer == null || issuer.isBlank()) {
@@ -45,6 +48,9 @@ public record IdentityProperties(boolean enabled, String issuer, Duration access
 		}
 		if (firstAdmin == null) {
 			firstAdmin = new FirstAdmin(null, null, null);
+		}
+		if (sweepInterval == null) {
+			sweepInterval = Duration.ofHours(1);
 		}
 	}
 

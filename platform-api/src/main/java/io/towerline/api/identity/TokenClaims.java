@@ -63,7 +63,7 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 				.orElseThrow(() -> new IllegalStateException("Client " + client.getClientId() + " is not registered"));
 			context.getClaims()
 				.claim(TokenClaimNames.TENANT, tenant)
-				.claim(TokenClaimNames.ROLES, roles)
+				.claim(TokenClaimNames.ROLES, storable((List<?>) roles))
 				.claim(TokenClaimNames.KIND, kind(PrincipalKind.CLIENT))
 				.claim(TokenClaimNames.CLIENT_ID, client.getClientId())
 				.claim(TokenClaimNames.ACCESS_EPOCH, AccessEpoch.claimValue(registered.tokensValidAfter()));
@@ -73,9 +73,18 @@ final class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			.orElseThrow(() -> new IllegalStateException("Signed-in user is not in the directory"));
 		context.getClaims()
 			.claim(TokenClaimNames.TENANT, user.tenant().map(TenantId::slug).orElse(this.platformTenant))
-			.claim(TokenClaimNames.ROLES, List.copyOf(new TreeSet<>(user.roles())))
+			.claim(TokenClaimNames.ROLES, storable(List.copyOf(new TreeSet<>(user.roles()))))
 			.claim(TokenClaimNames.KIND, kind(PrincipalKind.USER))
 			.claim(TokenClaimNames.ACCESS_EPOCH, AccessEpoch.claimValue(user.tokensValidAfter()));
+	}
+
+	/**
+	 * The claims are stored with the authorization (ADR 0241) and read back through the
+	 * type allowlist of Spring Security's Jackson modules, which takes an
+	 * {@link ArrayList} but not the classes of {@code List.of}.
+	 */
+	private static List<?> storable(List<?> values) {
+		return new ArrayList<>(values);
 	}
 
 	private static String kind(PrincipalKind kind) {

@@ -58,7 +58,7 @@ class FirstPlatformAdminTests {
 
 	private static IdentityProperties properties(String password) {
 		return new IdentityProperties(true, null, null, null, null, null, null,
-				new IdentityProperties.FirstAdmin(null, null, password));
+				new IdentityProperties.FirstAdmin(null, null, password), null);
 	}
 
 }

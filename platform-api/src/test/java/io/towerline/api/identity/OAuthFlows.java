@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -30,11 +29,11 @@ final class OAuthFlows {
 
 	static final String REDIRECT_URI = "http://127.0.0.1:8080/auth/callback";
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+	static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-	private static final Pattern ID_TOKEN = Pattern.compile("\"id_token\"\\s*:\\s*\"([^\"]+)\"");
+	static final Pattern ID_TOKEN = Pattern.compile("\"id_token\"\\s*:\\s*\"([^\"]+)\"");
 
 	private final MockMvcTester mvc;
 
@@ -54,32 +53,31 @@ final class OAuthFlows {
 	Browser signInBrowser(String username, String password) {
 		String verifier = randomVerifier();
 		String state = randomVerifier().substring(0, 12);
-		MockHttpSession session = new MockHttpSession();
+		BrowserCookies session = new BrowserCookies();
 		String authorize = authorizationRequest(state, challenge(verifier));
-		MvcTestResult toLogin = this.mvc.get().uri(authorize).session(session).accept(MediaType.TEXT_HTML).exchange();
+		MvcTestResult toLogin = session
+			.keep(this.mvc.get().uri(authorize).with(session).accept(MediaType.TEXT_HTML).exchange());
 		assertThat(toLogin).hasStatus3xxRedirection();
 		assertThat(toLogin.getResponse().getRedirectedUrl()).endsWith("/login");
 
-		String page = body(this.mvc.get().uri("/login").session(session).accept(MediaType.TEXT_HTML).exchange());
+		String page = body(
+				session.keep(this.mvc.get().uri("/login").with(session).accept(MediaType.TEXT_HTML).exchange()));
 		Matcher csrf = CSRF.matcher(page);
 		assertThat(csrf.find()).as("login page carries a CSRF token").isTrue();
-		MvcTestResult login = this.mvc.post()
+		MvcTestResult login = session.keep(this.mvc.post()
 			.uri("/login")
-			.session(session)
+			.with(session)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("username", username)
 			.param("password", password)
 			.param("_csrf", csrf.group(1))
-			.exchange();
+			.exchange());
 		assertThat(login).hasStatus3xxRedirection();
 		String back = login.getResponse().getRedirectedUrl();
 		assertThat(back).as("signed in and sent back to the authorization endpoint").contains("/oauth2/authorize");
 
-		MvcTestResult authorized = this.mvc.get()
-			.uri(URI.create(back))
-			.session(session)
-			.accept(MediaType.TEXT_HTML)
-			.exchange();
+		MvcTestResult authorized = session
+			.keep(this.mvc.get().uri(URI.create(back)).with(session).accept(MediaType.TEXT_HTML).exchange());
 		assertThat(authorized).hasStatus3xxRedirection();
 		var callback = UriComponentsBuilder.fromUriString(authorized.getResponse().getRedirectedUrl()).build();
 		assertThat(callback.toUriString()).startsWith(REDIRECT_URI);
@@ -103,17 +101,17 @@ final class OAuthFlows {
 	 * Where a new authorization request from the browser is sent: the login page when it
 	 * has no session here, the redirect URI with a code when it has one.
 	 */
-	String authorizeAgain(MockHttpSession session) {
-		MvcTestResult result = this.mvc.get()
+	String authorizeAgain(BrowserCookies session) {
+		MvcTestResult result = session.keep(this.mvc.get()
 			.uri(authorizationRequest("again", challenge(randomVerifier())))
-			.session(session)
+			.with(session)
 			.accept(MediaType.TEXT_HTML)
-			.exchange();
+			.exchange());
 		assertThat(result).hasStatus3xxRedirection();
 		return result.getResponse().getRedirectedUrl();
 	}
 
-	private static String authorizationRequest(String state, String challenge) {
+	static String authorizationRequest(String state, String challenge) {
 		return UriComponentsBuilder.fromUriString("/oauth2/authorize")
 			.queryParam("response_type", "code")
 			.queryParam("client_id", WEB_CLIENT)
@@ -128,18 +126,20 @@ final class OAuthFlows {
 
 	/** Attempts a sign-in at the login page; returns where the browser is sent next. */
 	String attemptSignIn(String username, String password) {
-		MockHttpSession session = new MockHttpSession();
-		String page = body(this.mvc.get().uri("/login").session(session).accept(MediaType.TEXT_HTML).exchange());
+		BrowserCookies session = new BrowserCookies();
+		String page = body(
+				session.keep(this.mvc.get().uri("/login").with(session).accept(MediaType.TEXT_HTML).exchange()));
 		Matcher csrf = CSRF.matcher(page);
 		assertThat(csrf.find()).isTrue();
-		return this.mvc.post()
-			.uri("/login")
-			.session(session)
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("username", username)
-			.param("password", password)
-			.param("_csrf", csrf.group(1))
-			.exchange()
+		return session
+			.keep(this.mvc.post()
+				.uri("/login")
+				.with(session)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("username", username)
+				.param("password", password)
+				.param("_csrf", csrf.group(1))
+				.exchange())
 			.getResponse()
 			.getRedirectedUrl();
 	}
@@ -180,13 +180,13 @@ final class OAuthFlows {
 		}
 	}
 
-	private static String randomVerifier() {
+	static String randomVerifier() {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	private static String challenge(String verifier) {
+	static String challenge(String verifier) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
@@ -199,7 +199,7 @@ final class OAuthFlows {
 	/**
 	 * One browser signed in to the SPA: its session here and the tokens the SPA holds.
 	 */
-	record Browser(MockHttpSession session, String accessToken, String idToken) {
+	record Browser(BrowserCookies session, String accessToken, String idToken) {
 	}
 
 }

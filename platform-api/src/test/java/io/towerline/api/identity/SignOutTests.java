@@ -1,6 +1,7 @@
 package io.towerline.api.identity;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 import io.towerline.api.identity.OAuthFlows.Browser;
@@ -11,7 +12,7 @@ import io.towerline.core.tenancy.TenantId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -33,6 +34,9 @@ class SignOutTests extends ApiTest {
 
 	@Autowired
 	UserDirectory users;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void shouldDemandTheLoginFormAfterSignOut() {
@@ -90,6 +94,26 @@ class SignOutTests extends ApiTest {
 		}
 	}
 
+	@Test
+	void shouldEndTheSessionAndLandOnTheSignedOutPageWhenTheHintIsNoLongerKnown() {
+		OAuthFlows flows = new OAuthFlows(this.mvc);
+		Browser swept = flows.signInBrowser(user("swept"), PASSWORD);
+		// its authorization swept (or issued by a server that forgot it)
+		this.jdbc.sql("DELETE FROM public.oauth2_authorization WHERE oidc_id_token_value = :hint")
+			.param("hint", swept.idToken())
+			.update();
+		Browser forged = flows.signInBrowser(user("forged"), PASSWORD);
+
+		for (Browser browser : List.of(swept, new Browser(forged.session(), forged.accessToken(), "not.a.token"))) {
+			MvcTestResult logout = signOut(browser, SIGNED_OUT, "u");
+
+			assertThat(logout).hasStatus3xxRedirection();
+			assertThat(logout.getResponse().getRedirectedUrl()).as("this server's own signed-out page")
+				.isEqualTo(SignedOutPage.PATH + "?state=u");
+			assertThat(flows.authorizeAgain(browser.session())).endsWith("/login");
+		}
+	}
+
 	private MvcTestResult signOut(Browser browser, String postLogoutRedirectUri, String state) {
 		// in the query string, as the SPA sends it (the endpoint reads a GET's parameters
 		// from there)
@@ -100,8 +124,8 @@ class SignOutTests extends ApiTest {
 			.encode()
 			.build()
 			.toUri();
-		MockHttpSession session = browser.session();
-		return this.mvc.get().uri(logout).session(session).exchange();
+		BrowserCookies session = browser.session();
+		return session.keep(this.mvc.get().uri(logout).with(session).exchange());
 	}
 
 	private static final String PASSWORD = "correct horse battery";
