@@ -2,6 +2,7 @@ import { Client, cacheExchange, fetchExchange, subscriptionExchange, mapExchange
 import type { Client as WebSocketClient } from 'graphql-ws';
 import { accessToken, markExpired } from '../auth/session';
 import { trustedFetch, trustedText } from './documents';
+import { liveConnection } from './liveConnection';
 
 function websocketUrl(): string {
   const { protocol, host } = window.location;
@@ -18,6 +19,11 @@ export function createApiClient(): Client {
         lazy: true,
         retryAttempts: 5,
         connectionParams: () => ({ Authorization: `Bearer ${accessToken() ?? ''}` }),
+        on: {
+          connecting: () => liveConnection.connecting(),
+          connected: () => liveConnection.connected(),
+          closed: (event) => liveConnection.closed((event as { code?: number } | undefined)?.code),
+        },
       }),
     ));
   return new Client({
