@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveConnectionState } from './liveConnection';
+import { LiveConnectionState, RECONNECT_CAP_MS, reconnectDelay } from './liveConnection';
 
 describe('LiveConnectionState', () => {
   it('is live only once the server acknowledged, and counts each time it became live', () => {
@@ -33,5 +33,13 @@ describe('LiveConnectionState', () => {
     expect(seen).toEqual(['connecting', 'live', 'idle']);
     live.connecting();
     expect(live.get().state).toBe('connecting');
+  });
+});
+
+describe('reconnectDelay', () => {
+  it('doubles from a second and never waits longer than the cap, however long the outage', () => {
+    expect([0, 1, 2, 3].map((retries) => reconnectDelay(retries, 0))).toEqual([1000, 2000, 4000, 8000]);
+    for (const retries of [5, 10, 100, 5000]) expect(reconnectDelay(retries, 0)).toBe(RECONNECT_CAP_MS);
+    expect(reconnectDelay(5000, 1)).toBe(RECONNECT_CAP_MS + 1000);
   });
 });

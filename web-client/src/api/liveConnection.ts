@@ -14,6 +14,17 @@ export interface LiveConnection {
   readonly epoch: number;
 }
 
+/** The longest wait between two attempts to reconnect. */
+export const RECONNECT_CAP_MS = 30000;
+
+/**
+ * How long to wait before the attempt after `retries` failed ones: doubling from 1 s, at most RECONNECT_CAP_MS, plus
+ * up to 1 s of `jitter` (0..1) so the pages of a replica that went away do not all come back at once.
+ */
+export function reconnectDelay(retries: number, jitter: number): number {
+  return Math.min(1000 * 2 ** retries, RECONNECT_CAP_MS) + Math.round(jitter * 1000);
+}
+
 /** Normal closure: graphql-ws's lazy client closes so when the last subscription ends. */
 const NORMAL_CLOSURE = 1000;
 
