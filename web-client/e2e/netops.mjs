@@ -116,8 +116,9 @@ try {
   await step('alerts: an overload opens an alert that arrives as a toast', async () => {
     await nav(page, 'Alerts').click();
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
-    // let the subscription reach the server before the alert opens (it reports alerts from now on)
-    await page.waitForLoadState('networkidle');
+    // the alert stream reports alerts from its start on: the header's live status says when the server acknowledged
+    // the page's subscriptions (the list also re-reads then, so an alert opened just before is shown anyway)
+    await page.locator('[data-testid=live-status][data-state=live]').waitFor({ timeout: 60000 });
     // the toast is watched for from before the alert opens: it closes itself after 15 s, which the hook's answer
     // (a health check and a sweep on a loaded machine) could outlast, so looking only once the hook returned missed it
     await Promise.all([page.getByText(`Alert: ${ruleName}`).waitFor({ timeout: 60000 }), hook('overload')]);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
+import { useLiveConnection } from '../api/liveConnection';
 import { Can } from '../auth/Me';
 import { Page } from '../components/Page';
 import { EmptyState, QueryState } from '../components/QueryState';
@@ -47,6 +48,15 @@ export default function AlertsView() {
   useEffect(() => {
     if (raised) reexecute({ requestPolicy: 'network-only' });
   }, [raised, reexecute]);
+  // the stream reports alerts from when it started: one opened between the list's read and the stream's start (or
+  // while the connection was down) is only seen by reading the list again once the stream is live
+  const { epoch } = useLiveConnection();
+  const seenEpoch = useRef(epoch);
+  useEffect(() => {
+    if (epoch === seenEpoch.current) return;
+    seenEpoch.current = epoch;
+    reexecute({ requestPolicy: 'network-only' });
+  }, [epoch, reexecute]);
   const [acknowledging, setAcknowledging] = useState<{ id: string; ruleName: string } | null>(null);
   const [history, setHistory] = useState<string | null>(null);
   const set = (key: string, value: string | null) => {

@@ -2,6 +2,7 @@ import { Client, cacheExchange, fetchExchange, subscriptionExchange, mapExchange
 import type { Client as WebSocketClient } from 'graphql-ws';
 import { accessToken, markExpired } from '../auth/session';
 import { trustedFetch, trustedText } from './documents';
+import { liveConnection, reconnectDelay } from './liveConnection';
 
 function websocketUrl(): string {
   const { protocol, host } = window.location;
@@ -16,8 +17,16 @@ export function createApiClient(): Client {
       createClient({
         url: websocketUrl(),
         lazy: true,
-        retryAttempts: 5,
+        // a page left open keeps its live updates: it retries as long as it is open (fatal closes, such as a refused
+        // token, still end it), each wait at most RECONNECT_CAP_MS, and re-reads what it shows once live again
+        retryAttempts: Number.POSITIVE_INFINITY,
+        retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelay(retries, Math.random()))),
         connectionParams: () => ({ Authorization: `Bearer ${accessToken() ?? ''}` }),
+        on: {
+          connecting: () => liveConnection.connecting(),
+          connected: () => liveConnection.connected(),
+          closed: (event) => liveConnection.closed((event as { code?: number } | undefined)?.code),
+        },
       }),
     ));
   return new Client({

@@ -6,6 +6,7 @@ import { useMe } from '../auth/Me';
 import { can, type Capability } from '../auth/roles';
 import { signOut } from '../auth/oidc';
 import type { SignIn } from '../auth/Boot';
+import { LiveStatus } from './LiveStatus';
 import { SessionBanner } from './SessionBanner';
 import { urls } from '../urls';
 
@@ -71,6 +72,7 @@ export function Shell({ session, children }: { session: SignIn; children: ReactN
             </Badge>
           </Group>
           <Group gap="sm">
+            <LiveStatus />
             <Text size="sm" c="dimmed" visibleFrom="xs">
               {me.subject} · {me.roles.join(', ').toLowerCase().replace(/_/g, ' ')}
             </Text>

@@ -8,8 +8,7 @@ import { usePageArgs } from '../components/Pager';
 import { StatusBadge } from '../components/StatusBadge';
 import { SecretOnce } from '../components/SecretOnce';
 import { useAction } from '../hooks/useAction';
-import { useDraft } from '../hooks/useDraft';
-import { fieldErrors } from '../api/errors';
+import { useCreateDraft } from '../hooks/useCreateDraft';
 import { rolesAsWords } from '../components/words';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
@@ -168,23 +167,28 @@ export default function UsersView() {
 }
 
 function NewUser({ onClose, onCreated }: { onClose: () => void; onCreated: (username: string, password: string) => void }) {
-  const [values, update, clear] = useDraft('user-new', { username: '', email: '', roles: ['OPERATOR'] as Role[] });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [, create] = useMutation(CreateUser);
-  const { run, running } = useAction();
+  const { values, update, errors, running, submit } = useCreateDraft(
+    'user-new',
+    { username: '', email: '', roles: ['OPERATOR'] as Role[] },
+    {
+      label: 'Create user',
+      send: (input) => create({ input }),
+      errorsOf: (data) => data.createUser.errors,
+      success: (sent) => `${sent.username} is created.`,
+      onCreated: (data, sent) => {
+        const password = data.createUser.initialPassword;
+        if (password) onCreated(sent.username, password);
+        onClose();
+      },
+    },
+  );
   return (
     <Modal opened onClose={onClose} title="New user">
       <form
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
-          const outcome = await run('Create user', () => create({ input: values }), (d) => d.createUser.errors, `${values.username} is created.`);
-          setErrors(fieldErrors(outcome.fieldErrors));
-          const password = outcome.data?.createUser.initialPassword;
-          if (outcome.ok) {
-            if (password) onCreated(values.username, password);
-            clear();
-            onClose();
-          }
+          void submit();
         }}
       >
         <Stack>

@@ -7,9 +7,7 @@ import { usePageArgs } from '../components/Pager';
 import { useSortParams } from '../components/SortableTh';
 import type { PlanOrder } from '../gql/graphql';
 import { Can } from '../auth/Me';
-import { useAction } from '../hooks/useAction';
-import { useDraft } from '../hooks/useDraft';
-import { fieldErrors } from '../api/errors';
+import { useCreateDraft } from '../hooks/useCreateDraft';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Plan'] };
@@ -90,21 +88,24 @@ export default function PlansView() {
 }
 
 function NewPlan({ onClose }: { onClose: () => void }) {
-  const [values, update, clear] = useDraft('plan-new', { name: '', downloadRate: '', uploadRate: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [, create] = useMutation(CreatePlan);
-  const { run, running } = useAction();
+  const { values, update, errors, running, submit } = useCreateDraft(
+    'plan-new',
+    { name: '', downloadRate: '', uploadRate: '' },
+    {
+      label: 'Create plan',
+      send: (input) => create({ input }),
+      errorsOf: (data) => data.createPlan.errors,
+      success: (sent) => `${sent.name} is created.`,
+      onCreated: onClose,
+    },
+  );
   return (
     <Modal opened onClose={onClose} title="New plan">
       <form
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
-          const outcome = await run('Create plan', () => create({ input: values }), (data) => data.createPlan.errors, `${values.name} is created.`);
-          setErrors(fieldErrors(outcome.fieldErrors));
-          if (outcome.ok) {
-            clear();
-            onClose();
-          }
+          void submit();
         }}
       >
         <Stack>

@@ -5,9 +5,7 @@ import { graphql } from '../gql';
 import { ListPage } from '../components/ListPage';
 import { usePageArgs } from '../components/Pager';
 import { Can } from '../auth/Me';
-import { useAction } from '../hooks/useAction';
-import { useDraft } from '../hooks/useDraft';
-import { fieldErrors } from '../api/errors';
+import { useCreateDraft } from '../hooks/useCreateDraft';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Pop'] };
@@ -76,21 +74,24 @@ export default function PopsView() {
 }
 
 function NewPop({ onClose }: { onClose: () => void }) {
-  const [values, update, clear] = useDraft('pop-new', { name: '', address: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [, create] = useMutation(CreatePop);
-  const { run, running } = useAction();
+  const { values, update, errors, running, submit } = useCreateDraft(
+    'pop-new',
+    { name: '', address: '' },
+    {
+      label: 'Create POP',
+      send: (input) => create({ input }),
+      errorsOf: (data) => data.createPop.errors,
+      success: (sent) => `${sent.name} is created.`,
+      onCreated: onClose,
+    },
+  );
   return (
     <Modal opened onClose={onClose} title="New POP">
       <form
-        onSubmit={async (event) => {
+        onSubmit={(event) => {
           event.preventDefault();
-          const outcome = await run('Create POP', () => create({ input: values }), (data) => data.createPop.errors, `${values.name} is created.`);
-          setErrors(fieldErrors(outcome.fieldErrors));
-          if (outcome.ok) {
-            clear();
-            onClose();
-          }
+          void submit();
         }}
       >
         <Stack>

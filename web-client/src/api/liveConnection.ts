@@ -1,0 +1,67 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * The state of the one graphql-ws connection every subscription of the page shares (ADR 0244). `live`: the server
+ * acknowledged the connection (graphql-ws `connection_ack`), so the subscriptions sent on it are being served;
+ * `reconnecting`: it was live and dropped, and the client is trying again (changes meanwhile reach no stream);
+ * `connecting`: the first attempt; `idle`: no subscription wants a connection. `epoch` counts the times it became
+ * live, so a view that shows a snapshot plus a stream re-reads the snapshot on each (re)connection.
+ */
+export type LiveState = 'idle' | 'connecting' | 'live' | 'reconnecting';
+
+export interface LiveConnection {
+  readonly state: LiveState;
+  readonly epoch: number;
+}
+
+/** The longest wait between two attempts to reconnect. */
+export const RECONNECT_CAP_MS = 30000;
+
+/**
+ * How long to wait before the attempt after `retries` failed ones: doubling from 1 s, at most RECONNECT_CAP_MS, plus
+ * up to 1 s of `jitter` (0..1) so the pages of a replica that went away do not all come back at once.
+ */
+export function reconnectDelay(retries: number, jitter: number): number {
+  return Math.min(1000 * 2 ** retries, RECONNECT_CAP_MS) + Math.round(jitter * 1000);
+}
+
+/** Normal closure: graphql-ws's lazy client closes so when the last subscription ends. */
+const NORMAL_CLOSURE = 1000;
+
+export class LiveConnectionState {
+  private current: LiveConnection = { state: 'idle', epoch: 0 };
+  private readonly listeners = new Set<() => void>();
+
+  get = (): LiveConnection => this.current;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  connecting(): void {
+    this.set(this.current.state === 'idle' ? 'connecting' : 'reconnecting');
+  }
+
+  connected(): void {
+    this.current = { state: 'live', epoch: this.current.epoch + 1 };
+    this.listeners.forEach((listener) => listener());
+  }
+
+  closed(code: number | undefined): void {
+    this.set(code === NORMAL_CLOSURE ? 'idle' : this.current.state === 'idle' ? 'idle' : 'reconnecting');
+  }
+
+  private set(state: LiveState): void {
+    if (state === this.current.state) return;
+    this.current = { ...this.current, state };
+    this.listeners.forEach((listener) => listener());
+  }
+}
+
+/** The page's one connection (the API client reports to it). */
+export const liveConnection = new LiveConnectionState();
+
+export function useLiveConnection(): LiveConnection {
+  return useSyncExternalStore(liveConnection.subscribe, liveConnection.get);
+}
