@@ -5,12 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.session.keys.Found;
+import io.towerline.core.session.keys.KeyOrder;
+import io.towerline.core.session.keys.KeyPosition;
+import io.towerline.core.session.keys.KeyQuery;
+import io.towerline.core.session.keys.SearchKeyMirrors;
 import io.towerline.core.tenancy.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGStatement;
@@ -48,10 +54,13 @@ public class OnlineSessions {
 
 	private final Duration sampleInterval;
 
-	OnlineSessions(JdbcClient jdbc, JdbcTemplate statements, SessionProperties properties) {
+	private final SearchKeyMirrors mirrors;
+
+	OnlineSessions(JdbcClient jdbc, JdbcTemplate statements, SessionProperties properties, SearchKeyMirrors mirrors) {
 		this.jdbc = jdbc;
 		this.statements = statements;
 		this.sampleInterval = properties.sampleInterval();
+		this.mirrors = mirrors;
 	}
 
 	/**
@@ -109,6 +118,10 @@ public class OnlineSessions {
 	 * sort order's index, which finds a page of them at once (ADR 0133, ADR 0170).
 	 */
 	public Page page(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after, int limit) {
+		KeyQuery inMemory = inMemory(filter, order, after, limit);
+		if (inMemory != null) {
+			return pageInMemory(inMemory);
+		}
 		Map<String, Object> params = new HashMap<>();
 		String where = OnlineSearchSql.where(filter, params);
 		if (OnlineSearchSql.searching(params)) {
@@ -130,6 +143,54 @@ public class OnlineSessions {
 		}
 		return new Page(
 				query(OnlineSearchSql.walkSql(where, order, after, limit, params), params, SessionStore::online), null);
+	}
+
+	/**
+	 * The search as one answered from the search keys in memory (ADR 0245): text of three
+	 * characters or more, on a router or of a subscriber or neither; a POP's or a plan's
+	 * sessions are searched in the database (their routers and subscribers are not in the
+	 * keys).
+	 */
+	private @Nullable KeyQuery inMemory(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after,
+			int limit) {
+		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
+		if (!this.mirrors.enabled() || filter.popId() != null || filter.planId() != null
+				|| text.codePointCount(0, text.length()) < OnlineSearchSql.TRIGRAM) {
+			return null;
+		}
+		KeyOrder keyOrder = switch (order) {
+			case LOGIN_NEWEST -> KeyOrder.NEWEST;
+			case LOGIN_OLDEST -> KeyOrder.OLDEST;
+			case USERNAME -> KeyOrder.NAME;
+		};
+		KeyPosition position = (after != null)
+				? new KeyPosition(micros(after.loginAt()), after.username().toLowerCase(Locale.ROOT), after.id())
+				: null;
+		return new KeyQuery(text, filter.routerId(), filter.subscriberId(), keyOrder, position, limit);
+	}
+
+	/**
+	 * The page found in memory, its session rows read by id; a session that ended since
+	 * is left out. The count keeps the cap of the database's search (ADR 0170).
+	 */
+	private Page pageInMemory(KeyQuery query) {
+		Found found = this.mirrors.find(TenantContext.require(), this.statements, query);
+		Map<UUID, OnlineSession> rows = new HashMap<>();
+		if (!found.page().isEmpty()) {
+			this.jdbc.sql("SELECT " + SessionStore.COLUMNS + " FROM " + OnlineSearchSql.table() + " WHERE id = ANY(?)")
+				.param(found.page().toArray(UUID[]::new))
+				.query(SessionStore::online)
+				.list()
+				.forEach((session) -> rows.put(session.id(), session));
+		}
+		List<OnlineSession> page = found.page().stream().map(rows::get).filter((row) -> row != null).toList();
+		Matches matches = (found.matches() > COUNT_CAP) ? new Matches(COUNT_CAP, true)
+				: new Matches(found.matches(), false);
+		return new Page(page, matches);
+	}
+
+	private static long micros(Instant at) {
+		return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
 	}
 
 	/** How many sessions match. */
