@@ -1,5 +1,6 @@
 package io.towerline.core.session.keys;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -36,31 +37,31 @@ final class KeyComparison {
 		return (unit >= 0xE000) ? unit - 0x800 : unit + 0x2000;
 	}
 
+	/**
+	 * The first eight UTF-8 bytes of a name, big-endian, zero-padded: when two names'
+	 * keys differ, unsigned comparison of the keys orders the names (a name holds no zero
+	 * byte: PostgreSQL text cannot).
+	 */
+	static long nameKey(String name) {
+		// whole code points: a pair cut in two would encode as '?'
+		int end = name.offsetByCodePoints(0, Math.min(8, name.codePointCount(0, name.length())));
+		byte[] bytes = name.substring(0, end).getBytes(StandardCharsets.UTF_8);
+		long key = 0;
+		for (int i = 0; i < 8; i++) {
+			key = (key << 8) | ((i < bytes.length) ? (bytes[i] & 0xFF) : 0);
+		}
+		return key;
+	}
+
+	/** Whether a name is whole in its key: equal keys then mean equal names. */
+	static boolean wholeInKey(String name) {
+		return name.length() <= 8 && name.getBytes(StandardCharsets.UTF_8).length <= 8;
+	}
+
 	/** Compares two ids as PostgreSQL does: their 16 bytes, unsigned. */
 	static int ids(UUID a, UUID b) {
 		int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
 		return (high != 0) ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-	}
-
-	/**
-	 * Whether (login, name, id) comes before the other in {@code order}; negative when it
-	 * does, positive when after, zero for the same session.
-	 */
-	static int inOrder(KeyOrder order, long loginA, String nameA, UUID idA, long loginB, String nameB, UUID idB) {
-		return switch (order) {
-			case NAME -> {
-				int byName = names(nameA, nameB);
-				yield (byName != 0) ? byName : ids(idA, idB);
-			}
-			case OLDEST -> {
-				int byLogin = Long.compare(loginA, loginB);
-				yield (byLogin != 0) ? byLogin : ids(idA, idB);
-			}
-			case NEWEST -> {
-				int byLogin = Long.compare(loginB, loginA);
-				yield (byLogin != 0) ? byLogin : ids(idB, idA);
-			}
-		};
 	}
 
 }

@@ -104,6 +104,7 @@ final class TenantKeys {
 			}
 			changes.gone().forEach(this.mirror::remove);
 			changes.keys().forEach(this.mirror::put);
+			this.mirror.settle();
 			this.identity = changes.identity();
 			this.xmin = changes.xmin();
 		}

@@ -53,16 +53,20 @@ class KeyComparisonTests {
 	}
 
 	@Test
-	void shouldPutTheNewestLoginFirstAndBreakTiesByIdInTheOrdersDirection() {
-		UUID first = UUID.fromString("00000000-0000-0000-0000-000000000001");
-		UUID second = UUID.fromString("f0000000-0000-0000-0000-000000000000");
-		assertThat(KeyComparison.inOrder(KeyOrder.NEWEST, 2, "a", first, 1, "a", first)).isNegative();
-		assertThat(KeyComparison.inOrder(KeyOrder.NEWEST, 1, "a", second, 1, "a", first)).isNegative();
-		assertThat(KeyComparison.inOrder(KeyOrder.OLDEST, 1, "a", first, 1, "a", second)).isNegative();
-		assertThat(KeyComparison.inOrder(KeyOrder.OLDEST, 1, "z", first, 2, "a", first)).isNegative();
-		assertThat(KeyComparison.inOrder(KeyOrder.NAME, 9, "a", second, 1, "b", first)).isNegative();
-		assertThat(KeyComparison.inOrder(KeyOrder.NAME, 9, "a", first, 1, "a", second)).isNegative();
-		assertThat(KeyComparison.inOrder(KeyOrder.NAME, 1, "a", first, 1, "a", first)).isZero();
+	void shouldOrderNamesByTheirKeysWhereverTheKeysDiffer() {
+		Random random = new Random(7);
+		for (int i = 0; i < 20_000; i++) {
+			String a = name(random);
+			String b = name(random);
+			int byKey = Long.compareUnsigned(KeyComparison.nameKey(a), KeyComparison.nameKey(b));
+			if (byKey != 0) {
+				assertThat(Integer.signum(byKey)).as("%s vs %s", a, b)
+					.isEqualTo(Integer.signum(KeyComparison.names(a, b)));
+			}
+			else if (KeyComparison.wholeInKey(a) && KeyComparison.wholeInKey(b)) {
+				assertThat(a).isEqualTo(b);
+			}
+		}
 	}
 
 	private static String name(Random random) {
