@@ -23,6 +23,7 @@ import io.towerline.core.router.RouterDetails;
 import io.towerline.core.router.Routers;
 import io.towerline.core.session.OnlineSessionFilter;
 import io.towerline.core.session.OnlineSessions;
+import io.towerline.core.session.keys.SearchKeyMirrors;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.testsupport.SearchReadFigures;
@@ -80,6 +81,9 @@ class FleetBenchmark extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SearchKeyMirrors mirrors;
 
 	@LocalServerPort
 	int port;
@@ -236,6 +240,11 @@ class FleetBenchmark extends ApiTest {
 				.append("HTTP:    ")
 				.append(httpStatements)
 				.append("```\n\n");
+			report.append(this.mirrors.enabled() ? String.format(
+					"Searches were answered from the search keys in memory (ADR 0245): %s sessions' keys held; the "
+							+ "reads below are the database's search (POP and plan filters, search-memory=false)%n%n",
+					this.mirrors.sizes().getOrDefault(tenant.schemaName(), 0))
+					: "Searches were answered in PostgreSQL (towerline.sessions.search-memory=false)\n\n");
 			report.append(searchReads);
 			report.append(slowSearches).append(tableSummary);
 			List<Long> duringStart = new ArrayList<>(startSearches);
