@@ -338,6 +338,25 @@ class PlanControllerTests {
 		then(this.plans).shouldHaveNoInteractions();
 	}
 
+	/**
+	 * No authentication at all (not even the anonymous one): method security refuses with
+	 * an authentication exception rather than access denied, and the caller is still
+	 * asked to authenticate, not told of an internal error.
+	 */
+	@Test
+	void shouldAskACallerWithNoAuthenticationToAuthenticate() {
+		SecurityContextHolder.clearContext();
+
+		this.graphQl.document(PLAN)
+			.variable("id", UUID.randomUUID())
+			.execute()
+			.errors()
+			.expect((error) -> "UNAUTHENTICATED".equals(error.getExtensions().get("code")))
+			.verify();
+
+		then(this.plans).shouldHaveNoInteractions();
+	}
+
 	private static void signIn(String role) {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken("user", "n/a", "ROLE_" + role));
