@@ -115,23 +115,35 @@ export const ChoicesQuery = graphql(`
 `);
 
 
+export const SubscriberChangeOutcome = graphql(`
+  fragment SubscriberChangeOutcome on SubscriberPayload {
+    operation {
+      id
+      status
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+`);
+
+export const SubscriberStatusChange = graphql(`
+  fragment SubscriberStatusChange on SubscriberPayload {
+    subscriber {
+      id
+      status
+      syncState
+    }
+    ...SubscriberChangeOutcome
+  }
+`);
+
 export const CreateSubscriber = graphql(`
   mutation CreateSubscriber($input: CreateSubscriberInput!) {
     createSubscriber(input: $input) {
-      subscriber {
-        id
-        status
-        syncState
-      }
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberStatusChange
     }
   }
 `);
@@ -160,20 +172,7 @@ export const UpdateSubscriber = graphql(`
 export const EnableSubscriber = graphql(`
   mutation EnableSubscriber($input: SubscriberIdInput!) {
     enableSubscriber(input: $input) {
-      subscriber {
-        id
-        status
-        syncState
-      }
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberStatusChange
     }
   }
 `);
@@ -181,20 +180,7 @@ export const EnableSubscriber = graphql(`
 export const DisableSubscriber = graphql(`
   mutation DisableSubscriber($input: SubscriberIdInput!) {
     disableSubscriber(input: $input) {
-      subscriber {
-        id
-        status
-        syncState
-      }
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberStatusChange
     }
   }
 `);
@@ -202,20 +188,7 @@ export const DisableSubscriber = graphql(`
 export const SuspendSubscriber = graphql(`
   mutation SuspendSubscriber($input: SubscriberIdInput!) {
     suspendSubscriber(input: $input) {
-      subscriber {
-        id
-        status
-        syncState
-      }
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberStatusChange
     }
   }
 `);
@@ -223,15 +196,7 @@ export const SuspendSubscriber = graphql(`
 export const DeleteSubscriber = graphql(`
   mutation DeleteSubscriber($input: SubscriberIdInput!) {
     deleteSubscriber(input: $input) {
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberChangeOutcome
     }
   }
 `);
@@ -243,15 +208,7 @@ export const ChangeSubscriberPassword = graphql(`
         id
         syncState
       }
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberChangeOutcome
     }
   }
 `);
@@ -267,15 +224,7 @@ export const ChangeSubscriberPlan = graphql(`
           name
         }
       }
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberChangeOutcome
     }
   }
 `);
@@ -291,15 +240,7 @@ export const MoveSubscriber = graphql(`
           name
         }
       }
-      operation {
-        id
-        status
-      }
-      errors {
-        field
-        code
-        message
-      }
+      ...SubscriberChangeOutcome
     }
   }
 `);

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,12 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One logged-in API connection, safe for any number of concurrent callers. Every command
  * gets its own tag; a lock serialises whole sentences onto the socket (D7); one reader on
- * a virtual thread demultiplexes replies by tag, ignores {@code !empty} (D1) and unknown
- * reply words, and survives any handler failure (D8). When the socket ends, breaks or the
- * router sends {@code !fatal}, every waiting caller fails at once and the connection is
- * marked dead so the pool replaces it (D5, D6). A caller that times out sends
- * {@code /cancel}; a router that does not confirm the cancel within the grace period gets
- * its connection closed (D10).
+ * a virtual thread hands replies to {@link PendingReplies} by tag and ignores
+ * {@code !empty} (D1). When the socket ends, breaks or the router sends {@code !fatal},
+ * every waiting caller fails at once and the connection is marked dead so the pool
+ * replaces it (D5, D6). A caller that times out sends {@code /cancel}; a router that does
+ * not confirm the cancel within the grace period gets its connection closed (D10).
  */
 public final class RouterConnection implements AutoCloseable {
 
@@ -63,7 +60,7 @@ public final class RouterConnection implements AutoCloseable {
 
 	private final ReentrantLock writeLock = new ReentrantLock();
 
-	private final Map<String, ReplyHandler> pending = new ConcurrentHashMap<>();
+	private final PendingReplies pending;
 
 	private final AtomicLong tags = new AtomicLong();
 
@@ -78,6 +75,7 @@ public final class RouterConnection implements AutoCloseable {
 		this.out = out;
 		this.router = router;
 		this.cancelGrace = cancelGrace;
+		this.pending = new PendingReplies(router);
 	}
 
 	/**
@@ -165,7 +163,7 @@ public final class RouterConnection implements AutoCloseable {
 	Reply outcome(Command command, CollectedReply reply) {
 		RouterException broken = reply.failure();
 		if (broken != null) {
-			throw fresh(broken);
+			throw CallerFailure.of(this.router, broken);
 		}
 		CollectedReply.Trap trap = reply.trapped();
 		if (trap != null) {
@@ -178,7 +176,7 @@ public final class RouterConnection implements AutoCloseable {
 		ensureOpen();
 		String tag = Long.toString(this.tags.incrementAndGet(), 36);
 		byte[] bytes = SentenceWriter.encode(command.toSentence(tag));
-		this.pending.put(tag, handler);
+		this.pending.add(tag, handler);
 		if (this.failure.get() != null) {
 			// the connection died between the check and the registration; nobody else
 			// will notify this handler
@@ -193,7 +191,7 @@ public final class RouterConnection implements AutoCloseable {
 		catch (IOException ex) {
 			fail(new RouterUnreachableException(this.router, Reason.CONNECTION_LOST, "write failed: " + ex.getMessage(),
 					ex));
-			throw fresh(this.failure.get());
+			throw CallerFailure.of(this.router, this.failure.get());
 		}
 		finally {
 			this.writeLock.unlock();
@@ -208,7 +206,7 @@ public final class RouterConnection implements AutoCloseable {
 	 * connection is treated as wedged and closed.
 	 */
 	void cancel(String tag) {
-		if (!this.pending.containsKey(tag) || !isOpen()) {
+		if (!this.pending.contains(tag) || !isOpen()) {
 			return;
 		}
 		try {
@@ -224,7 +222,7 @@ public final class RouterConnection implements AutoCloseable {
 			catch (InterruptedException ex) {
 				return;
 			}
-			if (this.pending.containsKey(tag)) {
+			if (this.pending.contains(tag)) {
 				log.warn("{} did not confirm /cancel of tag {} within {} ms; closing the connection", this.router, tag,
 						this.cancelGrace.toMillis());
 				fail(new RouterUnreachableException(this.router, Reason.CONNECTION_LOST,
@@ -270,36 +268,7 @@ public final class RouterConnection implements AutoCloseable {
 			// simply empty (D1)
 			return;
 		}
-		String tag = sentence.tag();
-		ReplyHandler handler = (tag == null) ? null
-				: type.equals("!done") ? this.pending.remove(tag) : this.pending.get(tag);
-		if (handler == null) {
-			log.debug("{}: reply {} for unknown tag {} ignored", this.router, type, tag);
-			return;
-		}
-		try {
-			switch (type) {
-				case "!re" -> handler.row(new Row(sentence.rawAttributes()));
-				case "!trap" -> {
-					Map<String, String> attributes = sentence.attributes();
-					handler.trap(category(attributes.get("category")), attributes.getOrDefault("message", ""));
-				}
-				case "!done" -> handler.done(new Row(sentence.rawAttributes()));
-				default -> log.debug("{}: unknown reply word {} ignored", this.router, type);
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("{}: reply handler failed on {}; the reader carries on", this.router, type, ex);
-		}
-	}
-
-	private static @Nullable Integer category(@Nullable String value) {
-		try {
-			return (value != null) ? Integer.valueOf(value) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		this.pending.deliver(sentence);
 	}
 
 	private void fail(RouterException cause) {
@@ -307,46 +276,14 @@ public final class RouterConnection implements AutoCloseable {
 			return;
 		}
 		closeQuietly(this.socket);
-		for (String tag : this.pending.keySet()) {
-			ReplyHandler handler = this.pending.remove(tag);
-			if (handler != null) {
-				try {
-					handler.failed(cause);
-				}
-				catch (RuntimeException ex) {
-					log.warn("{}: reply handler failed while closing", this.router, ex);
-				}
-			}
-		}
+		this.pending.failAll(cause);
 	}
 
 	private void ensureOpen() {
 		RouterException broken = this.failure.get();
 		if (broken != null) {
-			throw fresh(broken);
+			throw CallerFailure.of(this.router, broken);
 		}
-	}
-
-	/**
-	 * A new exception carrying the caller's stack, with the original (from the reader
-	 * thread) as cause.
-	 */
-	private RouterException fresh(@Nullable RouterException original) {
-		if (original instanceof RouterUnreachableException unreachable) {
-			return new RouterUnreachableException(this.router, unreachable.reason(), stripRouter(unreachable),
-					unreachable);
-		}
-		if (original instanceof RouterProtocolException protocol) {
-			return new RouterProtocolException(this.router, stripRouter(protocol), protocol);
-		}
-		return (original != null) ? original
-				: new RouterUnreachableException(this.router, Reason.CONNECTION_LOST, "connection closed", null);
-	}
-
-	private String stripRouter(RouterException exception) {
-		String message = String.valueOf(exception.getMessage());
-		String prefix = this.router + ": ";
-		return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
 	}
 
 	public boolean isOpen() {

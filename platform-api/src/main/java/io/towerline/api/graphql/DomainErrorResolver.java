@@ -29,6 +29,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindException;
@@ -63,11 +64,6 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 	}
 
 	/**
-	 * The error for {@code ex}, built on fresh builders from {@code builders}; shared
-	 * with {@link SubscriptionErrorResolver} so that a subscription's failure carries the
-	 * same code as a query's.
-	 */
-	/**
 	 * Whether PostgreSQL refused a value as text it cannot hold: SQLSTATE 22021 (a NUL
 	 * byte, invalid UTF-8) or 22P05 (untranslatable character).
 	 */
@@ -81,6 +77,11 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 		return false;
 	}
 
+	/**
+	 * The error for {@code ex}, built on fresh builders from {@code builders}; shared
+	 * with {@link SubscriptionErrorResolver} so that a subscription's failure carries the
+	 * same code as a query's.
+	 */
 	static GraphQLError describe(Throwable ex, Supplier<GraphqlErrorBuilder<?>> builders, String where) {
 		return switch (ex) {
 			case NotFoundException notFound ->
@@ -116,11 +117,19 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 			case ObjectOptimisticLockingFailureException conflict ->
 				error(builders, ErrorType.BAD_REQUEST, ErrorCode.CONCURRENT_MODIFICATION.name(),
 						"The object was changed by someone else; read it again and retry");
-			case AccessDeniedException denied -> anonymous()
-					? error(builders, ErrorType.UNAUTHORIZED, RequestErrorCode.UNAUTHENTICATED.name(),
-							"Authentication is required")
-					: error(builders, ErrorType.FORBIDDEN, RequestErrorCode.FORBIDDEN.name(),
-							"Your role does not allow this operation");
+			case AccessDeniedException denied ->
+				callerAuthenticated() ? error(builders, ErrorType.FORBIDDEN, RequestErrorCode.FORBIDDEN.name(),
+						"Your role does not allow this operation") : authenticationRequired(builders);
+			// method security with no authentication at all on the checking thread
+			case AuthenticationException unauthenticated when !callerAuthenticated() ->
+				authenticationRequired(builders);
+			case AuthenticationException lostContext -> {
+				// the caller is authenticated: a resolver ran where their context did not
+				// follow, a fault here, not a reason to send them to sign in again
+				log.error("Authentication missing in {} for an authenticated caller", where, lostContext);
+				yield error(builders, ErrorType.INTERNAL_ERROR, RequestErrorCode.INTERNAL_ERROR.name(),
+						"Internal error; it has been logged with this request's id");
+			}
 			// tenant moves (issue 14, ADR 0174): a write inside a move's read-only window
 			case Throwable moving when TenantClusters.refusedByMoveWindow(moving) -> builders.get()
 				.errorType(UNAVAILABLE)
@@ -157,9 +166,18 @@ class DomainErrorResolver extends DataFetcherExceptionResolverAdapter {
 		}).toList();
 	}
 
-	private static boolean anonymous() {
+	/**
+	 * Whether the request's caller is authenticated, judged from the request's context
+	 * (restored while resolving), not from the thread whose check failed.
+	 */
+	private static boolean callerAuthenticated() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication == null || authentication instanceof AnonymousAuthenticationToken;
+		return authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
+	private static GraphQLError authenticationRequired(Supplier<GraphqlErrorBuilder<?>> builders) {
+		return error(builders, ErrorType.UNAUTHORIZED, RequestErrorCode.UNAUTHENTICATED.name(),
+				"Authentication is required");
 	}
 
 	private static GraphQLError error(Supplier<GraphqlErrorBuilder<?>> builders, ErrorType type, String code,

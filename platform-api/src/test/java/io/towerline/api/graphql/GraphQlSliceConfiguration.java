@@ -19,7 +19,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@Import({ ConnectionConfiguration.class, InlineControllerExecution.class })
+@Import({ ConnectionConfiguration.class, InlineControllerExecution.class, SubscriptionErrorResolver.class })
 public class GraphQlSliceConfiguration {
 
 	@Bean

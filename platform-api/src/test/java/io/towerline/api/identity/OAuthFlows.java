@@ -60,18 +60,7 @@ final class OAuthFlows {
 		assertThat(toLogin).hasStatus3xxRedirection();
 		assertThat(toLogin.getResponse().getRedirectedUrl()).endsWith("/login");
 
-		String page = body(
-				session.keep(this.mvc.get().uri("/login").with(session).accept(MediaType.TEXT_HTML).exchange()));
-		Matcher csrf = CSRF.matcher(page);
-		assertThat(csrf.find()).as("login page carries a CSRF token").isTrue();
-		MvcTestResult login = session.keep(this.mvc.post()
-			.uri("/login")
-			.with(session)
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("username", username)
-			.param("password", password)
-			.param("_csrf", csrf.group(1))
-			.exchange());
+		MvcTestResult login = submitLoginForm(session, username, password);
 		assertThat(login).hasStatus3xxRedirection();
 		String back = login.getResponse().getRedirectedUrl();
 		assertThat(back).as("signed in and sent back to the authorization endpoint").contains("/oauth2/authorize");
@@ -126,22 +115,26 @@ final class OAuthFlows {
 
 	/** Attempts a sign-in at the login page; returns where the browser is sent next. */
 	String attemptSignIn(String username, String password) {
-		BrowserCookies session = new BrowserCookies();
+		return submitLoginForm(new BrowserCookies(), username, password).getResponse().getRedirectedUrl();
+	}
+
+	/**
+	 * Opens the login page in the browser and posts its form with the page's CSRF token,
+	 * as the browser would.
+	 */
+	private MvcTestResult submitLoginForm(BrowserCookies session, String username, String password) {
 		String page = body(
 				session.keep(this.mvc.get().uri("/login").with(session).accept(MediaType.TEXT_HTML).exchange()));
 		Matcher csrf = CSRF.matcher(page);
-		assertThat(csrf.find()).isTrue();
-		return session
-			.keep(this.mvc.post()
-				.uri("/login")
-				.with(session)
-				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.param("username", username)
-				.param("password", password)
-				.param("_csrf", csrf.group(1))
-				.exchange())
-			.getResponse()
-			.getRedirectedUrl();
+		assertThat(csrf.find()).as("login page carries a CSRF token").isTrue();
+		return session.keep(this.mvc.post()
+			.uri("/login")
+			.with(session)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("username", username)
+			.param("password", password)
+			.param("_csrf", csrf.group(1))
+			.exchange());
 	}
 
 	/** A token for the API client, with HTTP Basic client authentication. */

@@ -322,18 +322,27 @@ class PlanControllerTests {
 		then(this.plans).should().delete(id);
 	}
 
+	/**
+	 * The anonymous caller, and one with no authentication at all (method security then
+	 * refuses with an authentication exception, not access denied): both are asked to
+	 * authenticate, neither is told of an internal error.
+	 */
 	@Test
-	void shouldAskAnAnonymousCallerToAuthenticate() {
+	void shouldAskAnAnonymousOrUnauthenticatedCallerToAuthenticate() {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new AnonymousAuthenticationToken("key", "anonymous",
 					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-
-		this.graphQl.document(PLAN)
-			.variable("id", UUID.randomUUID())
-			.execute()
-			.errors()
-			.expect((error) -> "UNAUTHENTICATED".equals(error.getExtensions().get("code")))
-			.verify();
+		for (boolean anonymous : new boolean[] { true, false }) {
+			if (!anonymous) {
+				SecurityContextHolder.clearContext();
+			}
+			this.graphQl.document(PLAN)
+				.variable("id", UUID.randomUUID())
+				.execute()
+				.errors()
+				.expect((error) -> "UNAUTHENTICATED".equals(error.getExtensions().get("code")))
+				.verify();
+		}
 
 		then(this.plans).shouldHaveNoInteractions();
 	}

@@ -48,7 +48,7 @@ final class SessionTracker {
 
 	private final UUID routerId;
 
-	private final SessionTracking.Services services;
+	private final TrackerServices services;
 
 	private final Map<String, OnlineSession> byItem = new LinkedHashMap<>();
 
@@ -65,7 +65,7 @@ final class SessionTracker {
 
 	private @Nullable Instant bootAt;
 
-	SessionTracker(TenantId tenant, UUID routerId, SessionTracking.Services services) {
+	SessionTracker(TenantId tenant, UUID routerId, TrackerServices services) {
 		this.tenant = tenant;
 		this.routerId = routerId;
 		this.services = services;

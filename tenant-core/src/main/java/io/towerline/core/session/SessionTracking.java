@@ -3,7 +3,6 @@ package io.towerline.core.session;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.Routers;
@@ -25,7 +20,6 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.TenantCatalog;
 import io.towerline.core.usage.UsageRecorder;
-import io.towerline.mikrotik.client.RouterClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +43,7 @@ public class SessionTracking implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(SessionTracking.class);
 
 	/** Rebuilt with fresh executors when a stopped tracking starts again. */
-	private volatile Services services;
+	private volatile TrackerServices services;
 
 	private final StreamLeases leases;
 
@@ -65,9 +59,7 @@ public class SessionTracking implements SmartLifecycle {
 
 	private final TenantRouterListing routersOfTenants;
 
-	private final AtomicLong leaseTakeovers = new AtomicLong();
-
-	private final AtomicLong leaseLosses = new AtomicLong();
+	private final FairShareLeases shares;
 
 	/** When the next tracker may start (nanoTime), so starts keep their pace. */
 	private long nextStart = System.nanoTime();
@@ -81,38 +73,10 @@ public class SessionTracking implements SmartLifecycle {
 		this.routersOfTenants = new TenantRouterListing(jdbc);
 		this.owner = (properties.replicaId() != null) ? properties.replicaId() : defaultReplicaId();
 		TrackerTransactions bounded = new TrackerTransactions(transactions, properties.trackerConnections());
-		this.services = new Services(properties, store, usage,
+		this.services = TrackerServices.of(properties, store, usage,
 				(routerId) -> access.client(Objects.requireNonNull(bounded.execute((tx) -> routers.get(routerId)))),
-				bounded, events, changes, clock, newScheduler(), newWorkers());
-	}
-
-	private static ScheduledExecutorService newScheduler() {
-		return Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("session-tracking").factory());
-	}
-
-	private static ExecutorService newWorkers() {
-		return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("session-tracker-", 0).factory());
-	}
-
-	/** What trackers share. */
-	record Services(SessionProperties properties, SessionStore store, UsageRecorder usage, ClientLookup clients,
-			TrackerTransactions transactions, ApplicationEventPublisher events, SessionChangeFeed changes, Clock clock,
-			ScheduledExecutorService scheduler, ExecutorService workers) {
-
-		/** The same, with new executors: a stop ends the old ones for good. */
-		Services restarted() {
-			return new Services(this.properties, this.store, this.usage, this.clients, this.transactions, this.events,
-					this.changes, this.clock, newScheduler(), newWorkers());
-		}
-
-	}
-
-	/** The pooled client of a router of the bound tenant. */
-	interface ClientLookup {
-
-		RouterClient client(UUID routerId);
-
+				bounded, events, changes, clock);
+		this.shares = new FairShareLeases(leases, this.owner);
 	}
 
 	/** This replica's name in the lease table. */
@@ -192,19 +156,15 @@ public class SessionTracking implements SmartLifecycle {
 					.forEach((id) -> wanted.put(key(tenant, id), new Key(tenant, id)));
 			}
 			this.routersOfTenants.retain(active);
-			Set<String> held = holdFairShare(wanted.keySet());
+			Set<String> held = this.shares.hold(wanted.keySet(), this.tracked.keySet(),
+					this.services.properties().leaseTtl(), this::stopTracking);
 			List<String> gone = new ArrayList<>();
 			this.tracked.forEach((key, router) -> {
 				if (!held.contains(key)) {
 					gone.add(key);
 				}
 			});
-			for (String key : gone) {
-				TrackedRouter router = this.tracked.remove(key);
-				if (router != null) {
-					router.stop();
-				}
-			}
+			gone.forEach(this::stopTracking);
 			List<String> deleted = gone.stream().filter((key) -> !wanted.containsKey(key)).toList();
 			if (!deleted.isEmpty()) {
 				this.leases.release(deleted, this.owner);
@@ -231,59 +191,11 @@ public class SessionTracking implements SmartLifecycle {
 		return this.routersOfTenants.failing();
 	}
 
-	/**
-	 * Renews the leases this replica holds and takes free ones up to its fair share
-	 * (wanted streams / live replicas, rounded up); gives back what is above the share,
-	 * so a replica that joins gets streams and every replica carries about as many.
-	 * @return the keys held afterwards
-	 */
-	private Set<String> holdFairShare(Set<String> wanted) {
-		Duration ttl = this.services.properties().leaseTtl();
-		int live = Math.max(1, this.leases.announce(this.owner, ttl));
-		int share = (wanted.size() + live - 1) / live;
-		List<String> ask = new ArrayList<>(this.tracked.keySet().stream().filter(wanted::contains).toList());
-		Map<String, String> takenFrom = new HashMap<>();
-		if (ask.size() < share) {
-			for (StreamLeases.Free free : this.leases.free(wanted, this.owner)) {
-				if (ask.size() >= share) {
-					break;
-				}
-				if (!this.tracked.containsKey(free.key())) {
-					ask.add(free.key());
-					if (free.lastOwner() != null && !free.lastOwner().equals(this.owner)) {
-						takenFrom.put(free.key(), free.lastOwner());
-					}
-				}
-			}
+	private void stopTracking(String key) {
+		TrackedRouter router = this.tracked.remove(key);
+		if (router != null) {
+			router.stop();
 		}
-		Set<String> held = this.leases.acquire(ask, this.owner, ttl);
-		for (String key : this.tracked.keySet()) {
-			if (wanted.contains(key) && !held.contains(key)) {
-				// our lease lapsed (a pause longer than the ttl) and another replica took
-				// it
-				this.leaseLosses.incrementAndGet();
-				log.warn("Lost the stream lease of {} to another replica", key);
-			}
-		}
-		takenFrom.forEach((key, from) -> {
-			if (held.contains(key)) {
-				this.leaseTakeovers.incrementAndGet();
-				log.info("Took over the stream of {} from {}, whose lease expired", key, from);
-			}
-		});
-		if (held.size() > share) {
-			List<String> surplus = held.stream().sorted().limit(held.size() - share).toList();
-			// stopped before given back, so no two replicas ever track one router
-			surplus.forEach((key) -> {
-				TrackedRouter router = this.tracked.remove(key);
-				if (router != null) {
-					router.stop();
-				}
-			});
-			this.leases.release(surplus, this.owner);
-			surplus.forEach(held::remove);
-		}
-		return held;
 	}
 
 	/**
@@ -291,12 +203,12 @@ public class SessionTracking implements SmartLifecycle {
 	 * stalled).
 	 */
 	public long leaseTakeovers() {
-		return this.leaseTakeovers.get();
+		return this.shares.takeovers();
 	}
 
 	/** Streams this replica held and found taken by another after its lease lapsed. */
 	public long leaseLosses() {
-		return this.leaseLosses.get();
+		return this.shares.losses();
 	}
 
 	/**

@@ -31,7 +31,7 @@ final class TrackedRouter {
 
 	private final SessionTracker tracker;
 
-	private final SessionTracking.Services services;
+	private final TrackerServices services;
 
 	private final SerialExecutor queue;
 
@@ -51,7 +51,7 @@ final class TrackedRouter {
 
 	private @Nullable ScheduledFuture<?> retry;
 
-	TrackedRouter(TenantId tenant, UUID routerId, SessionTracking.Services services) {
+	TrackedRouter(TenantId tenant, UUID routerId, TrackerServices services) {
 		this.tenant = tenant;
 		this.services = services;
 		this.tracker = new SessionTracker(tenant, routerId, services);

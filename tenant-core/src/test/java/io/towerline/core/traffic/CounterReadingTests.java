@@ -32,6 +32,28 @@ class CounterReadingTests {
 		});
 	}
 
+	/**
+	 * Rates are the movement inside the window since the previous read, not since the
+	 * traffic: a read that follows a burst by more than the reuse period rates a window
+	 * with no movement, 0 however busy the earlier window was (the router's counters are
+	 * read live, so a router with traffic in that window shows it).
+	 */
+	@Test
+	void shouldRateAReadThatFollowsABurstOverItsOwnQuietWindow() {
+		CounterReading beforeBurst = reading(0, pppoe("*1", "a", 0, 0, 0, 0));
+		CounterReading afterBurst = reading(SECOND / 2, pppoe("*1", "a", 1_000, 100_000, 10, 100));
+		CounterReading quiet = reading(SECOND / 2 + CounterReading.MIN_WINDOW.toNanos(),
+				pppoe("*1", "a", 1_000, 100_000, 10, 100));
+		assertThat(afterBurst.ratesSince(beforeBurst).rates()).singleElement()
+			.satisfies((rate) -> assertThat(rate.txBitsPerSecond()).isEqualTo(1_600_000));
+		InterfaceRates rates = quiet.ratesSince(afterBurst);
+		assertThat(rates.windowSeconds()).isEqualTo(0.2);
+		assertThat(rates.rates()).singleElement().satisfies((rate) -> {
+			assertThat(rate.txBitsPerSecond()).isZero();
+			assertThat(rate.rxBitsPerSecond()).isZero();
+		});
+	}
+
 	@Test
 	void shouldGiveNoRateForASessionThatReconnectedOrWhoseCountersWentBack() {
 		CounterReading before = reading(0, pppoe("*1", "alice", 9_000, 9_000, 9, 9),
