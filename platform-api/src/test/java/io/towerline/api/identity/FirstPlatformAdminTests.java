@@ -44,6 +44,23 @@ class FirstPlatformAdminTests {
 	}
 
 	@Test
+	void shouldSendTheAdminToTheWebAppNotToTheBareLoginForm() {
+		given(this.admin.username()).willReturn("admin");
+		given(this.users.createFirstPlatformAdmin("admin", "admin@localhost", null))
+			.willReturn(Optional.of(new Issued<>(this.admin, "generated-secret-123")));
+		ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+		new FirstPlatformAdmin(this.users, properties(null), new PrintStream(console, true, StandardCharsets.UTF_8))
+			.run(new DefaultApplicationArguments());
+
+		// signed in at the bare form, the browser had nowhere to go back to and the web
+		// app
+		// (on 127.0.0.1) asked for the password a second time
+		assertThat(console.toString(StandardCharsets.UTF_8)).contains("sign in at http://localhost:8080/\n")
+			.doesNotContain("/login");
+	}
+
+	@Test
 	void shouldNotPrintAConfiguredPassword() {
 		given(this.admin.username()).willReturn("admin");
 		given(this.users.createFirstPlatformAdmin("admin", "admin@localhost", "configured password"))
