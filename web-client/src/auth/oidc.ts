@@ -100,8 +100,19 @@ export async function beginSignIn(config: ClientConfig, endpoints: Endpoints, re
   window.location.assign(`${endpoints.authorization}?${params.toString()}`);
 }
 
-/** Finishes a sign-in on the callback route; returns where the user was going. */
-export async function completeSignIn(config: ClientConfig, endpoints: Endpoints, search: string): Promise<string> {
+// the callback being finished: React runs the start-up effect twice in development, and the second run found the
+// pending sign-in already taken by the first ("stale or was not started here") — `npm run dev` could not sign in
+let completing: { search: string; result: Promise<string> } | null = null;
+
+/** Finishes a sign-in on the callback route, once per callback however often asked; returns where the user was going. */
+export function completeSignIn(config: ClientConfig, endpoints: Endpoints, search: string): Promise<string> {
+  if (completing?.search !== search) {
+    completing = { search, result: finishSignIn(config, endpoints, search) };
+  }
+  return completing.result;
+}
+
+async function finishSignIn(config: ClientConfig, endpoints: Endpoints, search: string): Promise<string> {
   const params = new URLSearchParams(search);
   const raw = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);

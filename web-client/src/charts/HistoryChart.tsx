@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Card, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { labelAxisSize } from './axisSize';
 
 export interface HistorySeries {
   label: string;
@@ -43,7 +44,7 @@ export function HistoryChart({ title, times, period, series, format, range, heig
         // counts start at zero and leave headroom; a flat line of 1 should not fill the chart
         y: range ? { range } : { range: (_u, min, max) => [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))] },
       },
-      axes: [{}, { values: (_u, ticks) => ticks.map((tick) => format(tick)), size: 70 }],
+      axes: [{}, { values: (_u, ticks) => ticks.map((tick) => format(tick)), size: labelAxisSize }],
       series: [
         {},
         ...series.map((line) => ({

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { labelAxisSize } from './axisSize';
 
 /**
  * The last `windowSeconds` of samples of a few series, pushed as they arrive (no React state: a push is an array
@@ -80,7 +81,7 @@ export function LiveChart({ source, series, format, label, height = 220 }: Props
         axes: [
           // one short clock time per tick: uPlot's default stacks the date under the first tick and they overlap
           { space: 70, values: (_: uPlot, splits: number[]) => splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })) },
-          { size: 90, values: (_: uPlot, splits: number[]) => splits.map(format) },
+          { size: labelAxisSize, values: (_: uPlot, splits: number[]) => splits.map(format) },
         ],
         // the values now are shown beside the chart; the legend only names the lines
         legend: { live: false },

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from 'urql';
 import { since } from '../live/format';
@@ -8,7 +8,13 @@ import { SessionBytes } from './SessionBytes';
 import { nextCountAt } from './sessionBytes';
 import { SubscriberSessionQuery } from './sectionDocuments';
 
-/** The session online now, if any, with its live speed. */
+/** How long after reading the session again on the speed stream's word it may be read again (a tracker a moment behind). */
+const RECHECK_MS = 5000;
+
+/**
+ * The session online now, if any, with its live speed. Read once, then again when the speed stream says otherwise (a
+ * login or logout while the page is open): the card once said Offline under a chart of a subscriber's live traffic.
+ */
 export function CurrentSession({ subscriberId }: { subscriberId: string }) {
   const [result, reexecute] = useQuery({ query: SubscriberSessionQuery, variables: { id: subscriberId } });
   const session = result.data?.subscriber?.session;
@@ -20,6 +26,17 @@ export function CurrentSession({ subscriberId }: { subscriberId: string }) {
     const timer = window.setTimeout(() => reexecute({ requestPolicy: 'network-only' }), Math.max(0, due - Date.now()));
     return () => window.clearTimeout(timer);
   }, [due, reexecute]);
+  const online = Boolean(session);
+  const fetching = result.fetching;
+  const askedAt = useRef(0);
+  const onOnline = useCallback(
+    (streamOnline: boolean) => {
+      if (streamOnline === online || fetching || Date.now() - askedAt.current < RECHECK_MS) return;
+      askedAt.current = Date.now();
+      reexecute({ requestPolicy: 'network-only' });
+    },
+    [online, fetching, reexecute],
+  );
   return (
     <Card withBorder aria-label="Current session">
       <Stack gap="xs">
@@ -43,7 +60,7 @@ export function CurrentSession({ subscriberId }: { subscriberId: string }) {
             <SessionBytes session={session} />
           </Group>
         )}
-        <LiveSpeed subscriberId={subscriberId} />
+        <LiveSpeed subscriberId={subscriberId} onOnline={onOnline} />
       </Stack>
     </Card>
   );

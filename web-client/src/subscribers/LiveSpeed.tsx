@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
 import { useClient } from 'urql';
 import { LiveChart, LiveSeries } from '../charts/LiveChart';
@@ -13,9 +13,11 @@ const SERIES = [
 
 /**
  * The subscriber's speed, one sample a second from `subscriberTraffic`. The stream is dropped while the tab is hidden
- * (the router then stops its `monitor-traffic` when nobody else watches) and taken up again on return.
+ * (the router then stops its `monitor-traffic` when nobody else watches) and taken up again on return. `onOnline` hears
+ * what the stream says of the session (a sample: online; SUBSCRIBER_OFFLINE: not), so the page around it can follow a
+ * login or logout it would otherwise not see.
  */
-export function LiveSpeed({ subscriberId }: { subscriberId: string }) {
+export function LiveSpeed({ subscriberId, onOnline }: { subscriberId: string; onOnline?: (online: boolean) => void }) {
   const client = useClient();
   const visible = usePageVisible();
   // another subscriber's page starts from an empty chart
@@ -23,6 +25,11 @@ export function LiveSpeed({ subscriberId }: { subscriberId: string }) {
   const source = useMemo(() => new LiveSeries(2, 120), [subscriberId]);
   const [now, setNow] = useState<{ down: number; up: number } | null>(null);
   const [interruption, setInterruption] = useState<string | null>(null);
+  // the latest listener, without starting the stream again when it changes
+  const listener = useRef(onOnline);
+  useEffect(() => {
+    listener.current = onOnline;
+  }, [onOnline]);
 
   useEffect(() => {
     if (!visible) return;
@@ -34,8 +41,12 @@ export function LiveSpeed({ subscriberId }: { subscriberId: string }) {
         source.push(Date.now() / 1000, [event.txBitsPerSecond, event.rxBitsPerSecond]);
         setNow({ down: event.txBitsPerSecond, up: event.rxBitsPerSecond });
         setInterruption(null);
+        listener.current?.(true);
       } else if (event?.__typename === 'TrafficInterruption') {
+        // the last sample is no longer the speed now
+        setNow(null);
         setInterruption(event.message);
+        if (event.code === 'SUBSCRIBER_OFFLINE') listener.current?.(false);
       }
     });
     return () => subscription.unsubscribe();

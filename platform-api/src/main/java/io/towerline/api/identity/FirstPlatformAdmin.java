@@ -15,7 +15,9 @@ import org.springframework.boot.ApplicationRunner;
  * On first run (no platform admin yet) creates one from configuration. Without a
  * configured password one is generated and printed once to the console, straight to
  * standard output and never through the logging system, so it reaches no log file or
- * collector; only its hash is stored.
+ * collector; only its hash is stored. The banner names the web app, whose first page
+ * starts the sign-in: signed in at the bare login form, a browser had no client to go
+ * back to and the web app (on the loopback IP) asked for the password again.
  */
 final class FirstPlatformAdmin implements ApplicationRunner {
 
@@ -54,7 +56,7 @@ final class FirstPlatformAdmin implements ApplicationRunner {
 
 				==================================================================
 				 Towerline: first platform admin created (shown once, not stored)
-				   sign in at %s/login
+				   sign in at %s/
 				   user name: %s
 				   password:  %s
 				==================================================================

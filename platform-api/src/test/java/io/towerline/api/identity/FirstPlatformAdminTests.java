@@ -29,18 +29,28 @@ class FirstPlatformAdminTests {
 
 	@Test
 	void shouldPrintAGeneratedPasswordOnceToTheConsoleOnly(CapturedOutput logs) {
+		String printed = printedWithAGeneratedPassword();
+		assertThat(printed).contains("user name: admin").containsOnlyOnce("generated-secret-123");
+		assertThat(logs.getAll()).contains("Created the first platform admin 'admin'")
+			.doesNotContain("generated-secret-123");
+	}
+
+	@Test
+	void shouldSendTheAdminToTheWebAppNotToTheBareLoginForm() {
+		// signed in at the bare form, the browser had nowhere to go back to and the web
+		// app (on 127.0.0.1) asked for the password a second time
+		assertThat(printedWithAGeneratedPassword()).contains("sign in at http://localhost:8080/\n")
+			.doesNotContain("/login");
+	}
+
+	private String printedWithAGeneratedPassword() {
 		given(this.admin.username()).willReturn("admin");
 		given(this.users.createFirstPlatformAdmin("admin", "admin@localhost", null))
 			.willReturn(Optional.of(new Issued<>(this.admin, "generated-secret-123")));
 		ByteArrayOutputStream console = new ByteArrayOutputStream();
-
 		new FirstPlatformAdmin(this.users, properties(null), new PrintStream(console, true, StandardCharsets.UTF_8))
 			.run(new DefaultApplicationArguments());
-
-		String printed = console.toString(StandardCharsets.UTF_8);
-		assertThat(printed).contains("user name: admin").containsOnlyOnce("generated-secret-123");
-		assertThat(logs.getAll()).contains("Created the first platform admin 'admin'")
-			.doesNotContain("generated-secret-123");
+		return console.toString(StandardCharsets.UTF_8);
 	}
 
 	@Test
