@@ -35,9 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is online in the current tenant: filtered, sorted, keyset-paged lists, counts per
  * router, POP and tenant, and the sessions of a subscriber. Text search matches any part
- * of the user name or MAC (any case) or IP address from three characters on, served by a
- * trigram index on a narrow table of search keys (ADR 0133, ADR 0217), and a prefix below
- * that, served by prefix indexes.
+ * of the user name or MAC (any case) or IP address from three characters on, answered
+ * from the tenant's search keys in memory (ADR 0245) or, with a POP or plan filter, by a
+ * trigram index on the narrow table of search keys (ADR 0133, ADR 0217); a prefix below
+ * that is served by prefix indexes.
  */
 @Service
 @Transactional(readOnly = true)
