@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
 import { useClient } from 'urql';
 import { LiveChart, LiveSeries } from '../charts/LiveChart';
@@ -27,7 +27,9 @@ export function LiveSpeed({ subscriberId, onOnline }: { subscriberId: string; on
   const [interruption, setInterruption] = useState<string | null>(null);
   // the latest listener, without starting the stream again when it changes
   const listener = useRef(onOnline);
-  useEffect(() => {
+  // in the commit that renders the page's new state, not an effect flushed later: a sample arriving in between
+  // would reach the listener of the state before (CurrentSession.test failed so under load)
+  useLayoutEffect(() => {
     listener.current = onOnline;
   }, [onOnline]);
 
