@@ -8,6 +8,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
@@ -38,8 +42,34 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * remembered answer. The checkout resets the search path as well as the role, so a unit
  * of work that sets no schema (plain JDBC, the scheduler) starts in the default schema as
  * the login user whatever the last borrower left.
+ * <p>
+ * The checkout's reset is sent with the first thing the borrower sends (ADR 0251): once a
+ * physical connection has been reset and its default schema read, later checkouts answer
+ * {@link Connection#getSchema} with that schema and send nothing until the borrower
+ * switches schema or uses the connection otherwise. A switch outside a transaction sets
+ * both the search path and the role (or resets it), which is the reset and the switch in
+ * one committed statement; any other use of the connection (a statement, a transaction's
+ * end, metadata, an unwrapped connection) is preceded by the reset as before, committed
+ * when the connection is in a transaction. Nothing reaches the server as the last
+ * borrower's role or search path, and a tenant's unit of work costs two round trips
+ * besides its own statements and commit.
  */
 class TenantRoleDataSource extends DelegatingDataSource {
+
+	/**
+	 * The schema {@code RESET search_path} leaves, per physical connection, as read by
+	 * its first checkout: the session's default, which no later borrower can change (a
+	 * {@code SET} is undone by the next reset).
+	 */
+	private static final Map<Connection, DefaultSchema> defaultSchemas = Collections
+		.synchronizedMap(new WeakHashMap<>());
+
+	/**
+	 * Calls that neither reach the server nor hand the server connection out, so a
+	 * pending reset can wait past them.
+	 */
+	private static final Set<String> LOCAL_CALLS = Set.of("getSchema", "setSchema", "getAutoCommit", "setAutoCommit",
+			"isClosed", "close", "isWrapperFor", "equals", "hashCode", "toString");
 
 	public TenantRoleDataSource(DataSource target) {
 		super(target);
@@ -56,14 +86,17 @@ class TenantRoleDataSource extends DelegatingDataSource {
 	}
 
 	private static Connection bound(Connection connection) throws SQLException {
-		String schema;
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("RESET ROLE; RESET search_path; SELECT current_schema()");
-			schema = firstRow(statement);
-			if (!connection.getAutoCommit()) {
-				// a pool handing out connections in a transaction: the caller's rollback
-				// would undo the reset and give it the last borrower's role
-				connection.commit();
+		RoleSwitch roleSwitch;
+		try {
+			Connection physical = connection.unwrap(Connection.class);
+			DefaultSchema known = defaultSchemas.get(physical);
+			if (known != null) {
+				roleSwitch = new RoleSwitch(connection, known.name(), true);
+			}
+			else {
+				String schema = reset(connection, true);
+				defaultSchemas.put(physical, new DefaultSchema(schema));
+				roleSwitch = new RoleSwitch(connection, schema, false);
 			}
 		}
 		catch (SQLException ex) {
@@ -71,7 +104,34 @@ class TenantRoleDataSource extends DelegatingDataSource {
 			throw ex;
 		}
 		return (Connection) Proxy.newProxyInstance(TenantRoleDataSource.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new RoleSwitch(connection, schema));
+				new Class<?>[] { Connection.class }, roleSwitch);
+	}
+
+	/**
+	 * Back to the login user and the session's default search path, committed when the
+	 * connection is in a transaction: the caller's rollback would otherwise undo the
+	 * reset and give it the last borrower's role.
+	 * @return the default schema, when asked for
+	 */
+	private static @Nullable String reset(Connection connection, boolean readSchema) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			String schema = null;
+			if (readSchema) {
+				statement.execute("RESET ROLE; RESET search_path; SELECT current_schema()");
+				schema = firstRow(statement);
+			}
+			else {
+				statement.execute("RESET ROLE; RESET search_path");
+			}
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+			return schema;
+		}
+	}
+
+	/** A physical connection's schema after {@code RESET search_path}. */
+	private record DefaultSchema(@Nullable String name) {
 	}
 
 	/** The first column of the first row of the statement's first result set. */
@@ -112,13 +172,24 @@ class TenantRoleDataSource extends DelegatingDataSource {
 
 		private boolean handedBack;
 
-		RoleSwitch(Connection target, @Nullable String schema) {
+		/**
+		 * Whether the checkout's reset has not been sent yet: the server still has what
+		 * the last borrower left, which nothing may run in.
+		 */
+		private boolean resetPending;
+
+		RoleSwitch(Connection target, @Nullable String schema, boolean resetPending) {
 			this.target = target;
 			this.schema = schema;
+			this.resetPending = resetPending;
 		}
 
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+			if (this.resetPending && !LOCAL_CALLS.contains(method.getName())
+					&& !(method.getName().equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy))) {
+				sendPendingReset();
+			}
 			switch (method.getName()) {
 				case "setSchema" -> {
 					if (this.handedBack) {
@@ -137,6 +208,8 @@ class TenantRoleDataSource extends DelegatingDataSource {
 					return this.schemaKnown ? this.schema : invokeTarget(method, args);
 				}
 				case "close" -> {
+					// a reset still pending: nothing ran, the connection is as the last
+					// hand-back left it
 					if (this.roleSet && !this.target.isClosed()) {
 						resetRoleOutsideTransaction();
 					}
@@ -178,6 +251,17 @@ class TenantRoleDataSource extends DelegatingDataSource {
 		 * owner, or none for a schema no tenant owns ({@code public}).
 		 */
 		private void switchSchema(@Nullable String schema) throws SQLException {
+			if (this.resetPending) {
+				if (!this.target.getAutoCommit()) {
+					// a rollback would undo a reset sent with the switch
+					sendPendingReset();
+				}
+				else {
+					// the switch sets the search path and the role, or resets it: the
+					// reset and the switch in one statement, committed at once
+					this.roleSet = true;
+				}
+			}
 			StringBuilder sql = new StringBuilder("SET SESSION search_path TO ")
 				.append((schema != null) ? "'" + schema.replace("'", "''") + "'" : "DEFAULT");
 			String role = (schema != null) ? TenantRoles.roleOf(schema) : null;
@@ -194,15 +278,28 @@ class TenantRoleDataSource extends DelegatingDataSource {
 				execute(sql.toString());
 			}
 			catch (SQLException ex) {
-				// the search path may have changed while the role did not (inside a
-				// transaction, until it rolls back)
-				forget();
+				if (!this.resetPending) {
+					// the search path may have changed while the role did not (inside
+					// a transaction, until it rolls back)
+					forget();
+				}
+				// else the reset sent with the switch failed with it, in one implicit
+				// transaction: still pending, the default schema still the answer
 				throw ex;
 			}
 			this.schema = schema;
 			// after DEFAULT the schema is the server's to say: read when asked
 			this.schemaKnown = schema != null;
 			this.roleSet = role != null;
+			this.resetPending = false;
+		}
+
+		/** The checkout's reset, before anything else reaches the server. */
+		private void sendPendingReset() throws SQLException {
+			reset(this.target, false);
+			this.resetPending = false;
+			this.roleSet = false;
+			this.switchedInTransaction = false;
 		}
 
 		/**
