@@ -154,9 +154,9 @@ public class OnlineSessions {
 	 */
 	private @Nullable KeyQuery inMemory(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after,
 			int limit) {
-		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
+		String text = OnlineSearchSql.searchText(filter);
 		if (!this.mirrors.enabled() || filter.popId() != null || filter.planId() != null
-				|| text.codePointCount(0, text.length()) < OnlineSearchSql.TRIGRAM) {
+				|| !OnlineSearchSql.anywhere(text)) {
 			return null;
 		}
 		KeyOrder keyOrder = switch (order) {
