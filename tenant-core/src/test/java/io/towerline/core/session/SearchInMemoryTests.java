@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,9 +75,7 @@ class SearchInMemoryTests extends DatabaseTest {
 	void tenant() {
 		this.tenant = TenantId.of(TestDatabase.uniqueSlug("memory"));
 		this.onboarding.onboard(this.tenant.slug(), "Memory", RateLimitTier.STARTER);
-		SessionProperties properties = new SessionProperties(true, null, null, null, null, null, null, null, null);
-		this.database = new OnlineSessions(this.jdbc, this.statements, properties,
-				new SearchKeyMirrors(false, Duration.ofMinutes(10)));
+		this.database = DatabaseOnlySessions.of(this.jdbc, this.statements);
 	}
 
 	@Test
