@@ -94,7 +94,7 @@ class OnlineSearchBenchmark extends DatabaseTest {
 		this.jdbc.sql("VACUUM ANALYZE " + tenant.schemaName() + ".online_session_key").update();
 		String mac = mac("sub00042");
 		// the same service searching in the database only (ADR 0245 compares)
-		OnlineSessions database = DatabaseOnlySessions.of(this.jdbc, this.statements);
+		OnlineSessions database = TestOnlineSessions.inDatabase(this.jdbc, this.statements);
 		long heapBefore = settledHeap();
 		long loading = System.nanoTime();
 		TenantContext.runAs(tenant, () -> this.online.page(new OnlineSessionFilter(null, null, null, null, "zzz"),

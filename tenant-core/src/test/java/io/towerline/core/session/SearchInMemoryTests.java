@@ -80,7 +80,7 @@ class SearchInMemoryTests extends DatabaseTest {
 	void tenant() {
 		this.tenant = TenantId.of(TestDatabase.uniqueSlug("memory"));
 		this.onboarding.onboard(this.tenant.slug(), "Memory", RateLimitTier.STARTER);
-		this.database = DatabaseOnlySessions.of(this.jdbc, this.statements);
+		this.database = TestOnlineSessions.inDatabase(this.jdbc, this.statements);
 	}
 
 	@Test
@@ -213,21 +213,7 @@ class SearchInMemoryTests extends DatabaseTest {
 
 	/** The memory's and the database's pages through every cursor, and their counts. */
 	private void same(OnlineSessionFilter filter, OnlineSessionOrder order, int limit) {
-		OnlineSessions.Position after = null;
-		int pages = 0;
-		while (true) {
-			OnlineSessions.Position from = after;
-			OnlineSessions.Page memory = this.transactions
-				.execute((status) -> this.online.page(filter, order, from, limit));
-			OnlineSessions.Page stored = this.transactions
-				.execute((status) -> this.database.page(filter, order, from, limit));
-			assertThat(memory).as("%s %s page %d", filter, order, pages).isEqualTo(stored);
-			if (memory.sessions().size() < limit) {
-				return;
-			}
-			after = OnlineSessions.Position.of(memory.sessions().getLast());
-			pages++;
-		}
+		TestOnlineSessions.assertSamePages(this.transactions, this.online, this.database, filter, order, limit);
 	}
 
 	private List<UUID> found(String text) {
@@ -250,14 +236,12 @@ class SearchInMemoryTests extends DatabaseTest {
 	}
 
 	private String insertSql() {
-		return "INSERT INTO " + this.tenant.schemaName() + ".online_session (id, router_id, subscriber_id, item_id, "
-				+ "username, address, caller_id, service, ppp_session_id, login_at, seen_at) "
-				+ "VALUES (?, ?, ?, '*' || gen_random_uuid(), ?, ?, ?, 'pppoe', '0x1', ?, now())";
+		return TestOnlineSessions.insertSql(this.tenant);
 	}
 
 	private void insert(UUID id, UUID router, @Nullable UUID subscriber, String name, String address, String mac,
 			Instant login) {
-		this.jdbc.sql(insertSql()).params(id, router, subscriber, name, address, mac, Timestamp.from(login)).update();
+		TestOnlineSessions.insert(this.jdbc, this.tenant, id, router, subscriber, name, address, mac, login);
 	}
 
 	private static void bind(PreparedStatement statement, UUID id, UUID router, String name, String address, String mac,
