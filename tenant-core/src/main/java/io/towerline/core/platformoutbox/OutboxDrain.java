@@ -66,17 +66,22 @@ public class OutboxDrain {
 
 	/**
 	 * {@link #drain} for a caller that must not fail: a failure is logged in one line and
-	 * left to the sweep ({@link OutboxSweep}); during a move's window the entries wait.
+	 * left to the sweep ({@link OutboxSweep}) or, for a tenant on main, which the sweep
+	 * does not visit, to the end of its move (ADR 0250); during a move's window the
+	 * entries wait.
+	 * @return whether every entry was delivered
 	 */
-	public void drainQuietly(TenantId tenant) {
+	public boolean drainQuietly(TenantId tenant) {
 		try {
 			drain(tenant);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			if (!TenantClusters.refusedByMoveWindow(ex)) {
-				logger.warn("Outbox of tenant {} not delivered yet, the sweep tries again: {}", tenant.slug(),
+				logger.warn("Outbox of tenant {} not delivered yet, tried again later: {}", tenant.slug(),
 						ex.toString());
 			}
+			return false;
 		}
 	}
 

@@ -36,7 +36,7 @@ final class OnlineSearchSql {
 	 * Search text this long or longer matches anywhere (a trigram index needs three
 	 * characters); shorter text matches the start of a value.
 	 */
-	static final int TRIGRAM = 3;
+	private static final int TRIGRAM = 3;
 
 	private OnlineSearchSql() {
 	}
@@ -177,8 +177,8 @@ final class OnlineSearchSql {
 			sql.append(" AND subscriber_id = :subscriberId");
 			params.put("subscriberId", filter.subscriberId());
 		}
-		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
-		if (text.codePointCount(0, text.length()) >= TRIGRAM) {
+		String text = searchText(filter);
+		if (anywhere(text)) {
 			// anywhere in one of the values, served by the search-key table's trigram
 			// index (ADR 0217); the filter holds no control character, so no separator,
 			// and a match never spans two values (ADR 0229)
@@ -195,6 +195,23 @@ final class OnlineSearchSql {
 			params.put("high", successor(text));
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * The filter's text as it is searched, wherever it is searched (the database or the
+	 * search keys in memory): without the white space around it, in lower case (the keys
+	 * hold lower-case values); empty when there is none.
+	 */
+	static String searchText(OnlineSessionFilter filter) {
+		return (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
+	}
+
+	/**
+	 * Whether {@link #searchText searched text} matches anywhere in a value
+	 * ({@value #TRIGRAM} code points or more) rather than at its start.
+	 */
+	static boolean anywhere(String text) {
+		return text.codePointCount(0, text.length()) >= TRIGRAM;
 	}
 
 	/** The text a LIKE pattern matches literally: its wildcards and escape escaped. */

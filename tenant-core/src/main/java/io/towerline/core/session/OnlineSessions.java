@@ -37,8 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * router, POP and tenant, and the sessions of a subscriber. Text search matches any part
  * of the user name or MAC (any case) or IP address from three characters on, answered
  * from the tenant's search keys in memory (ADR 0245) or, with a POP or plan filter, by a
- * trigram index on the narrow table of search keys (ADR 0133, ADR 0217); a prefix below
- * that is served by prefix indexes.
+ * trigram index on the narrow table of search keys (ADR 0133, ADR 0217), as is a tenant
+ * with more sessions than the keys in memory may hold (ADR 0246); a prefix below that is
+ * served by prefix indexes.
  */
 @Service
 @Transactional(readOnly = true)
@@ -120,8 +121,9 @@ public class OnlineSessions {
 	 */
 	public Page page(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after, int limit) {
 		KeyQuery inMemory = inMemory(filter, order, after, limit);
-		if (inMemory != null) {
-			return pageInMemory(inMemory);
+		Page fromMemory = (inMemory != null) ? pageInMemory(inMemory) : null;
+		if (fromMemory != null) {
+			return fromMemory;
 		}
 		Map<String, Object> params = new HashMap<>();
 		String where = OnlineSearchSql.where(filter, params);
@@ -154,9 +156,9 @@ public class OnlineSessions {
 	 */
 	private @Nullable KeyQuery inMemory(OnlineSessionFilter filter, OnlineSessionOrder order, @Nullable Position after,
 			int limit) {
-		String text = (filter.text() != null) ? filter.text().strip().toLowerCase(Locale.ROOT) : "";
+		String text = OnlineSearchSql.searchText(filter);
 		if (!this.mirrors.enabled() || filter.popId() != null || filter.planId() != null
-				|| text.codePointCount(0, text.length()) < OnlineSearchSql.TRIGRAM) {
+				|| !OnlineSearchSql.anywhere(text)) {
 			return null;
 		}
 		KeyOrder keyOrder = switch (order) {
@@ -172,10 +174,14 @@ public class OnlineSessions {
 
 	/**
 	 * The page found in memory, its session rows read by id; a session that ended since
-	 * is left out. The count keeps the cap of the database's search (ADR 0170).
+	 * is left out. The count keeps the cap of the database's search (ADR 0170). Null when
+	 * the tenant's keys are not held in memory (ADR 0246): the database answers.
 	 */
-	private Page pageInMemory(KeyQuery query) {
+	private @Nullable Page pageInMemory(KeyQuery query) {
 		Found found = this.mirrors.find(TenantContext.require(), this.statements, query);
+		if (found == null) {
+			return null;
+		}
 		Map<UUID, OnlineSession> rows = new HashMap<>();
 		if (!found.page().isEmpty()) {
 			this.jdbc.sql("SELECT " + SessionStore.COLUMNS + " FROM " + OnlineSearchSql.table() + " WHERE id = ANY(?)")

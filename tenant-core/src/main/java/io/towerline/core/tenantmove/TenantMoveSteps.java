@@ -40,6 +40,11 @@ class TenantMoveSteps {
 
 	private static final int MAX_ERROR = 1000;
 
+	/**
+	 * How often a finished move tries again to deliver its outbox, as often as the sweep.
+	 */
+	private static final Duration OUTBOX_RETRY = Duration.ofSeconds(30);
+
 	private final TenantMoves moves;
 
 	private final TenantClusters clusters;
@@ -110,9 +115,12 @@ class TenantMoveSteps {
 				dropSchema(move.fromCluster(), tenant);
 				// what the outbox still holds (a crash between a commit and its delivery)
 				// goes now, before DONE says the move is complete: a tenant moved to main
-				// is not visited by the sweep (ADR 0183); a crash before DONE drains
+				// is not visited by the sweep (ADR 0183), so the move waits and tries
+				// again until it is delivered (ADR 0250); a crash before DONE drains
 				// again
-				this.outbox.drainQuietly(tenant);
+				if (!this.outbox.drainQuietly(tenant)) {
+					yield Optional.of(OUTBOX_RETRY);
+				}
 				this.transactions.executeWithoutResult((tx) -> {
 					setStep(move, TenantMoveStep.DONE, null);
 					this.audit.record(SecurityEventType.TENANT_MOVED, tenant, Actor.of(move.requestedBy()),

@@ -2,7 +2,6 @@ package io.towerline.core.session;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,9 +94,7 @@ class OnlineSearchBenchmark extends DatabaseTest {
 		this.jdbc.sql("VACUUM ANALYZE " + tenant.schemaName() + ".online_session_key").update();
 		String mac = mac("sub00042");
 		// the same service searching in the database only (ADR 0245 compares)
-		OnlineSessions database = new OnlineSessions(this.jdbc, this.statements,
-				new SessionProperties(true, null, null, null, null, null, null, null, null),
-				new SearchKeyMirrors(false, Duration.ofMinutes(10)));
+		OnlineSessions database = TestOnlineSessions.inDatabase(this.jdbc, this.statements);
 		long heapBefore = settledHeap();
 		long loading = System.nanoTime();
 		TenantContext.runAs(tenant, () -> this.online.page(new OnlineSessionFilter(null, null, null, null, "zzz"),

@@ -29,9 +29,9 @@ final class KeyChangeReader {
 	private KeyChangeReader() {
 	}
 
-	/** Every key of the schema's table. */
-	static KeyChanges all(JdbcTemplate jdbc, String schema) {
-		return read(jdbc, header(schema) + " UNION ALL " + keys(schema, ""), null, true);
+	/** Every key of the schema's table, or the first {@code most} of them. */
+	static KeyChanges all(JdbcTemplate jdbc, String schema, int most) {
+		return read(jdbc, header(schema) + " UNION ALL (" + keys(schema, " LIMIT " + most) + ")", null, true);
 	}
 
 	/**

@@ -2,8 +2,10 @@ package io.towerline.core.session.keys;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -52,6 +54,22 @@ final class KeyMirror {
 
 	int size() {
 		return this.slots.size();
+	}
+
+	/**
+	 * How many keys the copy holds once {@code changes} are applied: a whole read's keys
+	 * (the table's ids are unique), or those held now less the removed ones held and plus
+	 * the changed ones not held (a read's removals are of ids absent from the table, so
+	 * never among its keys).
+	 */
+	int sizeAfter(KeyChanges changes) {
+		if (changes.whole()) {
+			return changes.keys().size();
+		}
+		Set<UUID> removed = new HashSet<>();
+		changes.gone().stream().filter(this.slots::containsKey).forEach(removed::add);
+		long added = changes.keys().stream().filter((key) -> !this.slots.containsKey(key.id())).count();
+		return Math.toIntExact(size() - removed.size() + added);
 	}
 
 	void clear() {

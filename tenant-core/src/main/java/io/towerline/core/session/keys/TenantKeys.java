@@ -11,13 +11,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One tenant's copy and how far it is brought up to date. Bringing it up to date is one
  * at a time (the reads must be applied in the order their snapshots were taken, or a
  * removal could be undone); a search that waited while another brought it up to date from
- * a snapshot taken after the search arrived uses that. Searches scan together.
+ * a snapshot taken after the search arrived uses that. Searches scan together. A read is
+ * applied only when {@link KeyMemory} lets the copy hold what it then holds (ADR 0246); a
+ * copy dropped from memory is never changed again, so a search already in it finishes on
+ * what it held.
  */
 final class TenantKeys {
 
 	private final String schema;
 
 	private final long wholeAfterNanos;
+
+	private final KeyMemory memory;
 
 	private final ReentrantLock syncing = new ReentrantLock();
 
@@ -38,22 +43,25 @@ final class TenantKeys {
 	 * @param wholeAfterNanos how long the copy may go without being brought up to date
 	 * before it is read whole again (under the time removal markers are kept)
 	 */
-	TenantKeys(String schema, long wholeAfterNanos) {
+	TenantKeys(String schema, long wholeAfterNanos, KeyMemory memory) {
 		this.schema = schema;
 		this.wholeAfterNanos = wholeAfterNanos;
+		this.memory = memory;
 		this.usedNanos = System.nanoTime();
 	}
 
 	/**
 	 * The search's page and count, on a copy brought up to date by a read that started
-	 * after {@code askedNanos}.
+	 * after {@code askedNanos}; null when the copy was dropped from memory before it was
+	 * (the search is answered by the database).
 	 */
-	Found find(JdbcTemplate jdbc, KeyQuery query, long askedNanos) {
+	@Nullable Found find(JdbcTemplate jdbc, KeyQuery query, long askedNanos) {
 		this.usedNanos = askedNanos;
 		this.syncing.lock();
 		try {
-			if (this.identity == null || this.syncStartedNanos - askedNanos < 0) {
-				sync(jdbc);
+			if ((this.identity == null || this.syncStartedNanos - askedNanos < 0)
+					&& (!this.memory.holds(this) || !sync(jdbc))) {
+				return null;
 			}
 		}
 		finally {
@@ -66,6 +74,10 @@ final class TenantKeys {
 		finally {
 			this.reading.readLock().unlock();
 		}
+	}
+
+	String schema() {
+		return this.schema;
 	}
 
 	long usedNanos() {
@@ -82,18 +94,27 @@ final class TenantKeys {
 		}
 	}
 
-	private void sync(JdbcTemplate jdbc) {
+	/**
+	 * Brings the copy up to date; false when memory may not hold what it would then hold.
+	 */
+	private boolean sync(JdbcTemplate jdbc) {
 		long started = System.nanoTime();
 		boolean whole = this.identity == null || started - this.syncStartedNanos > this.wholeAfterNanos;
-		KeyChanges changes = whole ? KeyChangeReader.all(jdbc, this.schema)
+		// a whole read stops one key past the bound: that many say the tenant is too big
+		int most = this.memory.maxKeys() + 1;
+		KeyChanges changes = whole ? KeyChangeReader.all(jdbc, this.schema, most)
 				: KeyChangeReader.since(jdbc, this.schema, this.xmin);
 		// another table (a tenant moved or made again), or a transaction id from before
 		// the last read: the changes say nothing about this copy
 		if (!whole && (!changes.identity().equals(this.identity) || changes.xmin() < this.xmin)) {
-			changes = KeyChangeReader.all(jdbc, this.schema);
+			changes = KeyChangeReader.all(jdbc, this.schema, most);
+		}
+		if (!this.memory.hold(this, this.mirror.sizeAfter(changes), System.nanoTime())) {
+			return false;
 		}
 		apply(changes);
 		this.syncStartedNanos = started;
+		return true;
 	}
 
 	private void apply(KeyChanges changes) {
