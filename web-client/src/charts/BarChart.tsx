@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { labelAxisSize } from './axisSize';
+import { labelAxisSize, labelsInside } from './axisSize';
 import { unitAxis, type Units } from './unitTicks';
 
 export interface BarSeries {
@@ -74,7 +74,8 @@ export function BarChart({ labels, series, values, format, units, label, height 
       scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       axes: [
         {
-          values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? shorten(labels[index] ?? '') : '')),
+          values: (self, splits, axisIndex) =>
+            labelsInside(self, splits, splits.map((index) => (Number.isInteger(index) ? shorten(labels[index] ?? '') : '')), axisIndex),
           // a label per bar while they fit, every 2nd, 5th, ... one when they do not (a year of days)
           incrs: [1, 2, 5, 10, 20, 50, 100],
           gap: 6,

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { labelAxisSize } from './axisSize';
+import { labelAxisSize, labelsInside } from './axisSize';
 import { unitAxis, type Units } from './unitTicks';
 
 /**
@@ -83,7 +83,12 @@ export function LiveChart({ source, series, format, units, label, height = 220 }
         },
         axes: [
           // one short clock time per tick: uPlot's default stacks the date under the first tick and they overlap
-          { space: 70, values: (_: uPlot, splits: number[]) => splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })) },
+          // a label that would stick out of either edge is left out, as the window scrolls
+          {
+            space: 70,
+            values: (self: uPlot, splits: number[], axisIndex: number) =>
+              labelsInside(self, splits, splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })), axisIndex),
+          },
           { ...unitAxis(units), size: labelAxisSize },
         ],
         // the values now are shown beside the chart; the legend only names the lines
