@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BINARY_BYTES, BIT_RATE, COUNT, DECIMAL_BYTES, roundTicks, tickLabels, type Units } from './unitTicks';
+import { BINARY_BYTES, BIT_RATE, COUNT, DECIMAL_BYTES, HOURS, roundTicks, tickLabels, type Units } from './unitTicks';
 
 const UNITS: [string, Units][] = [
   ['binary bytes', BINARY_BYTES],
   ['decimal bytes', DECIMAL_BYTES],
   ['bit rates', BIT_RATE],
   ['counts', COUNT],
+  ['hours', HOURS],
 ];
 
 describe('roundTicks and tickLabels', () => {

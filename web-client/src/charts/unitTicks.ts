@@ -10,6 +10,8 @@ export const BINARY_BYTES: Units = [[1, 'B'], [1024, 'KiB'], [1024 ** 2, 'MiB'],
 export const DECIMAL_BYTES: Units = [[1, 'B'], [1e3, 'kB'], [1e6, 'MB'], [1e9, 'GB'], [1e12, 'TB']];
 export const BIT_RATE: Units = [[1, 'bit/s'], [1e3, 'kbit/s'], [1e6, 'Mbit/s'], [1e9, 'Gbit/s']];
 export const COUNT: Units = [[1, '']];
+/** A duration counted in hours (a router's uptime): hours, then days. */
+export const HOURS: Units = [[1, 'h'], [24, 'd']];
 
 /** The least room between two ticks of a value axis, in CSS pixels. */
 const TICK_SPACING = 40;
