@@ -13,8 +13,8 @@ export const COUNT: Units = [[1, '']];
 /** A duration counted in hours (a router's uptime): hours, then days. */
 export const HOURS: Units = [[1, 'h'], [24, 'd']];
 
-/** The least room between two ticks of a value axis, in CSS pixels. */
-const TICK_SPACING = 40;
+/** The least room between two ticks of a value axis, in CSS pixels (uPlot's own default for a y axis). */
+const TICK_SPACING = 30;
 /** Tolerance for a value a float division puts a hair beside a whole number of steps. */
 const EPSILON = 1e-9;
 
