@@ -48,6 +48,11 @@ try {
       [username, first],
       { timeout: 15000 },
     );
+    // the table orders by user name from its header, and the order is in the address
+    await page.getByRole('button', { name: 'Sort by user name' }).click();
+    await page.locator('[role=columnheader][aria-sort=ascending]').filter({ hasText: 'User name' }).waitFor();
+    assert.match(page.url(), /[?&]sort=username/);
+    await row().waitFor();
     await shot(page, 'live-sessions');
   });
 

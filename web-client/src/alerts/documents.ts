@@ -60,9 +60,7 @@ export const AcknowledgeAlert = graphql(`
         acknowledgementNote
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -115,9 +113,7 @@ export const CreateAlertRule = graphql(`
         id
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -130,9 +126,7 @@ export const UpdateAlertRule = graphql(`
         id
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -143,9 +137,7 @@ export const DeleteAlertRule = graphql(`
     deleteAlertRule(input: $input) {
       deletedId
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

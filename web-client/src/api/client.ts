@@ -1,8 +1,8 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange, mapExchange } from 'urql';
-import type { Client as WebSocketClient } from 'graphql-ws';
 import { accessToken, markExpired } from '../auth/session';
 import { trustedFetch, trustedText } from './documents';
-import { liveConnection, reconnectDelay } from './liveConnection';
+import { liveConnection } from './liveConnection';
+import { liveSocket } from './liveSocket';
 
 function websocketUrl(): string {
   const { protocol, host } = window.location;
@@ -11,23 +11,10 @@ function websocketUrl(): string {
 
 export function createApiClient(): Client {
   // graphql-ws is fetched with the first subscription, not as part of the first screen's script
-  let ws: Promise<WebSocketClient> | undefined;
+  let ws: Promise<ReturnType<typeof liveSocket>> | undefined;
   const websocket = () =>
     (ws ??= import('graphql-ws').then(({ createClient }) =>
-      createClient({
-        url: websocketUrl(),
-        lazy: true,
-        // a page left open keeps its live updates: it retries as long as it is open (fatal closes, such as a refused
-        // token, still end it), each wait at most RECONNECT_CAP_MS, and re-reads what it shows once live again
-        retryAttempts: Number.POSITIVE_INFINITY,
-        retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, reconnectDelay(retries, Math.random()))),
-        connectionParams: () => ({ Authorization: `Bearer ${accessToken() ?? ''}` }),
-        on: {
-          connecting: () => liveConnection.connecting(),
-          connected: () => liveConnection.connected(),
-          closed: (event) => liveConnection.closed((event as { code?: number } | undefined)?.code),
-        },
-      }),
+      liveSocket(createClient, { url: websocketUrl(), state: liveConnection, token: accessToken, onRefused: markExpired }),
     ));
   return new Client({
     url: '/graphql',

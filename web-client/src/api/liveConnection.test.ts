@@ -36,6 +36,22 @@ describe('LiveConnectionState', () => {
   });
 });
 
+describe('LiveConnectionState after the client gave up', () => {
+  it('stays refused or stopped through the close that follows, and starts again with a new connection', () => {
+    for (const [code, state] of [[4401, 'refused'], [4500, 'stopped']] as const) {
+      const live = new LiveConnectionState();
+      live.connecting();
+      live.connected();
+      live.closed(code);
+      live.gaveUp(code);
+      live.closed(code);
+      expect(live.get().state).toBe(state);
+      live.connecting();
+      expect(live.get().state).toBe('connecting');
+    }
+  });
+});
+
 describe('reconnectDelay', () => {
   it('doubles from a second and never waits longer than the cap, however long the outage', () => {
     expect([0, 1, 2, 3].map((retries) => reconnectDelay(retries, 0))).toEqual([1000, 2000, 4000, 8000]);

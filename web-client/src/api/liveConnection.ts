@@ -4,10 +4,12 @@ import { useSyncExternalStore } from 'react';
  * The state of the one graphql-ws connection every subscription of the page shares (ADR 0244). `live`: the server
  * acknowledged the connection (graphql-ws `connection_ack`), so the subscriptions sent on it are being served;
  * `reconnecting`: it was live and dropped, and the client is trying again (changes meanwhile reach no stream);
- * `connecting`: the first attempt; `idle`: no subscription wants a connection. `epoch` counts the times it became
- * live, so a view that shows a snapshot plus a stream re-reads the snapshot on each (re)connection.
+ * `connecting`: the first attempt; `idle`: no subscription wants a connection; `refused`: the server refused the
+ * session's token (graphql-ws close 4401) and the client gave up — only signing in again brings updates back;
+ * `stopped`: another close the client does not retry (graphql-ws's fatal codes), so a reload is needed. `epoch` counts
+ * the times it became live, so a view that shows a snapshot plus a stream re-reads the snapshot on each (re)connection.
  */
-export type LiveState = 'idle' | 'connecting' | 'live' | 'reconnecting';
+export type LiveState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'refused' | 'stopped';
 
 export interface LiveConnection {
   readonly state: LiveState;
@@ -27,6 +29,9 @@ export function reconnectDelay(retries: number, jitter: number): number {
 
 /** Normal closure: graphql-ws's lazy client closes so when the last subscription ends. */
 const NORMAL_CLOSURE = 1000;
+/** graphql-ws's Unauthorized: the server refused the token in `connection_init`. */
+export const UNAUTHORIZED_CLOSURE = 4401;
+const GAVE_UP: ReadonlySet<LiveState> = new Set(['refused', 'stopped']);
 
 export class LiveConnectionState {
   private current: LiveConnection = { state: 'idle', epoch: 0 };
@@ -40,7 +45,8 @@ export class LiveConnectionState {
   };
 
   connecting(): void {
-    this.set(this.current.state === 'idle' ? 'connecting' : 'reconnecting');
+    const { state } = this.current;
+    this.set(state === 'idle' || GAVE_UP.has(state) ? 'connecting' : 'reconnecting');
   }
 
   connected(): void {
@@ -49,7 +55,17 @@ export class LiveConnectionState {
   }
 
   closed(code: number | undefined): void {
-    this.set(code === NORMAL_CLOSURE ? 'idle' : this.current.state === 'idle' ? 'idle' : 'reconnecting');
+    const { state } = this.current;
+    if (GAVE_UP.has(state)) return;
+    this.set(code === NORMAL_CLOSURE ? 'idle' : state === 'idle' ? 'idle' : 'reconnecting');
+  }
+
+  /**
+   * The client will not try again after the close `code` (it ended its subscriptions with it): without this the badge
+   * said "Reconnecting…" for ever after a refused token. Stays so until a new connection starts.
+   */
+  gaveUp(code: number): void {
+    this.set(code === UNAUTHORIZED_CLOSURE ? 'refused' : 'stopped');
   }
 
   private set(state: LiveState): void {

@@ -67,9 +67,7 @@ export const TakeBackup = graphql(`
         status
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -83,9 +81,7 @@ export const RestoreBackup = graphql(`
         status
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

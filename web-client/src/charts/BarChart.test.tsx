@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import type uPlot from 'uplot';
 import { BarChart, barLegend } from './BarChart';
+import { BINARY_BYTES } from './unitTicks';
 
 // uPlot draws on a canvas jsdom lacks: a stand-in keeps the options so the test can move the pointer as uPlot would
 const charts: { options: uPlot.Options }[] = [];
@@ -61,7 +62,7 @@ describe('BarChart', () => {
   it("shows the hovered group's values in its legend and the names alone when the pointer leaves", () => {
     render(
       <MantineProvider>
-        <BarChart labels={labels} series={series} values={values} format={format} label="usage" />
+        <BarChart labels={labels} series={series} values={values} format={format} units={BINARY_BYTES} label="usage" />
       </MantineProvider>,
     );
     const legend = screen.getByTestId('bar-chart-legend');
@@ -74,5 +75,19 @@ describe('BarChart', () => {
 
     pointAt(null);
     expect(legend).toHaveTextContent(/^Download bytesUpload bytes$/);
+  });
+
+  it('puts its value ticks at round numbers of the unit shown, not at decimal steps that read 953.7 MiB', () => {
+    render(
+      <MantineProvider>
+        <BarChart labels={labels} series={series} values={[[1.6e9, 0.4e9]]} format={format} units={BINARY_BYTES} label="usage" />
+      </MantineProvider>,
+    );
+    const axis = charts.at(-1)!.options.axes![1]!;
+    const max = 1.6e9 * 1.1;
+    const plot = { bbox: { height: 200 }, axes: [{ scale: 'x' }, { scale: 'y' }], scales: { y: { min: 0, max } } } as unknown as uPlot;
+    const splits = (axis.splits as (self: uPlot, axisIndex: number, min: number, max: number) => number[])(plot, 1, 0, max);
+    const shown = (axis.values as (self: uPlot, splits: number[], axisIndex: number) => string[])(plot, splits, 1);
+    expect(shown).toEqual(['0.0 GiB', '0.5 GiB', '1.0 GiB', '1.5 GiB']);
   });
 });

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { labelAxisSize, labelsInside } from './axisSize';
+import { unitAxis, type Units } from './unitTicks';
 
 export interface BarSeries {
   label: string;
@@ -15,8 +17,10 @@ interface Props {
   series: readonly BarSeries[];
   /** values[s][i]: series s at label i. */
   values: readonly (readonly number[])[];
-  /** Formats values on the y axis and in the legend. */
+  /** Formats values in the legend. */
   format: (value: number) => string;
+  /** The units of the y axis, whose ticks are round in the unit shown. */
+  units: Units;
   /** What the chart shows, for screen readers. */
   label: string;
   height?: number;
@@ -53,7 +57,7 @@ export function barLegend(
  * its data changes and resized with its container). The legend is the page's own: uPlot's live legend read "Group: /
  * Download bytes:" with nothing after the colons whenever the pointer was off the chart.
  */
-export function BarChart({ labels, series, values, format, label, height = 280 }: Props) {
+export function BarChart({ labels, series, values, format, units, label, height = 280 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [hovered, setHovered] = useState<number | null>(null);
   useEffect(() => {
@@ -70,12 +74,13 @@ export function BarChart({ labels, series, values, format, label, height = 280 }
       scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
       axes: [
         {
-          values: (_u, splits) => splits.map((index) => (Number.isInteger(index) ? shorten(labels[index] ?? '') : '')),
+          values: (self, splits, axisIndex) =>
+            labelsInside(self, splits, splits.map((index) => (Number.isInteger(index) ? shorten(labels[index] ?? '') : '')), axisIndex),
           // a label per bar while they fit, every 2nd, 5th, ... one when they do not (a year of days)
           incrs: [1, 2, 5, 10, 20, 50, 100],
           gap: 6,
         },
-        { values: (_u, splits) => splits.map((value) => format(value)), size: 80 },
+        { ...unitAxis(units), size: labelAxisSize },
       ],
       series: [
         {},
@@ -98,7 +103,7 @@ export function BarChart({ labels, series, values, format, label, height = 280 }
       chart.destroy();
       setHovered(null);
     };
-  }, [labels, series, values, format, height]);
+  }, [labels, series, values, format, units, height]);
   const legend = barLegend(labels, series, values, format, hovered);
   return (
     <div>

@@ -3,6 +3,7 @@ import { Card, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { labelAxisSize } from './axisSize';
+import { unitAxis, type Units } from './unitTicks';
 
 export interface HistorySeries {
   label: string;
@@ -20,6 +21,8 @@ interface Props {
   series: readonly HistorySeries[];
   /** How a value reads on the axis and in the legend, e.g. `42 %`. */
   format: (value: number) => string;
+  /** The units of the y axis, whose ticks are then round in the unit shown; otherwise uPlot's decimal ticks, `format`ted. */
+  units?: Units;
   /** Fixed y range, e.g. [0, 100] for percentages; otherwise it follows the data. */
   range?: [number, number];
   height?: number;
@@ -29,7 +32,7 @@ interface Props {
  * A time-series chart of history read once (health, online count, throughput): uPlot draws to one canvas, so a week
  * of minute points stays cheap. The plot is rebuilt when the data changes and resized with its card.
  */
-export function HistoryChart({ title, times, period, series, format, range, height = 180 }: Props) {
+export function HistoryChart({ title, times, period, series, format, units, range, height = 180 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
@@ -44,7 +47,7 @@ export function HistoryChart({ title, times, period, series, format, range, heig
         // counts start at zero and leave headroom; a flat line of 1 should not fill the chart
         y: range ? { range } : { range: (_u, min, max) => [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))] },
       },
-      axes: [{}, { values: (_u, ticks) => ticks.map((tick) => format(tick)), size: labelAxisSize }],
+      axes: [{}, { ...(units ? unitAxis(units) : { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }), size: labelAxisSize }],
       series: [
         {},
         ...series.map((line) => ({
@@ -64,7 +67,7 @@ export function HistoryChart({ title, times, period, series, format, range, heig
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, period, series, format, range, height]);
+  }, [times, period, series, format, units, range, height]);
   return (
     <Card withBorder>
       <Text fw={500} size="sm" mb="xs">

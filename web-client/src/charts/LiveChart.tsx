@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { labelAxisSize } from './axisSize';
+import { labelAxisSize, labelsInside } from './axisSize';
+import { unitAxis, type Units } from './unitTicks';
 
 /**
  * The last `windowSeconds` of samples of a few series, pushed as they arrive (no React state: a push is an array
@@ -43,6 +44,8 @@ interface Props {
   source: LiveSeries;
   series: readonly { label: string; color: string }[];
   format: (value: number) => string;
+  /** The units of the y axis, whose ticks are round in the unit shown. */
+  units: Units;
   label: string;
   height?: number;
 }
@@ -51,7 +54,7 @@ interface Props {
  * A scrolling line chart (uPlot) that moves a pixel at a time, so one-second samples glide rather than jump; it
  * draws nothing while the tab is hidden. The time axis is the browser's clock at arrival, so the right edge is "now".
  */
-export function LiveChart({ source, series, format, label, height = 220 }: Props) {
+export function LiveChart({ source, series, format, units, label, height = 220 }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const seriesKey = series.map((s) => `${s.label}:${s.color}`).join('|');
 
@@ -80,8 +83,13 @@ export function LiveChart({ source, series, format, label, height = 220 }: Props
         },
         axes: [
           // one short clock time per tick: uPlot's default stacks the date under the first tick and they overlap
-          { space: 70, values: (_: uPlot, splits: number[]) => splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })) },
-          { size: labelAxisSize, values: (_: uPlot, splits: number[]) => splits.map(format) },
+          // a label that would stick out of either edge is left out, as the window scrolls
+          {
+            space: 70,
+            values: (self: uPlot, splits: number[], axisIndex: number) =>
+              labelsInside(self, splits, splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })), axisIndex),
+          },
+          { ...unitAxis(units), size: labelAxisSize },
         ],
         // the values now are shown beside the chart; the legend only names the lines
         legend: { live: false },
@@ -129,7 +137,7 @@ export function LiveChart({ source, series, format, label, height = 220 }: Props
     };
     // series are compared by their key: a new array with the same series must not rebuild the chart
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, height, seriesKey, format]);
+  }, [source, height, seriesKey, format, units]);
 
   return <div ref={element} role="img" aria-label={label} data-testid="live-chart" data-samples="0" />;
 }

@@ -14,3 +14,20 @@ export function labelAxisSize(self: uPlot, values: string[] | null, axisIndex: n
   const text = longest ? self.ctx.measureText(longest).width / (window.devicePixelRatio || 1) : 0;
   return Math.ceil(text + (axis.ticks?.size ?? 0) + (axis.gap ?? 0)) + 2;
 }
+
+/**
+ * A horizontal axis's labels with those that would stick out of the chart left out (null: uPlot draws nothing). A
+ * label is centred on its tick, so one near either edge was cut ("04:54:30 A" at the live chart's right edge).
+ */
+export function labelsInside(self: uPlot, splits: readonly number[], labels: readonly string[], axisIndex: number): (string | null)[] {
+  const axis = self.axes[axisIndex];
+  const ratio = window.devicePixelRatio || 1;
+  const font = Array.isArray(axis?.font) ? axis.font[0] : axis?.font;
+  if (font) self.ctx.font = String(font);
+  const left = self.bbox.left / ratio;
+  return labels.map((label, index) => {
+    const at = left + self.valToPos(splits[index] ?? 0, axis?.scale ?? 'x');
+    const half = self.ctx.measureText(label).width / ratio / 2;
+    return at - half < 0 || at + half > self.width ? null : label;
+  });
+}

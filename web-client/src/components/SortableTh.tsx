@@ -17,10 +17,10 @@ export function useSortParams<T extends string>(
 }
 
 /**
- * A column header that orders the list by its key: a first click sorts ascending, a second descending. Changing the
- * order starts again at the first page (cursors belong to their order).
+ * What a sortable column header does and says, for a list whose order is in the URL: a first click sorts ascending,
+ * a second descending. Changing the order starts again at the first page (cursors belong to their order).
  */
-export function SortableTh<T extends string>({ label, sortKey, current }: { label: string; sortKey: T; current: { sort: T; descending: boolean } }) {
+export function useSortToggle<T extends string>(label: string, sortKey: T, current: { sort: T; descending: boolean }) {
   const [params, setParams] = useSearchParams();
   const active = current.sort === sortKey;
   const descending = active && current.descending;
@@ -33,10 +33,21 @@ export function SortableTh<T extends string>({ label, sortKey, current }: { labe
     else next.delete('desc');
     setParams(next);
   };
+  return {
+    toggle,
+    ariaSort: active ? (descending ? 'descending' : 'ascending') : 'none',
+    buttonLabel: `Sort by ${label.toLowerCase()}`,
+    arrow: active ? (descending ? '▼' : '▲') : '',
+  } as const;
+}
+
+/** A table column header that orders the list by its key (`useSortToggle`). */
+export function SortableTh<T extends string>({ label, sortKey, current }: { label: string; sortKey: T; current: { sort: T; descending: boolean } }) {
+  const { toggle, ariaSort, buttonLabel, arrow } = useSortToggle(label, sortKey, current);
   return (
-    <Table.Th aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-      <UnstyledButton onClick={toggle} fw={700} fz="sm" aria-label={`Sort by ${label.toLowerCase()}`}>
-        {label} {active ? (descending ? '▼' : '▲') : ''}
+    <Table.Th aria-sort={ariaSort}>
+      <UnstyledButton onClick={toggle} fw={700} fz="sm" aria-label={buttonLabel}>
+        {label} {arrow}
       </UnstyledButton>
     </Table.Th>
   );

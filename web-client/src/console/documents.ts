@@ -40,9 +40,7 @@ export const CreateTenant = graphql(`
       }
       adminPassword
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -57,9 +55,7 @@ export const SuspendTenant = graphql(`
         statusReason
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -73,9 +69,7 @@ export const ReactivateTenant = graphql(`
         status
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -89,9 +83,7 @@ export const ChangeTier = graphql(`
         rateLimitTier
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -102,9 +94,7 @@ export const RotateSigningKey = graphql(`
     rotateSigningKey(input: $input) {
       keyId
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -63,9 +63,7 @@ const CheckDrift = graphql(`
         id
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -76,9 +74,7 @@ const ResolveDrift = graphql(`
     resolveDriftItems(input: $input) {
       resolvedCount
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

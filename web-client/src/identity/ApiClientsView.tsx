@@ -47,9 +47,7 @@ const CreateApiClient = graphql(`
       }
       clientSecret
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -64,9 +62,7 @@ const RotateSecret = graphql(`
       }
       clientSecret
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -80,9 +76,7 @@ const RevokeApiClient = graphql(`
         revoked
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -44,9 +44,7 @@ const CreateUser = graphql(`
       }
       initialPassword
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -60,9 +58,7 @@ const DisableUser = graphql(`
         enabled
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -76,9 +72,7 @@ const EnableUser = graphql(`
         enabled
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -89,9 +83,7 @@ const ResetPassword = graphql(`
     resetUserPassword(input: $input) {
       temporaryPassword
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

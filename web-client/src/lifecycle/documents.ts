@@ -45,9 +45,7 @@ export const SetLifecyclePolicy = graphql(`
         suspensionMode
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -88,9 +86,7 @@ export const SetNotificationTemplate = graphql(`
         builtIn
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -108,9 +104,7 @@ export const ResetNotificationTemplate = graphql(`
         builtIn
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -148,9 +142,7 @@ export const SetSmsGateway = graphql(`
         hasSecret
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -163,9 +155,7 @@ export const AddStaffRecipient = graphql(`
         id
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -175,9 +165,7 @@ export const RemoveStaffRecipient = graphql(`
   mutation RemoveStaffRecipient($input: RemoveStaffRecipientInput!) {
     removeStaffRecipient(input: $input) {
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -194,9 +182,7 @@ export const CreateWebhookEndpoint = graphql(`
       }
       secret
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -210,9 +196,7 @@ export const SetWebhookEndpointEnabled = graphql(`
         enabled
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -222,9 +206,7 @@ export const DeleteWebhookEndpoint = graphql(`
   mutation DeleteWebhookEndpoint($input: WebhookEndpointIdInput!) {
     deleteWebhookEndpoint(input: $input) {
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -238,9 +220,7 @@ export const SendTestWebhook = graphql(`
         status
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -299,9 +279,7 @@ export const SetPlanLifecycleOverride = graphql(`
         graceDays
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -4,10 +4,12 @@ import { useQuery } from 'urql';
 import { Page } from '../components/Page';
 import { FilterSelect } from '../components/FilterSelect';
 import { LiveChoicesQuery } from './documents';
-import { countBy, visibleRows, type LiveRow } from './liveSessions';
+import { useSortParams } from '../components/SortableTh';
+import { countBy, LIVE_SORT_KEYS, NEWEST_FIRST, visibleRows, type LiveRow, type LiveSortKey } from './liveSessions';
 import { useLiveSessions } from './useLiveSessions';
 import { VirtualRows } from './VirtualRows';
 import { COLUMNS_CLASS, ROW_HEIGHT, SessionRow } from './SessionRow';
+import { LiveHeader } from './LiveHeader';
 import { KickDialog } from './KickDialog';
 import { OnlineCounts } from './OnlineCounts';
 import { TopTalkersCard } from './TopTalkersCard';
@@ -15,20 +17,13 @@ import { TopTalkersCard } from './TopTalkersCard';
 
 const options = (entries: Map<string, string>) => [...entries.entries()].map(([value, label]) => ({ value, label }));
 
-const HEADER = (
-  <div role="row" className={COLUMNS_CLASS} style={{ height: ROW_HEIGHT }}>
-    {['User name', 'Router', 'IP address', 'MAC', 'Plan', 'Online for', ''].map((title) => (
-      <Text key={title} size="sm" fw={600} role="columnheader">
-        {title}
-      </Text>
-    ))}
-  </div>
-);
 // the same element every render, so a batch does not re-render it
 const TOP_TALKERS = <TopTalkersCard />;
 
 export default function LiveView() {
-  const { live, version, error, connected } = useLiveSessions();
+  const { sort, descending } = useSortParams<LiveSortKey>(NEWEST_FIRST.sort, LIVE_SORT_KEYS, NEWEST_FIRST.descending);
+  const order = useMemo(() => ({ sort, descending }), [sort, descending]);
+  const { live, version, error, connected } = useLiveSessions(order);
   const [choices] = useQuery({ query: LiveChoicesQuery });
   const [routerId, setRouterId] = useState<string | null>(null);
   const [popId, setPopId] = useState<string | null>(null);
@@ -61,6 +56,8 @@ export default function LiveView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [version, live, popOfRouter],
   );
+  // the header changes with the order, not with a batch
+  const header = useMemo(() => <LiveHeader order={order} />, [order]);
   const routerOptions = useMemo(() => options(routerName), [routerName]);
   const popOptions = useMemo(() => options(popName), [popName]);
   const planOptions = useMemo(() => options(planName), [planName]);
@@ -120,7 +117,8 @@ export default function LiveView() {
             rowHeight={ROW_HEIGHT}
             height={520}
             keyOf={(row) => row.id}
-            header={HEADER}
+            header={header}
+            scrollKey={`${sort}:${descending}`}
             rowClassName={COLUMNS_CLASS}
             renderRow={(row) => (
               <SessionRow

@@ -14,6 +14,8 @@ interface Props<T> {
   rowClassName: string;
   header: ReactNode;
   label: string;
+  /** When this changes (the rows in another order) the table scrolls back to its first row. */
+  scrollKey?: string;
 }
 
 const OVERSCAN = 8;
@@ -31,8 +33,9 @@ const OVERSCAN = 8;
  * element is not handed to another row and the focus moves to the table's viewport. Elements stay in display order,
  * so Tab walks the rows top to bottom.
  */
-export function VirtualRows<T>({ rows, rowHeight, height, keyOf, renderRow, rowClassName, header, label }: Props<T>) {
+export function VirtualRows<T>({ rows, rowHeight, height, keyOf, renderRow, rowClassName, header, label, scrollKey }: Props<T>) {
   const [scrollTop, setScrollTop] = useState(0);
+  const scrolledFor = useRef(scrollKey);
   const frame = useRef(0);
   const viewport = useRef<HTMLDivElement>(null);
   const committed = useRef<SlotAssignment>(NO_SLOTS);
@@ -79,6 +82,13 @@ export function VirtualRows<T>({ rows, rowHeight, height, keyOf, renderRow, rowC
       if (!active || active === document.body) viewport.current?.focus({ preventScroll: true });
     }
   });
+
+  useLayoutEffect(() => {
+    if (scrolledFor.current === scrollKey) return;
+    scrolledFor.current = scrollKey;
+    if (viewport.current) viewport.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [scrollKey]);
 
   const slotToKey = (slot: string | undefined) => {
     if (!slot) return null;

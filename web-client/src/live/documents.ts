@@ -85,9 +85,7 @@ export const KickSession = graphql(`
         status
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

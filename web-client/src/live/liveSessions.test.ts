@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBy, LiveSessions, newestFirst, visibleRows, type LiveBatch, type LiveRow } from './liveSessions';
+import { compareBy, countBy, LiveSessions, newestFirst, visibleRows, type LiveBatch, type LiveOrder, type LiveRow } from './liveSessions';
 
 const row = (id: string, username: string, loginAt: string, routerId = 'r1', planId: string | null = 'p1'): LiveRow => ({
   id,
@@ -42,6 +42,54 @@ describe('LiveSessions', () => {
     expect(live.rows.size).toBe(0);
     expect(live.ordered).toHaveLength(0);
     expect(live.perRouter.size).toBe(0);
+  });
+
+  const ORDERS: LiveOrder[] = [
+    { sort: 'online', descending: false },
+    { sort: 'online', descending: true },
+    { sort: 'username', descending: false },
+    { sort: 'username', descending: true },
+  ];
+
+  it.each(ORDERS)('keeps the rows ordered by $sort (descending: $descending) as a full sort would, through batches and a change of order', (order) => {
+    // names that differ only in case, names shared by two sessions, login times shared by several
+    const names = ['alice', 'Alice', 'bob', 'BOB', 'carol', 'dave', 'alice'];
+    let seed = 11;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const live = new LiveSessions();
+    let next = 0;
+    for (let round = 0; round < 120; round++) {
+      if (round === 40) live.orderBy(order);
+      const started = Array.from({ length: Math.floor(random() * 5) }, () => {
+        const id = String(next++);
+        return row(id, names[Math.floor(random() * names.length)] ?? 'x', `2026-01-01T00:00:${String(Math.floor(random() * 10)).padStart(2, '0')}Z`);
+      });
+      const ids = [...live.rows.keys()];
+      const ended = random() < 0.5 && ids.length ? [ids[Math.floor(random() * ids.length)] ?? ''] : [];
+      live.apply([{ snapshot: round === 80, truncated: false, started, ended }]);
+      const expected = [...live.rows.values()].sort(compareBy(round < 40 ? ORDERS[0]! : order)).map((r) => r.id);
+      expect(live.ordered.map((r) => r.id)).toEqual(expected);
+    }
+  });
+
+  it('orders user names A to Z in any case, and reverses every order when descending', () => {
+    const rows = [row('1', 'bob', '2026-01-01T00:00:03Z'), row('2', 'Alice', '2026-01-01T00:00:01Z'), row('3', 'carol', '2026-01-01T00:00:02Z')];
+    const ids = (order: LiveOrder) => [...rows].sort(compareBy(order)).map((r) => r.username);
+    expect(ids({ sort: 'username', descending: false })).toEqual(['Alice', 'bob', 'carol']);
+    expect(ids({ sort: 'username', descending: true })).toEqual(['carol', 'bob', 'Alice']);
+    expect(ids({ sort: 'online', descending: false })).toEqual(['bob', 'carol', 'Alice']);
+    expect(ids({ sort: 'online', descending: true })).toEqual(['Alice', 'carol', 'bob']);
+  });
+
+  it('re-sorts once when the order changes, and says so by its version', () => {
+    const live = new LiveSessions();
+    live.apply([{ snapshot: true, truncated: false, started: [row('1', 'bob', '2026-01-01T00:00:02Z'), row('2', 'alice', '2026-01-01T00:00:01Z')], ended: [] }]);
+    const before = live.version;
+    live.orderBy({ sort: 'username', descending: false });
+    expect(live.ordered.map((r) => r.username)).toEqual(['alice', 'bob']);
+    expect(live.version).toBe(before + 1);
+    live.orderBy({ sort: 'username', descending: false });
+    expect(live.version).toBe(before + 1);
   });
 
   it('keeps the display order and the counts per router as a full sort and count would, whatever the batches', () => {

@@ -25,10 +25,42 @@ export interface LiveFilter {
   search?: string;
 }
 
+/**
+ * The orders the live table offers, by column: `online` ascending is the shortest time online first (newest login
+ * first: the default, and the API's LOGIN_NEWEST), descending the oldest login first (LOGIN_OLDEST); `username`
+ * ascending is A to Z in any case (USERNAME), descending Z to A.
+ */
+export type LiveSortKey = 'username' | 'online';
+export const LIVE_SORT_KEYS: readonly LiveSortKey[] = ['username', 'online'];
+
+export interface LiveOrder {
+  sort: LiveSortKey;
+  descending: boolean;
+}
+
+export const NEWEST_FIRST: LiveOrder = { sort: 'online', descending: false };
+
+const byId = (a: LiveRow, b: LiveRow) => (a.id === b.id ? 0 : a.id < b.id ? -1 : 1);
+
 /** Newest login first; ISO-8601 instants in UTC sort as text, the id breaks ties so the order is stable. */
 export function newestFirst(a: LiveRow, b: LiveRow): number {
   if (a.loginAt !== b.loginAt) return a.loginAt < b.loginAt ? 1 : -1;
-  return a.id === b.id ? 0 : a.id < b.id ? 1 : -1;
+  return -byId(a, b);
+}
+
+/** User name A to Z in any case; the name as typed, then the id, break ties so the order is total. */
+function byUsername(a: LiveRow, b: LiveRow): number {
+  const x = a.username.toLowerCase();
+  const y = b.username.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  if (a.username !== b.username) return a.username < b.username ? -1 : 1;
+  return byId(a, b);
+}
+
+/** The comparison of an order: a total order (no two rows compare equal), so a merge equals a full sort. */
+export function compareBy(order: LiveOrder): (a: LiveRow, b: LiveRow) => number {
+  const ascending = order.sort === 'username' ? byUsername : newestFirst;
+  return order.descending ? (a, b) => ascending(b, a) : ascending;
 }
 
 /**
@@ -43,6 +75,17 @@ export class LiveSessions {
   perRouter: ReadonlyMap<string, number> = new Map();
   version = 0;
   truncated = false;
+  private order: LiveOrder = NEWEST_FIRST;
+  private compare = compareBy(NEWEST_FIRST);
+
+  /** Re-sorts the rows once in another order (a click on a header); later batches merge into it. */
+  orderBy(order: LiveOrder): void {
+    if (order.sort === this.order.sort && order.descending === this.order.descending) return;
+    this.order = order;
+    this.compare = compareBy(order);
+    this.ordered = [...this.ordered].sort(this.compare);
+    this.version++;
+  }
 
   /** Applies batches in order; a snapshot replaces everything before it. */
   apply(batches: readonly LiveBatch[]): void {
@@ -83,7 +126,7 @@ export class LiveSessions {
         gone.add(id);
       }
     }
-    this.ordered = rebuilt ? [...this.rows.values()].sort(newestFirst) : this.merged(gone, started);
+    this.ordered = rebuilt ? [...this.rows.values()].sort(this.compare) : this.merged(gone, started);
     this.perRouter = counts;
     this.version++;
   }
@@ -103,14 +146,14 @@ export class LiveSessions {
       if (row) added.push(row);
     }
     if (!added.length) return kept;
-    added.sort(newestFirst);
+    added.sort(this.compare);
     const out: LiveRow[] = [];
     let i = 0;
     let j = 0;
     for (;;) {
       const a = kept[i];
       const b = added[j];
-      if (a && (!b || newestFirst(a, b) <= 0)) {
+      if (a && (!b || this.compare(a, b) <= 0)) {
         out.push(a);
         i++;
       } else if (b) {
@@ -125,7 +168,7 @@ export class LiveSessions {
 }
 
 /**
- * The rows matching the filter, in the order given (the store's: newest login first); search matches anywhere in user
+ * The rows matching the filter, in the order given (the store's); search matches anywhere in user
  * name, IP address or MAC. Without a filter the rows themselves are returned, not a copy.
  */
 export function visibleRows(rows: readonly LiveRow[], filter: LiveFilter, popOf: (routerId: string) => string | undefined): readonly LiveRow[] {

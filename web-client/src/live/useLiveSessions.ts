@@ -1,20 +1,26 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { OnlineSessionsFeed } from './documents';
-import { LiveSessions, type LiveBatch } from './liveSessions';
+import { LiveSessions, type LiveBatch, type LiveOrder } from './liveSessions';
 import { perFrame } from './perFrame';
 
 /**
  * Who is online, pushed by `onlineSessionsFeed`: batches that arrive between two frames are applied together in the
  * next animation frame (`perFrame`), so 50 logins and logouts a second cost at most one re-render a frame (and none
- * while the tab is hidden); the re-render is a transition, so it never holds the main thread for a whole frame.
+ * while the tab is hidden); the re-render is a transition, so it never holds the main thread for a whole frame. The
+ * rows are kept in `order`: another order sorts them once, before the page is painted.
  */
-export function useLiveSessions() {
+export function useLiveSessions(order: LiveOrder) {
   const client = useClient();
   const store = useRef(new LiveSessions());
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [connected, setConnected] = useState(false);
+
+  useLayoutEffect(() => {
+    store.current.orderBy(order);
+    setVersion(store.current.version);
+  }, [order]);
 
   useEffect(() => {
     const live = store.current;

@@ -85,9 +85,7 @@ export const RetryOperation = graphql(`
         status
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -46,9 +46,7 @@ const CreatePlan = graphql(`
         id
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

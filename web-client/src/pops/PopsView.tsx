@@ -38,9 +38,7 @@ const CreatePop = graphql(`
         id
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } 
 import { notifications } from '@mantine/notifications';
 import { useQuery, useSubscription } from 'urql';
 import { BarChart } from '../charts/BarChart';
+import { BINARY_BYTES, COUNT } from '../charts/unitTicks';
 import { QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import { messageForCode } from '../api/errors';
@@ -114,6 +115,7 @@ export function ReportPanel({ id, onFinished }: { id: string; onFinished?: () =>
                 series={chart.series}
                 values={chart.values}
                 format={format}
+                units={usage ? BINARY_BYTES : COUNT}
                 label={usage ? `${report.title}: the biggest users of the period` : `${report.title} per day`}
               />
             ) : (

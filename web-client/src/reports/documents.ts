@@ -57,9 +57,7 @@ export const RequestReport = graphql(`
         ...ReportFields
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

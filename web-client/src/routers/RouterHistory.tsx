@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Group, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { HistoryChart, type HistorySeries } from '../charts/HistoryChart';
+import { BIT_RATE, COUNT, HOURS } from '../charts/unitTicks';
 import { QueryState } from '../components/QueryState';
 import { RouterHistoryQuery } from './historyDocuments';
 
@@ -133,9 +134,9 @@ export function RouterHistory({ routerId }: { routerId: string }) {
           <HistoryChart period={range.seconds} title="CPU load" times={charts.healthTimes} series={charts.cpu} format={percent} range={PERCENT_RANGE} />
           <HistoryChart period={range.seconds} title="Memory used" times={charts.healthTimes} series={charts.memory} format={percent} range={PERCENT_RANGE} />
           <HistoryChart period={range.seconds} title="Reachability" times={charts.healthTimes} series={charts.reachability} format={percent} range={PERCENT_RANGE} />
-          <HistoryChart period={range.seconds} title="Uptime" times={charts.healthTimes} series={charts.uptime} format={uptimeHours} />
-          <HistoryChart period={range.seconds} title="Sessions online" times={charts.onlineTimes} series={charts.onlineSeries} format={count} />
-          <HistoryChart period={range.seconds} title="Throughput (average per bucket)" times={charts.trafficTimes} series={charts.trafficSeries} format={bitRate} />
+          <HistoryChart period={range.seconds} title="Uptime" times={charts.healthTimes} series={charts.uptime} format={uptimeHours} units={HOURS} />
+          <HistoryChart period={range.seconds} title="Sessions online" times={charts.onlineTimes} series={charts.onlineSeries} format={count} units={COUNT} />
+          <HistoryChart period={range.seconds} title="Throughput (average per bucket)" times={charts.trafficTimes} series={charts.trafficSeries} format={bitRate} units={BIT_RATE} />
         </SimpleGrid>
       )}
     </Stack>

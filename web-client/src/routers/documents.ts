@@ -87,9 +87,7 @@ export const CreateRouter = graphql(`
         name
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -100,9 +98,7 @@ export const DeleteRouter = graphql(`
     deleteRouter(input: $input) {
       deletedId
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -142,9 +138,7 @@ export const ImportRouter = graphql(`
         id
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -29,9 +29,7 @@ const SetPolicy = graphql(`
         isDefault
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -44,9 +42,7 @@ const SetRepair = graphql(`
         automaticRepair
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

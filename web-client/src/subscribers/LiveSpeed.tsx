@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
 import { useClient } from 'urql';
 import { LiveChart, LiveSeries } from '../charts/LiveChart';
+import { BIT_RATE } from '../charts/unitTicks';
 import { usePageVisible } from '../hooks/usePageVisible';
 import { bitRate } from '../live/format';
 import { SubscriberTrafficFeed } from './sectionDocuments';
@@ -67,7 +68,7 @@ export function LiveSpeed({ subscriberId, onOnline }: { subscriberId: string; on
           {interruption}
         </Text>
       )}
-      <LiveChart source={source} series={SERIES} format={bitRate} label="Live speed, last two minutes" height={200} />
+      <LiveChart source={source} series={SERIES} format={bitRate} units={BIT_RATE} label="Live speed, last two minutes" height={200} />
     </div>
   );
 }

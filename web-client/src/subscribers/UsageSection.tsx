@@ -4,6 +4,7 @@ import { useClient } from 'urql';
 import { bytes } from '../live/format';
 import { SubscriberUsageQuery } from './sectionDocuments';
 import { BarChart, type BarSeries } from '../charts/BarChart';
+import { DECIMAL_BYTES } from '../charts/unitTicks';
 import type { UsageGranularity } from '../gql/graphql';
 import { bucketLabel, usageWindow, type UsagePeriod } from './usagePeriods';
 
@@ -101,7 +102,7 @@ export function UsageSection({ subscriberId }: { subscriberId: string }) {
             ↓ {bytes(series.totalDown)} ↑ {bytes(series.totalUp)}
           </Text>
           {series.starts.length ? (
-            <BarChart labels={labels} series={USAGE_SERIES} values={values} format={bytes} label={`Usage over the last ${period}`} height={200} />
+            <BarChart labels={labels} series={USAGE_SERIES} values={values} format={bytes} units={DECIMAL_BYTES} label={`Usage over the last ${period}`} height={200} />
           ) : (
             <Text size="sm" c="dimmed">
               No usage in this period.

@@ -122,9 +122,7 @@ export const SubscriberChangeOutcome = graphql(`
       status
     }
     errors {
-      field
-      code
-      message
+      ...UserErrorFields
     }
   }
 `);
@@ -161,9 +159,7 @@ export const UpdateSubscriber = graphql(`
         notes
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -250,9 +246,7 @@ export const RevealPassword = graphql(`
     revealSubscriberPassword(input: $input) {
       password
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -273,15 +267,11 @@ export const ImportCsv = graphql(`
         row
         key
         errors {
-          field
-          code
-          message
+          ...UserErrorFields
         }
       }
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }

@@ -140,9 +140,7 @@ export const ExtendSubscription = graphql(`
       lifecycleState
       replayed
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -154,9 +152,7 @@ export const PostponeSuspension = graphql(`
       expiresOn
       lifecycleState
       errors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
