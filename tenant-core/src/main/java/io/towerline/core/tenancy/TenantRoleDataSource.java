@@ -16,6 +16,7 @@ import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -61,8 +62,7 @@ class TenantRoleDataSource extends DelegatingDataSource {
 	 * its first checkout: the session's default, which no later borrower can change (a
 	 * {@code SET} is undone by the next reset).
 	 */
-	private static final Map<Connection, DefaultSchema> defaultSchemas = Collections
-		.synchronizedMap(new WeakHashMap<>());
+	private static final Map<Object, DefaultSchema> defaultSchemas = Collections.synchronizedMap(new WeakHashMap<>());
 
 	/**
 	 * Calls that neither reach the server nor hand the server connection out, so a
@@ -88,7 +88,7 @@ class TenantRoleDataSource extends DelegatingDataSource {
 	private static Connection bound(Connection connection) throws SQLException {
 		RoleSwitch roleSwitch;
 		try {
-			Connection physical = connection.unwrap(Connection.class);
+			Object physical = physicalOf(connection);
 			DefaultSchema known = defaultSchemas.get(physical);
 			if (known != null) {
 				roleSwitch = new RoleSwitch(connection, known.name(), true);
@@ -105,6 +105,16 @@ class TenantRoleDataSource extends DelegatingDataSource {
 		}
 		return (Connection) Proxy.newProxyInstance(TenantRoleDataSource.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, roleSwitch);
+	}
+
+	/**
+	 * The driver's connection under the pool's and any other wrapper: a wrapper that
+	 * answers {@code unwrap(Connection.class)} with itself (a new one per checkout) would
+	 * make every checkout a first one.
+	 */
+	private static Object physicalOf(Connection connection) throws SQLException {
+		return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class)
+				: connection.unwrap(Connection.class);
 	}
 
 	/**

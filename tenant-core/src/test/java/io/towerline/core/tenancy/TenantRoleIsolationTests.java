@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -145,8 +147,18 @@ class TenantRoleIsolationTests extends DatabaseTest {
 			physical.setSchema("public");
 			String serverSchema = currentSchema(physical);
 			List<String> sent = new ArrayList<>();
-			SingleConnectionDataSource single = new SingleConnectionDataSource(counting(physical, sent), true);
-			TenantRoleDataSource roles = new TenantRoleDataSource(single);
+			// each checkout wrapped anew by a wrapper that unwraps to itself, as
+			// statement
+			// counters and tracing wrappers do
+			SingleConnectionDataSource single = new SingleConnectionDataSource(physical, true);
+			TenantRoleDataSource roles = new TenantRoleDataSource(new DelegatingDataSource(single) {
+
+				@Override
+				public Connection getConnection() throws SQLException {
+					return counting(super.getConnection(), sent);
+				}
+
+			});
 			try (Connection first = roles.getConnection()) {
 				assertThat(first.getSchema()).isEqualTo(serverSchema);
 			}
@@ -172,6 +184,9 @@ class TenantRoleIsolationTests extends DatabaseTest {
 	private static Connection counting(Connection target, List<String> sent) {
 		return (Connection) Proxy.newProxyInstance(TenantRoleIsolationTests.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					if (method.getName().equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
+						return proxy;
+					}
 					if (method.getName().equals("getSchema") || method.getName().equals("setSchema")) {
 						sent.add(method.getName());
 					}
