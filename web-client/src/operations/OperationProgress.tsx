@@ -6,6 +6,21 @@ import { OperationQuery, OperationUpdated } from './documents';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'SUPERSEDED']);
 
+type NoteTone = 'failure' | 'warning' | 'success';
+
+const NOTE_COLORS: Record<NoteTone, string> = { failure: 'red', warning: 'yellow', success: 'green' };
+
+/**
+ * How the operation's note reads: `lastError` is the last failure, or a note on success ("Took 1 backup"), which
+ * is a warning only when some of the work failed; while the operation runs it is the failure of the last try.
+ */
+export function noteTone(operation: { status: string; progressFailed: number }): NoteTone {
+  if (operation.status === 'FAILED') {
+    return 'failure';
+  }
+  return operation.status === 'SUCCEEDED' && operation.progressFailed === 0 ? 'success' : 'warning';
+}
+
 /** Live state of one operation: read once, then followed over graphql-ws until it finishes. */
 export function OperationProgress({ id, label, onFinished }: { id: string; label: string; onFinished?: () => void }) {
   const [initial] = useQuery({ query: OperationQuery, variables: { id }, requestPolicy: 'network-only' });
@@ -54,7 +69,7 @@ export function OperationProgress({ id, label, onFinished }: { id: string; label
       )}
       {total === 0 && !finished && <Progress value={100} animated striped aria-label={`${label} running`} />}
       {operation.lastError && (
-        <Alert color={operation.status === 'FAILED' ? 'red' : 'yellow'} p="xs">
+        <Alert color={NOTE_COLORS[noteTone(operation)]} p="xs" data-tone={noteTone(operation)}>
           <Text size="sm">{operation.lastError}</Text>
         </Alert>
       )}

@@ -1,0 +1,55 @@
+import { render, screen } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { Provider, type Client } from 'urql';
+import { fromValue, never } from 'wonka';
+import { describe, expect, it } from 'vitest';
+import { OperationProgress } from './OperationProgress';
+
+function operation(status: string, lastError: string, progressFailed: number) {
+  return {
+    id: 'op-1',
+    kind: 'BACKUP',
+    status,
+    attempts: 1,
+    lastError,
+    errorCode: null,
+    waitReason: null,
+    progressDone: 2,
+    progressTotal: 2,
+    progressFailed,
+    finishedAt: null,
+  };
+}
+
+function renderWith(read: ReturnType<typeof operation>) {
+  const client = {
+    executeQuery: () => fromValue({ data: { operation: read }, stale: false, hasNext: false }),
+    executeSubscription: () => never,
+  } as unknown as Client;
+  render(
+    <MantineProvider>
+      <Provider value={client}>
+        <OperationProgress id="op-1" label="Backup" />
+      </Provider>
+    </MantineProvider>,
+  );
+  return screen.getByText(read.lastError).closest('[data-tone]');
+}
+
+describe('OperationProgress', () => {
+  it('shows a note on a clean success as a success, not as a warning', () => {
+    expect(renderWith(operation('SUCCEEDED', 'Took 1 backup', 0))).toHaveAttribute('data-tone', 'success');
+  });
+
+  it('shows a success where part of the work failed as a warning', () => {
+    expect(renderWith(operation('SUCCEEDED', 'Took 1 backup, 1 router failed', 1))).toHaveAttribute('data-tone', 'warning');
+  });
+
+  it('shows the last failed try of a running operation as a warning', () => {
+    expect(renderWith(operation('RUNNING', 'router unreachable, next try soon', 0))).toHaveAttribute('data-tone', 'warning');
+  });
+
+  it('shows a failed operation as a failure', () => {
+    expect(renderWith(operation('FAILED', 'ROUTER_COMMAND_REJECTED: no such item', 0))).toHaveAttribute('data-tone', 'failure');
+  });
+});
