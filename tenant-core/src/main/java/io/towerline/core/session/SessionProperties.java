@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseRenewInterval how often leases are renewed and free ones taken (5 s)
  * @param reconnectDelay how long a tracker waits before trying a lost router again (5 s)
  * @param replicaId this replica's name in the lease table (host name and a random suffix)
- * @param trackerConnections how many transactions this replica's trackers may hold at
- * once, whatever the number of routers: keep it well under the connection pool so queries
- * always find a connection (4)
+ * @param trackerConnections how many routine transactions (samples, events, re-reads)
+ * this replica's trackers may run at once, whatever the number of routers: fewer than the
+ * database's cores, so users' queries find a core, and well under the connection pool, so
+ * they find a connection (1, ADR 0259)
+ * @param trackerConnects how many trackers may connect at once (listen and a first full
+ * read, holding a connection while the router answers its audited commands): start-up and
+ * reconnect speed, apart from the routine writes (2)
  * @param startsPerSecond how many trackers start per second when many routers become this
  * replica's at once (start-up, takeover, a bulk import), so their first reads and their
  * timers are spread rather than all at one instant (50)
@@ -27,7 +31,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("towerline.sessions")
 record SessionProperties(@Nullable Boolean enabled, Duration rereadInterval, Duration sampleInterval, Duration leaseTtl,
 		Duration leaseRenewInterval, Duration reconnectDelay, @Nullable String replicaId,
-		@Nullable Integer trackerConnections, @Nullable Integer startsPerSecond) {
+		@Nullable Integer trackerConnections, @Nullable Integer trackerConnects, @Nullable Integer startsPerSecond) {
 
 	public SessionProperties {
 		if (rereadInterval == null) {
@@ -46,14 +50,17 @@ record SessionProperties(@Nullable Boolean enabled, Duration rereadInterval, Dur
 			reconnectDelay = Duration.ofSeconds(5);
 		}
 		if (trackerConnections == null) {
-			trackerConnections = 4;
+			trackerConnections = 1;
+		}
+		if (trackerConnects == null) {
+			trackerConnects = 2;
 		}
 		if (startsPerSecond == null) {
 			startsPerSecond = 50;
 		}
-		if (trackerConnections < 1 || startsPerSecond < 1) {
+		if (trackerConnections < 1 || trackerConnects < 1 || startsPerSecond < 1) {
 			throw new IllegalArgumentException(
-					"towerline.sessions.tracker-connections and starts-per-second must be at least 1");
+					"towerline.sessions.tracker-connections, tracker-connects and starts-per-second must be at least 1");
 		}
 		if (!leaseRenewInterval.multipliedBy(2).minus(leaseTtl).isNegative()) {
 			throw new IllegalArgumentException("towerline.sessions.lease-renew-interval must be under half the "

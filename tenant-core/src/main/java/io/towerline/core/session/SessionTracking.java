@@ -72,7 +72,8 @@ public class SessionTracking implements SmartLifecycle {
 		this.catalog = catalog;
 		this.routersOfTenants = new TenantRouterListing(jdbc);
 		this.owner = (properties.replicaId() != null) ? properties.replicaId() : defaultReplicaId();
-		TrackerTransactions bounded = new TrackerTransactions(transactions, properties.trackerConnections());
+		TrackerTransactions bounded = new TrackerTransactions(transactions, properties.trackerConnections(),
+				properties.trackerConnects());
 		this.services = TrackerServices.of(properties, store, usage,
 				(routerId) -> access.client(Objects.requireNonNull(bounded.execute((tx) -> routers.get(routerId)))),
 				bounded, events, changes, clock);

@@ -117,10 +117,11 @@ final class TrackedRouter {
 
 	/**
 	 * Opens the {@code listen} stream and reads the whole table, on one of the trackers'
-	 * transaction permits throughout: the commands' audit writes need connections too.
+	 * connect permits throughout: the commands' audit writes need connections too, and a
+	 * slow router then holds up other connects only, never the routine writes (ADR 0259).
 	 */
 	private void connect() {
-		this.services.transactions().holding(this::connectHolding);
+		this.services.transactions().connecting(this::connectHolding);
 	}
 
 	private void connectHolding() {

@@ -34,7 +34,7 @@ final class TestOnlineSessions {
 	/** The service on the application's connections searching {@code mirrors}. */
 	static OnlineSessions inMemory(JdbcClient jdbc, JdbcTemplate statements, SearchKeyMirrors mirrors) {
 		return new OnlineSessions(jdbc, statements,
-				new SessionProperties(true, null, null, null, null, null, null, null, null), mirrors);
+				new SessionProperties(true, null, null, null, null, null, null, null, null, null), mirrors);
 	}
 
 	/**

@@ -25,7 +25,7 @@ public final class TestSessionTrackers {
 	/** A replica named {@code id}; the caller starts and stops it. */
 	public static SessionTracking replica(ApplicationContext context, String id) {
 		SessionProperties properties = new SessionProperties(true, Duration.ofHours(1), Duration.ofHours(1),
-				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id, null, null);
+				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id, null, null, null);
 		return new SessionTracking(properties, context.getBean(StreamLeases.class),
 				context.getBean(TenantCatalog.class), context.getBean(JdbcClient.class),
 				context.getBean(SessionStore.class), context.getBean(UsageRecorder.class),

@@ -91,23 +91,19 @@ final class TrackingFixture {
 	 * leases of 2 s renewed every 300 ms, reconnecting after 200 ms.
 	 */
 	SessionTracking replica(String id) {
-		return replica(id, null, null);
-	}
-
-	/** A replica as above with its own transaction budget and start pace. */
-	SessionTracking replica(String id, @Nullable Integer trackerConnections, @Nullable Integer startsPerSecond) {
-		return replica(id, trackerConnections, startsPerSecond, this.transactions);
+		return replica(id, null, null, null, this.transactions);
 	}
 
 	/**
-	 * A replica as above whose trackers run their transactions through
+	 * A replica as above with its own budgets of routine transactions and connects and
+	 * its own start pace, whose trackers run their transactions through
 	 * {@code transactions}.
 	 */
-	SessionTracking replica(String id, @Nullable Integer trackerConnections, @Nullable Integer startsPerSecond,
-			TransactionTemplate transactions) {
+	SessionTracking replica(String id, @Nullable Integer trackerConnections, @Nullable Integer trackerConnects,
+			@Nullable Integer startsPerSecond, TransactionTemplate transactions) {
 		SessionProperties properties = new SessionProperties(true, Duration.ofHours(1), Duration.ofHours(1),
 				Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(200), id, trackerConnections,
-				startsPerSecond);
+				trackerConnects, startsPerSecond);
 		return new SessionTracking(properties, this.leases, this.catalog, this.jdbc, this.store, this.usage,
 				this.routers, this.access, transactions, this.events, this.changes, this.clock);
 	}
