@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import type uPlot from 'uplot';
 import { describe, expect, it, vi } from 'vitest';
-import { bitRate } from '../live/format';
+import { bitRate } from '../format/units';
 import { HistoryChart } from './HistoryChart';
 
 const built: uPlot.Options[] = [];

@@ -3,7 +3,8 @@ import { Card, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { labelAxisSize } from './axisSize';
-import { unitAxis, type Units } from './unitTicks';
+import type { Units } from '../format/units';
+import { unitAxis } from './unitTicks';
 
 export interface HistorySeries {
   label: string;

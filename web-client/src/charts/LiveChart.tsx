@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { labelAxisSize, labelsInside } from './axisSize';
-import { unitAxis, type Units } from './unitTicks';
+import type { Units } from '../format/units';
+import { unitAxis } from './unitTicks';
 
 /**
  * The last `windowSeconds` of samples of a few series, pushed as they arrive (no React state: a push is an array

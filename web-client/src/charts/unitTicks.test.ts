@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BINARY_BYTES, BIT_RATE, COUNT, DECIMAL_BYTES, HOURS, roundTicks, tickLabels, type Units } from './unitTicks';
+import { BINARY_BYTES, BIT_RATE, COUNT, DECIMAL_BYTES, HOURS, type Units } from '../format/units';
+import { roundTicks, tickLabels } from './unitTicks';
 
 const UNITS: [string, Units][] = [
   ['binary bytes', BINARY_BYTES],

@@ -1,17 +1,6 @@
 import type uPlot from 'uplot';
 
-/**
- * The units a value axis counts in, smallest first, each with its size in the smallest: bytes step by 1,024 (KiB,
- * MiB), bit rates and decimal bytes by 1,000. The smallest unit counts whole things (no tick at half a byte).
- */
-export type Units = readonly (readonly [size: number, name: string])[];
-
-export const BINARY_BYTES: Units = [[1, 'B'], [1024, 'KiB'], [1024 ** 2, 'MiB'], [1024 ** 3, 'GiB'], [1024 ** 4, 'TiB'], [1024 ** 5, 'PiB']];
-export const DECIMAL_BYTES: Units = [[1, 'B'], [1e3, 'kB'], [1e6, 'MB'], [1e9, 'GB'], [1e12, 'TB']];
-export const BIT_RATE: Units = [[1, 'bit/s'], [1e3, 'kbit/s'], [1e6, 'Mbit/s'], [1e9, 'Gbit/s']];
-export const COUNT: Units = [[1, '']];
-/** A duration counted in hours (a router's uptime): hours, then days. */
-export const HOURS: Units = [[1, 'h'], [24, 'd']];
+import type { Units } from '../format/units';
 
 /** The least room between two ticks of a value axis, in CSS pixels (uPlot's own default for a y axis). */
 const TICK_SPACING = 30;

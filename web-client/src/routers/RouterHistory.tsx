@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Group, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { HistoryChart, type HistorySeries } from '../charts/HistoryChart';
-import { BIT_RATE, COUNT, HOURS } from '../charts/unitTicks';
+import { BIT_RATE, COUNT, HOURS, bitRate } from '../format/units';
 import { QueryState } from '../components/QueryState';
 import { RouterHistoryQuery } from './historyDocuments';
 
@@ -27,17 +27,6 @@ export function uptimeHours(value: number): string {
   if (value < 48) return `${Math.round(value)} h`;
   const days = value / 24;
   return Number.isInteger(Math.round(days * 10) / 10) ? `${Math.round(days)} d` : `${days.toFixed(1)} d`;
-}
-
-export function bitRate(value: number): string {
-  const units = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s'];
-  let scaled = value;
-  let unit = 0;
-  while (Math.abs(scaled) >= 1000 && unit < units.length - 1) {
-    scaled /= 1000;
-    unit++;
-  }
-  return `${scaled >= 100 || unit === 0 ? Math.round(scaled) : scaled.toFixed(1)} ${units[unit]}`;
 }
 
 const seconds = (at: string) => Math.floor(new Date(at).getTime() / 1000);
