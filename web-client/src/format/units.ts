@@ -12,6 +12,8 @@ export const BINARY_BYTES: Units = [[1, 'B'], [1024, 'KiB'], [1024 ** 2, 'MiB'],
 export const DECIMAL_BYTES: Units = [[1, 'B'], [1e3, 'kB'], [1e6, 'MB'], [1e9, 'GB'], [1e12, 'TB']];
 export const BIT_RATE: Units = [[1, 'bit/s'], [1e3, 'kbit/s'], [1e6, 'Mbit/s'], [1e9, 'Gbit/s']];
 export const COUNT: Units = [[1, '']];
+/** A share of a whole (CPU, memory, reachability); its axes tick by quarters (`charts/unitTicks`). */
+export const PERCENT: Units = [[1, '%']];
 /** A duration counted in hours (a router's uptime): hours, then days. */
 export const HOURS: Units = [[1, 'h'], [24, 'd']];
 
@@ -55,3 +57,5 @@ export const binaryBytes = (count: number) => formatIn(count, BINARY_BYTES);
 export const decimalBytes = (count: number) => formatIn(count, DECIMAL_BYTES);
 /** Bits per second: 12.4 Mbit/s. */
 export const bitRate = (bitsPerSecond: number) => formatIn(bitsPerSecond, BIT_RATE);
+/** A percentage, whole: 42 %. */
+export const percent = (value: number) => formatIn(value, PERCENT);
