@@ -2,8 +2,11 @@ import { render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { Provider, type Client } from 'urql';
 import { fromValue, never } from 'wonka';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OperationProgress } from './OperationProgress';
+import { NOTE_COLORS, noteTone, type NoteTone } from './noteTone';
+
+vi.mock('./noteTone', { spy: true });
 
 function operation(status: string, lastError: string, progressFailed: number) {
   return {
@@ -51,5 +54,19 @@ describe('OperationProgress', () => {
 
   it('shows a failed operation as a failure', () => {
     expect(renderWith(operation('FAILED', 'ROUTER_COMMAND_REJECTED: no such item', 0))).toHaveAttribute('data-tone', 'failure');
+  });
+
+  it('colours the note by the tone it shows: the tone is read once a render', () => {
+    // a tone that changes at every reading: two readings in one render would colour the note by another tone
+    const readings: NoteTone[] = ['success', 'warning', 'failure'];
+    let reading = 0;
+    vi.mocked(noteTone).mockImplementation(() => readings[reading++ % readings.length]!);
+    try {
+      const note = renderWith(operation('SUCCEEDED', 'Took 1 backup', 0)) as HTMLElement;
+      const tone = note.getAttribute('data-tone') as NoteTone;
+      expect(note.getAttribute('style')).toContain(`--mantine-color-${NOTE_COLORS[tone]}-`);
+    } finally {
+      vi.mocked(noteTone).mockRestore();
+    }
   });
 });
