@@ -1,8 +1,6 @@
-import { render, screen } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { Provider, type Client } from 'urql';
-import { fromValue, never } from 'wonka';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { answering, renderWithClient } from '../test/withClient';
 import { BackupsPanel } from './BackupsPanel';
 
 function backup(id: string, size: number) {
@@ -22,17 +20,7 @@ function backup(id: string, size: number) {
 
 function sizesShown(sizes: number[]): string[] {
   const router = { id: 'r1', name: 'core-1', backups: { edges: sizes.map((size, i) => ({ node: backup(`b${i}`, size) })), pageInfo: { hasNextPage: false, endCursor: null } } };
-  const client = {
-    executeQuery: () => fromValue({ data: { router }, stale: false, hasNext: false }),
-    executeSubscription: () => never,
-  } as unknown as Client;
-  render(
-    <MantineProvider>
-      <Provider value={client}>
-        <BackupsPanel routerId="r1" />
-      </Provider>
-    </MantineProvider>,
-  );
+  renderWithClient(answering({ router }), <BackupsPanel routerId="r1" />);
   return screen.getAllByTestId('backup-row').map((row) => row.querySelectorAll('td')[3]?.textContent ?? '');
 }
 

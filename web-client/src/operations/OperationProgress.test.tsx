@@ -1,8 +1,6 @@
-import { render, screen } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { Provider, type Client } from 'urql';
-import { fromValue, never } from 'wonka';
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { answering, renderWithClient } from '../test/withClient';
 import { OperationProgress } from './OperationProgress';
 import { NOTE_COLORS, noteTone, type NoteTone } from './noteTone';
 
@@ -25,17 +23,7 @@ function operation(status: string, lastError: string, progressFailed: number) {
 }
 
 function renderWith(read: ReturnType<typeof operation>) {
-  const client = {
-    executeQuery: () => fromValue({ data: { operation: read }, stale: false, hasNext: false }),
-    executeSubscription: () => never,
-  } as unknown as Client;
-  render(
-    <MantineProvider>
-      <Provider value={client}>
-        <OperationProgress id="op-1" label="Backup" />
-      </Provider>
-    </MantineProvider>,
-  );
+  renderWithClient(answering({ operation: read }), <OperationProgress id="op-1" label="Backup" />);
   return screen.getByText(read.lastError).closest('[data-tone]');
 }
 
