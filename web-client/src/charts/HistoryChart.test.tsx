@@ -54,8 +54,8 @@ describe('HistoryChart axes', () => {
     );
     return built.at(-1)!;
   }
-  // a 180 px chart's plot is about 130 px tall and 600 px wide
-  const sized = { bbox: { left: 0, top: 0, width: 600, height: 130 }, width: 600, axes: [{ scale: 'x' }, { scale: 'y' }], scales: { y: { min: 0, max: 100 } } } as unknown as uPlot;
+  // a 180 px chart's plot is 113 px tall (the router history's, beside another on a wide screen) and 440 px wide
+  const sized = { bbox: { left: 0, top: 0, width: 440, height: 113 }, width: 600, axes: [{ scale: 'x' }, { scale: 'y' }], scales: { y: { min: 0, max: 100 } } } as unknown as uPlot;
 
   it('gives a percent chart round quarter ticks from 0 to 100 %, and goes above 100 % only when a value does', () => {
     const options = drawn();
@@ -65,6 +65,14 @@ describe('HistoryChart axes', () => {
     const splits = (options.axes![1]!.splits as Splits)(sized, 1, 0, 100);
     expect(splits).toEqual([0, 25, 50, 75, 100]);
     expect((options.axes![1]!.values as Values)(sized, splits, 1)).toEqual(['0 %', '25 %', '50 %', '75 %', '100 %']);
+  });
+
+  it('shows a dash for the time in its legend while the pointer is off the chart, like the values beside it', () => {
+    const options = drawn();
+    const value = options.series[0]!.value as (self: uPlot, at: number | null) => string;
+    expect(value(sized, null)).toBe('—');
+    expect(options.series[1]!.value).toBeDefined();
+    expect((options.series[1]!.value as (self: uPlot, at: number | null) => string)(sized, null)).toBe('—');
   });
 
   it('puts its time ticks on round local clock times, labelled on a 24-hour clock', () => {

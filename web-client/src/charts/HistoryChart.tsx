@@ -4,7 +4,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { labelAxisSize } from './axisSize';
 import { PERCENT, type Units } from '../format/units';
-import { timeAxis, unitAxis } from './unitTicks';
+import { timeAxis, timeLegend, unitAxis } from './unitTicks';
 
 export interface HistorySeries {
   label: string;
@@ -52,7 +52,8 @@ export function HistoryChart({ title, times, period, series, format, units, heig
       },
       axes: [timeAxis(), { ...(units ? unitAxis(units) : { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }), size: labelAxisSize }],
       series: [
-        {},
+        // the time under the pointer, or a dash like the values' when the pointer is off the chart (uPlot's is "--")
+        { value: (_u: uPlot, at: number | null) => timeLegend(at) },
         ...series.map((line) => ({
           label: line.label,
           stroke: line.color,

@@ -9,6 +9,8 @@ export const QUARTER_STEPS: readonly number[] = [1, 2, 2.5, 5];
 
 /** The least room between two ticks of a value axis, in CSS pixels (uPlot's own default for a y axis). */
 const TICK_SPACING = 30;
+/** The same for quarter steps: a router history chart's plot (about 113 px) then has room for 0, 25 … 100 %. */
+const QUARTER_SPACING = 24;
 /** Tolerance for a value a float division puts a hair beside a whole number of steps. */
 const EPSILON = 1e-9;
 
@@ -76,13 +78,14 @@ export function tickLabels(ticks: readonly number[], min: number, max: number, u
 
 /** A uPlot value axis whose ticks are round in the unit shown (`roundTicks`), as many as its height has room for. */
 export function unitAxis(units: Units, steps: readonly number[] = units === PERCENT ? QUARTER_STEPS : ROUND_STEPS): Pick<uPlot.Axis, 'splits' | 'values'> {
+  const spacing = steps === QUARTER_STEPS ? QUARTER_SPACING : TICK_SPACING;
   const range = (self: uPlot, axisIndex: number) => {
     const scale = self.scales[self.axes[axisIndex]?.scale ?? 'y'];
     return [scale?.min ?? 0, scale?.max ?? 0] as const;
   };
   return {
     splits: (self, _axisIndex, min, max) => {
-      const most = Math.floor(self.bbox.height / (window.devicePixelRatio || 1) / TICK_SPACING);
+      const most = Math.floor(self.bbox.height / (window.devicePixelRatio || 1) / spacing);
       return roundTicks(min, max, units, Math.max(2, most), steps);
     },
     values: (self, splits, axisIndex) => {
@@ -139,6 +142,12 @@ export function timeLabels(ticks: readonly number[]): string[] {
     const midnight = at.getHours() === 0 && at.getMinutes() === 0 && at.getSeconds() === 0;
     return step >= DAY || midnight ? date.format(at) : clock.format(at);
   });
+}
+
+/** An instant (Unix seconds) as a chart's legend shows it: 28 Nov, 06:15, on the axes' 24-hour clock. */
+export function timeLegend(seconds: number | null): string {
+  if (seconds == null) return '—';
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(seconds * 1000));
 }
 
 /** A uPlot time axis (seconds) with `timeTicks` as many as its width has room for, and labels that would be cut left out. */
