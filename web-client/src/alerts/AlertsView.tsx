@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, Textarea } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { useLiveConnection } from '../api/liveConnection';
 import { Can } from '../auth/Me';
@@ -13,6 +13,7 @@ import type { AlertSeverity, AlertState } from '../gql/graphql';
 import { urls } from '../urls';
 import { AcknowledgeAlert, AlertHistoryQuery, AlertRaised, AlertsQuery } from './documents';
 import { asWords } from '../components/words';
+import { useFilterParams } from '../hooks/useFilterParams';
 
 const SEVERITY_COLORS: Record<AlertSeverity, string> = { CRITICAL: 'red', WARNING: 'orange', INFO: 'blue' };
 
@@ -34,7 +35,7 @@ const STATES: Record<string, AlertState[] | null> = {
 
 /** The tenant's alerts with state and severity filters kept in the URL; acknowledge with a note, read the history. */
 export default function AlertsView() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useFilterParams({ replace: true });
   const state = params.get('state') ?? 'unresolved';
   const severity = (params.get('severity') || null) as AlertSeverity | null;
   const [result, reexecute] = useQuery({
@@ -59,15 +60,6 @@ export default function AlertsView() {
   }, [epoch, reexecute]);
   const [acknowledging, setAcknowledging] = useState<{ id: string; ruleName: string } | null>(null);
   const [history, setHistory] = useState<string | null>(null);
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    // another filter starts at the first page
-    next.delete('after');
-    next.delete('before');
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const alerts = result.data?.alerts;
   return (
     <Page

@@ -1,5 +1,4 @@
 import { Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Page } from '../components/Page';
@@ -8,6 +7,7 @@ import { EmptyState, QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import type { CommandOutcome } from '../gql/graphql';
 import { csvCell } from './csvCell';
+import { useFilterParams } from '../hooks/useFilterParams';
 
 const CommandLogQuery = graphql(`
   query CommandLog($filter: CommandLogFilter, $first: Int, $after: String) {
@@ -37,7 +37,7 @@ const CommandLogQuery = graphql(`
 `);
 
 export default function AuditView() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useFilterParams();
   const subscriber = params.get('subscriber') ?? '';
   const outcome = params.get('outcome');
   const after = params.get('after');
@@ -46,13 +46,6 @@ export default function AuditView() {
     variables: { filter: { subscriber: subscriber || null, outcome: (outcome as CommandOutcome | null) ?? null }, first: 100, after },
   });
   const rows = result.data?.commandLog.edges ?? [];
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    next.delete('after');
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const exportCsv = () => {
     const lines = ['at,actor,action,subscriber,outcome,durationMillis,parameters,error'];
     rows.forEach(({ node }) =>

@@ -3,6 +3,7 @@ import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Table, Text, Title 
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from 'urql';
 import { Can } from '../auth/Me';
+import { binaryBytes } from '../format/units';
 import { EmptyState, QueryState } from '../components/QueryState';
 import { useAction } from '../hooks/useAction';
 import { OperationProgress } from '../operations/OperationProgress';
@@ -21,10 +22,6 @@ interface Backup extends RestorableBackup {
   routerVersion?: string | null;
   requestedBy: string;
   downloadPath: string;
-}
-
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** A router's backups: take one now, compare two exports, download, restore (tenant admins, confirmed by name). */
@@ -132,7 +129,7 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{size(backup.size)}</Table.Td>
+                  <Table.Td>{binaryBytes(backup.size)}</Table.Td>
                   <Table.Td>{backup.changed ? 'changed' : 'no change'}</Table.Td>
                   <Table.Td>{backup.requestedBy}</Table.Td>
                   <Table.Td>

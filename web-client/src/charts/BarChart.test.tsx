@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import type uPlot from 'uplot';
 import { BarChart, barLegend } from './BarChart';
-import { BINARY_BYTES } from './unitTicks';
+import { BINARY_BYTES } from '../format/units';
 
 // uPlot draws on a canvas jsdom lacks: a stand-in keeps the options so the test can move the pointer as uPlot would
 const charts: { options: uPlot.Options }[] = [];

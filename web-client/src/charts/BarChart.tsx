@@ -3,7 +3,8 @@ import { Group, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { labelAxisSize, labelsInside } from './axisSize';
-import { unitAxis, type Units } from './unitTicks';
+import type { Units } from '../format/units';
+import { unitAxis } from './unitTicks';
 
 export interface BarSeries {
   label: string;

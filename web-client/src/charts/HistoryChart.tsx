@@ -3,7 +3,8 @@ import { Card, Text } from '@mantine/core';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { labelAxisSize } from './axisSize';
-import { unitAxis, type Units } from './unitTicks';
+import { PERCENT, type Units } from '../format/units';
+import { timeAxis, timeLegend, unitAxis } from './unitTicks';
 
 export interface HistorySeries {
   label: string;
@@ -21,10 +22,11 @@ interface Props {
   series: readonly HistorySeries[];
   /** How a value reads on the axis and in the legend, e.g. `42 %`. */
   format: (value: number) => string;
-  /** The units of the y axis, whose ticks are then round in the unit shown; otherwise uPlot's decimal ticks, `format`ted. */
+  /**
+   * The units of the y axis, whose ticks are then round in the unit shown; otherwise uPlot's decimal ticks, `format`ted.
+   * `PERCENT` shows 0 to 100 % (higher only when a value is), in quarters.
+   */
   units?: Units;
-  /** Fixed y range, e.g. [0, 100] for percentages; otherwise it follows the data. */
-  range?: [number, number];
   height?: number;
 }
 
@@ -32,7 +34,7 @@ interface Props {
  * A time-series chart of history read once (health, online count, throughput): uPlot draws to one canvas, so a week
  * of minute points stays cheap. The plot is rebuilt when the data changes and resized with its card.
  */
-export function HistoryChart({ title, times, period, series, format, units, range, height = 180 }: Props) {
+export function HistoryChart({ title, times, period, series, format, units, height = 180 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
@@ -44,12 +46,14 @@ export function HistoryChart({ title, times, period, series, format, units, rang
       cursor: { drag: { x: true, y: false } },
       scales: {
         x: { time: true, range: () => [period[0], period[1]] },
-        // counts start at zero and leave headroom; a flat line of 1 should not fill the chart
-        y: range ? { range } : { range: (_u, min, max) => [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))] },
+        // a share stops at 100 % unless a value is above it; counts start at zero and leave headroom (a flat line of 1
+        // should not fill the chart)
+        y: { range: units === PERCENT ? (_u, _min, max) => [0, Math.max(100, max)] : (_u, min, max) => [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))] },
       },
-      axes: [{}, { ...(units ? unitAxis(units) : { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }), size: labelAxisSize }],
+      axes: [timeAxis(), { ...(units ? unitAxis(units) : { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }), size: labelAxisSize }],
       series: [
-        {},
+        // the time under the pointer, or a dash like the values' when the pointer is off the chart (uPlot's is "--")
+        { value: (_u: uPlot, at: number | null) => timeLegend(at) },
         ...series.map((line) => ({
           label: line.label,
           stroke: line.color,
@@ -67,7 +71,7 @@ export function HistoryChart({ title, times, period, series, format, units, rang
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, period, series, format, units, range, height]);
+  }, [times, period, series, format, units, height]);
   return (
     <Card withBorder>
       <Text fw={500} size="sm" mb="xs">

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { labelAxisSize, labelsInside } from './axisSize';
-import { unitAxis, type Units } from './unitTicks';
+import { labelAxisSize } from './axisSize';
+import type { Units } from '../format/units';
+import { timeAxis, unitAxis } from './unitTicks';
 
 /**
  * The last `windowSeconds` of samples of a few series, pushed as they arrive (no React state: a push is an array
@@ -82,13 +83,9 @@ export function LiveChart({ source, series, format, units, label, height = 220 }
           y: { range: (_: uPlot, _min: number, max: number) => [0, Math.max(max * 1.15, 1000)] },
         },
         axes: [
-          // one short clock time per tick: uPlot's default stacks the date under the first tick and they overlap
-          // a label that would stick out of either edge is left out, as the window scrolls
-          {
-            space: 70,
-            values: (self: uPlot, splits: number[], axisIndex: number) =>
-              labelsInside(self, splits, splits.map((s) => new Date(s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })), axisIndex),
-          },
+          // one short clock time per tick (uPlot's default stacks the date under the first tick and they overlap); a
+          // label that would stick out of either edge is left out, as the window scrolls
+          timeAxis(),
           { ...unitAxis(units), size: labelAxisSize },
         ],
         // the values now are shown beside the chart; the legend only names the lines

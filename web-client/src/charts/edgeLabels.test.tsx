@@ -3,7 +3,7 @@ import type uPlot from 'uplot';
 import { describe, expect, it, vi } from 'vitest';
 import { labelsInside } from './axisSize';
 import { LiveChart, LiveSeries } from './LiveChart';
-import { BIT_RATE } from './unitTicks';
+import { BIT_RATE } from '../format/units';
 
 const built: uPlot.Options[] = [];
 vi.mock('uplot', () => ({

@@ -1,20 +1,16 @@
 import type uPlot from 'uplot';
+import { PERCENT, type Units } from '../format/units';
+import { labelsInside } from './axisSize';
 
-/**
- * The units a value axis counts in, smallest first, each with its size in the smallest: bytes step by 1,024 (KiB,
- * MiB), bit rates and decimal bytes by 1,000. The smallest unit counts whole things (no tick at half a byte).
- */
-export type Units = readonly (readonly [size: number, name: string])[];
-
-export const BINARY_BYTES: Units = [[1, 'B'], [1024, 'KiB'], [1024 ** 2, 'MiB'], [1024 ** 3, 'GiB'], [1024 ** 4, 'TiB'], [1024 ** 5, 'PiB']];
-export const DECIMAL_BYTES: Units = [[1, 'B'], [1e3, 'kB'], [1e6, 'MB'], [1e9, 'GB'], [1e12, 'TB']];
-export const BIT_RATE: Units = [[1, 'bit/s'], [1e3, 'kbit/s'], [1e6, 'Mbit/s'], [1e9, 'Gbit/s']];
-export const COUNT: Units = [[1, '']];
-/** A duration counted in hours (a router's uptime): hours, then days. */
-export const HOURS: Units = [[1, 'h'], [24, 'd']];
+/** Round steps: 1, 2 or 5 times a power of ten of the unit shown. */
+export const ROUND_STEPS: readonly number[] = [1, 2, 5];
+/** Percentages also step by quarters (0, 25, 50, 75, 100 %), which read rounder than 0, 20 … 100 % on a short chart. */
+export const QUARTER_STEPS: readonly number[] = [1, 2, 2.5, 5];
 
 /** The least room between two ticks of a value axis, in CSS pixels (uPlot's own default for a y axis). */
 const TICK_SPACING = 30;
+/** The same for quarter steps: a router history chart's plot (about 113 px) then has room for 0, 25 … 100 %. */
+const QUARTER_SPACING = 24;
 /** Tolerance for a value a float division puts a hair beside a whole number of steps. */
 const EPSILON = 1e-9;
 
@@ -26,10 +22,13 @@ function unitOf(min: number, max: number, units: Units): readonly [number, strin
   return unit;
 }
 
-/** The smallest 1, 2 or 5 times a power of ten that is at least `raw`. */
-function roundStep(raw: number): number {
+/** Whether `step` may be used: in the smallest unit only whole steps (no tick at 2.5 people). */
+const allowed = (step: number, whole: boolean) => !whole || Math.abs(step - Math.round(step)) < EPSILON;
+
+/** The smallest of `steps` times a power of ten that is at least `raw`. */
+function roundStep(raw: number, steps: readonly number[], whole: boolean): number {
   const power = 10 ** Math.floor(Math.log10(raw));
-  for (const factor of [1, 2, 5, 10]) if (factor * power >= raw * (1 - EPSILON)) return factor * power;
+  for (const factor of [...steps, 10]) if (factor * power >= raw * (1 - EPSILON) && allowed(factor * power, whole)) return factor * power;
   return 10 * power;
 }
 
@@ -38,16 +37,16 @@ function roundStep(raw: number): number {
  * decimal steps, which in binary units read 953.7 MiB. Steps are 1, 2 or 5 times a power of ten of that unit, never
  * less than one of the smallest unit.
  */
-export function roundTicks(min: number, max: number, units: Units, most: number): number[] {
+export function roundTicks(min: number, max: number, units: Units, most: number, steps: readonly number[] = ROUND_STEPS): number[] {
   if (!(max > min)) return [min];
   const [size] = unitOf(min, max, units);
   const whole = size === units[0]?.[0];
-  let step = roundStep((max - min) / size / Math.max(1, most));
+  let step = roundStep((max - min) / size / Math.max(1, most), steps, whole);
   if (whole) step = Math.max(step, 1);
   let ticks = multiples(min, max, size, step);
   // a narrow range off zero can fall between two multiples of a step: a finer round step gives it two ticks
   while (ticks.length < 2 && !(whole && step <= 1)) {
-    step = smallerStep(step);
+    step = smallerStep(step, steps, whole);
     ticks = multiples(min, max, size, step);
   }
   return ticks;
@@ -61,11 +60,11 @@ function multiples(min: number, max: number, size: number, step: number): number
   return ticks;
 }
 
-/** The next 1, 2 or 5 times a power of ten below `step`. */
-function smallerStep(step: number): number {
+/** The next of `steps` times a power of ten below `step`. */
+function smallerStep(step: number, steps: readonly number[], whole: boolean): number {
   const power = 10 ** Math.floor(Math.log10(step) + EPSILON);
-  const factor = Math.round(step / power);
-  return factor === 5 ? 2 * power : factor === 2 ? power : power / 2;
+  const below = [...steps].reverse().find((factor) => factor * power < step * (1 - EPSILON) && allowed(factor * power, whole));
+  return below !== undefined ? below * power : (steps.at(-1) ?? 5) * (power / 10);
 }
 
 /** The ticks' labels, all in the unit `roundTicks` chose for the axis, with as many decimals as the step needs. */
@@ -78,19 +77,83 @@ export function tickLabels(ticks: readonly number[], min: number, max: number, u
 }
 
 /** A uPlot value axis whose ticks are round in the unit shown (`roundTicks`), as many as its height has room for. */
-export function unitAxis(units: Units): Pick<uPlot.Axis, 'splits' | 'values'> {
+export function unitAxis(units: Units, steps: readonly number[] = units === PERCENT ? QUARTER_STEPS : ROUND_STEPS): Pick<uPlot.Axis, 'splits' | 'values'> {
+  const spacing = steps === QUARTER_STEPS ? QUARTER_SPACING : TICK_SPACING;
   const range = (self: uPlot, axisIndex: number) => {
     const scale = self.scales[self.axes[axisIndex]?.scale ?? 'y'];
     return [scale?.min ?? 0, scale?.max ?? 0] as const;
   };
   return {
     splits: (self, _axisIndex, min, max) => {
-      const most = Math.floor(self.bbox.height / (window.devicePixelRatio || 1) / TICK_SPACING);
-      return roundTicks(min, max, units, Math.max(2, most));
+      const most = Math.floor(self.bbox.height / (window.devicePixelRatio || 1) / spacing);
+      return roundTicks(min, max, units, Math.max(2, most), steps);
     },
     values: (self, splits, axisIndex) => {
       const [min, max] = range(self, axisIndex);
       return tickLabels(splits, min, max, units);
     },
+  };
+}
+
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86400;
+const WEEK = 7 * DAY;
+/** Steps of a time axis in seconds, each a round number on a clock or calendar. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, WEEK];
+/** The least room between two ticks of a time axis, in CSS pixels: a date or a clock time with space around it. */
+const TIME_SPACING = 80;
+/** 1970-01-05, the first Monday after the epoch: weeks start on Mondays. */
+const MONDAY = 4 * DAY;
+
+/** Seconds to add to an instant (Unix seconds) to read the local clock as if it were UTC. */
+const localOffset = (at: number) => -new Date(at * 1000).getTimezoneOffset() * MINUTE;
+
+/** The smallest clock or calendar step that gives at most `most` ticks from `min` to `max` (Unix seconds). */
+export function timeStep(min: number, max: number, most: number): number {
+  const span = Math.max(0, max - min);
+  return TIME_STEPS.find((step) => span / step <= Math.max(1, most)) ?? WEEK * Math.ceil(span / Math.max(1, most) / WEEK);
+}
+
+/**
+ * Ticks of a time axis at whole multiples of a clock or calendar step in local time: every 15 minutes on the quarter
+ * hour, every 6 hours at 00, 06, 12 and 18, every day at midnight, every week on Monday.
+ */
+export function timeTicks(min: number, max: number, most: number): number[] {
+  const step = timeStep(min, max, most);
+  const origin = step >= WEEK ? MONDAY : 0;
+  const offset = localOffset(min);
+  const ticks: number[] = [];
+  for (let local = Math.ceil((min + offset - origin) / step) * step + origin; local - offset <= max; local += step) ticks.push(local - offset);
+  return ticks;
+}
+
+/**
+ * The labels of a time axis, one form for the whole axis: a date (28 Nov) when ticks are days apart; otherwise a
+ * 24-hour clock time (06:00, or 06:00:15 when seconds apart), with the date in place of 00:00 where a day begins.
+ */
+export function timeLabels(ticks: readonly number[]): string[] {
+  // a lone tick reads as a clock time (a date at midnight), with seconds only if it has some
+  const step = ticks.length > 1 ? (ticks[1] ?? 0) - (ticks[0] ?? 0) : (ticks[0] ?? 0) % MINUTE ? 1 : MINUTE;
+  const date = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', ...(step < MINUTE ? { second: '2-digit' } : {}), hourCycle: 'h23' });
+  return ticks.map((tick) => {
+    const at = new Date(tick * 1000);
+    const midnight = at.getHours() === 0 && at.getMinutes() === 0 && at.getSeconds() === 0;
+    return step >= DAY || midnight ? date.format(at) : clock.format(at);
+  });
+}
+
+/** An instant (Unix seconds) as a chart's legend shows it: 28 Nov, 06:15, on the axes' 24-hour clock. */
+export function timeLegend(seconds: number | null): string {
+  if (seconds == null) return '—';
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(seconds * 1000));
+}
+
+/** A uPlot time axis (seconds) with `timeTicks` as many as its width has room for, and labels that would be cut left out. */
+export function timeAxis(): Pick<uPlot.Axis, 'splits' | 'values'> {
+  return {
+    splits: (self, _axisIndex, min, max) => timeTicks(min, max, Math.max(2, Math.floor(self.bbox.width / (window.devicePixelRatio || 1) / TIME_SPACING))),
+    values: (self, splits, axisIndex) => labelsInside(self, splits, timeLabels(splits), axisIndex),
   };
 }

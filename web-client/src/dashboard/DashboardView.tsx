@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { Page } from '../components/Page';
+import { bitRate } from '../format/units';
 import { QueryState } from '../components/QueryState';
 import { useInterval } from '../hooks/useInterval';
 import { useLiveRefresh } from '../hooks/useLiveRefresh';
@@ -90,7 +91,7 @@ export default function DashboardView() {
         <Tile
           title="Throughput now"
           // one direction per line: two rates side by side do not fit a quarter of the screen
-          value={traffic ? `↓ ${rate(traffic.txBitsPerSecond)}\n↑ ${rate(traffic.rxBitsPerSecond)}` : '…'}
+          value={traffic ? `↓ ${bitRate(traffic.txBitsPerSecond)}\n↑ ${bitRate(traffic.rxBitsPerSecond)}` : '…'}
           size={20}
           to={urls.routers()}
           link="Open routers"
@@ -139,17 +140,6 @@ export default function DashboardView() {
       <LatestFailures key={operations.failed} count={operations.failed} />
     </Page>
   );
-}
-
-function rate(bitsPerSecond: number): string {
-  const units = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s'];
-  let value = bitsPerSecond;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 && unit > 0 ? 1 : 0)} ${units[unit]}`;
 }
 
 interface TileProps {

@@ -1,5 +1,4 @@
 import { Group, Select, Table, TextInput } from '@mantine/core';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { SecurityEventType } from '../gql/graphql';
@@ -8,6 +7,7 @@ import { Pager, usePageArgs } from '../components/Pager';
 import { EmptyState, QueryState } from '../components/QueryState';
 import { useCan } from '../auth/Me';
 import { asWords } from '../components/words';
+import { useFilterParams } from '../hooks/useFilterParams';
 
 const SecurityEventsQuery = graphql(`
   query SecurityEvents($tenant: String, $type: SecurityEventType, $first: Int, $after: String, $last: Int, $before: String) {
@@ -40,19 +40,11 @@ const TYPES: SecurityEventType[] = [
 ];
 
 export default function SecurityEventsView() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useFilterParams();
   const platform = useCan('console');
   const type = params.get('type') as SecurityEventType | null;
   const tenant = params.get('tenant');
   const [result, reexecute] = useQuery({ query: SecurityEventsQuery, variables: { type, tenant, ...usePageArgs() } });
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    next.delete('after');
-    next.delete('before');
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const rows = result.data?.securityEvents.edges ?? [];
   return (
     <Page title="Security events">

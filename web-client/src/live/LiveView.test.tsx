@@ -1,7 +1,7 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MantineProvider } from '@mantine/core';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Client, makeResult, Provider, type Exchange } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { filter, makeSubject, map, mergeMap, never, pipe } from 'wonka';
@@ -39,16 +39,27 @@ function platform() {
 }
 
 function Search() {
-  return <output data-testid="search">{useLocation().search}</output>;
+  const navigate = useNavigate();
+  return (
+    <>
+      <output data-testid="search">{useLocation().search}</output>
+      <button type="button" onClick={() => void navigate(-1)}>
+        Back
+      </button>
+    </>
+  );
 }
 
-function show(client: Client, path = '/live') {
+/** The live page at the last of `entries`, the earlier ones behind it in the history; `/start` is another page. */
+function show(client: Client, path: string | string[] = '/live') {
+  const entries = typeof path === 'string' ? [path] : path;
   render(
     <MantineProvider>
       <Provider value={client}>
-        <MemoryRouter initialEntries={[path]}>
+        <MemoryRouter initialEntries={entries} initialIndex={entries.length - 1}>
           <Routes>
             <Route path="/live" element={<><LiveView /><Search /></>} />
+            <Route path="/start" element={<p>start page</p>} />
           </Routes>
         </MemoryRouter>
       </Provider>
@@ -67,7 +78,7 @@ function shownNames(): string[] {
 }
 const header = (name: string) => within(table()).getByRole('columnheader', { name: new RegExp(name) });
 
-async function withSessions(path = '/live') {
+async function withSessions(path: string | string[] = '/live') {
   const { client, push } = platform();
   show(client, path);
   const started = [session('1', 'carol', 5), session('2', 'alice', 30), session('3', 'Bob', 1), session('4', 'dave', 60)];
@@ -75,7 +86,7 @@ async function withSessions(path = '/live') {
     push({ __typename: 'OnlineSessionBatch', snapshot: true, truncated: false, started, ended: [] });
     await new Promise((resolve) => requestAnimationFrame(resolve));
   });
-  await screen.findByRole('cell', { name: 'carol' });
+  await waitFor(() => expect(screen.getByTestId('online-total')).toHaveTextContent('4 online'));
   return push;
 }
 
@@ -131,5 +142,39 @@ describe('LiveView ordering', () => {
     viewport.scrollTop = 400;
     await userEvent.click(screen.getByRole('button', { name: 'Sort by user name' }));
     expect(viewport.scrollTop).toBe(0);
+  });
+});
+
+describe('LiveView filters', () => {
+  const box = () => screen.getByRole('textbox', { name: 'Search' });
+
+  it('opens with the search and the router, POP and plan its URL holds', async () => {
+    await withSessions('/live?q=car');
+    expect(box()).toHaveValue('car');
+    expect(shownNames()).toEqual(['carol']);
+  });
+
+  it.each(['router', 'pop', 'plan'])('shows only the sessions of the %s in its URL', async (key) => {
+    await withSessions(`/live?${key}=elsewhere`);
+    expect(shownNames()).toEqual([]);
+    expect(screen.getByTestId('live-shown')).toHaveTextContent('0 shown');
+  });
+
+  it('puts a typed search in the URL once typing pauses, replacing the entry rather than adding one a keystroke', async () => {
+    await withSessions(['/start', '/live?sort=username']);
+    await userEvent.type(box(), 'alice');
+    expect(shownNames()).toEqual(['alice']);
+    await waitFor(() => expect(screen.getByTestId('search').textContent).toBe('?sort=username&q=alice'));
+    await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByText('start page')).toBeInTheDocument();
+  });
+
+  it('puts the box and the table back to the earlier search on back', async () => {
+    await withSessions(['/live?q=alice', '/live?q=dave']);
+    expect(box()).toHaveValue('dave');
+    expect(shownNames()).toEqual(['dave']);
+    await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(box()).toHaveValue('alice'));
+    expect(shownNames()).toEqual(['alice']);
   });
 });

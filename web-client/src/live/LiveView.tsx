@@ -13,7 +13,8 @@ import { LiveHeader } from './LiveHeader';
 import { KickDialog } from './KickDialog';
 import { OnlineCounts } from './OnlineCounts';
 import { TopTalkersCard } from './TopTalkersCard';
-
+import { useFilterParams } from '../hooks/useFilterParams';
+import { useSearchText } from '../hooks/useSearchText';
 
 const options = (entries: Map<string, string>) => [...entries.entries()].map(([value, label]) => ({ value, label }));
 
@@ -25,11 +26,13 @@ export default function LiveView() {
   const order = useMemo(() => ({ sort, descending }), [sort, descending]);
   const { live, version, error, connected } = useLiveSessions(order);
   const [choices] = useQuery({ query: LiveChoicesQuery });
-  const [routerId, setRouterId] = useState<string | null>(null);
-  const [popId, setPopId] = useState<string | null>(null);
-  const [planId, setPlanId] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
-  const deferredSearch = useDeferredValue(search);
+  // filters live in the URL like every list's; the table follows the box as it is typed, the URL once typing pauses
+  const { get, set } = useFilterParams();
+  const routerId = get('router');
+  const popId = get('pop');
+  const planId = get('plan');
+  const { typed: search, setTyped: setSearch } = useSearchText();
+  const deferredSearch = useDeferredValue(search.trim());
   const [kick, setKick] = useState<LiveRow | null>(null);
 
   const routers = useMemo(() => choices.data?.routers.edges.map(({ node }) => node) ?? [], [choices.data]);
@@ -72,12 +75,12 @@ export default function LiveView() {
           onChange={(event) => setSearch(event.currentTarget.value)}
           w={260}
         />
-        <FilterSelect label="Router" placeholder="Any router" data={routerOptions} value={routerId} onChange={setRouterId} clearable searchable w={180} />
-        <FilterSelect label="POP" placeholder="Any POP" data={popOptions} value={popId} onChange={setPopId} clearable searchable w={180} />
-        <FilterSelect label="Plan" placeholder="Any plan" data={planOptions} value={planId} onChange={setPlanId} clearable searchable w={180} />
+        <FilterSelect label="Router" placeholder="Any router" data={routerOptions} value={routerId} onChange={(id) => set('router', id)} clearable searchable w={180} />
+        <FilterSelect label="POP" placeholder="Any POP" data={popOptions} value={popId} onChange={(id) => set('pop', id)} clearable searchable w={180} />
+        <FilterSelect label="Plan" placeholder="Any plan" data={planOptions} value={planId} onChange={(id) => set('plan', id)} clearable searchable w={180} />
       </>
     ),
-    [search, routerOptions, routerId, popOptions, popId, planOptions, planId],
+    [search, setSearch, set, routerOptions, routerId, popOptions, popId, planOptions, planId],
   );
 
   return (

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useSubscription } from 'urql';
 import { urls } from '../urls';
 import { TopTalkersChanged } from './documents';
-import { bitRate } from './format';
+import { bitRate } from '../format/units';
 
 /**
  * The busiest sessions now, pushed by the API every few seconds from one shared ranking per tenant

@@ -1,9 +1,10 @@
-import { render, screen } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { Provider, type Client } from 'urql';
-import { fromValue, never } from 'wonka';
-import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { answering, renderWithClient } from '../test/withClient';
 import { OperationProgress } from './OperationProgress';
+import { NOTE_COLORS, noteTone, type NoteTone } from './noteTone';
+
+vi.mock('./noteTone', { spy: true });
 
 function operation(status: string, lastError: string, progressFailed: number) {
   return {
@@ -22,17 +23,7 @@ function operation(status: string, lastError: string, progressFailed: number) {
 }
 
 function renderWith(read: ReturnType<typeof operation>) {
-  const client = {
-    executeQuery: () => fromValue({ data: { operation: read }, stale: false, hasNext: false }),
-    executeSubscription: () => never,
-  } as unknown as Client;
-  render(
-    <MantineProvider>
-      <Provider value={client}>
-        <OperationProgress id="op-1" label="Backup" />
-      </Provider>
-    </MantineProvider>,
-  );
+  renderWithClient(answering({ operation: read }), <OperationProgress id="op-1" label="Backup" />);
   return screen.getByText(read.lastError).closest('[data-tone]');
 }
 
@@ -51,5 +42,19 @@ describe('OperationProgress', () => {
 
   it('shows a failed operation as a failure', () => {
     expect(renderWith(operation('FAILED', 'ROUTER_COMMAND_REJECTED: no such item', 0))).toHaveAttribute('data-tone', 'failure');
+  });
+
+  it('colours the note by the tone it shows: the tone is read once a render', () => {
+    // a tone that changes at every reading: two readings in one render would colour the note by another tone
+    const readings: NoteTone[] = ['success', 'warning', 'failure'];
+    let reading = 0;
+    vi.mocked(noteTone).mockImplementation(() => readings[reading++ % readings.length]!);
+    try {
+      const note = renderWith(operation('SUCCEEDED', 'Took 1 backup', 0)) as HTMLElement;
+      const tone = note.getAttribute('data-tone') as NoteTone;
+      expect(note.getAttribute('style')).toContain(`--mantine-color-${NOTE_COLORS[tone]}-`);
+    } finally {
+      vi.mocked(noteTone).mockRestore();
+    }
   });
 });

@@ -3,23 +3,9 @@ import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import { useQuery, useSubscription } from 'urql';
 import { StatusBadge } from '../components/StatusBadge';
 import { OperationQuery, OperationUpdated } from './documents';
+import { NOTE_COLORS, noteTone, type NoteTone } from './noteTone';
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'SUPERSEDED']);
-
-type NoteTone = 'failure' | 'warning' | 'success';
-
-const NOTE_COLORS: Record<NoteTone, string> = { failure: 'red', warning: 'yellow', success: 'green' };
-
-/**
- * How the operation's note reads: `lastError` is the last failure, or a note on success ("Took 1 backup"), which
- * is a warning only when some of the work failed; while the operation runs it is the failure of the last try.
- */
-export function noteTone(operation: { status: string; progressFailed: number }): NoteTone {
-  if (operation.status === 'FAILED') {
-    return 'failure';
-  }
-  return operation.status === 'SUCCEEDED' && operation.progressFailed === 0 ? 'success' : 'warning';
-}
 
 /** Live state of one operation: read once, then followed over graphql-ws until it finishes. */
 export function OperationProgress({ id, label, onFinished }: { id: string; label: string; onFinished?: () => void }) {
@@ -68,11 +54,15 @@ export function OperationProgress({ id, label, onFinished }: { id: string; label
         />
       )}
       {total === 0 && !finished && <Progress value={100} animated striped aria-label={`${label} running`} />}
-      {operation.lastError && (
-        <Alert color={NOTE_COLORS[noteTone(operation)]} p="xs" data-tone={noteTone(operation)}>
-          <Text size="sm">{operation.lastError}</Text>
-        </Alert>
-      )}
+      {operation.lastError && <OperationNote note={operation.lastError} tone={noteTone(operation)} />}
     </Stack>
+  );
+}
+
+function OperationNote({ note, tone }: { note: string; tone: NoteTone }) {
+  return (
+    <Alert color={NOTE_COLORS[tone]} p="xs" data-tone={tone}>
+      <Text size="sm">{note}</Text>
+    </Alert>
   );
 }

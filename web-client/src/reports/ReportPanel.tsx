@@ -3,13 +3,13 @@ import { Alert, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } 
 import { notifications } from '@mantine/notifications';
 import { useQuery, useSubscription } from 'urql';
 import { BarChart } from '../charts/BarChart';
-import { BINARY_BYTES, COUNT } from '../charts/unitTicks';
+import { BINARY_BYTES, COUNT, binaryBytes } from '../format/units';
 import { QueryState } from '../components/QueryState';
 import { StatusBadge } from '../components/StatusBadge';
 import { messageForCode } from '../api/errors';
 import { ReportProgress, ReportQuery } from './documents';
 import { downloadReportFile } from './download';
-import { formatBytes, formatCount, formatPeriod } from './format';
+import { formatCount, formatPeriod } from './format';
 import { FINISHED, isUsageReport } from './kinds';
 
 const SERIES_COLORS = ['#1c7ed6', '#f08c00'];
@@ -34,7 +34,7 @@ export function ReportPanel({ id, onFinished }: { id: string; onFinished?: () =>
     }
   }, [status, report, reexecute, onFinished]);
   const usage = report ? isUsageReport(report.kind) : true;
-  const format = useMemo(() => (usage ? formatBytes : formatCount), [usage]);
+  const format = useMemo(() => (usage ? binaryBytes : formatCount), [usage]);
   const chart = useMemo(() => {
     const bars = report?.chart ?? [];
     const series = (report?.chartSeries ?? []).map((label, index) => ({ label, color: SERIES_COLORS[index] ?? '#868e96' }));
@@ -77,7 +77,7 @@ export function ReportPanel({ id, onFinished }: { id: string; onFinished?: () =>
                 onClick={() => void download(file.downloadPath, file.fileName)}
                 aria-label={`Download ${file.format}`}
               >
-                {file.format} ({formatBytes(file.size)})
+                {file.format} ({binaryBytes(file.size)})
               </Button>
             ))}
           </Group>
@@ -104,7 +104,7 @@ export function ReportPanel({ id, onFinished }: { id: string; onFinished?: () =>
                     {figure.name}
                   </Text>
                   <Text fw={600} data-total={figure.name} title={formatCount(figure.value)}>
-                    {figure.name.endsWith('bytes') ? formatBytes(figure.value) : formatCount(figure.value)}
+                    {figure.name.endsWith('bytes') ? binaryBytes(figure.value) : formatCount(figure.value)}
                   </Text>
                 </Stack>
               ))}

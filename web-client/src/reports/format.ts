@@ -1,16 +1,4 @@
-// How report figures read on screen: bytes in binary units, counts with grouping, periods as UTC days.
-
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 2 : 1)} ${UNITS[unit]}`;
-}
+// How report figures read on screen: counts with grouping, periods as UTC days (bytes: `format/units`).
 
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');

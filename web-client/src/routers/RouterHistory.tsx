@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Group, SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { HistoryChart, type HistorySeries } from '../charts/HistoryChart';
-import { BIT_RATE, COUNT, HOURS } from '../charts/unitTicks';
+import { BIT_RATE, COUNT, HOURS, PERCENT, bitRate, percent } from '../format/units';
 import { QueryState } from '../components/QueryState';
 import { RouterHistoryQuery } from './historyDocuments';
 
@@ -15,9 +15,6 @@ const PERIODS = {
 
 type Period = keyof typeof PERIODS;
 
-const PERCENT_RANGE: [number, number] = [0, 100];
-
-const percent = (value: number) => `${Math.round(value)} %`;
 const count = (value: number) => `${Math.round(value)}`;
 /**
  * An uptime axis label from hours: days past two days, with a tenth when the tick is not a whole day, so evenly
@@ -27,17 +24,6 @@ export function uptimeHours(value: number): string {
   if (value < 48) return `${Math.round(value)} h`;
   const days = value / 24;
   return Number.isInteger(Math.round(days * 10) / 10) ? `${Math.round(days)} d` : `${days.toFixed(1)} d`;
-}
-
-export function bitRate(value: number): string {
-  const units = ['bit/s', 'kbit/s', 'Mbit/s', 'Gbit/s'];
-  let scaled = value;
-  let unit = 0;
-  while (Math.abs(scaled) >= 1000 && unit < units.length - 1) {
-    scaled /= 1000;
-    unit++;
-  }
-  return `${scaled >= 100 || unit === 0 ? Math.round(scaled) : scaled.toFixed(1)} ${units[unit]}`;
 }
 
 const seconds = (at: string) => Math.floor(new Date(at).getTime() / 1000);
@@ -131,9 +117,9 @@ export function RouterHistory({ routerId }: { routerId: string }) {
         <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <HistoryChart period={range.seconds} title="CPU load" times={charts.healthTimes} series={charts.cpu} format={percent} range={PERCENT_RANGE} />
-          <HistoryChart period={range.seconds} title="Memory used" times={charts.healthTimes} series={charts.memory} format={percent} range={PERCENT_RANGE} />
-          <HistoryChart period={range.seconds} title="Reachability" times={charts.healthTimes} series={charts.reachability} format={percent} range={PERCENT_RANGE} />
+          <HistoryChart period={range.seconds} title="CPU load" times={charts.healthTimes} series={charts.cpu} format={percent} units={PERCENT} />
+          <HistoryChart period={range.seconds} title="Memory used" times={charts.healthTimes} series={charts.memory} format={percent} units={PERCENT} />
+          <HistoryChart period={range.seconds} title="Reachability" times={charts.healthTimes} series={charts.reachability} format={percent} units={PERCENT} />
           <HistoryChart period={range.seconds} title="Uptime" times={charts.healthTimes} series={charts.uptime} format={uptimeHours} units={HOURS} />
           <HistoryChart period={range.seconds} title="Sessions online" times={charts.onlineTimes} series={charts.onlineSeries} format={count} units={COUNT} />
           <HistoryChart period={range.seconds} title="Throughput (average per bucket)" times={charts.trafficTimes} series={charts.trafficSeries} format={bitRate} units={BIT_RATE} />

@@ -2,9 +2,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
 import { useClient } from 'urql';
 import { LiveChart, LiveSeries } from '../charts/LiveChart';
-import { BIT_RATE } from '../charts/unitTicks';
+import { BIT_RATE, bitRate } from '../format/units';
 import { usePageVisible } from '../hooks/usePageVisible';
-import { bitRate } from '../live/format';
 import { SubscriberTrafficFeed } from './sectionDocuments';
 
 const SERIES = [

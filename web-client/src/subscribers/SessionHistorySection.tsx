@@ -1,7 +1,7 @@
 import { Card, Table, Text } from '@mantine/core';
 import { useQuery } from 'urql';
 import { StatusBadge } from '../components/StatusBadge';
-import { bytes } from '../live/format';
+import { decimalBytes } from '../format/units';
 import { SubscriberSessionsQuery } from './sectionDocuments';
 
 function duration(seconds: number): string {
@@ -44,7 +44,7 @@ export function SessionHistorySection({ subscriberId }: { subscriberId: string }
                   <Table.Td>{session.router?.name ?? '—'}</Table.Td>
                   <Table.Td ff="monospace">{session.address}</Table.Td>
                   <Table.Td>
-                    ↓ {bytes(session.counters.txBytes)} ↑ {bytes(session.counters.rxBytes)}
+                    ↓ {decimalBytes(session.counters.txBytes)} ↑ {decimalBytes(session.counters.rxBytes)}
                   </Table.Td>
                   <Table.Td>
                     <StatusBadge value={session.endReason} />

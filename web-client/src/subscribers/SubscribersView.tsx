@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useState } from 'react';
 import { Anchor, Button, ColorSwatch, Group, Progress, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { Page } from '../components/Page';
 import { PAGE_SIZE, Pager, usePageArgs } from '../components/Pager';
@@ -15,6 +15,7 @@ import type { SubscriberOrder, SubscriberStatus, SubscribersQuery as Subscribers
 import { useSearchText } from '../hooks/useSearchText';
 import { ChoicesQuery, SubscribersQuery } from './documents';
 import { downloadSubscribersCsv, saveBlob, type ExportProgress, type ExportQuery } from './csvExport';
+import { useFilterParams } from '../hooks/useFilterParams';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Subscriber'] };
@@ -33,20 +34,12 @@ const ORDER_NAMES: Record<SubscriberOrder, string> = {
 
 /** Search and filters live in the URL, so a filtered page is a deep link. */
 export default function SubscribersView() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useFilterParams();
   const { text, typed, setTyped } = useSearchText();
   const status = params.get('status') as SubscriberStatus | null;
   const planId = params.get('plan');
   const routerId = params.get('router');
   const order = useSortParams<SubscriberOrder>('USERNAME', ORDERS);
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    next.delete('after');
-    next.delete('before');
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const [result, reexecute] = useQuery({
     query: SubscribersQuery,
     variables: { text: text || null, status, planId, routerId, orderBy: order.sort, descending: order.descending, ...usePageArgs() },

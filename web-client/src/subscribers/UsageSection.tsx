@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Card, Group, SegmentedControl, Text } from '@mantine/core';
 import { useClient } from 'urql';
-import { bytes } from '../live/format';
 import { SubscriberUsageQuery } from './sectionDocuments';
 import { BarChart, type BarSeries } from '../charts/BarChart';
-import { DECIMAL_BYTES } from '../charts/unitTicks';
+import { DECIMAL_BYTES, decimalBytes } from '../format/units';
 import type { UsageGranularity } from '../gql/graphql';
 import { bucketLabel, usageWindow, type UsagePeriod } from './usagePeriods';
 
@@ -99,10 +98,10 @@ export function UsageSection({ subscriberId }: { subscriberId: string }) {
       {series && (
         <>
           <Text size="sm" mb="xs" data-testid="usage-total">
-            ↓ {bytes(series.totalDown)} ↑ {bytes(series.totalUp)}
+            ↓ {decimalBytes(series.totalDown)} ↑ {decimalBytes(series.totalUp)}
           </Text>
           {series.starts.length ? (
-            <BarChart labels={labels} series={USAGE_SERIES} values={values} format={bytes} units={DECIMAL_BYTES} label={`Usage over the last ${period}`} height={200} />
+            <BarChart labels={labels} series={USAGE_SERIES} values={values} format={decimalBytes} units={DECIMAL_BYTES} label={`Usage over the last ${period}`} height={200} />
           ) : (
             <Text size="sm" c="dimmed">
               No usage in this period.

@@ -1,4 +1,4 @@
-import { bytes } from '../live/format';
+import { decimalBytes } from '../format/units';
 
 /** Slack for the sample to be read, stored and visible before the page asks again. */
 const READ_SLACK_MS = 5_000;
@@ -30,7 +30,7 @@ const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-dig
  */
 export function sessionBytesText(session: SessionCounts, now: number): string {
   if (session.countersAt) {
-    return `↓ ${bytes(session.counters.txBytes)} ↑ ${bytes(session.counters.rxBytes)} · counted ${clock(Date.parse(session.countersAt))}`;
+    return `↓ ${decimalBytes(session.counters.txBytes)} ↑ ${decimalBytes(session.counters.rxBytes)} · counted ${clock(Date.parse(session.countersAt))}`;
   }
   const every = countInterval(session.countersEvery);
   const due = Date.parse(session.loginAt) + session.countersEvery * 1000;
