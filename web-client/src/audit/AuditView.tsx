@@ -76,7 +76,8 @@ export default function AuditView() {
                 <Table.Th>Who</Table.Th>
                 <Table.Th>Command</Table.Th>
                 <Table.Th>Subscriber</Table.Th>
-                <Table.Th>Outcome</Table.Th>
+                {/* without a width of its own the badge gave way to the command column: "SUCCE…" */}
+                <Table.Th miw={120}>Outcome</Table.Th>
                 <Table.Th>ms</Table.Th>
               </Table.Tr>
             </Table.Thead>

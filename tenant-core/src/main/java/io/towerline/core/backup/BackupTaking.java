@@ -106,11 +106,15 @@ class BackupTaking implements OperationHandler {
 		BackupSettings settings = this.schedule.settings();
 		Actor actor = Actor.of(operation.requestedBy());
 		RouterClient client = this.access.client(router);
-		// every try: a try cut short by the connection does not always count as an
-		// attempt
-		removeEarlierTriesFiles(client, router, operation);
-		List<BackupKind> kinds = kinds(operation.subject(), settings, client);
+		// every command of the operation, the first listing too, is on record with its
+		// router, operation and requester
 		CommandContext context = new CommandContext(router.id(), actor, operation.id(), null);
+		List<BackupKind> kinds = context.call(() -> {
+			// every try: a try cut short by the connection does not always count as an
+			// attempt
+			removeEarlierTriesFiles(client, router, operation);
+			return kinds(operation.subject(), settings, client);
+		});
 		// a try that failed after storing one kind (the connection cut during the next)
 		// already recorded it: a kind is recorded once per operation, however many tries
 		List<RouterBackup> taken = new ArrayList<>(

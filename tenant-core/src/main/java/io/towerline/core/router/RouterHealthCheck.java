@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 
+import io.towerline.core.actor.Actor;
+import io.towerline.core.audit.CommandContext;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
@@ -30,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RouterHealthCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(RouterHealthCheck.class);
+
+	static final Actor ACTOR = Actor.system("health-check");
 
 	private final RouterRepository routers;
 
@@ -85,7 +89,10 @@ public class RouterHealthCheck {
 	private Router record(UUID routerId, boolean requested) {
 		Router router = this.transactions.execute(
 				(tx) -> this.routers.findById(routerId).orElseThrow(() -> new NotFoundException("Router", routerId)));
-		ProbeOutcome outcome = probe(router, requested);
+		// the platform's own probes (every minute per router) are routine monitoring, not
+		// recorded one by one (ADR 0132, 0252); a probe someone asked for is
+		ProbeOutcome outcome = requested ? probe(router, true)
+				: new CommandContext(routerId, ACTOR, null, null).callRoutineReads(() -> probe(router, false));
 		Router checked = this.transactions.execute((tx) -> {
 			Router current = this.routers.findById(routerId).orElse(router);
 			outcome.applyTo(current, this.clock);

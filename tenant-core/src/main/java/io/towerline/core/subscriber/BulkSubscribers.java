@@ -198,10 +198,10 @@ public class BulkSubscribers {
 						List.of(new FieldError("subscriberIds", ErrorCode.NOT_FOUND, "No such subscriber"))));
 			}
 			else {
-				boolean wasCutOff = !subscriber.status().mayConnect();
+				SubscriberStatus from = subscriber.status();
 				if (change(subscriber, action, planId, now)) {
 					changed.add(subscriber);
-					announce(subscriber, action, wasCutOff, actor);
+					announce(subscriber, action, from, actor);
 				}
 			}
 		}
@@ -227,10 +227,11 @@ public class BulkSubscribers {
 	/**
 	 * The same event a single change publishes, so timelines and webhooks see bulk work.
 	 */
-	private void announce(Subscriber subscriber, BulkAction action, boolean wasCutOff, Actor actor) {
+	private void announce(Subscriber subscriber, BulkAction action, SubscriberStatus from, Actor actor) {
 		switch (action) {
 			case ENABLE -> this.subscribers.publish(subscriber,
-					wasCutOff ? SubscriberEvents.RESTORED : SubscriberEvents.CHANGED, actor, "Enabled (bulk)");
+					from.mayConnect() ? SubscriberEvents.CHANGED : SubscriberEvents.RESTORED, actor,
+					Subscribers.backToActive(from) + " (bulk)");
 			case DISABLE -> this.subscribers.publish(subscriber, SubscriberEvents.CHANGED, actor, "Disabled (bulk)");
 			case SUSPEND -> this.subscribers.publish(subscriber, SubscriberEvents.SUSPENDED, actor, "Suspended (bulk)");
 			case CHANGE_PLAN -> this.subscribers.publish(subscriber, SubscriberEvents.CHANGED, actor,

@@ -56,10 +56,10 @@ public final class SubscriberChangeBatch {
 
 	public void enable(UUID id, Actor actor) {
 		Subscriber subscriber = this.subscribers.get(id);
-		boolean wasCutOff = !subscriber.status().mayConnect();
+		SubscriberStatus from = subscriber.status();
 		subscriber.changeStatus(SubscriberStatus.ACTIVE, this.clock.instant());
-		this.subscribers.publish(subscriber, wasCutOff ? SubscriberEvents.RESTORED : SubscriberEvents.CHANGED, actor,
-				"Enabled");
+		this.subscribers.publish(subscriber, from.mayConnect() ? SubscriberEvents.CHANGED : SubscriberEvents.RESTORED,
+				actor, Subscribers.backToActive(from));
 		this.changed.put(id, subscriber);
 	}
 

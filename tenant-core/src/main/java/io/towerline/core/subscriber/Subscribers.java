@@ -136,9 +136,17 @@ public class Subscribers {
 	}
 
 	public Changed enable(UUID id, Actor actor) {
-		boolean wasCutOff = !get(id).status().mayConnect();
+		SubscriberStatus from = get(id).status();
 		return changeStatus(id, SubscriberStatus.ACTIVE, actor,
-				wasCutOff ? SubscriberEvents.RESTORED : SubscriberEvents.CHANGED, "Enabled");
+				from.mayConnect() ? SubscriberEvents.CHANGED : SubscriberEvents.RESTORED, backToActive(from));
+	}
+
+	/**
+	 * What bringing a subscriber back to ACTIVE is called on its timeline: a suspension
+	 * is restored, as the web app's button says; anything else is enabled.
+	 */
+	static String backToActive(SubscriberStatus from) {
+		return (from == SubscriberStatus.SUSPENDED) ? "Restored" : "Enabled";
 	}
 
 	public Changed disable(UUID id, Actor actor) {

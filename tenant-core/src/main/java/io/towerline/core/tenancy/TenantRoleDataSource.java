@@ -94,7 +94,7 @@ class TenantRoleDataSource extends DelegatingDataSource {
 				roleSwitch = new RoleSwitch(connection, known.name(), true);
 			}
 			else {
-				String schema = reset(connection, true);
+				String schema = resetReadingDefaultSchema(connection);
 				defaultSchemas.put(physical, new DefaultSchema(schema));
 				roleSwitch = new RoleSwitch(connection, schema, false);
 			}
@@ -121,22 +121,30 @@ class TenantRoleDataSource extends DelegatingDataSource {
 	 * Back to the login user and the session's default search path, committed when the
 	 * connection is in a transaction: the caller's rollback would otherwise undo the
 	 * reset and give it the last borrower's role.
-	 * @return the default schema, when asked for
 	 */
-	private static @Nullable String reset(Connection connection, boolean readSchema) throws SQLException {
+	private static void reset(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			String schema = null;
-			if (readSchema) {
-				statement.execute("RESET ROLE; RESET search_path; SELECT current_schema()");
-				schema = firstRow(statement);
-			}
-			else {
-				statement.execute("RESET ROLE; RESET search_path");
-			}
-			if (!connection.getAutoCommit()) {
-				connection.commit();
-			}
+			statement.execute("RESET ROLE; RESET search_path");
+			commitIfInTransaction(connection);
+		}
+	}
+
+	/**
+	 * {@link #reset} in the same round trip as reading the default schema it leaves.
+	 * @return the session's default schema
+	 */
+	private static @Nullable String resetReadingDefaultSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET ROLE; RESET search_path; SELECT current_schema()");
+			String schema = firstRow(statement);
+			commitIfInTransaction(connection);
 			return schema;
+		}
+	}
+
+	private static void commitIfInTransaction(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.commit();
 		}
 	}
 
@@ -306,7 +314,7 @@ class TenantRoleDataSource extends DelegatingDataSource {
 
 		/** The checkout's reset, before anything else reaches the server. */
 		private void sendPendingReset() throws SQLException {
-			reset(this.target, false);
+			reset(this.target);
 			this.resetPending = false;
 			this.roleSet = false;
 			this.switchedInTransaction = false;

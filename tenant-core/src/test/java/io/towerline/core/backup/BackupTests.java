@@ -42,6 +42,25 @@ class BackupTests extends BackupTest {
 			.containsExactly("true", "false");
 	}
 
+	/**
+	 * The command log says who had a backup taken, on which router and in which
+	 * operation, for every command the backup sent: the listing of files left by an
+	 * earlier try as well as the export and its transfer.
+	 */
+	@Test
+	void shouldRecordEveryCommandOfABackupWithItsRouterOperationAndRequester() {
+		RouterBackup backup = take(BackupKind.EXPORT);
+		List<List<Object>> commands = this.jdbc
+			.sql("SELECT action, actor, router_id, operation_id FROM " + this.tenant.schemaName()
+					+ ".router_command_log WHERE action LIKE '/file/%' OR action LIKE '/export%' ORDER BY at")
+			.query((rs, row) -> List.<Object>of(rs.getString(1), rs.getString(2), String.valueOf(rs.getObject(3)),
+					String.valueOf(rs.getObject(4))))
+			.list();
+		assertThat(commands).extracting((command) -> command.get(0)).contains("/file/print", "/export", "/file/remove");
+		assertThat(commands).allSatisfy((command) -> assertThat(command.subList(1, 4)).as("%s", command.get(0))
+			.containsExactly(STAFF.value(), this.routerId.toString(), String.valueOf(backup.operationId())));
+	}
+
 	@Test
 	void shouldShowWhatChangedOnTheRouterInTheDiff() {
 		RouterBackup before = take(BackupKind.EXPORT);

@@ -94,6 +94,23 @@ class RoutersTests extends DatabaseTest {
 		assertThat(checked.health().uptimeSeconds()).isPositive();
 	}
 
+	/**
+	 * The platform's own probe of a router's health (the sweep's, every minute) is
+	 * routine monitoring: it leaves no command-log row per read (ADR 0252).
+	 */
+	@Test
+	void shouldLeaveNoCommandLogRowsForThePlatformsOwnProbe() {
+		Router router = TenantContext.callAs(this.tenant,
+				() -> this.routers.create(details("core-1", simulator.port()), "router-pass"));
+		String logged = "SELECT count(*) FROM " + this.tenant.schemaName() + ".router_command_log";
+		int before = this.jdbc.sql(logged).query(Integer.class).single();
+
+		Router checked = TenantContext.callAs(this.tenant, () -> this.healthCheck.check(router.id()));
+
+		assertThat(checked.health().status()).isEqualTo(RouterStatus.ONLINE);
+		assertThat(this.jdbc.sql(logged).query(Integer.class).single()).isEqualTo(before);
+	}
+
 	@Test
 	void shouldRecordAuthenticationFailure() {
 		Router checked = TenantContext.callAs(this.tenant, () -> {

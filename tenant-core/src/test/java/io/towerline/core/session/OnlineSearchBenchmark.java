@@ -15,16 +15,13 @@ import io.towerline.core.session.keys.SearchKeyMirrors;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
-import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.testsupport.DatabaseTest;
 import io.towerline.core.testsupport.SearchReadFigures;
-import io.towerline.core.testsupport.TestDatabase;
 import io.towerline.core.usage.Counters;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,21 +50,17 @@ class OnlineSearchBenchmark extends DatabaseTest {
 	TransactionTemplate transactions;
 
 	@Autowired
-	TenantOnboarding onboarding;
+	TestOnlineSessions sessions;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	JdbcTemplate statements;
 
 	@Autowired
 	SearchKeyMirrors mirrors;
 
 	@Test
 	void measure() {
-		TenantId tenant = TenantId.of(TestDatabase.uniqueSlug("searchbench"));
-		this.onboarding.onboard(tenant.slug(), "Search benchmark", RateLimitTier.ENTERPRISE);
+		TenantId tenant = this.sessions.tenant("searchbench", RateLimitTier.ENTERPRISE);
 		Random random = new Random(9);
 		int secrets = SESSIONS + Math.max(1, SESSIONS / 10);
 		Instant now = Instant.now();
@@ -94,7 +87,7 @@ class OnlineSearchBenchmark extends DatabaseTest {
 		this.jdbc.sql("VACUUM ANALYZE " + tenant.schemaName() + ".online_session_key").update();
 		String mac = mac("sub00042");
 		// the same service searching in the database only (ADR 0245 compares)
-		OnlineSessions database = TestOnlineSessions.inDatabase(this.jdbc, this.statements);
+		OnlineSessions database = this.sessions.inDatabase();
 		long heapBefore = settledHeap();
 		long loading = System.nanoTime();
 		TenantContext.runAs(tenant, () -> this.online.page(new OnlineSessionFilter(null, null, null, null, "zzz"),

@@ -17,19 +17,15 @@ import io.towerline.core.session.keys.SearchKeyMirrors;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
-import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.tenancy.catalog.TenantSchemaMigrator;
 import io.towerline.core.testsupport.DatabaseTest;
-import io.towerline.core.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,19 +50,13 @@ class SearchInMemoryTests extends DatabaseTest {
 	SearchKeyMirrors mirrors;
 
 	@Autowired
-	TenantOnboarding onboarding;
+	TestOnlineSessions sessions;
 
 	@Autowired
 	TenantSchemaMigrator migrator;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	JdbcTemplate statements;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	DataSource dataSource;
@@ -78,9 +68,8 @@ class SearchInMemoryTests extends DatabaseTest {
 
 	@BeforeEach
 	void tenant() {
-		this.tenant = TenantId.of(TestDatabase.uniqueSlug("memory"));
-		this.onboarding.onboard(this.tenant.slug(), "Memory", RateLimitTier.STARTER);
-		this.database = TestOnlineSessions.inDatabase(this.jdbc, this.statements);
+		this.tenant = this.sessions.tenant("memory", RateLimitTier.STARTER);
+		this.database = this.sessions.inDatabase();
 	}
 
 	@Test
@@ -213,7 +202,7 @@ class SearchInMemoryTests extends DatabaseTest {
 
 	/** The memory's and the database's pages through every cursor, and their counts. */
 	private void same(OnlineSessionFilter filter, OnlineSessionOrder order, int limit) {
-		TestOnlineSessions.assertSamePages(this.transactions, this.online, this.database, filter, order, limit);
+		this.sessions.assertSamePages(this.online, this.database, filter, order, limit);
 	}
 
 	private List<UUID> found(String text) {
@@ -241,7 +230,7 @@ class SearchInMemoryTests extends DatabaseTest {
 
 	private void insert(UUID id, UUID router, @Nullable UUID subscriber, String name, String address, String mac,
 			Instant login) {
-		TestOnlineSessions.insert(this.jdbc, this.tenant, id, router, subscriber, name, address, mac, login);
+		this.sessions.insert(this.tenant, id, router, subscriber, name, address, mac, login);
 	}
 
 	private static void bind(PreparedStatement statement, UUID id, UUID router, String name, String address, String mac,

@@ -16,16 +16,12 @@ import io.towerline.core.session.keys.SearchKeyMirrors;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.core.tenancy.catalog.RateLimitTier;
-import io.towerline.core.tenancy.catalog.TenantOnboarding;
 import io.towerline.core.testsupport.DatabaseTest;
-import io.towerline.core.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,13 +45,7 @@ class SearchMemoryBoundTests extends DatabaseTest {
 	private static final OnlineSessionFilter BOUND = new OnlineSessionFilter(null, null, null, null, "bound-");
 
 	@Autowired
-	TenantOnboarding onboarding;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	JdbcTemplate statements;
+	TestOnlineSessions sessions;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -69,8 +59,8 @@ class SearchMemoryBoundTests extends DatabaseTest {
 	@BeforeEach
 	void services() {
 		this.mirrors = new SearchKeyMirrors(true, Duration.ofMinutes(10), MAX_KEYS);
-		this.online = TestOnlineSessions.inMemory(this.jdbc, this.statements, this.mirrors);
-		this.database = TestOnlineSessions.inDatabase(this.jdbc, this.statements);
+		this.online = this.sessions.inMemory(this.mirrors);
+		this.database = this.sessions.inDatabase();
 	}
 
 	@Test
@@ -170,7 +160,7 @@ class SearchMemoryBoundTests extends DatabaseTest {
 	private void search(TenantId tenant) {
 		TenantContext.runAs(tenant, () -> {
 			for (OnlineSessionOrder order : OnlineSessionOrder.values()) {
-				TestOnlineSessions.assertSamePages(this.transactions, this.online, this.database, BOUND, order, 7);
+				this.sessions.assertSamePages(this.online, this.database, BOUND, order, 7);
 			}
 		});
 		assertKeysWithinTheBound();
@@ -182,8 +172,7 @@ class SearchMemoryBoundTests extends DatabaseTest {
 	}
 
 	private TenantId tenant(int sessions) {
-		TenantId tenant = TenantId.of(TestDatabase.uniqueSlug("bound"));
-		this.onboarding.onboard(tenant.slug(), "Bound", RateLimitTier.STARTER);
+		TenantId tenant = this.sessions.tenant("bound", RateLimitTier.STARTER);
 		insert(tenant, sessions);
 		return tenant;
 	}
@@ -193,7 +182,7 @@ class SearchMemoryBoundTests extends DatabaseTest {
 		Instant login = Instant.parse("2026-11-01T00:00:00Z");
 		for (int i = 0; i < sessions; i++) {
 			UUID id = UUID.randomUUID();
-			TestOnlineSessions.insert(this.jdbc, tenant, id, router, null, "bound-" + id, "10.8.0." + (i % 250),
+			this.sessions.insert(tenant, id, router, null, "bound-" + id, "10.8.0." + (i % 250),
 					"02:00:00:00:00:0" + (i % 10), login.plusSeconds(i % 7));
 		}
 	}

@@ -10,6 +10,7 @@ import io.towerline.core.actor.Actor;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.lifecycle.SubscriberTimeline;
+import io.towerline.core.lifecycle.TimelineEntry;
 import io.towerline.core.operation.OperationStatus;
 import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.operation.RouterOperations;
@@ -36,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -159,6 +161,39 @@ class BulkSubscriberActionTests extends DatabaseTest {
 		outcome.operations().forEach(this::awaitSucceeded);
 		assertThat(this.simulators.get(1).secret("s0").orElseThrow()).containsEntry("disabled", "false");
 		assertThat(this.simulators.get(1).secret("s1").orElseThrow()).containsEntry("disabled", "true");
+	}
+
+	/**
+	 * Bringing a subscriber back is named on its timeline after what it left, one by one
+	 * and in bulk: a suspension is restored (the web app's Restore), a disabled
+	 * subscriber enabled.
+	 */
+	@Test
+	void shouldNameBringingASubscriberBackAfterWhatItLeft() {
+		Actor staff = Actor.of("user:staff");
+		UUID suspended = this.northSubscribers.get(0);
+		UUID disabled = this.northSubscribers.get(1);
+		UUID suspendedInBulk = this.southSubscribers.get(0);
+		UUID disabledInBulk = this.southSubscribers.get(1);
+		inTenant(() -> {
+			this.subscribers.suspend(suspended, staff);
+			this.subscribers.disable(disabled, staff);
+			this.subscribers.suspend(suspendedInBulk, staff);
+			return this.subscribers.disable(disabledInBulk, staff);
+		});
+		inTenant(() -> {
+			this.subscribers.enable(suspended, staff);
+			return this.subscribers.enable(disabled, staff);
+		});
+		inTenant(() -> this.bulk.apply(BulkAction.ENABLE,
+				SubscriberSelection.of(List.of(suspendedInBulk, disabledInBulk)), null, staff));
+
+		assertThat(List.of(suspended, disabled, suspendedInBulk, disabledInBulk))
+			.map((id) -> inTenant(() -> this.timeline.of(id, 1)).get(0))
+			.extracting(TimelineEntry::kind, TimelineEntry::summary)
+			.containsExactly(tuple(SubscriberEvents.RESTORED, "Restored"), tuple(SubscriberEvents.RESTORED, "Enabled"),
+					tuple(SubscriberEvents.RESTORED, "Restored (bulk)"),
+					tuple(SubscriberEvents.RESTORED, "Enabled (bulk)"));
 	}
 
 	@Test

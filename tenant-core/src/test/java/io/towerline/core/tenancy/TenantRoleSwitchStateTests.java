@@ -1,29 +1,15 @@
 package io.towerline.core.tenancy;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
-import io.towerline.core.tenancy.catalog.RateLimitTier;
-import io.towerline.core.tenancy.catalog.TenantOnboarding;
-import io.towerline.core.testsupport.DatabaseTest;
-import io.towerline.core.testsupport.TestDatabase;
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -38,25 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * start as the login user in the default schema.
  */
 @SpringBootTest
-class TenantRoleSwitchStateTests extends DatabaseTest {
-
-	private static TenantId alpha;
-
-	private static TenantId beta;
-
-	@Autowired
-	TenantOnboarding onboarding;
-
-	@Autowired
-	DataSource dataSource;
-
-	@BeforeEach
-	void tenants() {
-		if (alpha == null) {
-			alpha = onboard("switch-a");
-			beta = onboard("switch-b");
-		}
-	}
+class TenantRoleSwitchStateTests extends OnePhysicalConnectionTest {
 
 	@Test
 	void shouldAnswerTheServersSchemaAfterASwitchToATenantIsRolledBack() throws Exception {
@@ -119,7 +87,7 @@ class TenantRoleSwitchStateTests extends DatabaseTest {
 
 	@Test
 	void shouldKeepTheServersStateWhenTheRoleFailsAfterTheSearchPath() throws Exception {
-		String roleless = TenantId.SCHEMA_PREFIX + "roleless_" + Long.toHexString(System.nanoTime());
+		String roleless = rolelessSchema();
 		onOnePhysicalConnection((physical, roles, login) -> {
 			try (Connection connection = roles.getConnection()) {
 				connection.setSchema(alpha.schemaName());
@@ -149,8 +117,7 @@ class TenantRoleSwitchStateTests extends DatabaseTest {
 		onOnePhysicalConnection((physical, roles, login) -> {
 			String platformSchema = currentSchema(physical);
 			// what a release whose switch back was undone leaves on a pooled connection
-			execute(physical, "SET SESSION search_path TO '" + alpha.schemaName() + "'; SET ROLE \""
-					+ TenantRoles.roleOf(alpha) + "\"");
+			leaveTenantOn(physical, alpha);
 
 			try (Connection platform = roles.getConnection()) {
 				// plain JDBC (the scheduler, a JdbcClient outside a transaction) sets no
@@ -186,87 +153,6 @@ class TenantRoleSwitchStateTests extends DatabaseTest {
 	}
 
 	/**
-	 * A checkout sends nothing until it is used (ADR 0251). Whatever the borrower does
-	 * first, nothing reaches the server in what the last borrower left (here a tenant's
-	 * role and search path, left on the physical connection): the first statement, on the
-	 * switch or on the connection it unwraps, runs as the login user in the default
-	 * schema or in the schema switched to, and the schema the switch answered before it
-	 * is the one the statement sees.
-	 */
-	@Test
-	void shouldRunNothingInTheLastBorrowersStateWhateverACheckoutDoesFirst() throws Exception {
-		String roleless = TenantId.SCHEMA_PREFIX + "roleless_" + Long.toHexString(System.nanoTime());
-		Map<String, FirstUse> uses = new LinkedHashMap<>();
-		uses.put("a statement", (connection) -> connection);
-		uses.put("a prepared statement", (connection) -> {
-			connection.prepareStatement("SELECT 1").close();
-			return connection;
-		});
-		uses.put("metadata", (connection) -> {
-			assertThat(connection.getMetaData().getURL()).isNotBlank();
-			return connection;
-		});
-		uses.put("the driver's connection unwrapped",
-				(connection) -> (Connection) connection.unwrap(PGConnection.class));
-		uses.put("a transaction begun", (connection) -> {
-			connection.setAutoCommit(false);
-			return connection;
-		});
-		uses.put("a commit", (connection) -> {
-			connection.setAutoCommit(false);
-			connection.commit();
-			return connection;
-		});
-		uses.put("a rollback", (connection) -> {
-			connection.setAutoCommit(false);
-			connection.rollback();
-			return connection;
-		});
-		uses.put("a failed switch", (connection) -> {
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.setSchema(roleless));
-			return connection;
-		});
-		uses.put("a switch to the platform", (connection) -> {
-			connection.setSchema("public");
-			return connection;
-		});
-		uses.put("a switch in a transaction, rolled back", (connection) -> {
-			connection.setAutoCommit(false);
-			connection.setSchema(alpha.schemaName());
-			connection.rollback();
-			return connection;
-		});
-		uses.put("a failed switch in a transaction, rolled back", (connection) -> {
-			connection.setAutoCommit(false);
-			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connection.setSchema(roleless));
-			connection.rollback();
-			return connection;
-		});
-		onOnePhysicalConnection((physical, roles, login) -> {
-			try (Connection first = roles.getConnection()) {
-				// the physical connection's first checkout reads its default schema
-				assertThat(currentSchema(first)).isEqualTo("public");
-			}
-			for (Map.Entry<String, FirstUse> use : uses.entrySet()) {
-				execute(physical, "SET SESSION search_path TO '" + beta.schemaName() + "'; SET ROLE \""
-						+ TenantRoles.roleOf(beta) + "\"");
-				try (Connection connection = roles.getConnection()) {
-					Connection used = use.getValue().apply(connection);
-					String answered = connection.getSchema();
-					assertThat(currentUser(used)).as("role after %s", use.getKey()).isEqualTo(login);
-					assertThat(currentSchema(used)).as("schema after %s", use.getKey())
-						.isEqualTo(answered)
-						.isEqualTo("public");
-					if (!connection.getAutoCommit()) {
-						connection.rollback();
-						connection.setAutoCommit(true);
-					}
-				}
-			}
-		});
-	}
-
-	/**
 	 * The class of problem rather than its examples: random walks of switches, failed
 	 * switches, transactions, savepoints, commits and rollbacks; after every step the
 	 * switch answers the server's schema, runs as the role that schema implies, and every
@@ -274,7 +160,7 @@ class TenantRoleSwitchStateTests extends DatabaseTest {
 	 */
 	@Test
 	void shouldAnswerTheServersSchemaAndRoleAfterAnySequenceOfSwitchesAndTransactions() throws Exception {
-		String roleless = TenantId.SCHEMA_PREFIX + "roleless_" + Long.toHexString(System.nanoTime());
+		String roleless = rolelessSchema();
 		List<String> schemas = List.of("public", alpha.schemaName(), beta.schemaName(), roleless);
 		onOnePhysicalConnection((physical, roles, login) -> {
 			for (int seed = 1; seed <= 25; seed++) {
@@ -356,24 +242,6 @@ class TenantRoleSwitchStateTests extends DatabaseTest {
 		});
 	}
 
-	/** One physical connection, the switch over it, and the login user's name. */
-	private void onOnePhysicalConnection(OnConnection body) throws Exception {
-		try (Connection physical = ((TenantRoleDataSource) this.dataSource).getTargetDataSource().getConnection()) {
-			String login = currentUser(physical);
-			TenantRoleDataSource roles = new TenantRoleDataSource(new SingleConnectionDataSource(physical, true));
-			try {
-				body.run(physical, roles, login);
-			}
-			finally {
-				if (!physical.getAutoCommit()) {
-					physical.rollback();
-					physical.setAutoCommit(true);
-				}
-				execute(physical, "RESET ROLE; RESET search_path");
-			}
-		}
-	}
-
 	private static void assertSameAsServer(Connection connection, Connection physical) throws SQLException {
 		assertSameAsServer(connection, physical, "");
 	}
@@ -402,48 +270,6 @@ class TenantRoleSwitchStateTests extends DatabaseTest {
 
 	private static void assertHandedBackClean(Connection physical, String login) throws SQLException {
 		assertThat(currentUser(physical)).as("role after the hand-back").isEqualTo(login);
-	}
-
-	private TenantId onboard(String prefix) {
-		String slug = TestDatabase.uniqueSlug(prefix);
-		this.onboarding.onboard(slug, "Tenant " + slug, RateLimitTier.STANDARD);
-		return TenantId.of(slug);
-	}
-
-	private static String currentUser(Connection connection) throws SQLException {
-		return queryOne(connection, "SELECT current_user");
-	}
-
-	private static String currentSchema(Connection connection) throws SQLException {
-		return queryOne(connection, "SELECT current_schema()");
-	}
-
-	private static String queryOne(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getString(1);
-		}
-	}
-
-	private static void execute(Connection connection, String sql) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	@FunctionalInterface
-	private interface FirstUse {
-
-		/** Does something first with a fresh checkout; answers the connection to read. */
-		Connection apply(Connection connection) throws SQLException;
-
-	}
-
-	@FunctionalInterface
-	private interface OnConnection {
-
-		void run(Connection physical, TenantRoleDataSource roles, String login) throws Exception;
-
 	}
 
 }

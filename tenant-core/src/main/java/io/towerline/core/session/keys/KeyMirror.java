@@ -66,10 +66,31 @@ final class KeyMirror {
 		if (changes.whole()) {
 			return changes.keys().size();
 		}
-		Set<UUID> removed = new HashSet<>();
-		changes.gone().stream().filter(this.slots::containsKey).forEach(removed::add);
-		long added = changes.keys().stream().filter((key) -> !this.slots.containsKey(key.id())).count();
-		return Math.toIntExact(size() - removed.size() + added);
+		int after = size() - heldAmong(changes.gone());
+		for (SearchKey key : changes.keys()) {
+			if (!this.slots.containsKey(key.id())) {
+				after++;
+			}
+		}
+		return after;
+	}
+
+	/**
+	 * How many different ids of {@code gone} the copy holds: an id removed twice since
+	 * the previous read has two markers.
+	 */
+	private int heldAmong(List<UUID> gone) {
+		if (gone.isEmpty()) {
+			// a read that removes nothing allocates nothing
+			return 0;
+		}
+		Set<UUID> held = new HashSet<>();
+		for (UUID id : gone) {
+			if (this.slots.containsKey(id)) {
+				held.add(id);
+			}
+		}
+		return held.size();
 	}
 
 	void clear() {

@@ -3,6 +3,7 @@ package io.towerline.core.session.keys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -78,6 +79,62 @@ class KeyMirrorTests {
 			}
 		}
 		assertThat(mirror.size()).isEqualTo(live.size());
+	}
+
+	/**
+	 * The memory bound counts a read's keys before the read is applied (ADR 0246):
+	 * whatever the read holds (removals of ids held, of ids not held, of one id twice;
+	 * keys new and replaced; a whole read) the count is the size the copy has once it is
+	 * applied, in the order {@link TenantKeys} applies it.
+	 */
+	@Test
+	void shouldCountTheKeysAReadLeavesBeforeItIsApplied() {
+		Random random = new Random(7);
+		KeyMirror mirror = new KeyMirror();
+		List<UUID> live = new ArrayList<>();
+		UUID router = UUID.randomUUID();
+		for (int read = 0; read < 300; read++) {
+			boolean whole = random.nextInt(12) == 0;
+			Map<UUID, SearchKey> keys = new LinkedHashMap<>();
+			for (int i = random.nextInt(6); i > 0; i--) {
+				UUID id = (!live.isEmpty() && random.nextBoolean()) ? live.get(random.nextInt(live.size()))
+						: new UUID(random.nextLong(), random.nextLong());
+				keys.put(id, new SearchKey(id, router, null, read, "sub" + read, "sub" + read));
+			}
+			List<UUID> gone = new ArrayList<>();
+			for (int i = whole ? 0 : random.nextInt(5); i > 0; i--) {
+				int kind = random.nextInt(3);
+				if (kind == 0 && !gone.isEmpty()) {
+					gone.add(gone.get(random.nextInt(gone.size())));
+				}
+				else if (kind == 1 && !live.isEmpty()) {
+					UUID held = live.get(random.nextInt(live.size()));
+					if (!keys.containsKey(held)) {
+						// a read's removals are of ids absent from the table
+						gone.add(held);
+					}
+				}
+				else {
+					gone.add(new UUID(random.nextLong(), random.nextLong()));
+				}
+			}
+			KeyChanges changes = new KeyChanges(whole, "table", read, List.copyOf(keys.values()), gone);
+
+			int counted = mirror.sizeAfter(changes);
+
+			if (whole) {
+				mirror.clear();
+				live.clear();
+			}
+			gone.forEach(mirror::remove);
+			live.removeAll(gone);
+			keys.values().forEach(mirror::put);
+			keys.keySet().stream().filter((id) -> !live.contains(id)).forEach(live::add);
+			mirror.settle();
+			assertThat(counted).as("read %d: %d keys, removals %s", read, keys.size(), gone)
+				.isEqualTo(mirror.size())
+				.isEqualTo(live.size());
+		}
 	}
 
 	private static Comparator<SearchKey> order(KeyOrder order) {
