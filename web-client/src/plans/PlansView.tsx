@@ -8,6 +8,7 @@ import { useSortParams } from '../components/SortableTh';
 import type { PlanOrder } from '../gql/graphql';
 import { Can } from '../auth/Me';
 import { useCreateDraft } from '../hooks/useCreateDraft';
+import { downUp } from './rates';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Plan'] };
@@ -22,7 +23,8 @@ const PlansQuery = graphql(`
           id
           name
           profileName
-          rateLimit
+          downloadRate
+          uploadRate
           gracePlan {
             id
             name
@@ -76,7 +78,7 @@ export default function PlansView() {
       columns={[
         { header: 'Name', sort: { key: 'NAME', current: order }, cell: (plan) => plan.name },
         { header: 'PPP profile', sort: { key: 'PROFILE', current: order }, cell: (plan) => plan.profileName },
-        { header: 'Rate limit', cell: (plan) => <code>{plan.rateLimit}</code> },
+        { header: 'Rate (↓ download ↑ upload)', cell: (plan) => <code>{downUp(plan)}</code> },
         { header: 'Grace plan', cell: (plan) => plan.gracePlan?.name ?? '—' },
       ]}
     >
