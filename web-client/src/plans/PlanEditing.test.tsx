@@ -29,6 +29,8 @@ const full = {
   },
 };
 
+const profileInput = Object.fromEntries(Object.entries(full.profile).filter(([key]) => key !== '__typename'));
+
 const pageInfo = { __typename: 'PageInfo', hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
 
 /** A client answering every query from one object and every mutation with `answer`, keeping what was sent. */
@@ -78,17 +80,8 @@ describe('editing a plan', () => {
           uploadRate: '10M',
           burst: { downloadRate: '60M', uploadRate: '20M', downloadThreshold: '24M', uploadThreshold: '8M', seconds: 16 },
           gracePlanId: 'p0',
-          profile: {
-            localAddress: '10.0.0.1',
-            remoteAddress: 'home-pool',
-            poolRanges: '10.1.0.0/24',
-            dnsServers: ['1.1.1.1'],
-            onlyOne: true,
-            addressList: null,
-            parentQueue: 'total',
-            sessionTimeoutSeconds: null,
-            idleTimeoutSeconds: 600,
-          },
+          // the settings exactly as read, without the output type's name
+          profile: profileInput,
         },
       },
     ]);
