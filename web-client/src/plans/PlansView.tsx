@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ListPage } from '../components/ListPage';
@@ -8,6 +8,10 @@ import { useSortParams } from '../components/SortableTh';
 import type { PlanOrder } from '../gql/graphql';
 import { Can } from '../auth/Me';
 import { useCreateDraft } from '../hooks/useCreateDraft';
+import { downUp } from './rates';
+import { PlanFields } from './PlanFields';
+import { EditPlanDialog } from './EditPlanDialog';
+import { DeletePlanDialog } from './DeletePlanDialog';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Plan'] };
@@ -22,7 +26,8 @@ const PlansQuery = graphql(`
           id
           name
           profileName
-          rateLimit
+          downloadRate
+          uploadRate
           gracePlan {
             id
             name
@@ -60,6 +65,8 @@ export default function PlansView() {
     context: LIST_CONTEXT,
   });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string; profileName: string } | null>(null);
   return (
     <ListPage
       title="Plans"
@@ -76,11 +83,32 @@ export default function PlansView() {
       columns={[
         { header: 'Name', sort: { key: 'NAME', current: order }, cell: (plan) => plan.name },
         { header: 'PPP profile', sort: { key: 'PROFILE', current: order }, cell: (plan) => plan.profileName },
-        { header: 'Rate limit', cell: (plan) => <code>{plan.rateLimit}</code> },
+        { header: 'Rate (↓ download ↑ upload)', cell: (plan) => <code>{downUp(plan)}</code> },
         { header: 'Grace plan', cell: (plan) => plan.gracePlan?.name ?? '—' },
+        {
+          header: '',
+          label: 'Actions',
+          cell: (plan) => (
+            <Group gap={4}>
+              <Can capability="operate">
+                <Button size="compact-xs" variant="light" aria-label={`Edit ${plan.name}`} onClick={() => setEditing(plan.id)}>
+                  Edit
+                </Button>
+              </Can>
+              {/* deleting is for tenant admins (the API's deletePlan) */}
+              <Can capability="administer">
+                <Button size="compact-xs" variant="light" color="red" aria-label={`Delete ${plan.name}`} onClick={() => setDeleting(plan)}>
+                  Delete
+                </Button>
+              </Can>
+            </Group>
+          ),
+        },
       ]}
     >
       {adding && <NewPlan onClose={() => setAdding(false)} />}
+      {editing && <EditPlanDialog id={editing} onClose={() => setEditing(null)} />}
+      {deleting && <DeletePlanDialog plan={deleting} onClose={() => setDeleting(null)} />}
     </ListPage>
   );
 }
@@ -107,11 +135,7 @@ function NewPlan({ onClose }: { onClose: () => void }) {
         }}
       >
         <Stack>
-          <TextInput label="Name" required value={values.name} error={errors.name} onChange={(e) => update({ name: e.currentTarget.value })} />
-          <Group grow>
-            <TextInput label="Download" placeholder="20M" required value={values.downloadRate} error={errors.downloadRate} onChange={(e) => update({ downloadRate: e.currentTarget.value })} />
-            <TextInput label="Upload" placeholder="5M" required value={values.uploadRate} error={errors.uploadRate} onChange={(e) => update({ uploadRate: e.currentTarget.value })} />
-          </Group>
+          <PlanFields values={values} errors={errors} update={update} />
           <Button type="submit" loading={running}>
             Create plan
           </Button>
