@@ -100,6 +100,10 @@ try {
 
   await step('suspend the subscriber', async () => {
     await page.getByRole('button', { name: 'Suspend' }).click();
+    // one click only asks: the subscriber is suspended once the dialog is confirmed
+    const confirm = page.getByRole('dialog', { name: `Suspend ${username}?` });
+    await confirm.getByText('loses service').waitFor();
+    await confirm.getByRole('button', { name: `Suspend ${username}` }).click();
     await notified(page, 'is suspended; the router disconnects them once it applies the change');
     await page.getByText('suspended', { exact: true }).first().waitFor();
     await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });

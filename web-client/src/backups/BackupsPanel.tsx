@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Badge, Button, Card, Checkbox, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from 'urql';
-import { Can } from '../auth/Me';
+import { Can, useCan } from '../auth/Me';
 import { binaryBytes } from '../format/units';
 import { EmptyState, QueryState } from '../components/QueryState';
 import { useAction } from '../hooks/useAction';
 import { OperationProgress } from '../operations/OperationProgress';
 import { BackupDiffView } from './BackupDiffView';
+import { BackupSettingsDialog } from './BackupSettingsDialog';
 import { RouterBackupsQuery, TakeBackup } from './documents';
 import { RestoreDialog, type RestorableBackup } from './RestoreDialog';
 import { downloadBackup } from './download';
@@ -24,6 +25,12 @@ interface Backup extends RestorableBackup {
   downloadPath: string;
 }
 
+/** How often the schedule runs, in the largest whole unit. */
+function every(minutes: number): string {
+  const [amount, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  return amount === 1 ? `every ${unit}` : `every ${amount} ${unit}s`;
+}
+
 /** A router's backups: take one now, compare two exports, download, restore (tenant admins, confirmed by name). */
 export function BackupsPanel({ routerId }: { routerId: string }) {
   const [result, reexecute] = useQuery({ query: RouterBackupsQuery, variables: { id: routerId, first: 50 } });
@@ -32,6 +39,8 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
   const [taking, setTaking] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<Backup | null>(null);
   const [restoreOperation, setRestoreOperation] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
+  const administers = useCan('administer');
   const [, takeBackup] = useMutation(TakeBackup);
   const { run, running } = useAction();
   const router = result.data?.router;
@@ -39,6 +48,7 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
     return <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   }
   const backups: Backup[] = router.backups.edges.map((edge) => edge.node);
+  const settings = result.data?.backupSettings;
   const byId = new Map(backups.map((backup) => [backup.id, backup]));
   const compare = () => {
     // older first, whichever order they were ticked in
@@ -48,10 +58,22 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={3} size="h4">
-          Backups
-        </Title>
         <Group gap="xs">
+          <Title order={3} size="h4">
+            Backups
+          </Title>
+          {settings && (
+            <Text size="sm" c="dimmed">
+              {settings.enabled ? `Scheduled ${every(settings.intervalMinutes)}` : 'Scheduled backups are off'}
+            </Text>
+          )}
+        </Group>
+        <Group gap="xs">
+          <Can capability="administer">
+            <Button variant="default" onClick={() => setScheduling(true)}>
+              Schedule…
+            </Button>
+          </Can>
           <Button variant="default" disabled={selected.length !== 2} onClick={compare}>
             Compare selected
           </Button>
@@ -81,9 +103,24 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
       )}
       {backups.length === 0 ? (
         <EmptyState title="No backups yet">
-          <Text size="sm" c="dimmed">
-            Take one now, or turn on scheduled backups.
-          </Text>
+          {settings?.enabled ? (
+            <Text size="sm" c="dimmed">
+              Take one now, or wait for the next scheduled backup.
+            </Text>
+          ) : administers ? (
+            <Group gap="xs">
+              <Text size="sm" c="dimmed">
+                Take one now, or
+              </Text>
+              <Button size="xs" variant="light" onClick={() => setScheduling(true)}>
+                Turn on scheduled backups
+              </Button>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              Take one now, or ask a tenant admin to turn on scheduled backups.
+            </Text>
+          )}
         </EmptyState>
       ) : (
         <Table striped highlightOnHover aria-label="Backups">
@@ -163,6 +200,16 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
       <Modal opened={comparing != null} onClose={() => setComparing(null)} title="What changed" size="xl">
         {comparing && <BackupDiffView from={comparing.from} to={comparing.to} />}
       </Modal>
+      {scheduling && settings && (
+        <BackupSettingsDialog
+          settings={settings}
+          onClose={() => setScheduling(false)}
+          onSaved={() => {
+            setScheduling(false);
+            reexecute({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
       {restoring && (
         <RestoreDialog
           routerName={router.name}

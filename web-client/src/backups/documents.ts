@@ -1,5 +1,17 @@
 import { graphql } from '../gql';
 
+/** The tenant's backup schedule, read by the router's backups panel and edited in its schedule dialog. */
+export const BackupSettingsFields = graphql(`
+  fragment BackupSettingsFields on BackupSettings {
+    enabled
+    intervalMinutes
+    keepLast
+    keepDays
+    includeSensitive
+    binary
+  }
+`);
+
 export const RouterBackupsQuery = graphql(`
   query RouterBackups($id: ID!, $first: Int, $after: String) {
     router(id: $id) {
@@ -25,6 +37,9 @@ export const RouterBackupsQuery = graphql(`
           endCursor
         }
       }
+    }
+    backupSettings {
+      ...BackupSettingsFields
     }
   }
 `);
@@ -79,6 +94,19 @@ export const RestoreBackup = graphql(`
       operation {
         id
         status
+      }
+      errors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const SetBackupSettings = graphql(`
+  mutation SetBackupSettings($input: BackupSettingsInput!) {
+    setBackupSettings(input: $input) {
+      settings {
+        ...BackupSettingsFields
       }
       errors {
         ...UserErrorFields

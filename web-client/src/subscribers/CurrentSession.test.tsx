@@ -8,7 +8,7 @@ import { CurrentSession } from './CurrentSession';
 // the chart draws on a canvas jsdom does not have; what it draws is not the subject here
 vi.mock('../charts/LiveChart', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../charts/LiveChart')>()),
-  LiveChart: () => null,
+  LiveChart: () => <div data-testid="live-chart" />,
 }));
 
 // jsdom's document is not 'visible' unless told: the speed stream runs only on a visible page
@@ -89,5 +89,22 @@ describe('CurrentSession', () => {
 
     expect(await screen.findByText('Offline')).toBeInTheDocument();
     expect(screen.getByTestId('speed-now')).toHaveTextContent('—');
+    expect(screen.getByText('Offline — no live speed')).toBeInTheDocument();
+    expect(screen.queryByTestId('live-chart')).not.toBeInTheDocument();
+  });
+
+  it('shows no empty speed chart for a subscriber who is offline, and draws it once their speed arrives', async () => {
+    let online = false;
+    const { client, push } = platform(() => online);
+    show(client);
+    expect(await screen.findByText('Offline')).toBeInTheDocument();
+    expect(screen.getByText('Offline — no live speed')).toBeInTheDocument();
+    expect(screen.queryByTestId('live-chart')).not.toBeInTheDocument();
+
+    online = true;
+    push(sample);
+
+    expect(await screen.findByTestId('live-chart')).toBeInTheDocument();
+    expect(screen.queryByText('Offline — no live speed')).not.toBeInTheDocument();
   });
 });

@@ -60,7 +60,7 @@ export function CurrentSession({ subscriberId }: { subscriberId: string }) {
             <SessionBytes session={session} />
           </Group>
         )}
-        <LiveSpeed subscriberId={subscriberId} onOnline={onOnline} />
+        <LiveSpeed subscriberId={subscriberId} online={online} onOnline={onOnline} />
       </Stack>
     </Card>
   );

@@ -12,6 +12,7 @@ import { urls } from '../urls';
 import { DeleteSubscriber, DisableSubscriber, EnableSubscriber, SubscriberQuery, SuspendSubscriber } from './documents';
 import { EditDialog, MoveDialog, PasswordDialog, PlanDialog, RevealDialog } from './SubscriberDialogs';
 import { SubscriberDetails } from './SubscriberDetails';
+import { SuspendButton } from './SuspendButton';
 import { CurrentSession } from './CurrentSession';
 import { UsageSection } from './UsageSection';
 import { LifecycleSection } from './LifecycleSection';
@@ -78,14 +79,11 @@ export default function SubscriberView() {
             </Button>
           )}
           {subscriber.status !== 'SUSPENDED' && (
-            <Button
-              color="orange"
-              variant="light"
-              loading={running}
-              onClick={() => void state('Suspend', `${subscriber.username} is suspended; the router disconnects them once it applies the change.`, suspend)}
-            >
-              Suspend
-            </Button>
+            <SuspendButton
+              username={subscriber.username}
+              running={running}
+              onSuspend={() => void state('Suspend', `${subscriber.username} is suspended; the router disconnects them once it applies the change.`, suspend)}
+            />
           )}
           {subscriber.status !== 'DISABLED' && (
             <Button
