@@ -43,15 +43,7 @@ class TrackerTransactionsTests {
 	@Test
 	void shouldRunRoutineWritesWhileEveryConnectWaitsForItsRouter() throws Exception {
 		TrackerTransactions transactions = new TrackerTransactions(countingTransactions(), 1, 2);
-		CountDownLatch routersAnswer = new CountDownLatch(1);
-		CountDownLatch bothConnecting = new CountDownLatch(2);
-		for (int i = 0; i < 2; i++) {
-			this.threads.submit(() -> transactions.connecting(() -> {
-				bothConnecting.countDown();
-				await(routersAnswer);
-			}));
-		}
-		await(bothConnecting);
+		CountDownLatch routersAnswer = connectToSilentRouters(transactions, 2);
 		// both connect permits are held by routers that do not answer: a sample's write
 		// still goes through, twice in a row on the one write permit
 		for (int i = 0; i < 2; i++) {
@@ -64,15 +56,7 @@ class TrackerTransactionsTests {
 	@Test
 	void shouldHoldUpAThirdConnectUntilAConnectPermitIsFree() throws Exception {
 		TrackerTransactions transactions = new TrackerTransactions(countingTransactions(), 1, 2);
-		CountDownLatch routersAnswer = new CountDownLatch(1);
-		CountDownLatch bothConnecting = new CountDownLatch(2);
-		for (int i = 0; i < 2; i++) {
-			this.threads.submit(() -> transactions.connecting(() -> {
-				bothConnecting.countDown();
-				await(routersAnswer);
-			}));
-		}
-		await(bothConnecting);
+		CountDownLatch routersAnswer = connectToSilentRouters(transactions, 2);
 		CountDownLatch thirdConnected = new CountDownLatch(1);
 		Future<?> third = this.threads.submit(() -> transactions.connecting(thirdConnected::countDown));
 		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> third.get(300, TimeUnit.MILLISECONDS));
@@ -128,6 +112,23 @@ class TrackerTransactionsTests {
 		assertThat(this.mostOpenTransactions.get()).isEqualTo(5);
 		assertThat(transactions.highWater()).isEqualTo(5);
 		assertThat(transactions.budget()).isEqualTo(5);
+	}
+
+	/**
+	 * Starts {@code connects} connects whose routers do not answer until the returned
+	 * latch is counted down, and returns once all of them hold their permits.
+	 */
+	private CountDownLatch connectToSilentRouters(TrackerTransactions transactions, int connects) {
+		CountDownLatch routersAnswer = new CountDownLatch(1);
+		CountDownLatch allConnecting = new CountDownLatch(connects);
+		for (int i = 0; i < connects; i++) {
+			this.threads.submit(() -> transactions.connecting(() -> {
+				allConnecting.countDown();
+				await(routersAnswer);
+			}));
+		}
+		await(allConnecting);
+		return routersAnswer;
 	}
 
 	private static Object pause() {
