@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,13 +132,16 @@ class TrackerTransactionsTests {
 		return routersAnswer;
 	}
 
-	private static Object pause() {
-		try {
-			Thread.sleep(2);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * Stays in its transaction until as many transactions were open at once as both
+	 * budgets allow, so the budgets are filled by the tasks waiting, not by timing.
+	 */
+	private Object pause() {
+		Awaitility.await()
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(5))
+			.atMost(PATIENCE)
+			.until(() -> this.mostOpenTransactions.get() >= 5);
 		return "done";
 	}
 
