@@ -121,10 +121,10 @@ final class TrackedRouter {
 	 * slow router then holds up other connects only, never the routine writes (ADR 0259).
 	 */
 	private void connect() {
-		this.services.transactions().connecting(this::connectHolding);
+		this.services.transactions().connecting(this::connectOnPermit);
 	}
 
-	private void connectHolding() {
+	private void connectOnPermit() {
 		if (this.stopped) {
 			return;
 		}
