@@ -2,8 +2,8 @@ package io.towerline.core.router;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.towerline.core.sweep.FixedRate;
 import io.towerline.mikrotik.audit.RouterCommandAuditor;
 import io.towerline.mikrotik.client.RouterClientSettings;
 import io.towerline.mikrotik.client.RouterClients;
@@ -44,8 +44,8 @@ class RouterConfiguration {
 
 	@Bean
 	RecurringTask<Void> routerHealthSweep(RouterHealthCheck healthCheck, RouterProperties properties) {
-		return Tasks.recurring("router-health-sweep", FixedDelay.of(properties.healthCheckInterval()))
-			.execute((instance, context) -> healthCheck.sweep());
+		return Tasks.recurring("router-health-sweep", FixedRate.of(properties.healthCheckInterval()))
+			.execute((instance, context) -> healthCheck.sweep(() -> context.getSchedulerState().isShuttingDown()));
 	}
 
 }

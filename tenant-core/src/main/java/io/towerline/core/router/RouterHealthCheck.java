@@ -1,15 +1,19 @@
 package io.towerline.core.router;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.error.NotFoundException;
+import io.towerline.core.sweep.SweepPacing;
 import io.towerline.core.sweep.TenantSweeps;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
@@ -26,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Probes routers and records what it saw: ONLINE with version, board, CPU, memory and
  * uptime, or UNREACHABLE / AUTH_FAILED with the reason. A sweep covers every active
- * tenant, probing a bounded number of routers at once.
+ * tenant's routers once an interval, their probes spread over most of it (ADR 0263) and a
+ * bounded number at once.
  */
 @Service
 public class RouterHealthCheck {
@@ -47,6 +52,8 @@ public class RouterHealthCheck {
 
 	private final int concurrency;
 
+	private final Duration spread;
+
 	private final ApplicationEventPublisher events;
 
 	private final RouterCheckAllowance checks;
@@ -62,6 +69,7 @@ public class RouterHealthCheck {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.concurrency = properties.healthCheckConcurrency();
+		this.spread = properties.healthCheckSpread();
 	}
 
 	/**
@@ -104,29 +112,46 @@ public class RouterHealthCheck {
 		return checked;
 	}
 
-	/** Probes every router of every active tenant. */
-	public void sweep() {
+	/**
+	 * Probes every router of every active tenant, their starts spread evenly over the
+	 * sweep's span (ADR 0263) with at most the configured number at once. Returns once
+	 * the probes started have finished; when {@code stopping} turns true (the scheduler
+	 * stops) the routers not yet started wait for the next sweep.
+	 * @param stopping whether to stop starting probes
+	 */
+	public void sweep(BooleanSupplier stopping) {
+		sweep(this.spread, stopping);
+	}
+
+	/**
+	 * {@link #sweep(BooleanSupplier)} over {@code spread} instead of the configured span.
+	 */
+	void sweep(Duration spread, BooleanSupplier stopping) {
+		record Due(TenantId tenant, UUID routerId) {
+		}
+		List<Due> due = new ArrayList<>();
+		this.sweeps.forEachTenant("Router health sweep",
+				(tenant) -> this.transactions.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList())
+					.forEach((id) -> due.add(new Due(tenant, id))));
+		SweepPacing pacing = SweepPacing.over(spread, due.size(), stopping);
 		Semaphore permits = new Semaphore(this.concurrency);
 		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-			this.sweeps.forEachTenant("Router health sweep", (tenant) -> {
-				List<UUID> ids = this.transactions
-					.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList());
-				for (UUID id : ids) {
-					workers.submit(() -> {
-						permits.acquireUninterruptibly();
-						try {
-							TenantContext.callAs(tenant, () -> record(id, false));
-							this.sweeps.worked("Health check of router " + id, tenant);
-						}
-						catch (RuntimeException ex) {
-							this.sweeps.failed("Health check of router " + id, tenant, ex);
-						}
-						finally {
-							permits.release();
-						}
-					});
-				}
-			});
+			for (int i = 0; i < due.size() && pacing.awaitTurn(i); i++) {
+				Due next = due.get(i);
+				workers.submit(() -> {
+					permits.acquireUninterruptibly();
+					try {
+						TenantContext.callAs(next.tenant(), () -> record(next.routerId(), false));
+						this.sweeps.worked("Health check of router " + next.routerId(), next.tenant());
+					}
+					catch (RuntimeException ex) {
+						this.sweeps.failed("Health check of router " + next.routerId(), next.tenant(), ex);
+					}
+					finally {
+						permits.release();
+					}
+				});
+			}
 		}
 	}
 

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Router connectivity settings.
  *
- * @param healthCheckInterval time between health sweeps over all routers
+ * @param healthCheckInterval time from one health sweep's start to the next's; each
+ * router is probed once in it
  * @param healthCheckConcurrency routers probed at once during a sweep
  * @param connectTimeout TCP connect timeout
  * @param commandTimeout time a single command may take before it is cancelled
@@ -46,6 +47,15 @@ record RouterProperties(Duration healthCheckInterval, int healthCheckConcurrency
 		if (breakerOpenFor == null) {
 			breakerOpenFor = Duration.ofSeconds(30);
 		}
+	}
+
+	/**
+	 * How long a sweep spreads its probes' starts over: three quarters of the interval,
+	 * so a sweep ends before the next is due (ADR 0263).
+	 * @return the span
+	 */
+	Duration healthCheckSpread() {
+		return this.healthCheckInterval.multipliedBy(3).dividedBy(4);
 	}
 
 }

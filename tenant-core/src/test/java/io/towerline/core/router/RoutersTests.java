@@ -1,5 +1,6 @@
 package io.towerline.core.router;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.towerline.core.error.InvalidInputException;
@@ -92,6 +93,30 @@ class RoutersTests extends DatabaseTest {
 		assertThat(checked.health().routerOsVersion()).startsWith("7.16");
 		assertThat(checked.health().lastSeenAt()).isNotNull();
 		assertThat(checked.health().uptimeSeconds()).isPositive();
+	}
+
+	@Test
+	void aSweepProbesTheRoutersOfEveryTenant() {
+		TenantId other = TenantId.of(TestDatabase.uniqueSlug("rt"));
+		this.onboarding.onboard(other.slug(), "Routers", RateLimitTier.STARTER);
+		Router mine = TenantContext.callAs(this.tenant,
+				() -> this.routers.create(details("core-1", simulator.port()), "router-pass", false));
+		Router theirs = TenantContext.callAs(other,
+				() -> this.routers.create(details("core-2", simulator.port()), "router-pass", false));
+		this.healthCheck.sweep(Duration.ZERO, () -> false);
+		assertThat(TenantContext.callAs(this.tenant, () -> this.routers.get(mine.id())).health().status())
+			.isEqualTo(RouterStatus.ONLINE);
+		assertThat(TenantContext.callAs(other, () -> this.routers.get(theirs.id())).health().status())
+			.isEqualTo(RouterStatus.ONLINE);
+	}
+
+	@Test
+	void aStoppingSchedulerStartsNoMoreProbes() {
+		Router router = TenantContext.callAs(this.tenant,
+				() -> this.routers.create(details("core-1", simulator.port()), "router-pass", false));
+		this.healthCheck.sweep(Duration.ZERO, () -> true);
+		assertThat(TenantContext.callAs(this.tenant, () -> this.routers.get(router.id())).health().lastCheckedAt())
+			.isNull();
 	}
 
 	/**
