@@ -2,21 +2,13 @@ package io.towerline.core.router;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 
 import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
 import io.towerline.core.error.NotFoundException;
-import io.towerline.core.sweep.SweepPacing;
-import io.towerline.core.sweep.TenantSweeps;
-import io.towerline.core.tenancy.TenantContext;
-import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.sweep.PacedSweeps;
 import io.towerline.mikrotik.RouterAuthenticationException;
 import io.towerline.mikrotik.RouterException;
 
@@ -44,7 +36,7 @@ public class RouterHealthCheck {
 
 	private final RouterAccess access;
 
-	private final TenantSweeps sweeps;
+	private final PacedSweeps sweeps;
 
 	private final TransactionTemplate transactions;
 
@@ -58,7 +50,7 @@ public class RouterHealthCheck {
 
 	private final RouterCheckAllowance checks;
 
-	RouterHealthCheck(RouterRepository routers, RouterAccess access, TenantSweeps sweeps,
+	RouterHealthCheck(RouterRepository routers, RouterAccess access, PacedSweeps sweeps,
 			TransactionTemplate transactions, Clock clock, RouterProperties properties,
 			ApplicationEventPublisher events, RouterCheckAllowance checks) {
 		this.checks = checks;
@@ -127,32 +119,9 @@ public class RouterHealthCheck {
 	 * {@link #sweep(BooleanSupplier)} over {@code spread} instead of the configured span.
 	 */
 	void sweep(Duration spread, BooleanSupplier stopping) {
-		record Due(TenantId tenant, UUID routerId) {
-		}
-		List<Due> due = new ArrayList<>();
-		this.sweeps.forEachTenant("Router health sweep",
-				(tenant) -> this.transactions.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList())
-					.forEach((id) -> due.add(new Due(tenant, id))));
-		SweepPacing pacing = SweepPacing.over(spread, due.size(), stopping);
-		Semaphore permits = new Semaphore(this.concurrency);
-		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int i = 0; i < due.size() && pacing.awaitTurn(i); i++) {
-				Due next = due.get(i);
-				workers.submit(() -> {
-					permits.acquireUninterruptibly();
-					try {
-						TenantContext.callAs(next.tenant(), () -> record(next.routerId(), false));
-						this.sweeps.worked("Health check of router " + next.routerId(), next.tenant());
-					}
-					catch (RuntimeException ex) {
-						this.sweeps.failed("Health check of router " + next.routerId(), next.tenant(), ex);
-					}
-					finally {
-						permits.release();
-					}
-				});
-			}
-		}
+		this.sweeps.run("Router health sweep", "Health check of router",
+				() -> this.transactions.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList()),
+				(id) -> record(id, false), this.concurrency, spread, stopping);
 	}
 
 	private ProbeOutcome probe(Router router, boolean requested) {

@@ -1,0 +1,77 @@
+package io.towerline.core.sweep;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.tenancy.TenantId;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A sweep over the parts of every active tenant (each router's health check, each
+ * router's drift check) that starts the parts evenly over a span (ADR 0263), a bounded
+ * number running at once, each with its tenant bound. Its load per second is the same at
+ * any fleet size, instead of one burst that the requests of that moment wait behind. A
+ * part's failure is reported like a round's ({@link TenantSweeps#failed}) and never stops
+ * the others.
+ */
+@Component
+public class PacedSweeps {
+
+	private final TenantSweeps sweeps;
+
+	PacedSweeps(TenantSweeps sweeps) {
+		this.sweeps = sweeps;
+	}
+
+	/**
+	 * Lists every active tenant's parts, then works on them paced; returns once the parts
+	 * started have finished.
+	 * @param sweep what the listing rounds are called in the log ("Router health sweep")
+	 * @param part what a part's work is called, before its id ("Health check of router")
+	 * @param parts the current tenant's parts, run with the tenant bound
+	 * @param work one part's work, run with its tenant bound
+	 * @param concurrency the most parts worked on at once
+	 * @param span how long the parts' starts are spread over
+	 * @param stopping true once no more parts are to start (the scheduler stops); the
+	 * rest wait for the next sweep
+	 */
+	public void run(String sweep, String part, Supplier<List<UUID>> parts, Consumer<UUID> work, int concurrency,
+			Duration span, BooleanSupplier stopping) {
+		record Due(TenantId tenant, UUID id) {
+		}
+		List<Due> due = new ArrayList<>();
+		this.sweeps.forEachTenant(sweep, (tenant) -> parts.get().forEach((id) -> due.add(new Due(tenant, id))));
+		SweepPacing pacing = SweepPacing.over(span, due.size(), stopping);
+		Semaphore permits = new Semaphore(concurrency);
+		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < due.size() && pacing.awaitTurn(i); i++) {
+				Due next = due.get(i);
+				String what = part + " " + next.id();
+				workers.submit(() -> {
+					permits.acquireUninterruptibly();
+					try {
+						TenantContext.runAs(next.tenant(), () -> work.accept(next.id()));
+						this.sweeps.worked(what, next.tenant());
+					}
+					catch (RuntimeException ex) {
+						this.sweeps.failed(what, next.tenant(), ex);
+					}
+					finally {
+						permits.release();
+					}
+				});
+			}
+		}
+	}
+
+}
