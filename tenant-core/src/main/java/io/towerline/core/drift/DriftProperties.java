@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Drift detection settings.
  *
- * @param interval time between scheduled checks of every router ({@code 15m} by default)
+ * @param interval time from one scheduled sweep's start to the next's; each router is
+ * checked once in it, the checks spread over three quarters of it ({@code 15m} by
+ * default)
  * @param concurrency routers checked at once during a sweep (4 by default)
  * @param retention how long reports are kept ({@code 30d} by default)
  */

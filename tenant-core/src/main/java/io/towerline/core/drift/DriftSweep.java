@@ -1,19 +1,18 @@
 package io.towerline.core.drift;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
+import io.towerline.core.sweep.FixedRate;
+import io.towerline.core.sweep.PacedSweeps;
 import io.towerline.core.sweep.TenantSweeps;
-import io.towerline.core.tenancy.TenantContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The scheduled drift sweep ({@code towerline.drift.interval}, one replica at a time
- * through db-scheduler): every router of every active tenant, a bounded number at once,
- * then the tenant's old reports are purged.
+ * through db-scheduler, started at a fixed rate): each tenant's old reports are purged,
+ * then every router of every active tenant is checked, the checks spread over most of the
+ * interval and a bounded number at once (ADR 0263).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DriftProperties.class)
@@ -38,35 +38,23 @@ class DriftSweep {
 	 */
 	@Bean
 	RecurringTask<Void> driftCheckSweep(ObjectProvider<DriftChecks> checks, DriftReports reports, Routers routers,
-			TenantSweeps sweeps, TransactionTemplate transactions, DriftProperties properties) {
-		return Tasks.recurring("drift-check-sweep", FixedDelay.of(properties.interval()))
-			.execute((instance, context) -> sweep(checks.getObject(), reports, routers, sweeps, transactions,
-					properties));
+			TenantSweeps sweeps, PacedSweeps paced, TransactionTemplate transactions, DriftProperties properties) {
+		return Tasks.recurring("drift-check-sweep", FixedRate.of(properties.interval()))
+			.execute((instance, context) -> sweep(checks.getObject(), reports, routers, sweeps, paced, transactions,
+					properties, properties.interval().multipliedBy(3).dividedBy(4),
+					() -> context.getSchedulerState().isShuttingDown()));
 	}
 
-	static void sweep(DriftChecks checks, DriftReports reports, Routers routers, TenantSweeps sweeps,
-			TransactionTemplate transactions, DriftProperties properties) {
-		Semaphore permits = new Semaphore(properties.concurrency());
-		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-			sweeps.forEachTenant("Drift sweep", (tenant) -> {
-				transactions.execute((tx) -> reports.purgeOlderThan(properties.retention()));
-				for (UUID routerId : routerIds(routers)) {
-					workers.submit(() -> {
-						permits.acquireUninterruptibly();
-						try {
-							TenantContext.runAs(tenant, () -> checks.scheduled(routerId));
-							sweeps.worked("Drift check of router " + routerId, tenant);
-						}
-						catch (RuntimeException ex) {
-							sweeps.failed("Drift check of router " + routerId, tenant, ex);
-						}
-						finally {
-							permits.release();
-						}
-					});
-				}
-			});
-		}
+	/**
+	 * Purges each tenant's old reports, then checks every router, the checks' starts
+	 * spread over {@code span} (three quarters of the interval when scheduled, ADR 0263).
+	 */
+	static void sweep(DriftChecks checks, DriftReports reports, Routers routers, TenantSweeps sweeps, PacedSweeps paced,
+			TransactionTemplate transactions, DriftProperties properties, Duration span, BooleanSupplier stopping) {
+		sweeps.forEachTenant("Drift report purge",
+				(tenant) -> transactions.execute((tx) -> reports.purgeOlderThan(properties.retention())));
+		paced.run("Drift sweep", "Drift check of router", () -> routerIds(routers), checks::scheduled,
+				properties.concurrency(), span, stopping);
 	}
 
 	private static List<UUID> routerIds(Routers routers) {
