@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useMutation } from 'urql';
 import { useAction } from '../hooks/useAction';
 import { RestoreBackup } from './documents';
+import { dateTime } from '../format/time';
 
 export interface RestorableBackup {
   id: string;
@@ -38,8 +39,8 @@ export function RestoreDialog({
         <>
           <Text size="sm">
             {backup.kind === 'BINARY'
-              ? `${routerName} downloads the backup of ${new Date(backup.takenAt).toLocaleString()}, loads it and reboots: every subscriber on it is disconnected until it is back.`
-              : `${routerName} downloads the export of ${new Date(backup.takenAt).toLocaleString()} and imports it without a reboot. An export is meant for a reset router: RouterOS stops at the first line that fails, and sessions can drop while it runs.`}
+              ? `${routerName} downloads the backup of ${dateTime(backup.takenAt)}, loads it and reboots: every subscriber on it is disconnected until it is back.`
+              : `${routerName} downloads the export of ${dateTime(backup.takenAt)} and imports it without a reboot. An export is meant for a reset router: RouterOS stops at the first line that fails, and sessions can drop while it runs.`}
           </Text>
           <Text size="sm" mt="xs">
             Its current configuration is replaced. Health and drift are checked once it answers again.

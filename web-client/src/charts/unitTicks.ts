@@ -1,5 +1,6 @@
 import type uPlot from 'uplot';
 import { PERCENT, type Units } from '../format/units';
+import { clockTime, dayMonth, dayMonthTime } from '../format/time';
 import { labelsInside } from './axisSize';
 
 /** Round steps: 1, 2 or 5 times a power of ten of the unit shown. */
@@ -166,24 +167,23 @@ export function timeTicks(min: number, max: number, most: number): number[] {
 
 /**
  * The labels of a time axis, one form for the whole axis: a date (28 Nov) when ticks are days apart; otherwise a
- * 24-hour clock time (06:00, or 06:00:15 when seconds apart), with the date in place of 00:00 where a day begins.
+ * clock time as the whole app writes it (`format/time`: 06:00, or 06:00:15 when seconds apart), with the date in place
+ * of 00:00 where a day begins.
  */
 export function timeLabels(ticks: readonly number[]): string[] {
   // a lone tick reads as a clock time (a date at midnight), with seconds only if it has some
   const step = ticks.length > 1 ? (ticks[1] ?? 0) - (ticks[0] ?? 0) : (ticks[0] ?? 0) % MINUTE ? 1 : MINUTE;
-  const date = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', ...(step < MINUTE ? { second: '2-digit' } : {}), hourCycle: 'h23' });
   return ticks.map((tick) => {
     const at = new Date(tick * 1000);
     const midnight = at.getHours() === 0 && at.getMinutes() === 0 && at.getSeconds() === 0;
-    return step >= DAY || midnight ? date.format(at) : clock.format(at);
+    return step >= DAY || midnight ? dayMonth(at) : clockTime(at, { seconds: step < MINUTE });
   });
 }
 
-/** An instant (Unix seconds) as a chart's legend shows it: 28 Nov, 06:15, on the axes' 24-hour clock. */
+/** An instant (Unix seconds) as a chart's legend shows it: 28 Nov, 06:15, written as every time in the app is. */
 export function timeLegend(seconds: number | null): string {
   if (seconds == null) return '—';
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(seconds * 1000));
+  return dayMonthTime(seconds * 1000);
 }
 
 /** A uPlot time axis (seconds) with `timeTicks` as many as its width has room for, and labels that would be cut left out. */

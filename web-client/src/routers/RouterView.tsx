@@ -13,6 +13,7 @@ import { urls } from '../urls';
 import { DeleteRouter, ImportRouter, RouterImportQuery, RouterQuery, TestRouterConnection } from './documents';
 import { RouterHistory } from './RouterHistory';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { dateTime } from '../format/time';
 
 function duration(seconds: number | null | undefined): string {
   if (seconds == null) return '—';
@@ -126,7 +127,7 @@ export default function RouterView() {
             </Text>
             <Text size="sm">Uptime: {duration(health.uptimeSeconds)}</Text>
             <Text size="sm" c="dimmed">
-              Last seen {health.lastSeenAt ? new Date(health.lastSeenAt).toLocaleString() : 'never'}
+              Last seen {health.lastSeenAt ? dateTime(health.lastSeenAt) : 'never'}
             </Text>
           </Stack>
         </Card>
