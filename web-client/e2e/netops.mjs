@@ -184,6 +184,15 @@ try {
     await page.keyboard.press('Escape');
   });
 
+  await step('router: the backup schedule dialog', async () => {
+    await page.getByRole('button', { name: 'Schedule…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Scheduled backups' });
+    await dialog.getByLabel('Every (hours)').waitFor();
+    await shot(page, 'backup-schedule');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   await step('router: download the newest export', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -78,6 +78,16 @@ try {
     await page.getByRole('cell', { name: planName, exact: true }).waitFor();
   });
 
+  await step('the plan edit dialog shows the plan as it is', async () => {
+    await page.getByRole('button', { name: `Edit ${planName}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit ${planName}` });
+    await dialog.getByRole('button', { name: 'Save plan' }).waitFor();
+    assert.equal(await dialog.getByLabel('Name').inputValue(), planName);
+    await shot(page, 'plan-edit');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   const username = `e2e-alice-${unique}`;
   await step('create a subscriber and watch its operation succeed', async () => {
     await nav(page, 'Subscribers').click();
@@ -95,6 +105,8 @@ try {
     await page.getByRole('heading', { name: username }).waitFor();
     await page.locator('[data-testid=operation-progress][data-status=SUCCEEDED]').waitFor({ timeout: 120000 });
     await page.getByText('in sync', { exact: true }).waitFor();
+    // not dialled in: the speed card says so rather than drawing an empty chart
+    await page.getByText('Offline — no live speed').waitFor();
     await shot(page, 'subscriber-detail');
   });
 
@@ -103,6 +115,7 @@ try {
     // one click only asks: the subscriber is suspended once the dialog is confirmed
     const confirm = page.getByRole('dialog', { name: `Suspend ${username}?` });
     await confirm.getByText('loses service').waitFor();
+    await shot(page, 'suspend-confirm');
     await confirm.getByRole('button', { name: `Suspend ${username}` }).click();
     await notified(page, 'is suspended; the router disconnects them once it applies the change');
     await page.getByText('suspended', { exact: true }).first().waitFor();
@@ -111,6 +124,17 @@ try {
     await page.getByRole('button', { name: 'Restore' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Enable' }).count(), 0);
     results.suspended = username;
+  });
+
+  await step('a plan that subscribers are on is not deleted, and the dialog says why', async () => {
+    await nav(page, 'Plans').click();
+    await page.getByRole('button', { name: `Delete ${planName}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete ${planName}?` });
+    await dialog.getByRole('button', { name: 'Delete plan' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'still has' }).waitFor();
+    await shot(page, 'plan-delete-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('cell', { name: planName, exact: true }).waitFor();
   });
 
   await step('bulk CSV with two bad rows', async () => {

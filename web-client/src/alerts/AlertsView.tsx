@@ -14,6 +14,7 @@ import { urls } from '../urls';
 import { AcknowledgeAlert, AlertHistoryQuery, AlertRaised, AlertsQuery } from './documents';
 import { asWords } from '../components/words';
 import { useFilterParams } from '../hooks/useFilterParams';
+import { dateTime } from '../format/time';
 
 const SEVERITY_COLORS: Record<AlertSeverity, string> = { CRITICAL: 'red', WARNING: 'orange', INFO: 'blue' };
 
@@ -138,7 +139,7 @@ export default function AlertsView() {
                   )}
                 </Table.Td>
                 <Table.Td>{alert.router ? <Link to={urls.router(alert.router.id)}>{alert.router.name}</Link> : '—'}</Table.Td>
-                <Table.Td>{new Date(alert.openedAt).toLocaleString()}</Table.Td>
+                <Table.Td>{dateTime(alert.openedAt)}</Table.Td>
                 <Table.Td>
                   <StatusBadge value={alert.state} />
                 </Table.Td>
@@ -233,7 +234,7 @@ function AlertHistory({ id }: { id: string }) {
       <Table.Tbody>
         {entries.map((entry, index) => (
           <Table.Tr key={`${entry.at}-${index}`}>
-            <Table.Td>{new Date(entry.at).toLocaleString()}</Table.Td>
+            <Table.Td>{dateTime(entry.at)}</Table.Td>
             <Table.Td>{asWords(entry.kind)}</Table.Td>
             <Table.Td>{entry.actor}</Table.Td>
             <Table.Td>{entry.note ?? ''}</Table.Td>

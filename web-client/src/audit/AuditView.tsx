@@ -8,6 +8,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import type { CommandOutcome } from '../gql/graphql';
 import { csvCell } from './csvCell';
 import { useFilterParams } from '../hooks/useFilterParams';
+import { dateTime } from '../format/time';
 
 const CommandLogQuery = graphql(`
   query CommandLog($filter: CommandLogFilter, $first: Int, $after: String) {
@@ -84,7 +85,7 @@ export default function AuditView() {
             <Table.Tbody>
               {rows.map(({ node }) => (
                 <Table.Tr key={node.id}>
-                  <Table.Td>{new Date(node.at).toLocaleString()}</Table.Td>
+                  <Table.Td>{dateTime(node.at)}</Table.Td>
                   <Table.Td>{node.actor}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{node.action}</Text>

@@ -2,6 +2,7 @@ import { Alert, Badge, Card, Group, ScrollArea, Stack, Text } from '@mantine/cor
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
 import { BackupDiffQuery } from './documents';
+import { dateTime } from '../format/time';
 
 const LINE_STYLE = {
   ADDED: { background: 'var(--mantine-color-green-0)', sign: '+' },
@@ -20,7 +21,7 @@ export function BackupDiffView({ from, to }: { from: string; to: string }) {
     <Stack gap="xs" data-testid="backup-diff">
       <Group gap="xs">
         <Text size="sm">
-          {new Date(diff.from.takenAt).toLocaleString()} → {new Date(diff.to.takenAt).toLocaleString()}
+          {dateTime(diff.from.takenAt)} → {dateTime(diff.to.takenAt)}
         </Text>
         <Badge color="green" variant="light">
           +{diff.linesAdded}

@@ -12,6 +12,7 @@ import { BackupSettingsDialog } from './BackupSettingsDialog';
 import { RouterBackupsQuery, TakeBackup } from './documents';
 import { RestoreDialog, type RestorableBackup } from './RestoreDialog';
 import { downloadBackup } from './download';
+import { dateTime } from '../format/time';
 
 interface Backup extends RestorableBackup {
   id: string;
@@ -139,7 +140,7 @@ export function BackupsPanel({ routerId }: { routerId: string }) {
           </Table.Thead>
           <Table.Tbody>
             {backups.map((backup) => {
-              const taken = new Date(backup.takenAt).toLocaleString();
+              const taken = dateTime(backup.takenAt);
               return (
                 <Table.Tr key={backup.id} data-testid="backup-row">
                   <Table.Td>

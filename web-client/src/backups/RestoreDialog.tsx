@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useMutation } from 'urql';
 import { useAction } from '../hooks/useAction';
 import { RestoreBackup } from './documents';
+import { dateTime } from '../format/time';
 
 export interface RestorableBackup {
   id: string;
@@ -30,48 +32,43 @@ export function RestoreDialog({
   const [, restore] = useMutation(RestoreBackup);
   const { run, running } = useAction();
   return (
-    <Modal opened onClose={onClose} title={`Restore ${routerName}?`}>
-      <Stack>
-        <Alert color="red" title={backup.kind === 'BINARY' ? 'The router reboots' : 'The configuration is imported on the running router'} role="alert">
+    <ConfirmDialog
+      title={`Restore ${routerName}?`}
+      consequenceTitle={backup.kind === 'BINARY' ? 'The router reboots' : 'The configuration is imported on the running router'}
+      consequence={
+        <>
           <Text size="sm">
             {backup.kind === 'BINARY'
-              ? `${routerName} downloads the backup of ${new Date(backup.takenAt).toLocaleString()}, loads it and reboots: every subscriber on it is disconnected until it is back.`
-              : `${routerName} downloads the export of ${new Date(backup.takenAt).toLocaleString()} and imports it without a reboot. An export is meant for a reset router: RouterOS stops at the first line that fails, and sessions can drop while it runs.`}
+              ? `${routerName} downloads the backup of ${dateTime(backup.takenAt)}, loads it and reboots: every subscriber on it is disconnected until it is back.`
+              : `${routerName} downloads the export of ${dateTime(backup.takenAt)} and imports it without a reboot. An export is meant for a reset router: RouterOS stops at the first line that fails, and sessions can drop while it runs.`}
           </Text>
           <Text size="sm" mt="xs">
             Its current configuration is replaced. Health and drift are checked once it answers again.
           </Text>
-        </Alert>
-        <TextInput
-          label={`Type ${expected} to go ahead`}
-          value={typed}
-          onChange={(event) => setTyped(event.currentTarget.value)}
-          autoComplete="off"
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={running}
-            disabled={typed !== expected}
-            onClick={async () => {
-              const outcome = await run(
-                'Restore backup',
-                () => restore({ input: { backupId: backup.id, confirmation: typed } }),
-                (d) => d.restoreBackup.errors,
-                backup.kind === 'BINARY' ? 'Restore started: the router reboots.' : 'Restore started.',
-              );
-              const operation = outcome.data?.restoreBackup.operation;
-              if (operation) onStarted(operation.id);
-            }}
-          >
-            {backup.kind === 'BINARY' ? 'Restore and reboot' : 'Restore'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        </>
+      }
+      confirmLabel={backup.kind === 'BINARY' ? 'Restore and reboot' : 'Restore'}
+      busy={running}
+      confirmDisabled={typed !== expected}
+      onClose={onClose}
+      onConfirm={async () => {
+        const outcome = await run(
+          'Restore backup',
+          () => restore({ input: { backupId: backup.id, confirmation: typed } }),
+          (d) => d.restoreBackup.errors,
+          backup.kind === 'BINARY' ? 'Restore started: the router reboots.' : 'Restore started.',
+        );
+        const operation = outcome.data?.restoreBackup.operation;
+        if (operation) onStarted(operation.id);
+      }}
+    >
+      <TextInput
+        label={`Type ${expected} to go ahead`}
+        value={typed}
+        onChange={(event) => setTyped(event.currentTarget.value)}
+        autoComplete="off"
+        data-autofocus
+      />
+    </ConfirmDialog>
   );
 }

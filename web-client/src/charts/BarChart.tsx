@@ -66,13 +66,14 @@ export function BarChart({ labels, series, values, format, units, label, height 
     if (!element || labels.length === 0) return;
     // one series: centred bars; two: the first left of the label, the second right of it
     const pair = series.length > 1;
+    const valueAxis = unitAxis(units, height);
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 200),
       height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       hooks: { setCursor: [(u) => setHovered(u.cursor.idx ?? null)] },
-      scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => valueAxis.cover(0, max > 0 ? max * 1.1 : 1) } },
       axes: [
         {
           values: (self, splits, axisIndex) =>
@@ -81,7 +82,7 @@ export function BarChart({ labels, series, values, format, units, label, height 
           incrs: [1, 2, 5, 10, 20, 50, 100],
           gap: 6,
         },
-        { ...unitAxis(units), size: labelAxisSize },
+        { ...valueAxis.axis, size: labelAxisSize },
       ],
       series: [
         {},

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import type uPlot from 'uplot';
 import { describe, expect, it, vi } from 'vitest';
-import { PERCENT, bitRate, percent } from '../format/units';
+import { BINARY_BYTES, BIT_RATE, COUNT, HOURS, PERCENT, bitRate, percent, type Units } from '../format/units';
 import { HistoryChart } from './HistoryChart';
 
 const built: uPlot.Options[] = [];
@@ -61,7 +61,8 @@ describe('HistoryChart axes', () => {
     const options = drawn();
     const range = options.scales!.y!.range as Range;
     expect(range(sized, 3, 80)).toEqual([0, 100]);
-    expect(range(sized, 3, 130)).toEqual([0, 130]);
+    // 130 % ends on the 150 % tick: an axis stopping at 130 % would draw the value above its last label (125 %)
+    expect(range(sized, 3, 130)).toEqual([0, 150]);
     const splits = (options.axes![1]!.splits as Splits)(sized, 1, 0, 100);
     expect(splits).toEqual([0, 25, 50, 75, 100]);
     expect((options.axes![1]!.values as Values)(sized, splits, 1)).toEqual(['0 %', '25 %', '50 %', '75 %', '100 %']);
@@ -83,5 +84,32 @@ describe('HistoryChart axes', () => {
     for (const tick of splits) expect(new Date(tick * 1000).getMinutes() % 30).toBe(0);
     const plot = { ...sized, axes: [{ scale: 'x' }], ctx: { font: '', measureText: (text: string) => ({ width: 7 * text.length }) }, valToPos: () => 300 } as unknown as uPlot;
     for (const label of (options.axes![0]!.values as Values)(plot, splits, 0)) expect(label).toMatch(/^\d\d:\d\d$/);
+  });
+
+  it.each([
+    ['hours (uptime)', HOURS],
+    ['percentages', PERCENT],
+    ['counts', COUNT],
+    ['bit rates', BIT_RATE],
+    ['bytes', BINARY_BYTES],
+  ] as [string, Units][])('never draws a value above its top tick: %s', (_name, units) => {
+    render(
+      <MantineProvider>
+        <HistoryChart title="Uptime" times={[1, 2]} period={[0, 3]} series={[{ label: 'Uptime', color: '#000', values: [1, 2] }]} format={String} units={units} />
+      </MantineProvider>,
+    );
+    const options = built.at(-1)!;
+    const range = options.scales!.y!.range as Range;
+    const splits = options.axes![1]!.splits as Splits;
+    let seed = 20261128;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let run = 0; run < 400; run++) {
+      const max = 10 ** (random() * (units === PERCENT ? 2.5 : 10)) * (1 + random());
+      const [low, high] = range(sized, 0, max);
+      const ticks = splits({ ...sized, scales: { y: { min: low, max: high } } } as unknown as uPlot, 1, low, high);
+      const top = ticks.at(-1)!;
+      expect(top, `top tick for a maximum of ${max}`).toBeGreaterThanOrEqual(max);
+      expect(top).toBeLessThanOrEqual(high);
+    }
   });
 });

@@ -39,6 +39,7 @@ export function HistoryChart({ title, times, period, series, format, units, heig
   useEffect(() => {
     const element = box.current;
     if (!element) return;
+    const valueAxis = units ? unitAxis(units, height) : null;
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 200),
       height,
@@ -47,10 +48,15 @@ export function HistoryChart({ title, times, period, series, format, units, heig
       scales: {
         x: { time: true, range: () => [period[0], period[1]] },
         // a share stops at 100 % unless a value is above it; counts start at zero and leave headroom (a flat line of 1
-        // should not fill the chart)
-        y: { range: units === PERCENT ? (_u, _min, max) => [0, Math.max(100, max)] : (_u, min, max) => [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))] },
+        // should not fill the chart); the top is a tick, so the highest value is never above the last label
+        y: {
+          range: (_u, min, max) => {
+            const [low, high] = units === PERCENT ? [0, Math.max(100, max)] : [Math.min(0, min), Math.max(4, Math.ceil(max * 1.2))];
+            return valueAxis ? valueAxis.cover(low, high) : [low, high];
+          },
+        },
       },
-      axes: [timeAxis(), { ...(units ? unitAxis(units) : { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }), size: labelAxisSize }],
+      axes: [timeAxis(), { ...(valueAxis ? valueAxis.axis : { values: (_u: uPlot, ticks: number[]) => ticks.map((tick) => format(tick)) }), size: labelAxisSize }],
       series: [
         // the time under the pointer, or a dash like the values' when the pointer is off the chart (uPlot's is "--")
         { value: (_u: uPlot, at: number | null) => timeLegend(at) },

@@ -62,6 +62,7 @@ export function LiveChart({ source, series, format, units, label, height = 220 }
   useEffect(() => {
     const target = element.current;
     if (!target) return;
+    const valueAxis = unitAxis(units, height);
     const plot = new uPlot(
       {
         width: Math.max(target.clientWidth, 300),
@@ -79,14 +80,14 @@ export function LiveChart({ source, series, format, units, label, height = 220 }
         ],
         scales: {
           x: { time: true, auto: false },
-          // at least 1 kbit/s tall, so an idle line does not get an axis of repeated tiny values
-          y: { range: (_: uPlot, _min: number, max: number) => [0, Math.max(max * 1.15, 1000)] },
+          // at least 1 kbit/s tall, so an idle line does not get an axis of repeated tiny values; the top is a tick
+          y: { range: (_: uPlot, _min: number, max: number) => valueAxis.cover(0, Math.max(max * 1.15, 1000)) },
         },
         axes: [
           // one short clock time per tick (uPlot's default stacks the date under the first tick and they overlap); a
           // label that would stick out of either edge is left out, as the window scrolls
           timeAxis(),
-          { ...unitAxis(units), size: labelAxisSize },
+          { ...valueAxis.axis, size: labelAxisSize },
         ],
         // the values now are shown beside the chart; the legend only names the lines
         legend: { live: false },

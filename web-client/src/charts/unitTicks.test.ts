@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BINARY_BYTES, BIT_RATE, COUNT, DECIMAL_BYTES, HOURS, PERCENT, type Units } from '../format/units';
-import { QUARTER_STEPS, roundTicks, tickLabels, timeLabels, timeStep, timeTicks } from './unitTicks';
+import { QUARTER_STEPS, ROUND_STEPS, coveringRange, roundTicks, tickLabels, timeLabels, timeStep, timeTicks } from './unitTicks';
 
 const UNITS: [string, Units][] = [
   ['binary bytes', BINARY_BYTES],
@@ -59,6 +59,24 @@ describe('roundTicks and tickLabels', () => {
       });
       // whole things in the smallest unit: no tick at half a byte or half a person
       if (size === units[0]![0]) expect(step).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('coveringRange', () => {
+  it.each(UNITS)('gives %s axes a tick at or above every value, whatever the room for ticks', (_name, units) => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let run = 0; run < 500; run++) {
+      const min = random() < 0.2 ? -(10 ** (random() * 6)) : 0;
+      const max = 10 ** (random() * 13) * (1 + random());
+      const most = 2 + Math.floor(random() * 10);
+      const steps = random() < 0.5 ? ROUND_STEPS : QUARTER_STEPS;
+      const [low, high] = coveringRange(min, max, units, most, steps);
+      const ticks = roundTicks(low, high, units, most, steps);
+      expect(low).toBe(min);
+      expect(ticks.at(-1), `${max} with room for ${most}`).toBeGreaterThanOrEqual(max);
+      expect(ticks.at(-1)).toBeLessThanOrEqual(high);
     }
   });
 });

@@ -1,5 +1,6 @@
 import type uPlot from 'uplot';
 import { PERCENT, type Units } from '../format/units';
+import { clockTime, dayMonth, dayMonthTime } from '../format/time';
 import { labelsInside } from './axisSize';
 
 /** Round steps: 1, 2 or 5 times a power of ten of the unit shown. */
@@ -76,22 +77,58 @@ export function tickLabels(ticks: readonly number[], min: number, max: number, u
   return ticks.map((tick) => (name ? `${format.format(tick / size)} ${name}` : format.format(tick / size)));
 }
 
-/** A uPlot value axis whose ticks are round in the unit shown (`roundTicks`), as many as its height has room for. */
-export function unitAxis(units: Units, steps: readonly number[] = units === PERCENT ? QUARTER_STEPS : ROUND_STEPS): Pick<uPlot.Axis, 'splits' | 'values'> {
+/**
+ * The range of a value axis from `min` that reaches `max` with a tick at or above `max`, so no value is drawn above
+ * the last label; mostly it ends on that tick. A top raised to the next tick can widen the step (0, 2, 4 d becomes
+ * 0, 5, 10 d) and a top lowered to the last tick can narrow it again, so the top moves a few times; when the steps
+ * keep alternating, the lowest top seen whose ticks reach `max` is kept.
+ */
+export function coveringRange(min: number, max: number, units: Units, most: number, steps: readonly number[] = ROUND_STEPS): [number, number] {
+  const covers = (tick: number) => tick >= max - Math.abs(max) * EPSILON;
+  let top = max;
+  let lowest = Infinity;
+  for (let tries = 0; tries < 8; tries++) {
+    const ticks = roundTicks(min, top, units, most, steps);
+    const last = ticks.at(-1) ?? min;
+    if (covers(last)) {
+      if (Math.abs(last - top) <= Math.abs(top) * EPSILON) return [min, last];
+      lowest = Math.min(lowest, top);
+      top = last;
+    } else {
+      top = last + (ticks.length > 1 ? (ticks[1] ?? 0) - (ticks[0] ?? 0) : Math.max(top - min, 1));
+    }
+  }
+  return [min, Number.isFinite(lowest) ? lowest : top];
+}
+
+/** The room outside a value axis's plot in a chart: the time or label axis (uPlot's 50 px) and padding (180 → 113 px). */
+const OUTSIDE_PLOT = 67;
+
+/**
+ * A uPlot value axis whose ticks are round in the unit shown (`roundTicks`), and `cover`, its scale's range: it ends
+ * on the axis's top tick, at or above every value. uPlot computes a range before the plot has a size, so both take
+ * the number of ticks from the chart's height (CSS pixels); from the plot's size they could disagree on the step.
+ */
+export function unitAxis(
+  units: Units,
+  chartHeight: number,
+  steps: readonly number[] = units === PERCENT ? QUARTER_STEPS : ROUND_STEPS,
+): { axis: Pick<uPlot.Axis, 'splits' | 'values'>; cover: (min: number, max: number) => [number, number] } {
   const spacing = steps === QUARTER_STEPS ? QUARTER_SPACING : TICK_SPACING;
+  const most = Math.max(2, Math.floor((chartHeight - OUTSIDE_PLOT) / spacing));
   const range = (self: uPlot, axisIndex: number) => {
     const scale = self.scales[self.axes[axisIndex]?.scale ?? 'y'];
     return [scale?.min ?? 0, scale?.max ?? 0] as const;
   };
   return {
-    splits: (self, _axisIndex, min, max) => {
-      const most = Math.floor(self.bbox.height / (window.devicePixelRatio || 1) / spacing);
-      return roundTicks(min, max, units, Math.max(2, most), steps);
+    axis: {
+      splits: (_self, _axisIndex, min, max) => roundTicks(min, max, units, most, steps),
+      values: (self, splits, axisIndex) => {
+        const [min, max] = range(self, axisIndex);
+        return tickLabels(splits, min, max, units);
+      },
     },
-    values: (self, splits, axisIndex) => {
-      const [min, max] = range(self, axisIndex);
-      return tickLabels(splits, min, max, units);
-    },
+    cover: (min, max) => coveringRange(min, max, units, most, steps),
   };
 }
 
@@ -130,24 +167,23 @@ export function timeTicks(min: number, max: number, most: number): number[] {
 
 /**
  * The labels of a time axis, one form for the whole axis: a date (28 Nov) when ticks are days apart; otherwise a
- * 24-hour clock time (06:00, or 06:00:15 when seconds apart), with the date in place of 00:00 where a day begins.
+ * clock time as the whole app writes it (`format/time`: 06:00, or 06:00:15 when seconds apart), with the date in place
+ * of 00:00 where a day begins.
  */
 export function timeLabels(ticks: readonly number[]): string[] {
   // a lone tick reads as a clock time (a date at midnight), with seconds only if it has some
   const step = ticks.length > 1 ? (ticks[1] ?? 0) - (ticks[0] ?? 0) : (ticks[0] ?? 0) % MINUTE ? 1 : MINUTE;
-  const date = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', ...(step < MINUTE ? { second: '2-digit' } : {}), hourCycle: 'h23' });
   return ticks.map((tick) => {
     const at = new Date(tick * 1000);
     const midnight = at.getHours() === 0 && at.getMinutes() === 0 && at.getSeconds() === 0;
-    return step >= DAY || midnight ? date.format(at) : clock.format(at);
+    return step >= DAY || midnight ? dayMonth(at) : clockTime(at, { seconds: step < MINUTE });
   });
 }
 
-/** An instant (Unix seconds) as a chart's legend shows it: 28 Nov, 06:15, on the axes' 24-hour clock. */
+/** An instant (Unix seconds) as a chart's legend shows it: 28 Nov, 06:15, written as every time in the app is. */
 export function timeLegend(seconds: number | null): string {
   if (seconds == null) return '—';
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(seconds * 1000));
+  return dayMonthTime(seconds * 1000);
 }
 
 /** A uPlot time axis (seconds) with `timeTicks` as many as its width has room for, and labels that would be cut left out. */

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { OperationsQuery } from '../operations/documents';
 import { asWords } from '../components/words';
 import { urls } from '../urls';
+import { dateTime } from '../format/time';
 
 const SHOWN = 3;
 
@@ -39,7 +40,7 @@ export function LatestFailures({ count }: { count: number }) {
                 </Text>
                 <Text span size="sm">
                   {' on '}
-                  {node.router?.name ?? 'no router'} · {new Date(node.createdAt).toLocaleString()}
+                  {node.router?.name ?? 'no router'} · {dateTime(node.createdAt)}
                 </Text>
                 <Text size="sm" c="dimmed" lineClamp={1}>
                   {node.lastError ?? 'No answer recorded'}

@@ -9,6 +9,7 @@ import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { urls } from '../urls';
 import type { DriftAction } from '../gql/graphql';
+import { dateTime } from '../format/time';
 
 const RouterChoices = graphql(`
   query DriftRouters {
@@ -145,7 +146,7 @@ export default function DriftView() {
       ) : (
         <>
           <Text size="sm">
-            Checked {new Date(latest.checkedAt).toLocaleString()}: {latest.missingCount} missing on the router,{' '}
+            Checked {dateTime(latest.checkedAt)}: {latest.missingCount} missing on the router,{' '}
             {latest.unmanagedCount} unmanaged, {latest.differentCount} different, {latest.ignoredCount} ignored.
           </Text>
           {latest.error && <Text c="red">{latest.error}</Text>}

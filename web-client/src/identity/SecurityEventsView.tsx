@@ -8,6 +8,7 @@ import { EmptyState, QueryState } from '../components/QueryState';
 import { useCan } from '../auth/Me';
 import { asWords } from '../components/words';
 import { useFilterParams } from '../hooks/useFilterParams';
+import { dateTime } from '../format/time';
 
 const SecurityEventsQuery = graphql(`
   query SecurityEvents($tenant: String, $type: SecurityEventType, $first: Int, $after: String, $last: Int, $before: String) {
@@ -72,7 +73,7 @@ export default function SecurityEventsView() {
             <Table.Tbody>
               {rows.map(({ node }) => (
                 <Table.Tr key={node.id}>
-                  <Table.Td>{new Date(node.occurredAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{dateTime(node.occurredAt)}</Table.Td>
                   <Table.Td>{asWords(node.type)}</Table.Td>
                   {platform && <Table.Td>{node.tenant ?? '—'}</Table.Td>}
                   <Table.Td>{node.actor}</Table.Td>

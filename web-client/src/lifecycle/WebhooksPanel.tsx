@@ -6,6 +6,7 @@ import { SecretOnce } from '../components/SecretOnce';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../hooks/useAction';
 import { CreateWebhookEndpoint, DeleteWebhookEndpoint, SendTestWebhook, SetWebhookEndpointEnabled, WebhookDeliveriesQuery } from './documents';
+import { dateTime } from '../format/time';
 
 interface Endpoint {
   id: string;
@@ -154,7 +155,7 @@ function DeliveryLog({ endpointId }: { endpointId: string }) {
           <Table.Tbody>
             {deliveries.map((delivery) => (
               <Table.Tr key={delivery.id} data-testid="delivery-row" data-status={delivery.status}>
-                <Table.Td>{new Date(delivery.createdAt).toLocaleString()}</Table.Td>
+                <Table.Td>{dateTime(delivery.createdAt)}</Table.Td>
                 <Table.Td>{delivery.eventType}</Table.Td>
                 <Table.Td>
                   <StatusBadge value={delivery.status} />

@@ -1,5 +1,5 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
 import { useMutation } from 'urql';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useAction } from '../hooks/useAction';
 import { KickSession } from './documents';
 import type { LiveRow } from './liveSessions';
@@ -9,31 +9,21 @@ export function KickDialog({ session, routerName, onClose }: { session: LiveRow;
   const [, disconnect] = useMutation(KickSession);
   const { run, running } = useAction();
   return (
-    <Modal opened onClose={onClose} title={`Kick ${session.username}?`}>
-      <Text size="sm">
-        The session ends on {routerName} now and the kick is recorded in the command log with your name. The subscriber may dial in again
-        unless disabled.
-      </Text>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={running}
-          onClick={async () => {
-            const outcome = await run(
-              'Kick session',
-              () => disconnect({ input: { sessionId: session.id } }),
-              (data) => data.disconnectSession.errors,
-              `${session.username} is being disconnected.`,
-            );
-            if (outcome.ok) onClose();
-          }}
-        >
-          Kick
-        </Button>
-      </Group>
-    </Modal>
+    <ConfirmDialog
+      title={`Kick ${session.username}?`}
+      consequence={`The session ends on ${routerName} now and the kick is recorded in the command log with your name. The subscriber may dial in again unless disabled.`}
+      confirmLabel="Kick"
+      busy={running}
+      onClose={onClose}
+      onConfirm={async () => {
+        const outcome = await run(
+          'Kick session',
+          () => disconnect({ input: { sessionId: session.id } }),
+          (data) => data.disconnectSession.errors,
+          `${session.username} is being disconnected.`,
+        );
+        if (outcome.ok) onClose();
+      }}
+    />
   );
 }

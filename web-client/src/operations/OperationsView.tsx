@@ -14,6 +14,7 @@ import type { OperationOrder, OperationStatus } from '../gql/graphql';
 import { SortableTh, useSortParams } from '../components/SortableTh';
 import { OperationsChanged, OperationsQuery, RetryOperation } from './documents';
 import { asWords } from '../components/words';
+import { dateTime } from '../format/time';
 
 const FILTERS = ['ALL', 'RUNNING', 'WAITING_FOR_ROUTER', 'FAILED', 'SUCCEEDED'] as const;
 const OPERATION_ORDERS: readonly OperationOrder[] = ['CREATED', 'STATUS', 'KIND'];
@@ -125,7 +126,7 @@ export default function OperationsView() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{new Date(node.createdAt).toLocaleString()}</Text>
+                    <Text size="sm">{dateTime(node.createdAt)}</Text>
                     <Text size="xs" c="dimmed">
                       {node.requestedBy}
                     </Text>

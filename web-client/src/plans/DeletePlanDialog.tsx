@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useMutation } from 'urql';
 import { fieldErrors } from '../api/errors';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useAction } from '../hooks/useAction';
 import { DeletePlan } from './documents';
 
@@ -17,39 +18,28 @@ export function DeletePlanDialog({ plan, onClose }: { plan: { id: string; name: 
   const [, deletePlan] = useMutation(DeletePlan);
   const { run, running } = useAction();
   return (
-    <Modal opened onClose={onClose} title={`Delete ${plan.name}?`}>
-      <Stack>
+    <ConfirmDialog
+      title={`Delete ${plan.name}?`}
+      consequence={
         <Text size="sm">
           The plan is deleted and its PPP profile <code>{plan.profileName}</code> is removed from your routers. A plan that
           subscribers are on, or that is another plan&apos;s grace plan, cannot be deleted: move them first.
         </Text>
-        {refusal && (
-          <Alert color="red" title="Not deleted" role="alert">
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={running}
-            onClick={async () => {
-              const outcome = await run(
-                'Delete plan',
-                () => deletePlan({ input: { id: plan.id } }, DELETE_CONTEXT),
-                (data) => data.deletePlan.errors,
-                `${plan.name} is deleted.`,
-              );
-              if (outcome.ok) onClose();
-              else setRefusal(Object.values(fieldErrors(outcome.fieldErrors)).join(' ') || null);
-            }}
-          >
-            Delete plan
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      }
+      confirmLabel="Delete plan"
+      busy={running}
+      error={refusal ? { title: 'Not deleted', message: refusal } : null}
+      onClose={onClose}
+      onConfirm={async () => {
+        const outcome = await run(
+          'Delete plan',
+          () => deletePlan({ input: { id: plan.id } }, DELETE_CONTEXT),
+          (data) => data.deletePlan.errors,
+          `${plan.name} is deleted.`,
+        );
+        if (outcome.ok) onClose();
+        else setRefusal(Object.values(fieldErrors(outcome.fieldErrors)).join(' ') || null);
+      }}
+    />
   );
 }

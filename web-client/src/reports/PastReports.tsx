@@ -7,6 +7,7 @@ import { useInterval } from '../hooks/useInterval';
 import { ReportsQuery } from './documents';
 import { formatCount, formatPeriod } from './format';
 import { FINISHED } from './kinds';
+import { dateTime, calendarDate } from '../format/time';
 
 /**
  * The tenant's reports until their retention ends, newest first; re-read while one is missing or running, and at once
@@ -72,10 +73,10 @@ export function PastReports({
               {report.rowsTotal != null && report.rowsTotal !== report.rowsDone ? ` / ${formatCount(report.rowsTotal)}` : ''}
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{new Date(report.requestedAt).toLocaleString()}</Text>
+              <Text size="sm">{dateTime(report.requestedAt)}</Text>
             </Table.Td>
             <Table.Td>
-              <Text size="sm">{new Date(report.expiresAt).toLocaleDateString()}</Text>
+              <Text size="sm">{calendarDate(report.expiresAt)}</Text>
             </Table.Td>
           </Table.Tr>
         ))}

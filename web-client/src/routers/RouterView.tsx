@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { OperationProgress } from '../operations/OperationProgress';
 import { Can } from '../auth/Me';
@@ -12,6 +13,7 @@ import { urls } from '../urls';
 import { DeleteRouter, ImportRouter, RouterImportQuery, RouterQuery, TestRouterConnection } from './documents';
 import { RouterHistory } from './RouterHistory';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { dateTime } from '../format/time';
 
 function duration(seconds: number | null | undefined): string {
   if (seconds == null) return '—';
@@ -125,7 +127,7 @@ export default function RouterView() {
             </Text>
             <Text size="sm">Uptime: {duration(health.uptimeSeconds)}</Text>
             <Text size="sm" c="dimmed">
-              Last seen {health.lastSeenAt ? new Date(health.lastSeenAt).toLocaleString() : 'never'}
+              Last seen {health.lastSeenAt ? dateTime(health.lastSeenAt) : 'never'}
             </Text>
           </Stack>
         </Card>
@@ -144,25 +146,19 @@ export default function RouterView() {
       </SimpleGrid>
       <RouterHistory routerId={id} />
       <BackupsPanel routerId={id} />
-      <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title={`Delete ${router.name}?`}>
-        <Text size="sm">The router is forgotten; nothing on it is changed. Routers with subscribers cannot be deleted.</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirmDelete(false)}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={running}
-            onClick={async () => {
-              const outcome = await run('Delete router', () => deleteRouter({ input: { id } }), (data) => data.deleteRouter.errors, 'Deleted.');
-              if (outcome.ok) navigate(urls.routers());
-              else setConfirmDelete(false);
-            }}
-          >
-            Delete
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={confirmDelete}
+        title={`Delete ${router.name}?`}
+        consequence="The router is forgotten; nothing on it is changed. Routers with subscribers cannot be deleted."
+        confirmLabel="Delete"
+        busy={running}
+        onClose={() => setConfirmDelete(false)}
+        onConfirm={async () => {
+          const outcome = await run('Delete router', () => deleteRouter({ input: { id } }), (data) => data.deleteRouter.errors, 'Deleted.');
+          if (outcome.ok) navigate(urls.routers());
+          else setConfirmDelete(false);
+        }}
+      />
     </Page>
   );
 }

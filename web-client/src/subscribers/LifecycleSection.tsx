@@ -5,6 +5,7 @@ import { Can } from '../auth/Me';
 import { StatusBadge } from '../components/StatusBadge';
 import { SubscriberLifecycleQuery } from './sectionDocuments';
 import { ExtendDialog, PostponeDialog } from './LifecycleDialogs';
+import { dateTime } from '../format/time';
 
 /** Who did it, as people read it: `user:ana` → ana, `system:lifecycle` → lifecycle (system). */
 export function actorLabel(actor: string): string {
@@ -55,7 +56,7 @@ export function LifecycleSection({ subscriberId }: { subscriberId: string }) {
           {subscriber?.timeline.nodes.map((entry) => (
             <Timeline.Item key={entry.id} title={entry.summary}>
               <Text size="xs" c="dimmed">
-                {new Date(entry.occurredAt).toLocaleString()} · {entry.kind} · by {actorLabel(entry.actor)}
+                {dateTime(entry.occurredAt)} · {entry.kind} · by {actorLabel(entry.actor)}
               </Text>
             </Timeline.Item>
           ))}

@@ -2,6 +2,7 @@ import { Card, Table, Text, Tooltip } from '@mantine/core';
 import { useQuery } from 'urql';
 import { StatusBadge } from '../components/StatusBadge';
 import { SubscriberNotificationsQuery } from './sectionDocuments';
+import { dateTime } from '../format/time';
 
 /** The last 20 messages to or about the subscriber and whether they were delivered. */
 export function NotificationsSection({ subscriberId }: { subscriberId: string }) {
@@ -31,7 +32,7 @@ export function NotificationsSection({ subscriberId }: { subscriberId: string })
             <Table.Tbody>
               {messages.map((message) => (
                 <Table.Tr key={message.id}>
-                  <Table.Td>{new Date(message.createdAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{dateTime(message.createdAt)}</Table.Td>
                   <Table.Td>{message.subject ?? message.eventType}</Table.Td>
                   <Table.Td>{message.channel.toLowerCase()}</Table.Td>
                   <Table.Td>{message.recipient ?? '—'}</Table.Td>

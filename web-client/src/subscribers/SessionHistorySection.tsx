@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { StatusBadge } from '../components/StatusBadge';
 import { decimalBytes } from '../format/units';
 import { SubscriberSessionsQuery } from './sectionDocuments';
+import { dateTime } from '../format/time';
 
 function duration(seconds: number): string {
   const h = Math.floor(seconds / 3600);
@@ -39,7 +40,7 @@ export function SessionHistorySection({ subscriberId }: { subscriberId: string }
             <Table.Tbody>
               {sessions.map((session) => (
                 <Table.Tr key={session.id}>
-                  <Table.Td>{new Date(session.loginAt).toLocaleString()}</Table.Td>
+                  <Table.Td>{dateTime(session.loginAt)}</Table.Td>
                   <Table.Td>{duration(session.durationSeconds)}</Table.Td>
                   <Table.Td>{session.router?.name ?? '—'}</Table.Td>
                   <Table.Td ff="monospace">{session.address}</Table.Td>

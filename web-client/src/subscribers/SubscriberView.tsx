@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Group, Modal, SimpleGrid, Text } from '@mantine/core';
+import { Button, Card, SimpleGrid, Text } from '@mantine/core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type OperationResult } from 'urql';
 import { Page } from '../components/Page';
 import { QueryState } from '../components/QueryState';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { OperationProgress } from '../operations/OperationProgress';
 import { Can } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
@@ -154,31 +155,25 @@ export default function SubscriberView() {
         <MoveDialog id={id} current={subscriber.router.id} onClose={() => setDialog(null)} onOperation={setOperationId} />
       )}
       {dialog === 'reveal' && <RevealDialog id={id} username={subscriber.username} onClose={() => setDialog(null)} />}
-      <Modal opened={dialog === 'delete'} onClose={() => setDialog(null)} title={`Delete ${subscriber.username}?`}>
-        <Text size="sm">Its PPPoE secret is removed from the router, then the record. This cannot be undone.</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setDialog(null)}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={running}
-            onClick={async () => {
-              const outcome = await run(
-                'Delete subscriber',
-                () => remove({ input: { id } }),
-                (data) => data.deleteSubscriber.errors,
-                `${subscriber.username} is being removed from the router.`,
-              );
-              if (outcome.ok) {
-                navigate(urls.subscribers());
-              }
-            }}
-          >
-            Delete
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={dialog === 'delete'}
+        title={`Delete ${subscriber.username}?`}
+        consequence="Its PPPoE secret is removed from the router, then the record. This cannot be undone."
+        confirmLabel="Delete"
+        busy={running}
+        onClose={() => setDialog(null)}
+        onConfirm={async () => {
+          const outcome = await run(
+            'Delete subscriber',
+            () => remove({ input: { id } }),
+            (data) => data.deleteSubscriber.errors,
+            `${subscriber.username} is being removed from the router.`,
+          );
+          if (outcome.ok) {
+            navigate(urls.subscribers());
+          }
+        }}
+      />
     </Page>
   );
 }

@@ -16,6 +16,7 @@ import { useSearchText } from '../hooks/useSearchText';
 import { ChoicesQuery, SubscribersQuery } from './documents';
 import { downloadSubscribersCsv, saveBlob, type ExportProgress, type ExportQuery } from './csvExport';
 import { useFilterParams } from '../hooks/useFilterParams';
+import { dateTime, calendarDate } from '../format/time';
 
 // a list that starts empty holds no typename to invalidate: name it, so a create re-reads the list
 const LIST_CONTEXT = { additionalTypenames: ['Subscriber'] };
@@ -151,7 +152,7 @@ const SubscriberRow = memo(function SubscriberRow({ node }: { node: SubscriberNo
         <OnlineCell session={node.session} />
       </Table.Td>
       <Table.Td>{node.expiresOn ?? ''}</Table.Td>
-      <Table.Td>{new Date(node.createdAt).toLocaleDateString()}</Table.Td>
+      <Table.Td>{calendarDate(node.createdAt)}</Table.Td>
     </Table.Tr>
   );
 });
@@ -199,7 +200,7 @@ function OnlineCell({ session }: { session: { address: string; loginAt: string }
     );
   }
   return (
-    <Group gap={6} wrap="nowrap" title={`Online since ${new Date(session.loginAt).toLocaleString()}`}>
+    <Group gap={6} wrap="nowrap" title={`Online since ${dateTime(session.loginAt)}`}>
       <ColorSwatch color="var(--mantine-color-green-6)" size={10} withShadow={false} aria-hidden />
       <Text size="sm" ff="monospace">
         {session.address}

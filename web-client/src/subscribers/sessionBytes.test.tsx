@@ -3,10 +3,12 @@ import { MantineProvider } from '@mantine/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionBytes } from './SessionBytes';
 import { countInterval, nextCountAt, sessionBytesText } from './sessionBytes';
+import { clockTime } from '../format/time';
 
 const LOGIN = '2026-11-27T18:41:20Z';
 const at = (iso: string) => Date.parse(iso);
-const clock = (iso: string) => new Date(at(iso)).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+// the app's one clock (format/time), whose own test pins it to 24 hours
+const clock = (iso: string) => clockTime(at(iso));
 const fresh = { loginAt: LOGIN, countersAt: null, countersEvery: 60, counters: { rxBytes: 0, txBytes: 0 } };
 
 describe('session byte totals', () => {

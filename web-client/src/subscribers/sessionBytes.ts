@@ -1,4 +1,5 @@
 import { decimalBytes } from '../format/units';
+import { clockTime } from '../format/time';
 
 /** Slack for the sample to be read, stored and visible before the page asks again. */
 const READ_SLACK_MS = 5_000;
@@ -22,7 +23,6 @@ export function countInterval(seconds: number): string {
   return `every ${seconds} s`;
 }
 
-const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
  * The byte totals as the page shows them. Before the first sample the totals are not zero but unknown: the text says
@@ -30,14 +30,14 @@ const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-dig
  */
 export function sessionBytesText(session: SessionCounts, now: number): string {
   if (session.countersAt) {
-    return `↓ ${decimalBytes(session.counters.txBytes)} ↑ ${decimalBytes(session.counters.rxBytes)} · counted ${clock(Date.parse(session.countersAt))}`;
+    return `↓ ${decimalBytes(session.counters.txBytes)} ↑ ${decimalBytes(session.counters.rxBytes)} · counted ${clockTime(Date.parse(session.countersAt))}`;
   }
   const every = countInterval(session.countersEvery);
   const due = Date.parse(session.loginAt) + session.countersEvery * 1000;
   // a minute rounded up: "by 18:43" is never earlier than the sample can come
   const byMinute = Math.ceil(due / 60_000) * 60_000;
   return now <= byMinute
-    ? `Bytes counted ${every} — first count by ${clock(byMinute)}`
+    ? `Bytes counted ${every} — first count by ${clockTime(byMinute)}`
     : `Bytes counted ${every} — first count not in yet`;
 }
 

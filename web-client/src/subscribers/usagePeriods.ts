@@ -1,4 +1,5 @@
 import type { UsageGranularity } from '../gql/graphql';
+import { CLOCK } from '../format/time';
 
 export type UsagePeriod = 'day' | 'week' | 'month' | 'year';
 
@@ -17,9 +18,9 @@ export function usageWindow(period: UsagePeriod, now: Date): { from: string; to:
 export function bucketLabel(start: Date, granularity: UsageGranularity, locale?: string, timeZone?: string): string {
   const options: Intl.DateTimeFormatOptions =
     granularity === 'FIVE_MINUTES'
-      ? { hour: '2-digit', minute: '2-digit' }
+      ? CLOCK
       : granularity === 'HOUR'
-        ? { weekday: 'short', hour: '2-digit', minute: '2-digit' }
+        ? { weekday: 'short', ...CLOCK }
         : { month: 'short', day: 'numeric' };
   return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(start);
 }
