@@ -50,15 +50,7 @@ class PlanEditTests extends ApiTest {
 		this.operator = as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR"));
 		this.network = NetworkFixture.create(as(TestTokens.forTenant(this.tenant.slug(), "TENANT_ADMIN")), "edit-a");
 		this.second = RouterOsSimulator.builder().version(SimulatorVersion.V7_19).user("api", "router-pass").start();
-		this.secondRouterId = this.network.graphQl()
-			.documentName("createRouter")
-			.variable("input",
-					Map.of("name", "edit-b", "host", "127.0.0.1", "port", this.second.port(), "username", "api",
-							"password", "router-pass"))
-			.execute()
-			.path("createRouter.router.id")
-			.entity(String.class)
-			.get();
+		this.secondRouterId = NetworkFixture.addRouter(this.network.graphQl(), this.second, "edit-b");
 		this.network.createSubscriber("edit-1", "secret-1");
 		this.network.createSubscriber("edit-2", "secret-2");
 		subscriberOn(this.secondRouterId, "edit-3");
