@@ -98,7 +98,7 @@ export default function DashboardView() {
           detail={traffic && traffic.routersUnreachable > 0 ? `${traffic.routersUnreachable} router(s) could not be read` : undefined}
         />
         <Tile title="Open alerts" value={alerts.open} alert={alerts.open > 0} detail={`${alerts.acknowledged} acknowledged`} to={urls.alerts()} link="Open alerts" />
-        <Tile title="Subscribers in grace" value={subscribers.inGrace} to={urls.subscribers({ status: 'ACTIVE' })} link="Show active" />
+        <Tile title="Subscribers in grace" value={subscribers.inGrace} to={urls.subscribers({ lifecycle: 'GRACE' })} link="Show them" />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Breakdown
@@ -118,7 +118,7 @@ export default function DashboardView() {
           to={urls.subscribers()}
           rows={[
             ['Active', subscribers.active, urls.subscribers({ status: 'ACTIVE' })],
-            ['In grace', subscribers.inGrace],
+            ['In grace', subscribers.inGrace, urls.subscribers({ lifecycle: 'GRACE' })],
             ['Pending', subscribers.pending, urls.subscribers({ status: 'PENDING' })],
             ['Suspended', subscribers.suspended, urls.subscribers({ status: 'SUSPENDED' })],
             ['Disabled', subscribers.disabled, urls.subscribers({ status: 'DISABLED' })],

@@ -13,6 +13,7 @@ const listed = { __typename: 'Plan', id: 'p1', name: 'Home 30', profileName: 'ho
 // what the edit dialog reads: more than it shows, all of which an update must send back
 const full = {
   ...listed,
+  version: 7,
   burst: { __typename: 'Burst', downloadRate: 60_000_000, uploadRate: 20_000_000, downloadThreshold: 24_000_000, uploadThreshold: 8_000_000, seconds: 16 },
   gracePlan: { __typename: 'Plan', id: 'p0' },
   profile: {
@@ -62,7 +63,7 @@ function api(roles: Role[], answer: object = {}) {
 
 describe('editing a plan', () => {
   it('changes the rates from the list and sends back what the dialog does not show', async () => {
-    const sent = api(['OPERATOR'], { updatePlan: { __typename: 'PlanPayload', plan: { ...listed, downloadRate: 40_000_000 }, errors: [] } });
+    const sent = api(['OPERATOR'], { updatePlan: { __typename: 'PlanPayload', plan: { ...listed, version: 8, downloadRate: 40_000_000 }, operations: [], errors: [] } });
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Home 30' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Home 30' });
     expect(within(dialog).getByLabelText(/Name/)).toHaveValue('Home 30');
@@ -74,6 +75,8 @@ describe('editing a plan', () => {
       {
         input: {
           id: 'p1',
+          // the version read, so an edit of an older read is refused
+          version: 7,
           name: 'Home 30',
           profileName: 'home-30',
           downloadRate: '40M',
@@ -92,6 +95,7 @@ describe('editing a plan', () => {
       updatePlan: {
         __typename: 'PlanPayload',
         plan: null,
+        operations: [],
         errors: [
           { __typename: 'UserError', field: 'name', code: 'DUPLICATE', message: "A plan named 'Slow' already exists" },
           { __typename: 'UserError', field: 'uploadRate', code: 'VALIDATION_FAILED', message: "'fast' is not a rate" },
@@ -108,6 +112,39 @@ describe('editing a plan', () => {
     // a field the dialog does not show is not lost: it is said above the form
     expect(within(dialog).getByRole('alert')).toHaveTextContent('At most two DNS servers');
     expect(screen.getByRole('dialog', { name: 'Edit Home 30' })).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Load the current plan' })).not.toBeInTheDocument();
+  });
+
+  it('follows the operations the edit started, one per router, until closed', async () => {
+    const operation = (id: string, router: string) => ({ __typename: 'Operation', id, router: { __typename: 'Router', id: `r-${router}`, name: router } });
+    api(['OPERATOR'], {
+      updatePlan: { __typename: 'PlanPayload', plan: { ...listed, version: 8 }, operations: [operation('o1', 'edge-a'), operation('o2', 'edge-b')], errors: [] },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Home 30' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Edit Home 30' })).getByRole('button', { name: 'Save plan' }));
+    const saved = await screen.findByRole('dialog', { name: 'Home 30 is saved' });
+    // each router's operation is followed under the router's name (this fake platform never reports on them)
+    expect(within(saved).getByText(/^edge-a: waiting for the operation/)).toBeInTheDocument();
+    expect(within(saved).getByText(/^edge-b: waiting for the operation/)).toBeInTheDocument();
+    fireEvent.click(within(saved).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('says when someone saved the plan since it was read, and offers their version', async () => {
+    const conflict = "The plan 'Home 30' was changed by someone else after you opened it; load it again and redo your edit";
+    api(['OPERATOR'], {
+      updatePlan: {
+        __typename: 'PlanPayload',
+        plan: null,
+        operations: [],
+        errors: [{ __typename: 'UserError', field: 'version', code: 'CONCURRENT_MODIFICATION', message: conflict }],
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Home 30' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Home 30' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save plan' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(conflict);
+    expect(within(dialog).getByRole('button', { name: 'Load the current plan' })).toBeInTheDocument();
   });
 });
 

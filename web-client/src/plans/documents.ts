@@ -5,6 +5,7 @@ export const PlanForEditQuery = graphql(`
   query PlanForEdit($id: ID!) {
     plan(id: $id) {
       id
+      version
       name
       profileName
       downloadRate
@@ -39,10 +40,18 @@ export const UpdatePlan = graphql(`
     updatePlan(input: $input) {
       plan {
         id
+        version
         name
         profileName
         downloadRate
         uploadRate
+      }
+      operations {
+        id
+        router {
+          id
+          name
+        }
       }
       errors {
         ...UserErrorFields

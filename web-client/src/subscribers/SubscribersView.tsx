@@ -11,7 +11,7 @@ import { Can } from '../auth/Me';
 import { urls } from '../urls';
 import { SortableTh, useSortParams } from '../components/SortableTh';
 import { FilterSelect } from '../components/FilterSelect';
-import type { SubscriberOrder, SubscriberStatus, SubscribersQuery as SubscribersResult } from '../gql/graphql';
+import type { LifecycleState, SubscriberOrder, SubscriberStatus, SubscribersQuery as SubscribersResult } from '../gql/graphql';
 import { useSearchText } from '../hooks/useSearchText';
 import { ChoicesQuery, SubscribersQuery } from './documents';
 import { downloadSubscribersCsv, saveBlob, type ExportProgress, type ExportQuery } from './csvExport';
@@ -22,6 +22,18 @@ import { dateTime, calendarDate } from '../format/time';
 const LIST_CONTEXT = { additionalTypenames: ['Subscriber'] };
 
 const STATUSES: SubscriberStatus[] = ['ACTIVE', 'PENDING', 'SUSPENDED', 'DISABLED'];
+
+// where a subscriber with an expiry stands in the lifecycle flow; the dashboard's "in grace" links to GRACE
+const LIFECYCLE_STATES: { value: LifecycleState; label: string }[] = [
+  { value: 'ACTIVE', label: 'Paid up' },
+  { value: 'GRACE', label: 'In grace' },
+  { value: 'SUSPENDED', label: 'Suspended by the lifecycle' },
+];
+
+/** The URL's lifecycle state when it is one the API knows; anything else (a hand-edited link) filters nothing. */
+function lifecycleOf(value: string | null): LifecycleState | null {
+  return LIFECYCLE_STATES.find((state) => state.value === value)?.value ?? null;
+}
 
 const ORDERS: readonly SubscriberOrder[] = ['USERNAME', 'CREATED', 'EXPIRY', 'STATUS', 'PLAN'];
 
@@ -40,10 +52,11 @@ export default function SubscribersView() {
   const status = params.get('status') as SubscriberStatus | null;
   const planId = params.get('plan');
   const routerId = params.get('router');
+  const lifecycleState = lifecycleOf(params.get('lifecycle'));
   const order = useSortParams<SubscriberOrder>('USERNAME', ORDERS);
   const [result, reexecute] = useQuery({
     query: SubscribersQuery,
-    variables: { text: text || null, status, planId, routerId, orderBy: order.sort, descending: order.descending, ...usePageArgs() },
+    variables: { text: text || null, status, planId, routerId, lifecycleState, orderBy: order.sort, descending: order.descending, ...usePageArgs() },
     context: LIST_CONTEXT,
   });
   const [choices] = useQuery({ query: ChoicesQuery });
@@ -53,13 +66,13 @@ export default function SubscribersView() {
   // are no single long task on the main thread (the first load's blocking time); the count and pager come with them
   const data = useDeferredValue(result.data);
   const rows = data?.subscriberSearch.edges ?? [];
-  const filtered = Boolean(text || status || planId || routerId);
+  const filtered = Boolean(text || status || planId || routerId || lifecycleState);
   return (
     <Page
       title="Subscribers"
       actions={
         <>
-        <ExportButton query={{ text: text || null, status, planId, routerId, orderBy: order.sort, descending: order.descending }} />
+        <ExportButton query={{ text: text || null, status, planId, routerId, lifecycleState, orderBy: order.sort, descending: order.descending }} />
         <Can capability="operate">
           <Button component={Link} to={urls.subscriberBulk()} variant="default">
             Import CSV
@@ -82,6 +95,7 @@ export default function SubscribersView() {
         <FilterSelect label="Status" placeholder="Any status" data={STATUSES} value={status} clearable onChange={(value) => set('status', value)} w={160} />
         <FilterSelect label="Plan" placeholder="Any plan" data={plans} value={planId} clearable searchable onChange={(value) => set('plan', value)} w={200} />
         <FilterSelect label="Router" placeholder="Any router" data={routers} value={routerId} clearable searchable onChange={(value) => set('router', value)} w={200} />
+        <FilterSelect label="Lifecycle" placeholder="Any lifecycle state" data={LIFECYCLE_STATES} value={lifecycleState} clearable onChange={(value) => set('lifecycle', value)} w={220} />
       </Group>
       {!data ? (
         // data but no deferred data yet: the rows are rendering as a transition, the loader stays until they are shown

@@ -8,6 +8,7 @@ export interface ExportQuery {
   status?: string | null;
   planId?: string | null;
   routerId?: string | null;
+  lifecycleState?: string | null;
   orderBy?: string | null;
   descending?: boolean;
 }

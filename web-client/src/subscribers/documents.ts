@@ -6,6 +6,7 @@ export const SubscribersQuery = graphql(`
     $status: SubscriberStatus
     $planId: ID
     $routerId: ID
+    $lifecycleState: LifecycleState
     $orderBy: SubscriberOrder
     $descending: Boolean
     $first: Int
@@ -18,6 +19,7 @@ export const SubscribersQuery = graphql(`
       status: $status
       planId: $planId
       routerId: $routerId
+      lifecycleState: $lifecycleState
       orderBy: $orderBy
       descending: $descending
       first: $first
@@ -56,7 +58,7 @@ export const SubscribersQuery = graphql(`
         endCursor
       }
     }
-    subscriberCount(text: $text, status: $status, planId: $planId, routerId: $routerId)
+    subscriberCount(text: $text, status: $status, planId: $planId, routerId: $routerId, lifecycleState: $lifecycleState)
   }
 `);
 

@@ -25,7 +25,7 @@ import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.lifecycle.LifecycleEvaluation;
 import io.towerline.core.lifecycle.LifecyclePolicies;
 import io.towerline.core.lifecycle.LifecyclePolicy;
-import io.towerline.core.lifecycle.LifecycleState;
+import io.towerline.core.subscriber.LifecycleState;
 import io.towerline.core.lifecycle.PlanLifecycleOverride;
 import io.towerline.core.lifecycle.SubscriberTimeline;
 import io.towerline.core.lifecycle.SubscriptionChange;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.lifecycle.LifecyclePolicy;
-import io.towerline.core.lifecycle.LifecycleState;
+import io.towerline.core.subscriber.LifecycleState;
 import io.towerline.core.lifecycle.PlanLifecycleOverride;
 import io.towerline.core.lifecycle.SubscriptionChange;
 import io.towerline.core.lifecycle.Subscriptions.Payment;

@@ -12,6 +12,8 @@ import io.towerline.api.plan.PlanInputs.PlanInput;
 import io.towerline.api.plan.PlanInputs.PlanPayload;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.operation.StartedOperations;
+import io.towerline.core.operation.StartedOperations.Started;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanListing;
 import io.towerline.core.plan.PlanOrder;
@@ -121,10 +123,10 @@ class PlanController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	PlanPayload createPlan(@Argument PlanInput input) {
 		try {
-			return new PlanPayload(this.plans.create(input.details()), List.of());
+			return new PlanPayload(this.plans.create(input.details()), List.of(), List.of());
 		}
 		catch (InvalidInputException ex) {
-			return new PlanPayload(null, ex.errors());
+			return PlanPayload.refused(ex.errors());
 		}
 	}
 
@@ -152,10 +154,14 @@ class PlanController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	PlanPayload updatePlan(@Argument PlanInput input) {
 		try {
-			return new PlanPayload(this.plans.update(Objects.requireNonNull(input.id()), input.details()), List.of());
+			UUID id = Objects.requireNonNull(input.id());
+			int version = Objects.requireNonNull(input.version());
+			// the routers' operations are enqueued by the plan's event listeners
+			Started<Plan> edit = StartedOperations.during(() -> this.plans.update(id, version, input.details()));
+			return new PlanPayload(edit.result(), edit.operations(), List.of());
 		}
 		catch (InvalidInputException ex) {
-			return new PlanPayload(null, ex.errors());
+			return PlanPayload.refused(ex.errors());
 		}
 	}
 

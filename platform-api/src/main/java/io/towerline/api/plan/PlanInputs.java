@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
+import io.towerline.core.operation.RouterOperation;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanDetails;
 import io.towerline.core.plan.ProfileSettings;
@@ -54,8 +55,12 @@ final class PlanInputs {
 
 	}
 
-	record PlanInput(@Nullable UUID id, String name, @Nullable String profileName, String downloadRate,
-			String uploadRate, @Nullable BurstInput burst, @Nullable UUID gracePlanId,
+	/**
+	 * A plan as the caller writes it; {@code id} and {@code version} only when it is
+	 * changed.
+	 */
+	record PlanInput(@Nullable UUID id, @Nullable Integer version, String name, @Nullable String profileName,
+			String downloadRate, String uploadRate, @Nullable BurstInput burst, @Nullable UUID gracePlanId,
 			@Nullable ProfileSettingsInput profile) {
 
 		/**
@@ -94,7 +99,11 @@ final class PlanInputs {
 
 	}
 
-	record PlanPayload(@Nullable Plan plan, List<FieldError> errors) {
+	record PlanPayload(@Nullable Plan plan, List<RouterOperation> operations, List<FieldError> errors) {
+
+		static PlanPayload refused(List<FieldError> errors) {
+			return new PlanPayload(null, List.of(), errors);
+		}
 
 	}
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.towerline.api.throttling.DownloadThrottle;
+import io.towerline.core.subscriber.LifecycleState;
 import io.towerline.core.subscriber.SubscriberExport;
 import io.towerline.core.subscriber.SubscriberExport.ExportedSubscriber;
 import io.towerline.core.subscriber.SubscriberFilter;
@@ -56,9 +57,10 @@ class SubscriberExportController {
 			@RequestParam(required = false) @Nullable SubscriberStatus status,
 			@RequestParam(required = false) @Nullable UUID planId,
 			@RequestParam(required = false) @Nullable UUID routerId,
+			@RequestParam(required = false) @Nullable LifecycleState lifecycleState,
 			@RequestParam(required = false) @Nullable SubscriberOrder orderBy,
 			@RequestParam(defaultValue = "false") boolean descending, HttpServletResponse response) throws IOException {
-		SubscriberFilter filter = new SubscriberFilter(text, status, planId, routerId);
+		SubscriberFilter filter = new SubscriberFilter(text, status, planId, routerId, lifecycleState);
 		long count = this.search.count(filter);
 		// charged like reading the same rows through GraphQL (answered 429 when the
 		// tenant's bucket cannot pay)

@@ -3,6 +3,7 @@ package io.towerline.api.subscriber;
 import java.util.UUID;
 
 import io.towerline.api.graphql.Pages;
+import io.towerline.core.subscriber.LifecycleState;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.subscriber.SubscriberFilter;
 import io.towerline.core.subscriber.SubscriberOrder;
@@ -33,10 +34,10 @@ class SubscriberSearchController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
 	Window<Subscriber> subscriberSearch(@Argument @Nullable String text, @Argument @Nullable SubscriberStatus status,
 			@Argument @Nullable UUID planId, @Argument @Nullable UUID routerId,
-			@Argument @Nullable SubscriberOrder orderBy, @Argument @Nullable Boolean descending,
-			ScrollSubrange subrange) {
+			@Argument @Nullable LifecycleState lifecycleState, @Argument @Nullable SubscriberOrder orderBy,
+			@Argument @Nullable Boolean descending, ScrollSubrange subrange) {
 		Pages.PageRequest page = Pages.of(subrange);
-		return this.search.find(new SubscriberFilter(text, status, planId, routerId),
+		return this.search.find(new SubscriberFilter(text, status, planId, routerId, lifecycleState),
 				(orderBy != null) ? orderBy : SubscriberOrder.USERNAME, Boolean.TRUE.equals(descending),
 				page.position(), page.size());
 	}
@@ -44,8 +45,9 @@ class SubscriberSearchController {
 	@QueryMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR', 'VIEWER')")
 	long subscriberCount(@Argument @Nullable String text, @Argument @Nullable SubscriberStatus status,
-			@Argument @Nullable UUID planId, @Argument @Nullable UUID routerId) {
-		return this.search.count(new SubscriberFilter(text, status, planId, routerId));
+			@Argument @Nullable UUID planId, @Argument @Nullable UUID routerId,
+			@Argument @Nullable LifecycleState lifecycleState) {
+		return this.search.count(new SubscriberFilter(text, status, planId, routerId, lifecycleState));
 	}
 
 }

@@ -39,7 +39,7 @@ class NetworkIsolationTests extends ApiTest {
 		ON_A.put("deleteRouter", """
 				mutation($router: ID!) { deleteRouter(input: { id: $router }) { errors { field code } } }""");
 		ON_A.put("updatePlan", """
-				mutation($plan: ID!) { updatePlan(input: { id: $plan, name: "Taken", downloadRate: "1M",
+				mutation($plan: ID!) { updatePlan(input: { id: $plan, version: 0, name: "Taken", downloadRate: "1M",
 				  uploadRate: "1M" }) { errors { field code } } }""");
 		ON_A.put("setPlanRouterPool", """
 				mutation($plan: ID!, $router: ID!) { setPlanRouterPool(input: { planId: $plan, routerId: $router,

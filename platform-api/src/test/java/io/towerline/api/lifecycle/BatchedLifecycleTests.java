@@ -61,14 +61,7 @@ class BatchedLifecycleTests extends ApiTest {
 		this.admin = as(TestTokens.forTenant(this.tenant.slug(), "TENANT_ADMIN"));
 		this.network = NetworkFixture.create(this.admin, "batch-a");
 		this.second = RouterOsSimulator.builder().version(SimulatorVersion.V7_19).user("api", "router-pass").start();
-		this.secondRouterId = this.admin.documentName("createRouter")
-			.variable("input",
-					Map.of("name", "batch-b", "host", "127.0.0.1", "port", this.second.port(), "username", "api",
-							"password", "router-pass"))
-			.execute()
-			.path("createRouter.router.id")
-			.entity(String.class)
-			.get();
+		this.secondRouterId = NetworkFixture.addRouter(this.admin, this.second, "batch-b");
 		String grace = LifecycleFlowTests.createPlan(this.admin, "Grace", "grace", "1M");
 		LifecycleFlowTests.setPolicy(this.admin, grace, List.of(3), 1);
 		this.expiresOn = LocalDate.now(LifecycleFlowTests.ZONE).plusDays(20);

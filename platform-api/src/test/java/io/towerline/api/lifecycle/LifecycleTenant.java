@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.towerline.core.tenancy.TenantId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,9 +39,9 @@ record LifecycleTenant(TenantId tenant, UUID plan, UUID router) {
 	/**
 	 * Adds {@code count} active subscribers named {@code prefix1} … with e-mail
 	 * addresses; the first expires on {@code firstExpiry}, each next one
-	 * {@code daysApart} later.
+	 * {@code daysApart} later; none has an expiry when {@code firstExpiry} is null.
 	 */
-	void addSubscribers(JdbcClient jdbc, String prefix, int count, LocalDate firstExpiry, int daysApart) {
+	void addSubscribers(JdbcClient jdbc, String prefix, int count, @Nullable LocalDate firstExpiry, int daysApart) {
 		jdbc.sql("INSERT INTO " + this.tenant.schemaName() + ".subscriber (id, username, credential_ref, plan_id,"
 				+ " router_id, status, full_name, email, expires_on, deleting, created_at, updated_at, version)"
 				+ " SELECT gen_random_uuid(), :prefix || g, 'none', :plan, :router, 'ACTIVE', initcap(:prefix) || ' ' || g,"

@@ -35,14 +35,7 @@ public record NetworkFixture(HttpGraphQlTester graphQl, RouterOsSimulator simula
 	 * under {@code routerName} and adds the plan.
 	 */
 	public static NetworkFixture on(HttpGraphQlTester operator, RouterOsSimulator simulator, String routerName) {
-		String routerId = operator.documentName("createRouter")
-			.variable("input",
-					Map.of("name", routerName, "host", "127.0.0.1", "port", simulator.port(), "username", "api",
-							"password", "router-pass"))
-			.execute()
-			.path("createRouter.router.id")
-			.entity(String.class)
-			.get();
+		String routerId = addRouter(operator, simulator, routerName);
 		String planId = operator.documentName("createPlan")
 			.variable("input",
 					Map.of("name", "Home 20", "profileName", "home-20", "downloadRate", "20M", "uploadRate", "5M"))
@@ -51,6 +44,21 @@ public record NetworkFixture(HttpGraphQlTester graphQl, RouterOsSimulator simula
 			.entity(String.class)
 			.get();
 		return new NetworkFixture(operator, simulator, routerId, planId);
+	}
+
+	/**
+	 * Registers {@code simulator} (a router with user {@code api}/{@code router-pass})
+	 * under {@code routerName} and returns the router's id.
+	 */
+	public static String addRouter(HttpGraphQlTester operator, RouterOsSimulator simulator, String routerName) {
+		return operator.documentName("createRouter")
+			.variable("input",
+					Map.of("name", routerName, "host", "127.0.0.1", "port", simulator.port(), "username", "api",
+							"password", "router-pass"))
+			.execute()
+			.path("createRouter.router.id")
+			.entity(String.class)
+			.get();
 	}
 
 	/** Creates a subscriber and returns its id and the operation's id. */

@@ -1,5 +1,6 @@
 package io.towerline.core.lifecycle;
 
+import io.towerline.core.subscriber.LifecycleState;
 import io.towerline.core.tenancy.TenantContext;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
 package io.towerline.core.lifecycle;
 
+import io.towerline.core.subscriber.LifecycleState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.towerline.core.lifecycle;
 
+import io.towerline.core.subscriber.LifecycleState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.towerline.core.lifecycle;
 
+import io.towerline.core.subscriber.LifecycleState;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package io.towerline.core.lifecycle;
 
+import io.towerline.core.subscriber.LifecycleState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

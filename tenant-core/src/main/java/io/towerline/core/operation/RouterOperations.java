@@ -92,6 +92,7 @@ public class RouterOperations {
 			}
 		}
 		schedule(operation.id(), now);
+		StartedOperations.enqueued(operation);
 		return operation;
 	}
 

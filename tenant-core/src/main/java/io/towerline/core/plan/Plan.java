@@ -129,6 +129,14 @@ public class Plan {
 		return this.createdAt;
 	}
 
+	/**
+	 * The plan's version: one more with every change, so an edit made on an older read
+	 * can be told apart (ADR 0260).
+	 */
+	public long version() {
+		return this.version;
+	}
+
 	public Instant updatedAt() {
 		return this.updatedAt;
 	}

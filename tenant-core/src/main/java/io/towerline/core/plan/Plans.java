@@ -93,6 +93,25 @@ public class Plans {
 		return this.plans.saveAndFlush(new Plan(UUID.randomUUID(), details, this.clock.instant()));
 	}
 
+	/**
+	 * Replaces the plan as staff edited it, read at {@code readVersion}.
+	 * @throws InvalidInputException with code CONCURRENT_MODIFICATION on field
+	 * {@code version} when the plan changed since that read (nothing changes then)
+	 */
+	public Plan update(UUID id, long readVersion, PlanDetails details) {
+		Plan plan = get(id);
+		if (plan.version() != readVersion) {
+			throw new InvalidInputException(
+					new FieldError("version", ErrorCode.CONCURRENT_MODIFICATION, "The plan '" + plan.name()
+							+ "' was changed by someone else after you opened it; load it again and redo your edit"));
+		}
+		return update(id, details);
+	}
+
+	/**
+	 * Replaces the plan whatever changed since it was read (for the platform's own
+	 * changes).
+	 */
 	public Plan update(UUID id, PlanDetails details) {
 		Plan plan = get(id);
 		check(details, id);

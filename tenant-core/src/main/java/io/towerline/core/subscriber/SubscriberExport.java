@@ -52,7 +52,7 @@ public class SubscriberExport {
 				+ ".subscriber s JOIN " + schema + ".plan p ON p.id = s.plan_id JOIN " + schema
 				+ ".router r ON r.id = s.router_id WHERE NOT s.deleting");
 		Map<String, Object> params = new HashMap<>();
-		SubscriberOrderedPages.where(filter, sql, params);
+		SubscriberOrderedPages.where(filter, schema, sql, params);
 		String direction = descending ? " DESC" : "";
 		sql.append(" ORDER BY " + order.key() + direction + ", s.username" + direction + ", s.id" + direction);
 		long[] count = { 0 };

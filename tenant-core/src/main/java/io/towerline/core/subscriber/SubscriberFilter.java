@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param status only subscribers in this status
  * @param planId only subscribers on this plan
  * @param routerId only subscribers served by this router
+ * @param lifecycleState only subscribers standing here in the lifecycle flow (those
+ * without an expiry stand nowhere and never match)
  */
 public record SubscriberFilter(@Nullable String text, @Nullable SubscriberStatus status, @Nullable UUID planId,
-		@Nullable UUID routerId) {
+		@Nullable UUID routerId, @Nullable LifecycleState lifecycleState) {
 
 	/** Longest search text taken; a longer one is a mistake, not a search. */
 	public static final int MAX_TEXT = 100;

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * Keyset pages of the staff's subscriber list in any {@link SubscriberOrder}: one query
  * picks the page's ids by a row comparison on (key, username, id), a second loads them.
  * Spring Data's keyset scrolling cannot order by an expression (a plan's name, an expiry
- * that may be null), hence the SQL; the filter is the same as
- * {@link SubscriberSearch#matching}'s.
+ * that may be null), hence the SQL. The count of the same filter is here too, so pages
+ * and count can never disagree about what the filter matches.
  */
 @Component
 class SubscriberOrderedPages {
@@ -61,7 +61,7 @@ class SubscriberOrderedPages {
 		StringBuilder sql = new StringBuilder("SELECT s.id, " + order.key() + " AS k, s.username FROM " + schema
 				+ ".subscriber s JOIN " + schema + ".plan p ON p.id = s.plan_id WHERE NOT s.deleting");
 		Map<String, Object> params = new HashMap<>();
-		where(filter, sql, params);
+		where(filter, schema, sql, params);
 		if (!position.isInitial()) {
 			Map<String, Object> keys = keys(position, order);
 			sql.append(" AND (" + order.key() + ", s.username, s.id) " + (reversed ? "<" : ">") + " (:k, :u, :id)");
@@ -90,7 +90,24 @@ class SubscriberOrderedPages {
 				more);
 	}
 
-	static void where(SubscriberFilter filter, StringBuilder sql, Map<String, Object> params) {
+	/**
+	 * How many subscribers the list holds under the filter (those being removed left
+	 * out).
+	 */
+	long count(SubscriberFilter filter) {
+		String schema = TenantContext.require().schemaName();
+		StringBuilder sql = new StringBuilder("SELECT count(*) FROM " + schema + ".subscriber s WHERE NOT s.deleting");
+		Map<String, Object> params = new HashMap<>();
+		where(filter, schema, sql, params);
+		return this.jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+	}
+
+	/**
+	 * Appends the filter's conditions on {@code s}, the subscriber table of the tenant's
+	 * {@code schema}: the one home of what a {@link SubscriberFilter} matches, for the
+	 * pages, the count and the export alike.
+	 */
+	static void where(SubscriberFilter filter, String schema, StringBuilder sql, Map<String, Object> params) {
 		if (filter.status() != null) {
 			sql.append(" AND s.status = :status");
 			params.put("status", filter.status().name());
@@ -102,6 +119,11 @@ class SubscriberOrderedPages {
 		if (filter.routerId() != null) {
 			sql.append(" AND s.router_id = :router");
 			params.put("router", filter.routerId());
+		}
+		if (filter.lifecycleState() != null) {
+			sql.append(" AND EXISTS (SELECT 1 FROM " + schema + ".subscriber_lifecycle l"
+					+ " WHERE l.subscriber_id = s.id AND l.state = :lifecycle)");
+			params.put("lifecycle", filter.lifecycleState().name());
 		}
 		String pattern = filter.pattern();
 		if (pattern != null) {

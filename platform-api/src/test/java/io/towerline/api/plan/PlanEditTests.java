@@ -1,0 +1,166 @@
+package io.towerline.api.plan;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.NetworkFixture;
+import io.towerline.api.support.TestTokens;
+import io.towerline.core.tenancy.TenantId;
+import io.towerline.mikrotik.simulator.RouterOsSimulator;
+import io.towerline.mikrotik.simulator.SimulatorVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A plan's edit hands back every operation it started (one per router serving the plan,
+ * and the subscribers' moves when its profile is renamed), exactly those the database
+ * holds, and they finish; an edit of an older read of the plan changes nothing and says
+ * CONCURRENT_MODIFICATION (ADR 0260).
+ */
+class PlanEditTests extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TenantId tenant;
+
+	HttpGraphQlTester operator;
+
+	NetworkFixture network;
+
+	RouterOsSimulator second;
+
+	String secondRouterId;
+
+	@BeforeEach
+	void planOnTwoRouters() {
+		this.tenant = newTenant("plan-edit");
+		this.operator = as(TestTokens.forTenant(this.tenant.slug(), "OPERATOR"));
+		this.network = NetworkFixture.create(as(TestTokens.forTenant(this.tenant.slug(), "TENANT_ADMIN")), "edit-a");
+		this.second = RouterOsSimulator.builder().version(SimulatorVersion.V7_19).user("api", "router-pass").start();
+		this.secondRouterId = NetworkFixture.addRouter(this.network.graphQl(), this.second, "edit-b");
+		this.network.createSubscriber("edit-1", "secret-1");
+		this.network.createSubscriber("edit-2", "secret-2");
+		subscriberOn(this.secondRouterId, "edit-3");
+	}
+
+	@AfterEach
+	void close() {
+		this.network.close();
+		this.second.close();
+	}
+
+	@Test
+	void shouldReturnExactlyTheOperationsTheEditStartedAndLetThemFinish() {
+		Instant before = Instant.now();
+		GraphQlTester.Response edit = update(version(), "Home 20", "home-20", "30M");
+		edit.path("updatePlan.errors").entityList(Object.class).hasSize(0);
+		List<String> returned = edit.path("updatePlan.operations[*].id").entityList(String.class).get();
+		assertThat(edit.path("updatePlan.operations[*].kind").entityList(String.class).get()).containsOnly("SYNC_PLAN");
+		assertThat(edit.path("updatePlan.operations[*].router.id").entityList(String.class).get())
+			.containsExactlyInAnyOrder(this.network.routerId(), this.secondRouterId);
+		assertThat(returned).containsExactlyInAnyOrderElementsOf(operationsSince(before));
+		returned.forEach(this.network::awaitSucceeded);
+	}
+
+	@Test
+	void shouldReturnTheSubscribersMovesWhenTheProfileIsRenamed() {
+		Instant before = Instant.now();
+		GraphQlTester.Response edit = update(version(), "Home 20", "home-20-new", "20M");
+		edit.path("updatePlan.errors").entityList(Object.class).hasSize(0);
+		assertThat(edit.path("updatePlan.operations[*].kind").entityList(String.class).get())
+			.containsExactlyInAnyOrder("SYNC_PLAN", "SYNC_PLAN", "SYNC_SUBSCRIBERS", "SYNC_SUBSCRIBERS");
+		assertThat(edit.path("updatePlan.operations[*].id").entityList(String.class).get())
+			.containsExactlyInAnyOrderElementsOf(operationsSince(before));
+	}
+
+	@Test
+	void shouldRefuseAnEditOfAnOlderReadAndChangeNothing() {
+		int read = version();
+		// a colleague saves first
+		update(read, "Home 20 plus", "home-20", "25M").path("updatePlan.plan.version")
+			.entity(Integer.class)
+			.isEqualTo(read + 1);
+		Instant before = Instant.now();
+		GraphQlTester.Response stale = update(read, "Home 20 stale", "home-20", "99M");
+		stale.path("updatePlan.plan").valueIsNull();
+		stale.path("updatePlan.operations").entityList(Object.class).hasSize(0);
+		stale.path("updatePlan.errors[0].field").entity(String.class).isEqualTo("version");
+		stale.path("updatePlan.errors[0].code").entity(String.class).isEqualTo("CONCURRENT_MODIFICATION");
+		stale.path("updatePlan.errors").entityList(Object.class).hasSize(1);
+		assertThat(operationsSince(before)).isEmpty();
+		this.operator.documentName("planEdit")
+			.operationName("planVersion")
+			.variable("id", this.network.planId())
+			.execute()
+			.path("plan.name")
+			.entity(String.class)
+			.isEqualTo("Home 20 plus")
+			.path("plan.version")
+			.entity(Integer.class)
+			.isEqualTo(read + 1);
+		// read again, the same edit goes through
+		update(version(), "Home 20 stale", "home-20", "99M").path("updatePlan.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	private int version() {
+		return this.operator.documentName("planEdit")
+			.operationName("planVersion")
+			.variable("id", this.network.planId())
+			.execute()
+			.path("plan.version")
+			.entity(Integer.class)
+			.get();
+	}
+
+	private GraphQlTester.Response update(int version, String name, String profile, String rate) {
+		Map<String, Object> input = new HashMap<>();
+		input.put("id", this.network.planId());
+		input.put("version", version);
+		input.put("name", name);
+		input.put("profileName", profile);
+		input.put("downloadRate", rate);
+		input.put("uploadRate", "5M");
+		return this.operator.documentName("planEdit").operationName("updatePlan").variable("input", input).execute();
+	}
+
+	private void subscriberOn(String routerId, String username) {
+		this.network.graphQl()
+			.documentName("createSubscriber")
+			.variable("input",
+					Map.of("username", username, "password", "secret-" + username, "planId", this.network.planId(),
+							"routerId", routerId))
+			.execute()
+			.path("createSubscriber.errors")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	/**
+	 * The plan and subscriber syncs enqueued since {@code since} (checks a router's
+	 * return may start are other kinds).
+	 */
+	private List<String> operationsSince(Instant since) {
+		return this.jdbc
+			.sql("SELECT CAST(id AS text) FROM " + this.tenant.schemaName()
+					+ ".router_operation WHERE created_at >= ? AND kind IN ('SYNC_PLAN', 'SYNC_SUBSCRIBERS')")
+			.param(Timestamp.from(since))
+			.query(String.class)
+			.list();
+	}
+
+}
