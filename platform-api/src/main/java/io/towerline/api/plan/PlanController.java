@@ -155,9 +155,11 @@ class PlanController {
 	PlanPayload updatePlan(@Argument PlanInput input) {
 		try {
 			UUID id = Objects.requireNonNull(input.id());
-			int version = Objects.requireNonNull(input.version());
-			// the routers' operations are enqueued by the plan's event listeners
-			Started<Plan> edit = StartedOperations.during(() -> this.plans.update(id, version, input.details()));
+			Integer version = input.version();
+			// the routers' operations are enqueued by the plan's event listeners; without
+			// a version the edit replaces the plan as it is now (ADR 0260)
+			Started<Plan> edit = StartedOperations.during(() -> (version != null)
+					? this.plans.update(id, version, input.details()) : this.plans.update(id, input.details()));
 			return new PlanPayload(edit.result(), edit.operations(), List.of());
 		}
 		catch (InvalidInputException ex) {

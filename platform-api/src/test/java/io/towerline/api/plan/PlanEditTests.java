@@ -12,6 +12,7 @@ import io.towerline.api.support.TestTokens;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,17 @@ class PlanEditTests extends ApiTest {
 			.hasSize(0);
 	}
 
+	@Test
+	void shouldLetAClientThatSendsNoVersionReplaceThePlanAsItIsNow() {
+		int read = version();
+		update(read, "Home 20 plus", "home-20", "25M").path("updatePlan.errors").entityList(Object.class).hasSize(0);
+		// a billing system written before versions existed: the last save wins
+		GraphQlTester.Response edit = update(null, "Home 20 billing", "home-20", "40M");
+		edit.path("updatePlan.errors").entityList(Object.class).hasSize(0);
+		edit.path("updatePlan.plan.name").entity(String.class).isEqualTo("Home 20 billing");
+		edit.path("updatePlan.plan.version").entity(Integer.class).isEqualTo(read + 2);
+	}
+
 	private int version() {
 		return this.operator.documentName("planEdit")
 			.operationName("planVersion")
@@ -127,10 +139,12 @@ class PlanEditTests extends ApiTest {
 			.get();
 	}
 
-	private GraphQlTester.Response update(int version, String name, String profile, String rate) {
+	private GraphQlTester.Response update(@Nullable Integer version, String name, String profile, String rate) {
 		Map<String, Object> input = new HashMap<>();
 		input.put("id", this.network.planId());
-		input.put("version", version);
+		if (version != null) {
+			input.put("version", version);
+		}
 		input.put("name", name);
 		input.put("profileName", profile);
 		input.put("downloadRate", rate);

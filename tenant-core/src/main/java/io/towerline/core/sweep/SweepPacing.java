@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * stopping scheduler is noticed within one slice; what has not started when it stops is
  * left for the next sweep.
  */
-public final class SweepPacing {
+final class SweepPacing {
 
 	/** The longest single sleep, so a shutdown is noticed within it. */
 	static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -54,7 +54,7 @@ public final class SweepPacing {
 	 * @param stopping true once the sweep is to stop starting items
 	 * @return the pacing
 	 */
-	public static SweepPacing over(Duration span, int count, BooleanSupplier stopping) {
+	static SweepPacing over(Duration span, int count, BooleanSupplier stopping) {
 		return new SweepPacing(span, count, stopping, System::nanoTime, (nanos) -> TimeUnit.NANOSECONDS.sleep(nanos));
 	}
 
@@ -64,7 +64,7 @@ public final class SweepPacing {
 	 * @return false when the sweep is to stop (the scheduler stops, or the thread was
 	 * interrupted, whose flag is kept) before the item is due
 	 */
-	public boolean awaitTurn(int index) {
+	boolean awaitTurn(int index) {
 		long due = this.start + (long) (this.spanNanos * ((double) index / this.count));
 		while (true) {
 			if (this.stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
