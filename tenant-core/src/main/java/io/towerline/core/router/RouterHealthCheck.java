@@ -67,14 +67,14 @@ public class RouterHealthCheck {
 	/**
 	 * Probes one router of the current tenant now because someone asked
 	 * ({@code testRouterConnection}) and records the outcome; counts against the tenant's
-	 * connection checks (ADR 0212).
+	 * connection checks (ADR 0212). Its commands are on record as {@code actor}'s.
 	 * @return the router with its updated health
 	 * @throws io.towerline.core.error.DomainException ROUTER_CHECKS_EXHAUSTED when the
 	 * tenant has started as many checks as it may for now
 	 */
-	public Router checkOnRequest(UUID routerId) {
+	public Router checkOnRequest(UUID routerId, Actor actor) {
 		this.checks.take();
-		return record(routerId, true);
+		return record(routerId, new CommandContext(routerId, actor, null, null), true);
 	}
 
 	/**
@@ -83,16 +83,16 @@ public class RouterHealthCheck {
 	 * @return the router with its updated health
 	 */
 	public Router check(UUID routerId) {
-		return record(routerId, false);
+		return record(routerId, new CommandContext(routerId, ACTOR, null, null), false);
 	}
 
-	private Router record(UUID routerId, boolean requested) {
+	private Router record(UUID routerId, CommandContext context, boolean requested) {
 		Router router = this.transactions.execute(
 				(tx) -> this.routers.findById(routerId).orElseThrow(() -> new NotFoundException("Router", routerId)));
 		// the platform's own probes (every minute per router) are routine monitoring, not
 		// recorded one by one (ADR 0132, 0252); a probe someone asked for is
-		ProbeOutcome outcome = requested ? probe(router, true)
-				: new CommandContext(routerId, ACTOR, null, null).callRoutineReads(() -> probe(router, false));
+		ProbeOutcome outcome = requested ? context.call(() -> probe(router, true))
+				: context.callRoutineReads(() -> probe(router, false));
 		Router checked = this.transactions.execute((tx) -> {
 			Router current = this.routers.findById(routerId).orElse(router);
 			outcome.applyTo(current, this.clock);
@@ -115,7 +115,7 @@ public class RouterHealthCheck {
 					workers.submit(() -> {
 						permits.acquireUninterruptibly();
 						try {
-							TenantContext.callAs(tenant, () -> record(id, false));
+							TenantContext.callAs(tenant, () -> check(id));
 							this.sweeps.worked("Health check of router " + id, tenant);
 						}
 						catch (RuntimeException ex) {
