@@ -1,6 +1,5 @@
 package io.towerline.api.audit;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +7,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.towerline.api.support.ApiTest;
+import io.towerline.api.support.NetworkFixture;
 import io.towerline.api.support.TestTokens;
 import io.towerline.core.tenancy.TenantId;
 import io.towerline.mikrotik.simulator.RouterOsSimulator;
 import io.towerline.mikrotik.simulator.SimulatorVersion;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every API path that sends commands to a router leaves command-log rows that say who
@@ -69,77 +67,55 @@ class CommandLogAttributionTests extends ApiTest {
 
 	@Test
 	void shouldNameTheStaffUserAndTheRouterOnEveryCommandOfEveryPath() {
-		String routerId = step("createRouter", null,
-				() -> this.admin.documentName("driftCreateRouter")
-					.variable("input", routerInput("core", "router-pass"))
+		// adds the router, checking its connection, and a plan
+		NetworkFixture network = NetworkFixture.on(this.admin, this.simulator, "core");
+		String routerId = network.routerId();
+		assertRowsName("createRouter", routerId);
+		run("updateRouter (new password, checked)", routerId,
+				() -> this.admin.document(UPDATE_ROUTER)
+					.variable("input",
+							Map.of("id", routerId, "name", "core", "host", "127.0.0.1", "port", this.simulator.port(),
+									"username", "api", "password", "router-pass"))
 					.execute()
-					.path("createRouter.router.id")
-					.entity(String.class)
-					.get());
-		step("updateRouter (new password, checked)", routerId, () -> {
-			Map<String, Object> input = new java.util.HashMap<>(routerInput("core", "router-pass"));
-			input.put("id", routerId);
-			return this.admin.document(UPDATE_ROUTER)
-				.variable("input", input)
-				.execute()
-				.path("updateRouter.errors")
-				.entityList(Object.class)
-				.hasSize(0);
-		});
-		step("testRouterConnection", routerId,
+					.path("updateRouter.errors")
+					.entityList(Object.class)
+					.hasSize(0));
+		run("testRouterConnection", routerId,
 				() -> this.admin.documentName("testRouterConnection")
 					.variable("id", routerId)
 					.execute()
 					.path("testRouterConnection.reachable")
 					.entity(Boolean.class)
 					.isEqualTo(true));
-		step("checkDrift", routerId,
+		run("checkDrift", routerId,
 				() -> this.admin.documentName("checkDrift")
 					.variable("input", Map.of("routerId", routerId))
 					.execute()
 					.path("checkDrift.report.status")
 					.entity(String.class)
-					.get());
-		step("importRouter", routerId,
-				() -> awaitSucceeded(this.admin.documentName("importRouter")
+					.isEqualTo("COMPLETED"));
+		run("importRouter", routerId,
+				() -> network.awaitSucceeded(this.admin.documentName("importRouter")
 					.variable("input", Map.of("routerId", routerId))
 					.execute()
 					.path("importRouter.operation.id")
 					.entity(String.class)
 					.get()));
-		String planId = this.admin.documentName("createPlan")
-			.variable("input",
-					Map.of("name", "Home 20", "profileName", "home-20", "downloadRate", "20M", "uploadRate", "5M"))
-			.execute()
-			.path("createPlan.plan.id")
-			.entity(String.class)
-			.get();
 		String subscriberId = step("createSubscriber", routerId, () -> {
-			var created = this.admin.documentName("createSubscriber")
-				.variable("input",
-						Map.of("username", "attr-1", "password", "pppoe-pass", "planId", planId, "routerId", routerId,
-								"fullName", "Attributed"))
-				.execute();
-			awaitSucceeded(created.path("createSubscriber.operation.id").entity(String.class).get());
-			return created.path("createSubscriber.subscriber.id").entity(String.class).get();
+			String[] created = network.createSubscriber("attr-1", "pppoe-pass");
+			network.awaitSucceeded(created[1]);
+			return created[0];
 		});
-		step("suspendSubscriber", routerId,
-				() -> awaitSucceeded(this.admin.documentName("subscriberAction")
-					.operationName("suspend")
-					.variable("id", subscriberId)
-					.execute()
-					.path("suspendSubscriber.operation.id")
-					.entity(String.class)
-					.get()));
-		step("takeBackup", routerId,
-				() -> awaitSucceeded(this.admin.documentName("takeBackup")
+		run("suspendSubscriber", routerId, () -> network.awaitSucceeded(network.suspend(subscriberId)));
+		run("takeBackup", routerId,
+				() -> network.awaitSucceeded(this.admin.documentName("takeBackup")
 					.variable("input", Map.of("routerId", routerId, "kind", "EXPORT"))
 					.execute()
 					.path("takeBackup.operation.id")
 					.entity(String.class)
 					.get()));
-		step("deleteSubscriber", routerId,
-				() -> awaitSucceeded(this.admin.documentName("subscriberAction")
+		run("deleteSubscriber", routerId,
+				() -> network.awaitSucceeded(this.admin.documentName("subscriberAction")
 					.operationName("deleteSubscriber")
 					.variable("id", subscriberId)
 					.execute()
@@ -148,18 +124,24 @@ class CommandLogAttributionTests extends ApiTest {
 					.get()));
 	}
 
-	private Map<String, Object> routerInput(String name, String password) {
-		return Map.of("name", name, "host", "127.0.0.1", "port", this.simulator.port(), "apiSsl", false, "username",
-				"api", "password", password);
+	/** Runs one path and checks the rows it left. */
+	private void run(String path, String routerId, Runnable work) {
+		work.run();
+		assertRowsName(path, routerId);
+	}
+
+	/** Runs one path, checks the rows it left and returns what it answered. */
+	private <T> T step(String path, String routerId, Supplier<T> work) {
+		T result = work.get();
+		assertRowsName(path, routerId);
+		return result;
 	}
 
 	/**
-	 * Runs one path and checks the rows it left; {@code routerId} null means the step
-	 * adds the router and returns its id.
+	 * The rows written since the last check: there are some, and each names the staff
+	 * user and the router.
 	 */
-	private <T> T step(String path, @Nullable String routerId, Supplier<T> work) {
-		T result = work.get();
-		String router = (routerId != null) ? routerId : String.valueOf(result);
+	private void assertRowsName(String path, String routerId) {
 		List<Map<String, Object>> rows = this.jdbc
 			.sql("SELECT id, action, actor, router_id FROM " + this.tenant.schemaName() + ".router_command_log")
 			.query()
@@ -170,20 +152,8 @@ class CommandLogAttributionTests extends ApiTest {
 		rows.forEach((row) -> this.seen.add((UUID) row.get("id")));
 		assertThat(rows).as("command-log rows left by %s", path).isNotEmpty().allSatisfy((row) -> {
 			assertThat(row.get("actor")).as("who asked, in %s", row).isEqualTo(this.staff);
-			assertThat(String.valueOf(row.get("router_id"))).as("the router, in %s", row).isEqualTo(router);
+			assertThat(String.valueOf(row.get("router_id"))).as("the router, in %s", row).isEqualTo(routerId);
 		});
-		return result;
-	}
-
-	private String awaitSucceeded(String operationId) {
-		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(this.admin.documentName("operation")
-				.variable("id", operationId)
-				.execute()
-				.path("operation.status")
-				.entity(String.class)
-				.get()).isEqualTo("SUCCEEDED"));
-		return operationId;
 	}
 
 }
