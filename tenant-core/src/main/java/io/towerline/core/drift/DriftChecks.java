@@ -46,7 +46,7 @@ public class DriftChecks {
 	static final Actor REPAIR_ACTOR = Actor.system("drift-repair");
 
 	/** The command-log action of a check that found drift (ADR 0258). */
-	static final String DRIFT_FOUND_ACTION = "platform:drift-found";
+	public static final String DRIFT_FOUND_ACTION = "platform:drift-found";
 
 	private final Routers routers;
 
