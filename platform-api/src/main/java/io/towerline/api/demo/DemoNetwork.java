@@ -215,11 +215,11 @@ class DemoNetwork implements DisposableBean {
 		UUID id = this.routers.idsByName().get(name.toLowerCase(Locale.ROOT));
 		Router router;
 		if (id == null) {
-			router = this.routers.create(details, DemoRouters.PASSWORD, true);
+			router = this.routers.create(details, DemoRouters.PASSWORD, true, DEMO);
 		}
 		else {
 			Router current = this.routers.get(id);
-			router = (current.port() != port) ? this.routers.update(id, details, null, true) : current;
+			router = (current.port() != port) ? this.routers.update(id, details, null, true, DEMO) : current;
 		}
 		return this.routers.markSimulated(router.id(), true).id();
 	}

@@ -14,6 +14,7 @@ import io.towerline.api.router.RouterInputs.RouterIdInput;
 import io.towerline.api.router.RouterInputs.RouterPayload;
 import io.towerline.api.router.RouterInputs.TestRouterConnectionPayload;
 import io.towerline.api.router.RouterInputs.UpdateRouterInput;
+import io.towerline.api.security.Actors;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.pop.PointsOfPresence;
 import io.towerline.core.pop.Pop;
@@ -84,7 +85,9 @@ class RouterController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	RouterPayload createRouter(@Argument CreateRouterInput input) {
 		try {
-			return new RouterPayload(this.routers.create(input.details(), input.password(), input.verify()), List.of());
+			return new RouterPayload(
+					this.routers.create(input.details(), input.password(), input.verify(), Actors.current()),
+					List.of());
 		}
 		catch (InvalidInputException ex) {
 			return new RouterPayload(null, ex.errors());
@@ -95,8 +98,8 @@ class RouterController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	RouterPayload updateRouter(@Argument UpdateRouterInput input) {
 		try {
-			return new RouterPayload(this.routers.update(input.id(), input.details(), input.password(), input.verify()),
-					List.of());
+			return new RouterPayload(this.routers.update(input.id(), input.details(), input.password(), input.verify(),
+					Actors.current()), List.of());
 		}
 		catch (InvalidInputException ex) {
 			return new RouterPayload(null, ex.errors());
@@ -118,7 +121,7 @@ class RouterController {
 	@MutationMapping
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	TestRouterConnectionPayload testRouterConnection(@Argument RouterIdInput input) {
-		return TestRouterConnectionPayload.of(this.healthCheck.checkOnRequest(input.id()));
+		return TestRouterConnectionPayload.of(this.healthCheck.checkOnRequest(input.id(), Actors.current()));
 	}
 
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.sun.management.OperatingSystemMXBean;
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.TestTokens;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.router.RouterDetails;
 import io.towerline.core.router.Routers;
 import io.towerline.core.session.OnlineSessionFilter;
@@ -104,7 +105,8 @@ class FleetBenchmark extends ApiTest {
 			TenantContext.runAs(tenant, () -> {
 				for (int i = 0; i < ROUTERS; i++) {
 					this.routers.create(RouterDetails.of(String.format(Locale.ROOT, "fleet-%04d", i), "127.0.0.1",
-							ports.get(i), false, null, null, "api"), "router-pass", false);
+							ports.get(i), false, null, null, "api"), "router-pass", false,
+							Actor.system("fleet-benchmark"));
 				}
 			});
 			double registerSeconds = (System.nanoTime() - registering) / 1e9;

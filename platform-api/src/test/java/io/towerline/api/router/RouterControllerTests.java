@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
@@ -118,7 +119,7 @@ class RouterControllerTests {
 	void shouldPassThePasswordAndTheVerifyFlagToTheService(@Nullable Boolean verifyConnection, boolean verify) {
 		signIn("OPERATOR");
 		Router router = router(RouterStatus.UNKNOWN, null, null);
-		given(this.routers.create(any(), anyString(), anyBoolean())).willReturn(router);
+		given(this.routers.create(any(), anyString(), anyBoolean(), any())).willReturn(router);
 
 		this.graphQl.document(CREATE)
 			.variable("verify", verifyConnection)
@@ -128,13 +129,14 @@ class RouterControllerTests {
 			.isEqualTo(router.id());
 
 		then(this.routers).should()
-			.create(RouterDetails.of("Tower", "10.0.0.1", null, null, null, null, "admin"), "s3cret", verify);
+			.create(eq(RouterDetails.of("Tower", "10.0.0.1", null, null, null, null, "admin")), eq("s3cret"),
+					eq(verify), any());
 	}
 
 	@Test
 	void shouldReturnARouterThatRefusedTheLoginAsAPayloadErrorOnThePassword() {
 		signIn("TENANT_ADMIN");
-		given(this.routers.create(any(), anyString(), anyBoolean())).willThrow(new InvalidInputException(
+		given(this.routers.create(any(), anyString(), anyBoolean(), any())).willThrow(new InvalidInputException(
 				new FieldError("password", ErrorCode.ROUTER_AUTH_FAILED, "The router refused the login")));
 
 		GraphQlTester.Response response = this.graphQl.document(CREATE).execute();
@@ -149,7 +151,7 @@ class RouterControllerTests {
 	void shouldReportAReachableRouterWithWhatItSaid() {
 		signIn("OPERATOR");
 		Router router = router(RouterStatus.ONLINE, null, null);
-		given(this.healthCheck.checkOnRequest(router.id())).willReturn(router);
+		given(this.healthCheck.checkOnRequest(eq(router.id()), any())).willReturn(router);
 
 		GraphQlTester.Response response = this.graphQl.document(TEST_CONNECTION).variable("id", router.id()).execute();
 
@@ -169,7 +171,7 @@ class RouterControllerTests {
 			String message) {
 		signIn("OPERATOR");
 		Router router = router(status, detail, null);
-		given(this.healthCheck.checkOnRequest(router.id())).willReturn(router);
+		given(this.healthCheck.checkOnRequest(eq(router.id()), any())).willReturn(router);
 
 		GraphQlTester.Response response = this.graphQl.document(TEST_CONNECTION).variable("id", router.id()).execute();
 
@@ -185,7 +187,7 @@ class RouterControllerTests {
 	void shouldMapAnUnknownRouterToANotFoundError() {
 		signIn("OPERATOR");
 		UUID id = UUID.randomUUID();
-		given(this.healthCheck.checkOnRequest(id)).willThrow(new NotFoundException("Router", id));
+		given(this.healthCheck.checkOnRequest(eq(id), any())).willThrow(new NotFoundException("Router", id));
 
 		this.graphQl.document(TEST_CONNECTION)
 			.variable("id", id)

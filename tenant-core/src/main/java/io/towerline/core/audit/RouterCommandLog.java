@@ -80,6 +80,13 @@ public class RouterCommandLog implements RouterCommandAuditor {
 		}
 		CommandContext.Scope scope = CommandContext.current();
 		CommandContext context = (scope != null) ? scope.context() : null;
+		if (context == null) {
+			// every path that talks to a router opens a context; one that does not is a
+			// bug
+			// whose rows cannot say who asked or which router
+			log.warn("{} command(s) ({}) sent with no command context; recorded as {}", commands.size(),
+					commands.get(0).path(), Actor.UNKNOWN);
+		}
 		List<Object[]> rows = new ArrayList<>(commands.size());
 		for (CommandIntent intent : commands) {
 			rows.add(row(context, intent.id(), intent.at(), intent.path(), intent.parameters(),
@@ -172,12 +179,23 @@ public class RouterCommandLog implements RouterCommandAuditor {
 	 * to router commands, such as revealing a subscriber's password.
 	 */
 	public void recordPlatformAction(UUID routerId, String subject, String action, Actor actor) {
-		CommandContext context = new CommandContext(routerId, actor, null, subject);
+		recordPlatform(new CommandContext(routerId, actor, null, subject), action, Map.of("name", subject));
+	}
+
+	/**
+	 * Records what a check of a router found, as one entry whose parameters say what (a
+	 * drift check that found drift: ADR 0258), in the caller's transaction.
+	 */
+	public void recordFinding(UUID routerId, String action, Map<String, String> findings, Actor actor) {
+		recordPlatform(new CommandContext(routerId, actor, null, null), action, findings);
+	}
+
+	private void recordPlatform(CommandContext context, String action, Map<String, String> parameters) {
 		TenantId tenant = TenantContext.require();
 		this.batch.update(
 				"INSERT INTO " + tenant.schemaName() + ".router_command_log (" + COLUMNS
 						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				row(context, UUID.randomUUID(), this.clock.instant(), action, Map.of("name", subject),
+				row(context, UUID.randomUUID(), this.clock.instant(), action, parameters,
 						AuditedCommand.Outcome.SUCCEEDED.name(), null, null, Duration.ZERO));
 	}
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.towerline.core.actor.Actor;
 import io.towerline.core.audit.CommandContext;
+import io.towerline.core.audit.RouterCommandLog;
 import io.towerline.core.plan.Plan;
 import io.towerline.core.plan.PlanRouterPools;
 import io.towerline.core.plan.Plans;
@@ -44,6 +45,9 @@ public class DriftChecks {
 
 	static final Actor REPAIR_ACTOR = Actor.system("drift-repair");
 
+	/** The command-log action of a check that found drift (ADR 0258). */
+	public static final String DRIFT_FOUND_ACTION = "platform:drift-found";
+
 	private final Routers routers;
 
 	private final RouterAccess access;
@@ -68,11 +72,14 @@ public class DriftChecks {
 
 	private final PlanRouterPools pools;
 
+	private final RouterCommandLog commandLog;
+
 	DriftChecks(Routers routers, RouterAccess access, SubscriberRecords subscribers, Plans plans,
 			DriftReportRepository reports, DriftItemRepository items, DriftIgnoreRepository ignores,
-			DriftReports settings, DriftPush push, TransactionTemplate transactions, Clock clock,
-			PlanRouterPools pools) {
+			DriftReports settings, DriftPush push, TransactionTemplate transactions, Clock clock, PlanRouterPools pools,
+			RouterCommandLog commandLog) {
 		this.pools = pools;
+		this.commandLog = commandLog;
 		this.routers = routers;
 		this.access = access;
 		this.subscribers = subscribers;
@@ -118,7 +125,13 @@ public class DriftChecks {
 		Router router = this.transactions.execute((tx) -> this.routers.get(routerId));
 		RouterState state;
 		try {
-			state = new CommandContext(routerId, actor, null, null).call(() -> read(this.access.client(router)));
+			CommandContext context = new CommandContext(routerId, actor, null, null);
+			// the platform's own checks (the schedule's, a router's return) read as
+			// routine
+			// monitoring, not recorded one by one; a check someone asked for is (ADR
+			// 0258)
+			state = scheduled ? context.callRoutineReads(() -> read(this.access.client(router)))
+					: context.call(() -> read(this.access.client(router)));
 		}
 		catch (RouterException ex) {
 			String error = ex.code() + ": " + ex.getMessage();
@@ -147,11 +160,27 @@ public class DriftChecks {
 			}
 			this.reports.save(report);
 			this.items.saveAll(found);
+			recordFound(report, actor);
 			if (scheduled && this.settings.settings().automaticRepair()) {
 				repair(routerId, found);
 			}
 			return report;
 		});
+	}
+
+	/**
+	 * A check that found drift leaves one command-log entry saying what it found, whoever
+	 * ran it; a clean check's record is its report (ADR 0258).
+	 */
+	private void recordFound(DriftReport report, Actor actor) {
+		int open = report.missingCount() + report.unmanagedCount() + report.differentCount();
+		if (open > 0) {
+			this.commandLog.recordFinding(report.routerId(), DRIFT_FOUND_ACTION,
+					Map.of("report", report.id().toString(), "missing", String.valueOf(report.missingCount()),
+							"unmanaged", String.valueOf(report.unmanagedCount()), "different",
+							String.valueOf(report.differentCount()), "ignored", String.valueOf(report.ignoredCount())),
+					actor);
+		}
 	}
 
 	private void repair(UUID routerId, List<DriftItem> found) {

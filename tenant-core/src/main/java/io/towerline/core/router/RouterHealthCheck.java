@@ -67,14 +67,14 @@ public class RouterHealthCheck {
 	/**
 	 * Probes one router of the current tenant now because someone asked
 	 * ({@code testRouterConnection}) and records the outcome; counts against the tenant's
-	 * connection checks (ADR 0212).
+	 * connection checks (ADR 0212). Its commands are on record as {@code actor}'s.
 	 * @return the router with its updated health
 	 * @throws io.towerline.core.error.DomainException ROUTER_CHECKS_EXHAUSTED when the
 	 * tenant has started as many checks as it may for now
 	 */
-	public Router checkOnRequest(UUID routerId) {
+	public Router checkOnRequest(UUID routerId, Actor actor) {
 		this.checks.take();
-		return record(routerId, true);
+		return record(routerId, new CommandContext(routerId, actor, null, null), Cause.ASKED);
 	}
 
 	/**
@@ -83,22 +83,45 @@ public class RouterHealthCheck {
 	 * @return the router with its updated health
 	 */
 	public Router check(UUID routerId) {
-		return record(routerId, false);
+		return record(routerId, new CommandContext(routerId, ACTOR, null, null), Cause.PLATFORM);
 	}
 
-	private Router record(UUID routerId, boolean requested) {
+	/** Why a router is probed: what is audited, and whom its answer wakes. */
+	private enum Cause {
+
+		/** Someone asked: audited, counted, and its answer wakes waiting operations. */
+		ASKED,
+
+		/** The platform's own need (after a restore): routine reads, wakes them too. */
+		PLATFORM,
+
+		/**
+		 * The sweep's every minute: routine reads; wakes them only when the router was
+		 * not online before (ADR 0263).
+		 */
+		SWEEP
+
+	}
+
+	private Router record(UUID routerId, CommandContext context, Cause cause) {
+		boolean requested = cause == Cause.ASKED;
 		Router router = this.transactions.execute(
 				(tx) -> this.routers.findById(routerId).orElseThrow(() -> new NotFoundException("Router", routerId)));
 		// the platform's own probes (every minute per router) are routine monitoring, not
 		// recorded one by one (ADR 0132, 0252); a probe someone asked for is
-		ProbeOutcome outcome = requested ? probe(router, true)
-				: new CommandContext(routerId, ACTOR, null, null).callRoutineReads(() -> probe(router, false));
+		ProbeOutcome outcome = requested ? context.call(() -> probe(router, true))
+				: context.callRoutineReads(() -> probe(router, false));
 		Router checked = this.transactions.execute((tx) -> {
 			Router current = this.routers.findById(routerId).orElse(router);
 			outcome.applyTo(current, this.clock);
 			return current;
 		});
-		if (outcome.facts() != null) {
+		// an operation waiting on a router that stayed online retries on its own within
+		// towerline.operations.wait-retry-interval (a minute), as often as the sweep
+		// comes
+		// by: waking it from every probe cost a transaction per router a minute (ADR
+		// 0263)
+		if (outcome.facts() != null && (cause != Cause.SWEEP || router.health().status() != RouterStatus.ONLINE)) {
 			this.events.publishEvent(new RouterCameOnline(routerId));
 		}
 		return checked;
@@ -121,7 +144,8 @@ public class RouterHealthCheck {
 	void sweep(Duration spread, BooleanSupplier stopping) {
 		this.sweeps.run("Router health sweep", "Health check of router",
 				() -> this.transactions.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList()),
-				(id) -> record(id, false), this.concurrency, spread, stopping);
+				(id) -> record(id, new CommandContext(id, ACTOR, null, null), Cause.SWEEP), this.concurrency, spread,
+				stopping);
 	}
 
 	private ProbeOutcome probe(Router router, boolean requested) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
+import io.towerline.core.audit.CommandContext;
 import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
@@ -115,29 +117,36 @@ public class Routers implements PopReferences {
 
 	/** Adds a router; the password is sealed and never stored in clear. */
 	public Router create(RouterDetails details, String password) {
+		return create(UUID.randomUUID(), details, password);
+	}
+
+	private Router create(UUID id, RouterDetails details, String password) {
 		char[] secret = RouterDetails.password(password);
 		checkReferences(details, null);
 		String reference = this.secrets.seal(details.username(), secret);
-		return this.routers.saveAndFlush(new Router(UUID.randomUUID(), details, reference, this.clock.instant()));
+		return this.routers.saveAndFlush(new Router(id, details, reference, this.clock.instant()));
 	}
 
 	/**
 	 * Adds a router after proving that it answers with these credentials (ADR 0045), on a
 	 * connection of its own and outside any transaction. With {@code verify} false the
 	 * router is added unchecked (one not installed yet); its health then stays UNKNOWN
-	 * until checked.
+	 * until checked. The check's commands are on record as {@code actor}'s, under the id
+	 * the router gets when it is added.
 	 * @throws InvalidInputException with ROUTER_AUTH_FAILED (password),
 	 * ROUTER_TLS_UNTRUSTED (certificateFingerprint) or ROUTER_UNREACHABLE (host) when the
 	 * check fails, besides the usual validation errors
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public Router create(RouterDetails details, String password, boolean verify) {
+	public Router create(RouterDetails details, String password, boolean verify, Actor actor) {
 		RouterDetails.password(password);
 		this.transactions.executeWithoutResult((tx) -> checkReferences(details, null));
+		UUID id = UUID.randomUUID();
 		RouterFacts facts = verify
-				? verify(details, new UsernamePassword(details.username(), RouterDetails.password(password))) : null;
+				? verify(id, details, new UsernamePassword(details.username(), RouterDetails.password(password)), actor)
+				: null;
 		return this.transactions.execute((tx) -> {
-			Router router = create(details, password);
+			Router router = create(id, details, password);
 			if (facts != null) {
 				router.health().seen(facts, this.clock.instant());
 			}
@@ -147,10 +156,11 @@ public class Routers implements PopReferences {
 
 	/**
 	 * Changes a router; when its address, TLS settings, username or password change, the
-	 * new ones are proven first as in {@link #create(RouterDetails, String, boolean)}.
+	 * new ones are proven first as in
+	 * {@link #create(RouterDetails, String, boolean, Actor)}.
 	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
-	public Router update(UUID id, RouterDetails details, @Nullable String password, boolean verify) {
+	public Router update(UUID id, RouterDetails details, @Nullable String password, boolean verify, Actor actor) {
 		Router current = this.transactions.execute((tx) -> {
 			Router router = get(id);
 			checkReferences(details, id);
@@ -162,7 +172,7 @@ public class Routers implements PopReferences {
 			CredentialSource credentials = (password != null)
 					? new UsernamePassword(details.username(), RouterDetails.password(password))
 					: new SealedCredential(current.credentialReference());
-			facts = verify(details, credentials);
+			facts = verify(id, details, credentials, actor);
 		}
 		RouterFacts verified = facts;
 		return this.transactions.execute((tx) -> {
@@ -226,10 +236,10 @@ public class Routers implements PopReferences {
 		return this.routers.existsByPopId(popId) ? "routers" : null;
 	}
 
-	private RouterFacts verify(RouterDetails details, CredentialSource credentials) {
+	private RouterFacts verify(UUID id, RouterDetails details, CredentialSource credentials, Actor actor) {
 		try {
 			this.checks.take();
-			return this.access.probe(details, credentials);
+			return new CommandContext(id, actor, null, null).call(() -> this.access.probe(details, credentials));
 		}
 		catch (RouterCheckAllowance.RouterChecksExhaustedException ex) {
 			throw new InvalidInputException(new FieldError("host", ex.code(), ex.getMessage()));

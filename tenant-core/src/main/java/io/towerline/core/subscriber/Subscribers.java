@@ -124,10 +124,6 @@ public class Subscribers {
 				draft.profile(), this.clock.instant()));
 	}
 
-	public Changed describe(UUID id, SubscriberProfile profile) {
-		return describe(id, profile, Actor.UNKNOWN);
-	}
-
 	public Changed describe(UUID id, SubscriberProfile profile, Actor actor) {
 		Subscriber subscriber = get(id);
 		subscriber.describe(profile, this.clock.instant());

@@ -80,7 +80,8 @@ class BackupRestoreTests extends BackupTest {
 	void shouldRefuseARestoreOntoARouterThatCannotReachThePlatformsLoopbackAddress() {
 		RouterBackup export = take(BackupKind.EXPORT);
 		inTenant(() -> this.routers.update(this.routerId,
-				RouterDetails.of("core", "192.0.2.10", this.simulator.port(), false, null, null, "api"), null, false));
+				RouterDetails.of("core", "192.0.2.10", this.simulator.port(), false, null, null, "api"), null, false,
+				STAFF));
 		long operationsBefore = countOperations();
 
 		BackupRestores.Requested refused = inTenant(() -> this.restores.request(export.id(), "RESTORE core", STAFF));
@@ -95,7 +96,8 @@ class BackupRestoreTests extends BackupTest {
 
 		// the same router on the platform's own machine can download it
 		inTenant(() -> this.routers.update(this.routerId,
-				RouterDetails.of("core", "localhost", this.simulator.port(), false, null, null, "api"), null, false));
+				RouterDetails.of("core", "localhost", this.simulator.port(), false, null, null, "api"), null, false,
+				STAFF));
 		assertThat(inTenant(() -> this.restores.request(export.id(), "RESTORE core", STAFF)).errors()).isEmpty();
 	}
 

@@ -214,7 +214,7 @@ class RouterWaitTests extends DatabaseTest {
 		// to the wait-retry interval)
 		inTenant(() -> this.routers.update(wrong,
 				RouterDetails.of("wrong-pass", "127.0.0.1", this.simulator.port(), false, null, null, "api"),
-				"router-pass", true));
+				"router-pass", true, Actor.system("test")));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> current(created.operation()).status() == OperationStatus.SUCCEEDED);
 		assertThat(this.simulator.secret("creds")).isPresent();

@@ -100,9 +100,9 @@ class RoutersTests extends DatabaseTest {
 		TenantId other = TenantId.of(TestDatabase.uniqueSlug("rt"));
 		this.onboarding.onboard(other.slug(), "Routers", RateLimitTier.STARTER);
 		Router mine = TenantContext.callAs(this.tenant,
-				() -> this.routers.create(details("core-1", simulator.port()), "router-pass", false));
+				() -> this.routers.create(details("core-1", simulator.port()), "router-pass"));
 		Router theirs = TenantContext.callAs(other,
-				() -> this.routers.create(details("core-2", simulator.port()), "router-pass", false));
+				() -> this.routers.create(details("core-2", simulator.port()), "router-pass"));
 		this.healthCheck.sweep(Duration.ZERO, () -> false);
 		assertThat(TenantContext.callAs(this.tenant, () -> this.routers.get(mine.id())).health().status())
 			.isEqualTo(RouterStatus.ONLINE);
@@ -113,7 +113,7 @@ class RoutersTests extends DatabaseTest {
 	@Test
 	void aStoppingSchedulerStartsNoMoreProbes() {
 		Router router = TenantContext.callAs(this.tenant,
-				() -> this.routers.create(details("core-1", simulator.port()), "router-pass", false));
+				() -> this.routers.create(details("core-1", simulator.port()), "router-pass"));
 		this.healthCheck.sweep(Duration.ZERO, () -> true);
 		assertThat(TenantContext.callAs(this.tenant, () -> this.routers.get(router.id())).health().lastCheckedAt())
 			.isNull();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.event.TenantEvent;
 import io.towerline.core.router.RouterAccess;
 import io.towerline.core.router.RouterDetails;
@@ -124,7 +125,7 @@ final class TrackingFixture {
 			.callAs(tenant,
 					() -> this.transactions.execute((tx) -> this.routers
 						.create(RouterDetails.of("r-" + simulator.port(), "127.0.0.1", simulator.port(), false, null,
-								null, "api"), "router-pass", false)
+								null, "api"), "router-pass", false, Actor.system("test"))
 						.id()));
 	}
 

@@ -1,0 +1,90 @@
+package io.towerline.core.drift;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.towerline.core.actor.Actor;
+import io.towerline.core.subscriber.Subscriber;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What drift checks leave in the command log (ADR 0258): the platform's own checks read
+ * as routine monitoring, a check that finds drift leaves one entry saying what it found,
+ * a repair's writes and a check someone asked for are recorded command by command.
+ */
+class DriftAuditTests extends DriftTest {
+
+	@Test
+	void shouldLeaveNoCommandLogRowsForAScheduledCheckThatFindsNoDrift() {
+		imported();
+		List<Map<String, Object>> before = logged();
+
+		DriftReport report = inTenant(() -> this.checks.scheduled(this.routerId));
+
+		assertThat(report.status()).isEqualTo(DriftCheckStatus.COMPLETED);
+		assertThat(report.missingCount() + report.unmanagedCount() + report.differentCount()).isZero();
+		assertThat(logged()).hasSameSizeAs(before);
+	}
+
+	@Test
+	void shouldLeaveOneEntrySayingWhatAScheduledCheckFound() {
+		int before = logged().size();
+
+		DriftReport report = inTenant(() -> this.checks.scheduled(this.routerId));
+
+		assertThat(report.unmanagedCount()).isEqualTo(5);
+		List<Map<String, Object>> rows = logged();
+		assertThat(rows).hasSize(before + 1);
+		assertThat(rows.get(0)).containsEntry("action", DriftChecks.DRIFT_FOUND_ACTION)
+			.containsEntry("actor", DriftChecks.SCHEDULED_ACTOR.value())
+			.containsEntry("router_id", this.routerId);
+		assertThat((String) rows.get(0).get("parameters")).contains("\"unmanaged\":\"5\"")
+			.contains("\"missing\":\"0\"")
+			.contains(report.id().toString());
+	}
+
+	@Test
+	void shouldRecordEveryWriteOfAnAutomaticRepair() {
+		Subscriber alice = provisioned("alice", "secret-1");
+		this.fixture.simulator().putRawSecretValue("alice", "password", bytes("changed-by-hand"));
+		inTenant(() -> this.reports.changeAutomaticRepair(true, Actor.of("user:admin")));
+
+		DriftReport report = inTenant(() -> this.checks.scheduled(this.routerId));
+		DriftItem repaired = byName(items(report), "alice");
+		awaitSucceeded(Objects.requireNonNull(repaired.operationId()));
+
+		assertThat(logged()).filteredOn((row) -> DriftChecks.REPAIR_ACTOR.value().equals(row.get("actor")))
+			.extracting((row) -> (String) row.get("action"))
+			.anyMatch((action) -> action.startsWith("/ppp/secret/") && !action.endsWith("/print"));
+		assertThat(logged()).filteredOn((row) -> DriftChecks.DRIFT_FOUND_ACTION.equals(row.get("action")))
+			.singleElement()
+			.satisfies((row) -> assertThat((String) row.get("parameters")).contains("\"different\":\"1\""));
+		assertThat(alice.id()).isNotNull();
+	}
+
+	@Test
+	void shouldRecordEachReadOfACheckSomeoneAskedFor() {
+		imported();
+		int before = logged().size();
+
+		inTenant(() -> this.checks.check(this.routerId, Actor.of("user:staff")));
+
+		assertThat(logged().subList(0, logged().size() - before)).allSatisfy(
+				(row) -> assertThat(row).containsEntry("actor", "user:staff").containsEntry("router_id", this.routerId))
+			.extracting((row) -> row.get("action"))
+			.contains("/ppp/secret/print", "/ppp/profile/print");
+	}
+
+	/** The tenant's command log, newest first. */
+	private List<Map<String, Object>> logged() {
+		return this.jdbc
+			.sql("SELECT action, actor, router_id, parameters FROM " + this.tenant.schemaName()
+					+ ".router_command_log ORDER BY at DESC, id DESC")
+			.query()
+			.listOfRows();
+	}
+
+}
