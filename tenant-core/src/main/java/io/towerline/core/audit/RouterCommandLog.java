@@ -81,9 +81,8 @@ public class RouterCommandLog implements RouterCommandAuditor {
 		CommandContext.Scope scope = CommandContext.current();
 		CommandContext context = (scope != null) ? scope.context() : null;
 		if (context == null) {
-			// every path that talks to a router opens a context; one that does not is a
-			// bug
-			// whose rows cannot say who asked or which router
+			// every path that talks to a router opens a context; one that does not
+			// is a bug whose rows cannot say who asked or which router
 			log.warn("{} command(s) ({}) sent with no command context; recorded as {}", commands.size(),
 					commands.get(0).path(), Actor.UNKNOWN);
 		}

@@ -127,9 +127,8 @@ public class DriftChecks {
 		try {
 			CommandContext context = new CommandContext(routerId, actor, null, null);
 			// the platform's own checks (the schedule's, a router's return) read as
-			// routine
-			// monitoring, not recorded one by one; a check someone asked for is (ADR
-			// 0258)
+			// routine monitoring, not recorded one by one; a check someone asked for
+			// is (ADR 0258)
 			state = scheduled ? context.callRoutineReads(() -> read(this.access.client(router)))
 					: context.call(() -> read(this.access.client(router)));
 		}

@@ -116,11 +116,9 @@ public class RouterHealthCheck {
 			outcome.applyTo(current, this.clock);
 			return current;
 		});
-		// an operation waiting on a router that stayed online retries on its own within
-		// towerline.operations.wait-retry-interval (a minute), as often as the sweep
-		// comes
-		// by: waking it from every probe cost a transaction per router a minute (ADR
-		// 0263)
+		// an operation waiting on a router that stayed online retries on its own
+		// within the wait-retry interval (a minute), as often as the sweep comes by:
+		// waking it from every probe cost a transaction per router a minute (ADR 0263)
 		if (outcome.facts() != null && (cause != Cause.SWEEP || router.health().status() != RouterStatus.ONLINE)) {
 			this.events.publishEvent(new RouterCameOnline(routerId));
 		}
