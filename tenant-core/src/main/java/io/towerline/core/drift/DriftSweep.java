@@ -41,20 +41,19 @@ class DriftSweep {
 			TenantSweeps sweeps, PacedSweeps paced, TransactionTemplate transactions, DriftProperties properties) {
 		return Tasks.recurring("drift-check-sweep", FixedRate.of(properties.interval()))
 			.execute((instance, context) -> sweep(checks.getObject(), reports, routers, sweeps, paced, transactions,
-					properties, properties.interval().multipliedBy(3).dividedBy(4),
-					() -> context.getSchedulerState().isShuttingDown()));
+					properties, properties.interval(), () -> context.getSchedulerState().isShuttingDown()));
 	}
 
 	/**
 	 * Purges each tenant's old reports, then checks every router, the checks' starts
-	 * spread over {@code span} (three quarters of the interval when scheduled, ADR 0263).
+	 * spread over most of {@code interval} (ADR 0263).
 	 */
 	static void sweep(DriftChecks checks, DriftReports reports, Routers routers, TenantSweeps sweeps, PacedSweeps paced,
-			TransactionTemplate transactions, DriftProperties properties, Duration span, BooleanSupplier stopping) {
+			TransactionTemplate transactions, DriftProperties properties, Duration interval, BooleanSupplier stopping) {
 		sweeps.forEachTenant("Drift report purge",
 				(tenant) -> transactions.execute((tx) -> reports.purgeOlderThan(properties.retention())));
 		paced.run("Drift sweep", "Drift check of router", () -> routerIds(routers), checks::scheduled,
-				properties.concurrency(), span, stopping);
+				properties.concurrency(), interval, stopping);
 	}
 
 	private static List<UUID> routerIds(Routers routers) {

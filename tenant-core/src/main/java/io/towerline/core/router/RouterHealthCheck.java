@@ -44,7 +44,7 @@ public class RouterHealthCheck {
 
 	private final int concurrency;
 
-	private final Duration spread;
+	private final Duration interval;
 
 	private final ApplicationEventPublisher events;
 
@@ -61,7 +61,7 @@ public class RouterHealthCheck {
 		this.transactions = transactions;
 		this.clock = clock;
 		this.concurrency = properties.healthCheckConcurrency();
-		this.spread = properties.healthCheckSpread();
+		this.interval = properties.healthCheckInterval();
 	}
 
 	/**
@@ -133,16 +133,16 @@ public class RouterHealthCheck {
 	 * @param stopping whether to stop starting probes
 	 */
 	public void sweep(BooleanSupplier stopping) {
-		sweep(this.spread, stopping);
+		sweep(this.interval, stopping);
 	}
 
 	/**
-	 * {@link #sweep(BooleanSupplier)} over {@code spread} instead of the configured span.
+	 * {@link #sweep(BooleanSupplier)} for {@code interval} instead of the configured one.
 	 */
-	void sweep(Duration spread, BooleanSupplier stopping) {
+	void sweep(Duration interval, BooleanSupplier stopping) {
 		this.sweeps.run("Router health sweep", "Health check of router",
 				() -> this.transactions.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList()),
-				(id) -> record(id, new CommandContext(id, ACTOR, null, null), Cause.SWEEP), this.concurrency, spread,
+				(id) -> record(id, new CommandContext(id, ACTOR, null, null), Cause.SWEEP), this.concurrency, interval,
 				stopping);
 	}
 

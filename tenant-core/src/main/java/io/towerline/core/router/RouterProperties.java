@@ -49,13 +49,4 @@ record RouterProperties(Duration healthCheckInterval, int healthCheckConcurrency
 		}
 	}
 
-	/**
-	 * How long a sweep spreads its probes' starts over: three quarters of the interval,
-	 * so a sweep ends before the next is due (ADR 0263).
-	 * @return the span
-	 */
-	Duration healthCheckSpread() {
-		return this.healthCheckInterval.multipliedBy(3).dividedBy(4);
-	}
-
 }

@@ -29,8 +29,11 @@ public class PacedSweeps {
 
 	private final TenantSweeps sweeps;
 
-	PacedSweeps(TenantSweeps sweeps) {
+	private final double spread;
+
+	PacedSweeps(TenantSweeps sweeps, SweepProperties properties) {
 		this.sweeps = sweeps;
+		this.spread = properties.spread();
 	}
 
 	/**
@@ -41,16 +44,18 @@ public class PacedSweeps {
 	 * @param parts the current tenant's parts, run with the tenant bound
 	 * @param work one part's work, run with its tenant bound
 	 * @param concurrency the most parts worked on at once
-	 * @param span how long the parts' starts are spread over
+	 * @param interval the sweep's interval: the parts' starts are spread over
+	 * {@code towerline.sweeps.spread} of it (three quarters by default)
 	 * @param stopping true once no more parts are to start (the scheduler stops); the
 	 * rest wait for the next sweep
 	 */
 	public void run(String sweep, String part, Supplier<List<UUID>> parts, Consumer<UUID> work, int concurrency,
-			Duration span, BooleanSupplier stopping) {
+			Duration interval, BooleanSupplier stopping) {
 		record Due(TenantId tenant, UUID id) {
 		}
 		List<Due> due = new ArrayList<>();
 		this.sweeps.forEachTenant(sweep, (tenant) -> parts.get().forEach((id) -> due.add(new Due(tenant, id))));
+		Duration span = Duration.ofNanos((long) (interval.toNanos() * this.spread));
 		SweepPacing pacing = SweepPacing.over(span, due.size(), stopping);
 		Semaphore permits = new Semaphore(concurrency);
 		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {

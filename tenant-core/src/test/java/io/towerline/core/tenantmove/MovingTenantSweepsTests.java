@@ -1,5 +1,6 @@
 package io.towerline.core.tenantmove;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -8,6 +9,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import com.github.kagkarlsson.scheduler.SchedulerState;
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.towerline.core.actor.Actor;
@@ -163,10 +167,30 @@ class MovingTenantSweepsTests extends TwoClusterTest {
 		return move;
 	}
 
+	/** Runs a recurring task once, as db-scheduler does while running (not stopping). */
 	@SuppressWarnings("unchecked")
 	private void run(String task) {
 		RecurringTask<Void> recurring = this.context.getBean(task, RecurringTask.class);
-		recurring.execute(new TaskInstance<>(recurring.getName(), RecurringTask.INSTANCE), null);
+		TaskInstance<Void> instance = new TaskInstance<>(recurring.getName(), RecurringTask.INSTANCE);
+		SchedulerState running = new SchedulerState() {
+
+			@Override
+			public boolean isShuttingDown() {
+				return false;
+			}
+
+			@Override
+			public boolean isStarted() {
+				return true;
+			}
+
+			@Override
+			public boolean isPaused() {
+				return false;
+			}
+
+		};
+		recurring.execute(instance, new ExecutionContext(running, new Execution(Instant.now(), instance), null, null));
 	}
 
 	/** What the sweeps logged about {@code tenant} at exactly {@code level}. */
