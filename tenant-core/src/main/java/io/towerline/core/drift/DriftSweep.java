@@ -1,6 +1,5 @@
 package io.towerline.core.drift;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,19 +40,19 @@ class DriftSweep {
 			TenantSweeps sweeps, PacedSweeps paced, TransactionTemplate transactions, DriftProperties properties) {
 		return Tasks.recurring("drift-check-sweep", FixedRate.of(properties.interval()))
 			.execute((instance, context) -> sweep(checks.getObject(), reports, routers, sweeps, paced, transactions,
-					properties, properties.interval(), () -> context.getSchedulerState().isShuttingDown()));
+					properties, () -> context.getSchedulerState().isShuttingDown()));
 	}
 
 	/**
 	 * Purges each tenant's old reports, then checks every router, the checks' starts
-	 * spread over most of {@code interval} (ADR 0263).
+	 * spread over most of the interval (ADR 0263).
 	 */
 	static void sweep(DriftChecks checks, DriftReports reports, Routers routers, TenantSweeps sweeps, PacedSweeps paced,
-			TransactionTemplate transactions, DriftProperties properties, Duration interval, BooleanSupplier stopping) {
+			TransactionTemplate transactions, DriftProperties properties, BooleanSupplier stopping) {
 		sweeps.forEachTenant("Drift report purge",
 				(tenant) -> transactions.execute((tx) -> reports.purgeOlderThan(properties.retention())));
 		paced.run("Drift sweep", "Drift check of router", () -> routerIds(routers), checks::scheduled,
-				properties.concurrency(), interval, stopping);
+				properties.concurrency(), properties.interval(), stopping);
 	}
 
 	private static List<UUID> routerIds(Routers routers) {

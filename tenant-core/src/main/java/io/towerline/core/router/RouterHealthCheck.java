@@ -133,17 +133,10 @@ public class RouterHealthCheck {
 	 * @param stopping whether to stop starting probes
 	 */
 	public void sweep(BooleanSupplier stopping) {
-		sweep(this.interval, stopping);
-	}
-
-	/**
-	 * {@link #sweep(BooleanSupplier)} for {@code interval} instead of the configured one.
-	 */
-	void sweep(Duration interval, BooleanSupplier stopping) {
 		this.sweeps.run("Router health sweep", "Health check of router",
 				() -> this.transactions.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList()),
-				(id) -> record(id, new CommandContext(id, ACTOR, null, null), Cause.SWEEP), this.concurrency, interval,
-				stopping);
+				(id) -> record(id, new CommandContext(id, ACTOR, null, null), Cause.SWEEP), this.concurrency,
+				this.interval, stopping);
 	}
 
 	private ProbeOutcome probe(Router router, boolean requested) {

@@ -1,7 +1,5 @@
 package io.towerline.core.drift;
 
-import java.time.Duration;
-
 import io.towerline.core.sweep.PacedSweeps;
 import io.towerline.core.sweep.TenantSweeps;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,8 @@ import org.springframework.data.domain.ScrollPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduled sweep (ADR 0263) as db-scheduler runs it, with no span to wait over.
+ * The scheduled sweep (ADR 0263) as db-scheduler runs it; the tests' configuration
+ * spreads nothing, so it does not wait.
  */
 class DriftSweepTests extends DriftTest {
 
@@ -42,7 +41,7 @@ class DriftSweepTests extends DriftTest {
 
 	private void sweep(boolean stopping) {
 		DriftSweep.sweep(this.checks, this.reports, this.routers, this.sweeps, this.paced, this.transactions,
-				this.properties, Duration.ZERO, () -> stopping);
+				this.properties, () -> stopping);
 	}
 
 }

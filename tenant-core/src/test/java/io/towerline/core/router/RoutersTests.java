@@ -1,6 +1,5 @@
 package io.towerline.core.router;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import io.towerline.core.error.InvalidInputException;
@@ -103,7 +102,7 @@ class RoutersTests extends DatabaseTest {
 				() -> this.routers.create(details("core-1", simulator.port()), "router-pass"));
 		Router theirs = TenantContext.callAs(other,
 				() -> this.routers.create(details("core-2", simulator.port()), "router-pass"));
-		this.healthCheck.sweep(Duration.ZERO, () -> false);
+		this.healthCheck.sweep(() -> false);
 		assertThat(TenantContext.callAs(this.tenant, () -> this.routers.get(mine.id())).health().status())
 			.isEqualTo(RouterStatus.ONLINE);
 		assertThat(TenantContext.callAs(other, () -> this.routers.get(theirs.id())).health().status())
@@ -114,7 +113,7 @@ class RoutersTests extends DatabaseTest {
 	void aStoppingSchedulerStartsNoMoreProbes() {
 		Router router = TenantContext.callAs(this.tenant,
 				() -> this.routers.create(details("core-1", simulator.port()), "router-pass"));
-		this.healthCheck.sweep(Duration.ZERO, () -> true);
+		this.healthCheck.sweep(() -> true);
 		assertThat(TenantContext.callAs(this.tenant, () -> this.routers.get(router.id())).health().lastCheckedAt())
 			.isNull();
 	}
