@@ -46,17 +46,16 @@ class BackupSweepPacingTests extends BackupTest {
 	}
 
 	@Test
-	void shouldQueueTheBackupsOfRoutersDueTogetherSpreadOverTheInterval() {
-		List<UUID> ours = new ArrayList<>(List.of(this.routerId));
-		for (int i = 1; i < 12; i++) {
-			RouterDetails details = RouterDetails.of("edge-" + i, "127.0.0.1", this.simulator.port(), false, null, null,
-					TenantRouterFixture.USER);
-			ours.add(inTenant(() -> this.routers.create(details, TenantRouterFixture.PASSWORD).id()));
-		}
-		// the sweeps' one list, by id (PostgreSQL's order: the text's), not by name or
-		// age
+	void shouldListTheRoutersForSweepsInIdOrder() {
+		List<UUID> ours = routers();
+		// PostgreSQL orders uuids as their text: not by name, not by when they were added
 		assertThat(inTenant(this.routers::ids))
 			.containsExactlyElementsOf(ours.stream().sorted(Comparator.comparing(UUID::toString)).toList());
+	}
+
+	@Test
+	void shouldQueueTheBackupsOfRoutersDueTogetherSpreadOverTheInterval() {
+		List<UUID> ours = routers();
 		inTenant(() -> this.schedule.change(true, Duration.ofHours(6), 30, 90, false, false, STAFF));
 		try {
 			long start = this.clock.nanoTime();
@@ -78,6 +77,17 @@ class BackupSweepPacingTests extends BackupTest {
 		finally {
 			inTenant(() -> this.schedule.change(false, Duration.ofHours(6), 30, 90, false, false, STAFF));
 		}
+	}
+
+	/** The fixture's router and eleven more on its simulator, names not in id order. */
+	private List<UUID> routers() {
+		List<UUID> ours = new ArrayList<>(List.of(this.routerId));
+		for (int i = 1; i < 12; i++) {
+			RouterDetails details = RouterDetails.of("edge-" + i, "127.0.0.1", this.simulator.port(), false, null, null,
+					TenantRouterFixture.USER);
+			ours.add(inTenant(() -> this.routers.create(details, TenantRouterFixture.PASSWORD).id()));
+		}
+		return ours;
 	}
 
 	/** The sweep as scheduled, on the test's clock, its operations recorded, not run. */
