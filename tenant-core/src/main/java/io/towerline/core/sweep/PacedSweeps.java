@@ -15,8 +15,8 @@ import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 
 /**
- * A sweep over the parts of every active tenant (each router's health check, each
- * router's drift check) that starts the parts evenly over a span (ADR 0263), a bounded
+ * A sweep over the parts of every active tenant (each router's health check, drift check,
+ * scheduled backup) that starts the parts evenly over a span (ADR 0263, 0266), a bounded
  * number running at once, each with its tenant bound. Its load per second is the same at
  * any fleet size, instead of one burst that the requests of that moment wait behind. A
  * part's failure is reported like a round's ({@link TenantSweeps#failed}) and never stops
