@@ -74,10 +74,13 @@ public class DriftChecks {
 
 	private final RouterCommandLog commandLog;
 
+	private final DriftNews news;
+
 	DriftChecks(Routers routers, RouterAccess access, SubscriberRecords subscribers, Plans plans,
 			DriftReportRepository reports, DriftItemRepository items, DriftIgnoreRepository ignores,
 			DriftReports settings, DriftPush push, TransactionTemplate transactions, Clock clock, PlanRouterPools pools,
-			RouterCommandLog commandLog) {
+			RouterCommandLog commandLog, DriftNews news) {
+		this.news = news;
 		this.pools = pools;
 		this.commandLog = commandLog;
 		this.routers = routers;
@@ -150,6 +153,7 @@ public class DriftChecks {
 				.stream()
 				.map(DriftIgnore::key)
 				.collect(Collectors.toSet());
+			Set<DriftItem.Finding> openBefore = this.news.openBefore(routerId);
 			int platformSubscribers = (int) desired.stream().filter((subscriber) -> !subscriber.deleting()).count();
 			DriftReport report = DriftReport.completed(routerId, checkedAt, actor, state.secrets().size(),
 					platformSubscribers, Duration.ofNanos(System.nanoTime() - started));
@@ -159,7 +163,9 @@ public class DriftChecks {
 			}
 			this.reports.save(report);
 			this.items.saveAll(found);
-			recordFound(report, actor);
+			if (DriftNews.isNews(found, openBefore)) {
+				recordFound(report, actor);
+			}
 			if (scheduled && this.settings.settings().automaticRepair()) {
 				repair(routerId, found);
 			}
@@ -169,7 +175,8 @@ public class DriftChecks {
 
 	/**
 	 * A check that found drift leaves one command-log entry saying what it found, whoever
-	 * ran it; a clean check's record is its report (ADR 0258).
+	 * ran it (ADR 0258), when the drift is news (ADR 0267); a clean check's record is its
+	 * report.
 	 */
 	private void recordFound(DriftReport report, Actor actor) {
 		int open = report.missingCount() + report.unmanagedCount() + report.differentCount();

@@ -199,6 +199,16 @@ public class DriftItem {
 		return new IgnoreKey(this.object, this.kind, this.name);
 	}
 
+	/**
+	 * What the item found, without when, where or what was done about it: two checks'
+	 * items with equal findings saw the same drift (ADR 0267).
+	 */
+	Finding finding() {
+		return new Finding(ignoreKey(), this.subscriberId, this.planId, this.platformProfile, this.routerProfile,
+				this.platformDisabled, this.routerDisabled, this.passwordDiffers, this.platformComment,
+				this.routerComment, this.platformRateLimit, this.routerRateLimit, this.settingsDifferences);
+	}
+
 	public UUID id() {
 		return this.id;
 	}
@@ -305,6 +315,15 @@ public class DriftItem {
 	 * @param name the secret's or profile's name
 	 */
 	record IgnoreKey(DriftObject object, DriftKind kind, String name) {
+
+	}
+
+	/** An item's object, kind and name with every value it compared, as found. */
+	record Finding(IgnoreKey key, @Nullable UUID subscriberId, @Nullable UUID planId, @Nullable String platformProfile,
+			@Nullable String routerProfile, @Nullable Boolean platformDisabled, @Nullable Boolean routerDisabled,
+			boolean passwordDiffers, @Nullable String platformComment, @Nullable String routerComment,
+			@Nullable String platformRateLimit, @Nullable String routerRateLimit,
+			@Nullable String settingsDifferences) {
 
 	}
 

@@ -1,6 +1,7 @@
 package io.towerline.core.drift;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.towerline.core.tenancy.TenantScoped;
@@ -16,6 +17,10 @@ import org.springframework.data.jpa.repository.Query;
 interface DriftReportRepository extends JpaRepository<DriftReport, UUID>, TenantScoped {
 
 	Window<DriftReport> findByRouterId(UUID routerId, ScrollPosition position, Limit limit, Sort sort);
+
+	/** The router's newest check that read it, before the one being recorded. */
+	Optional<DriftReport> findFirstByRouterIdAndStatusOrderByCheckedAtDescIdDesc(UUID routerId,
+			DriftCheckStatus status);
 
 	@Modifying
 	@Query("delete from DriftReport r where r.checkedAt < :before")

@@ -1,13 +1,9 @@
 package io.towerline.core.drift;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import io.towerline.core.router.Router;
 import io.towerline.core.router.Routers;
 import io.towerline.core.sweep.FixedRate;
 import io.towerline.core.sweep.PacedSweeps;
@@ -17,8 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.ScrollPosition;
-import org.springframework.data.domain.Window;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,23 +45,8 @@ class DriftSweep {
 			TransactionTemplate transactions, DriftProperties properties, BooleanSupplier stopping) {
 		sweeps.forEachTenant("Drift report purge",
 				(tenant) -> transactions.execute((tx) -> reports.purgeOlderThan(properties.retention())));
-		paced.run("Drift sweep", "Drift check of router", () -> routerIds(routers), checks::scheduled,
-				properties.concurrency(), properties.interval(), stopping);
-	}
-
-	private static List<UUID> routerIds(Routers routers) {
-		List<UUID> ids = new ArrayList<>();
-		ScrollPosition position = ScrollPosition.keyset();
-		Window<Router> page;
-		do {
-			page = routers.list(position, 100);
-			page.forEach((router) -> ids.add(router.id()));
-			if (page.hasNext()) {
-				position = page.positionAt(page.size() - 1);
-			}
-		}
-		while (page.hasNext());
-		return ids;
+		paced.run("Drift sweep", "Drift check of router", routers::ids, checks::scheduled, properties.concurrency(),
+				properties.interval(), stopping);
 	}
 
 }

@@ -134,7 +134,7 @@ public class RouterHealthCheck {
 	 */
 	public void sweep(BooleanSupplier stopping) {
 		this.sweeps.run("Router health sweep", "Health check of router",
-				() -> this.transactions.execute((tx) -> this.routers.findAll().stream().map(Router::id).toList()),
+				() -> this.transactions.execute((tx) -> this.routers.findAllIds()),
 				(id) -> record(id, new CommandContext(id, ACTOR, null, null), Cause.SWEEP), this.concurrency,
 				this.interval, stopping);
 	}

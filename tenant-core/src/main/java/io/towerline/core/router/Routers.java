@@ -83,6 +83,15 @@ public class Routers implements PopReferences {
 		this.references = references;
 	}
 
+	/**
+	 * Every router id of the current tenant in a stable order, for sweeps (ADR 0266).
+	 * @return the ids, ordered by id
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> ids() {
+		return this.routers.findAllIds();
+	}
+
 	@Transactional(readOnly = true)
 	public Window<Router> list(ScrollPosition position, int limit) {
 		return this.routers.findBy(position, Limit.of(limit), ORDER);

@@ -14,26 +14,32 @@ import java.util.function.Supplier;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
 
-import org.springframework.stereotype.Component;
-
 /**
- * A sweep over the parts of every active tenant (each router's health check, each
- * router's drift check) that starts the parts evenly over a span (ADR 0263), a bounded
+ * A sweep over the parts of every active tenant (each router's health check, drift check,
+ * scheduled backup) that starts the parts evenly over a span (ADR 0263, 0266), a bounded
  * number running at once, each with its tenant bound. Its load per second is the same at
  * any fleet size, instead of one burst that the requests of that moment wait behind. A
  * part's failure is reported like a round's ({@link TenantSweeps#failed}) and never stops
  * the others.
  */
-@Component
 public class PacedSweeps {
 
 	private final TenantSweeps sweeps;
 
 	private final double spread;
 
-	PacedSweeps(TenantSweeps sweeps, SweepProperties properties) {
+	private final SweepClock clock;
+
+	/**
+	 * @param sweeps runs the listing rounds and reports the parts' failures
+	 * @param spread the share of a sweep's interval its parts' starts are spread over
+	 * ({@code towerline.sweeps.spread})
+	 * @param clock what the sweeps wait on
+	 */
+	public PacedSweeps(TenantSweeps sweeps, double spread, SweepClock clock) {
 		this.sweeps = sweeps;
-		this.spread = properties.spread();
+		this.spread = spread;
+		this.clock = clock;
 	}
 
 	/**
@@ -56,7 +62,7 @@ public class PacedSweeps {
 		List<Due> due = new ArrayList<>();
 		this.sweeps.forEachTenant(sweep, (tenant) -> parts.get().forEach((id) -> due.add(new Due(tenant, id))));
 		Duration span = Duration.ofNanos((long) (interval.toNanos() * this.spread));
-		SweepPacing pacing = SweepPacing.over(span, due.size(), stopping);
+		SweepPacing pacing = new SweepPacing(span, due.size(), stopping, this.clock);
 		Semaphore permits = new Semaphore(concurrency);
 		try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < due.size() && pacing.awaitTurn(i); i++) {

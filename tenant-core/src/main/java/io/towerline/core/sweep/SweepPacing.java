@@ -3,7 +3,6 @@ package io.towerline.core.sweep;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 
 /**
  * Spreads a sweep's items evenly over a span instead of starting them all at once (ADR
@@ -18,44 +17,29 @@ final class SweepPacing {
 	/** The longest single sleep, so a shutdown is noticed within it. */
 	static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-	/** Sleeps the calling thread. */
-	@FunctionalInterface
-	interface Sleeper {
-
-		void sleep(long nanos) throws InterruptedException;
-
-	}
-
 	private final long spanNanos;
 
 	private final int count;
 
 	private final BooleanSupplier stopping;
 
-	private final LongSupplier nanoTime;
-
-	private final Sleeper sleeper;
+	private final SweepClock clock;
 
 	private final long start;
 
-	SweepPacing(Duration span, int count, BooleanSupplier stopping, LongSupplier nanoTime, Sleeper sleeper) {
-		this.spanNanos = Math.max(0, span.toNanos());
-		this.count = Math.max(1, count);
-		this.stopping = stopping;
-		this.nanoTime = nanoTime;
-		this.sleeper = sleeper;
-		this.start = nanoTime.getAsLong();
-	}
-
 	/**
-	 * Pacing that starts now, on the system's clock.
+	 * Pacing that starts now.
 	 * @param span how long the items' starts are spread over
 	 * @param count how many items there are
 	 * @param stopping true once the sweep is to stop starting items
-	 * @return the pacing
+	 * @param clock what it reads the time from and sleeps on
 	 */
-	static SweepPacing over(Duration span, int count, BooleanSupplier stopping) {
-		return new SweepPacing(span, count, stopping, System::nanoTime, (nanos) -> TimeUnit.NANOSECONDS.sleep(nanos));
+	SweepPacing(Duration span, int count, BooleanSupplier stopping, SweepClock clock) {
+		this.spanNanos = Math.max(0, span.toNanos());
+		this.count = Math.max(1, count);
+		this.stopping = stopping;
+		this.clock = clock;
+		this.start = clock.nanoTime();
 	}
 
 	/**
@@ -70,12 +54,12 @@ final class SweepPacing {
 			if (this.stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
 				return false;
 			}
-			long left = due - this.nanoTime.getAsLong();
+			long left = due - this.clock.nanoTime();
 			if (left <= 0) {
 				return true;
 			}
 			try {
-				this.sleeper.sleep(Math.min(left, SLICE_NANOS));
+				this.clock.sleep(Math.min(left, SLICE_NANOS));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

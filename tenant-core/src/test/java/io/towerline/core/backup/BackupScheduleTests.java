@@ -19,16 +19,20 @@ class BackupScheduleTests extends BackupTest {
 
 	@Test
 	void shouldQueueScheduledBackupsOnlyWhenDueAndNotAlreadyQueued() {
-		assertThat(TenantContext.callAs(this.tenant, this.sweep::sweepTenant)).isZero();
+		assertThat(TenantContext.callAs(this.tenant, this.sweep::dueRouters)).isEmpty();
 		inTenant(() -> this.schedule.change(true, Duration.ofHours(6), 30, 90, false, false, STAFF));
-		assertThat(TenantContext.callAs(this.tenant, this.sweep::sweepTenant)).isEqualTo(1);
-		assertThat(TenantContext.callAs(this.tenant, this.sweep::sweepTenant)).isZero();
+		assertThat(TenantContext.callAs(this.tenant, this.sweep::dueRouters)).containsExactly(this.routerId);
+		this.sweep.sweep(() -> false);
+		assertThat(queuedBackups()).isOne();
+		assertThat(TenantContext.callAs(this.tenant, this.sweep::dueRouters)).isEmpty();
+		this.sweep.sweep(() -> false);
+		assertThat(queuedBackups()).as("not queued twice").isOne();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> inTenant(() -> this.backups.list(this.routerId, null, ScrollPosition.keyset(), 10))
 				.getContent()
 				.size() == 1);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> TenantContext.callAs(this.tenant, this.sweep::sweepTenant) == 0);
+			.until(() -> TenantContext.callAs(this.tenant, this.sweep::dueRouters).isEmpty());
 	}
 
 	@Test
@@ -39,6 +43,13 @@ class BackupScheduleTests extends BackupTest {
 			.satisfies((ex) -> assertThat(ex.errors()).extracting((error) -> error.field())
 				.containsExactly("intervalMinutes", "keepLast", "keepDays"));
 		assertThat(inTenant(() -> this.schedule.settings().enabled())).isFalse();
+	}
+
+	private int queuedBackups() {
+		return this.jdbc
+			.sql("SELECT count(*) FROM " + this.tenant.schemaName() + ".router_operation WHERE kind = 'BACKUP_ROUTER'")
+			.query(Integer.class)
+			.single();
 	}
 
 }

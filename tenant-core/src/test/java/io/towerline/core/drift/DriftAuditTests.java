@@ -47,6 +47,34 @@ class DriftAuditTests extends DriftTest {
 	}
 
 	@Test
+	void shouldLeaveAnEntryOnlyWhenTheDriftIsNews() {
+		Subscriber alice = provisioned("alice", "secret-1");
+		int before = found();
+
+		inTenant(() -> this.checks.scheduled(this.routerId));
+		assertThat(found()).as("the first check that finds drift").isEqualTo(before + 1);
+		inTenant(() -> this.checks.scheduled(this.routerId));
+		assertThat(found()).as("the same drift again").isEqualTo(before + 1);
+
+		this.fixture.simulator().putRawSecretValue("alice", "password", bytes("changed-by-hand"));
+		inTenant(() -> this.checks.scheduled(this.routerId));
+		assertThat(found()).as("a new item").isEqualTo(before + 2);
+		DriftReport again = inTenant(() -> this.checks.scheduled(this.routerId));
+		assertThat(found()).as("the changed drift again").isEqualTo(before + 2);
+
+		DriftResolutions.Resolution pushed = resolve(again, byName(items(again), "alice"), DriftAction.PUSH);
+		awaitSucceeded(pushed.operationIds().get(0));
+		DriftReport resolved = inTenant(() -> this.checks.scheduled(this.routerId));
+		assertThat(items(resolved)).extracting(DriftItem::name).doesNotContain("alice");
+		assertThat(found()).as("the rest, as before").isEqualTo(before + 2);
+
+		this.fixture.simulator().putRawSecretValue("alice", "password", bytes("changed-again"));
+		inTenant(() -> this.checks.scheduled(this.routerId));
+		assertThat(found()).as("drifted again after it was resolved").isEqualTo(before + 3);
+		assertThat(alice.id()).isNotNull();
+	}
+
+	@Test
 	void shouldRecordEveryWriteOfAnAutomaticRepair() {
 		Subscriber alice = provisioned("alice", "secret-1");
 		this.fixture.simulator().putRawSecretValue("alice", "password", bytes("changed-by-hand"));
@@ -76,6 +104,13 @@ class DriftAuditTests extends DriftTest {
 				(row) -> assertThat(row).containsEntry("actor", "user:staff").containsEntry("router_id", this.routerId))
 			.extracting((row) -> row.get("action"))
 			.contains("/ppp/secret/print", "/ppp/profile/print");
+	}
+
+	/** How many drift-found entries the tenant's command log has. */
+	private int found() {
+		return (int) logged().stream()
+			.filter((row) -> DriftChecks.DRIFT_FOUND_ACTION.equals(row.get("action")))
+			.count();
 	}
 
 	/** The tenant's command log, newest first. */
