@@ -85,7 +85,7 @@ app.kubernetes.io/part-of: towerline
 - name: SPRING_PROFILES_ACTIVE
   value: production
 - name: JAVA_TOOL_OPTIONS
-  value: {{ printf "-XX:MaxRAMPercentage=%v -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" .Values.javaMaxRamPercentage | quote }}
+  value: {{ printf "-XX:MaxRAMPercentage=%v -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp %s" .Values.javaMaxRamPercentage .Values.javaOptions | trim | quote }}
 - name: TOWERLINE_EMBEDDED_DATADIR
   value: /tmp/towerline
 - name: SPRING_DATASOURCE_URL

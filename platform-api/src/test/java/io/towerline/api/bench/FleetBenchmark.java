@@ -2,6 +2,7 @@ package io.towerline.api.bench;
 
 import java.lang.management.ManagementFactory;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.towerline.api.support.ApiTest;
@@ -190,11 +192,15 @@ class FleetBenchmark extends ApiTest {
 			StringBuilder report = new StringBuilder("# Fleet benchmark\n\n");
 			report.append(String.format(
 					"%d simulated routers x %d sessions (%d online at the end), 5 %% churn an hour, daily traffic; "
-							+ "%s (%d cores, max heap %d MiB)%n%n",
+							+ "%s (%d cores, max heap %d MiB, collectors %s)%n%n",
 					ROUTERS, SESSIONS, online,
 					SEPARATE ? "simulators in a process of their own (nice 19), the platform in this JVM"
 							: "platform and simulators in one JVM",
-					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576));
+					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576,
+					ManagementFactory.getGarbageCollectorMXBeans()
+						.stream()
+						.map(GarbageCollectorMXBean::getName)
+						.collect(Collectors.joining(", "))));
 			report.append(String.format(
 					"Start: simulators %.1f s, registering the routers %.1f s, all sessions tracked after %.1f s%n%n",
 					fleetSeconds, registerSeconds, loadSeconds));
