@@ -37,14 +37,16 @@ const CommandLogQuery = graphql(`
   }
 `);
 
+const OUTCOMES: CommandOutcome[] = ['SUCCEEDED', 'REJECTED', 'FAILED', 'UNKNOWN'];
+
 export default function AuditView() {
-  const { params, set } = useFilterParams();
-  const subscriber = params.get('subscriber') ?? '';
-  const outcome = params.get('outcome');
-  const after = params.get('after');
+  const { choice, text, set } = useFilterParams();
+  const subscriber = text('subscriber');
+  const outcome = choice('outcome', OUTCOMES);
+  const after = text('after') || null;
   const [result, reexecute] = useQuery({
     query: CommandLogQuery,
-    variables: { filter: { subscriber: subscriber || null, outcome: (outcome as CommandOutcome | null) ?? null }, first: 100, after },
+    variables: { filter: { subscriber: subscriber || null, outcome }, first: 100, after },
   });
   const rows = result.data?.commandLog.edges ?? [];
   const exportCsv = () => {
@@ -62,7 +64,7 @@ export default function AuditView() {
     <Page title="Command log" actions={<Button variant="default" onClick={exportCsv} disabled={!rows.length}>Export CSV</Button>}>
       <Group>
         <TextInput label="Subscriber" defaultValue={subscriber} onBlur={(e) => set('subscriber', e.currentTarget.value)} />
-        <Select label="Outcome" clearable data={['SUCCEEDED', 'REJECTED', 'FAILED', 'UNKNOWN']} value={outcome} onChange={(value) => set('outcome', value)} />
+        <Select label="Outcome" clearable data={OUTCOMES} value={outcome} onChange={(value) => set('outcome', value)} />
       </Group>
       {!result.data ? (
         <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
