@@ -9,6 +9,7 @@ import type { CommandOutcome } from '../gql/graphql';
 import { csvCell } from './csvCell';
 import { useFilterParams } from '../hooks/useFilterParams';
 import { dateTime } from '../format/time';
+import { TargetCell } from './TargetCell';
 
 const CommandLogQuery = graphql(`
   query CommandLog($filter: CommandLogFilter, $first: Int, $after: String) {
@@ -19,6 +20,10 @@ const CommandLogQuery = graphql(`
           at
           routerId
           subscriber
+          target {
+            kind
+            name
+          }
           action
           parameters
           outcome
@@ -50,9 +55,13 @@ export default function AuditView() {
   });
   const rows = result.data?.commandLog.edges ?? [];
   const exportCsv = () => {
-    const lines = ['at,actor,action,subscriber,outcome,durationMillis,parameters,error'];
+    const lines = ['at,actor,action,subscriber,targetKind,target,outcome,durationMillis,parameters,error'];
     rows.forEach(({ node }) =>
-      lines.push([node.at, node.actor, node.action, node.subscriber, node.outcome, node.durationMillis, node.parameters, node.error].map(csvCell).join(',')),
+      lines.push(
+        [node.at, node.actor, node.action, node.subscriber, node.target?.kind, node.target?.name, node.outcome, node.durationMillis, node.parameters, node.error]
+          .map(csvCell)
+          .join(','),
+      ),
     );
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
@@ -78,7 +87,7 @@ export default function AuditView() {
                 <Table.Th>When</Table.Th>
                 <Table.Th>Who</Table.Th>
                 <Table.Th>Command</Table.Th>
-                <Table.Th>Subscriber</Table.Th>
+                <Table.Th>Acted on</Table.Th>
                 {/* without a width of its own the badge gave way to the command column: "SUCCE…" */}
                 <Table.Th miw={120}>Outcome</Table.Th>
                 <Table.Th>ms</Table.Th>
@@ -95,7 +104,9 @@ export default function AuditView() {
                       {node.parameters}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{node.subscriber ?? ''}</Table.Td>
+                  <Table.Td>
+                    <TargetCell target={node.target} />
+                  </Table.Td>
                   <Table.Td title={node.error ?? undefined}>
                     <StatusBadge value={node.outcome} />
                   </Table.Td>
