@@ -16,6 +16,10 @@ import { asWords } from '../components/words';
 import { useFilterParams } from '../hooks/useFilterParams';
 import { dateTime } from '../format/time';
 
+const SEVERITIES: readonly AlertSeverity[] = ['CRITICAL', 'WARNING', 'INFO'];
+const ALERTS_SHOWN = ['open', 'acknowledged', 'unresolved', 'resolved', 'all'] as const;
+type AlertsShown = (typeof ALERTS_SHOWN)[number];
+
 const SEVERITY_COLORS: Record<AlertSeverity, string> = { CRITICAL: 'red', WARNING: 'orange', INFO: 'blue' };
 
 export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
@@ -26,7 +30,7 @@ export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
   );
 }
 
-const STATES: Record<string, AlertState[] | null> = {
+const STATES: Record<AlertsShown, AlertState[] | null> = {
   open: ['OPEN'],
   acknowledged: ['ACKNOWLEDGED'],
   unresolved: ['OPEN', 'ACKNOWLEDGED'],
@@ -36,13 +40,13 @@ const STATES: Record<string, AlertState[] | null> = {
 
 /** The tenant's alerts with state and severity filters kept in the URL; acknowledge with a note, read the history. */
 export default function AlertsView() {
-  const { params, set } = useFilterParams({ replace: true });
-  const state = params.get('state') ?? 'unresolved';
-  const severity = (params.get('severity') || null) as AlertSeverity | null;
+  const { choice, set } = useFilterParams({ replace: true });
+  const state = choice('state', ALERTS_SHOWN) ?? 'unresolved';
+  const severity = choice('severity', SEVERITIES);
   const [result, reexecute] = useQuery({
     query: AlertsQuery,
     // pages of the list (cursors in the URL, like every list), not just the newest 100
-    variables: { state: STATES[state] ?? null, severity, ...usePageArgs() },
+    variables: { state: STATES[state], severity, ...usePageArgs() },
   });
   // the same operation as the toast's (same document and variables), so urql shares its one stream
   const [live] = useSubscription({ query: AlertRaised, variables: { minimumSeverity: 'INFO' } });

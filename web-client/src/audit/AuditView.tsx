@@ -9,6 +9,7 @@ import type { CommandOutcome } from '../gql/graphql';
 import { csvCell } from './csvCell';
 import { useFilterParams } from '../hooks/useFilterParams';
 import { dateTime } from '../format/time';
+import { TargetCell } from './TargetCell';
 
 const CommandLogQuery = graphql(`
   query CommandLog($filter: CommandLogFilter, $first: Int, $after: String) {
@@ -19,6 +20,10 @@ const CommandLogQuery = graphql(`
           at
           routerId
           subscriber
+          target {
+            kind
+            name
+          }
           action
           parameters
           outcome
@@ -37,20 +42,26 @@ const CommandLogQuery = graphql(`
   }
 `);
 
+const OUTCOMES: CommandOutcome[] = ['SUCCEEDED', 'REJECTED', 'FAILED', 'UNKNOWN'];
+
 export default function AuditView() {
-  const { params, set } = useFilterParams();
-  const subscriber = params.get('subscriber') ?? '';
-  const outcome = params.get('outcome');
-  const after = params.get('after');
+  const { choice, text, set } = useFilterParams();
+  const subscriber = text('subscriber');
+  const outcome = choice('outcome', OUTCOMES);
+  const after = text('after') || null;
   const [result, reexecute] = useQuery({
     query: CommandLogQuery,
-    variables: { filter: { subscriber: subscriber || null, outcome: (outcome as CommandOutcome | null) ?? null }, first: 100, after },
+    variables: { filter: { subscriber: subscriber || null, outcome }, first: 100, after },
   });
   const rows = result.data?.commandLog.edges ?? [];
   const exportCsv = () => {
-    const lines = ['at,actor,action,subscriber,outcome,durationMillis,parameters,error'];
+    const lines = ['at,actor,action,subscriber,targetKind,target,outcome,durationMillis,parameters,error'];
     rows.forEach(({ node }) =>
-      lines.push([node.at, node.actor, node.action, node.subscriber, node.outcome, node.durationMillis, node.parameters, node.error].map(csvCell).join(',')),
+      lines.push(
+        [node.at, node.actor, node.action, node.subscriber, node.target?.kind, node.target?.name, node.outcome, node.durationMillis, node.parameters, node.error]
+          .map(csvCell)
+          .join(','),
+      ),
     );
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }));
@@ -62,7 +73,7 @@ export default function AuditView() {
     <Page title="Command log" actions={<Button variant="default" onClick={exportCsv} disabled={!rows.length}>Export CSV</Button>}>
       <Group>
         <TextInput label="Subscriber" defaultValue={subscriber} onBlur={(e) => set('subscriber', e.currentTarget.value)} />
-        <Select label="Outcome" clearable data={['SUCCEEDED', 'REJECTED', 'FAILED', 'UNKNOWN']} value={outcome} onChange={(value) => set('outcome', value)} />
+        <Select label="Outcome" clearable data={OUTCOMES} value={outcome} onChange={(value) => set('outcome', value)} />
       </Group>
       {!result.data ? (
         <QueryState fetching={result.fetching} error={result.error} onRetry={() => reexecute()} />
@@ -76,7 +87,7 @@ export default function AuditView() {
                 <Table.Th>When</Table.Th>
                 <Table.Th>Who</Table.Th>
                 <Table.Th>Command</Table.Th>
-                <Table.Th>Subscriber</Table.Th>
+                <Table.Th>Acted on</Table.Th>
                 {/* without a width of its own the badge gave way to the command column: "SUCCE…" */}
                 <Table.Th miw={120}>Outcome</Table.Th>
                 <Table.Th>ms</Table.Th>
@@ -93,7 +104,9 @@ export default function AuditView() {
                       {node.parameters}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{node.subscriber ?? ''}</Table.Td>
+                  <Table.Td>
+                    <TargetCell target={node.target} />
+                  </Table.Td>
                   <Table.Td title={node.error ?? undefined}>
                     <StatusBadge value={node.outcome} />
                   </Table.Td>

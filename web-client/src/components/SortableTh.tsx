@@ -1,5 +1,6 @@
 import { Table, UnstyledButton } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { oneOf } from '../hooks/urlValues';
 
 /** The list order kept in the URL (`sort`, `desc`), so a sorted page is a deep link. */
 export function useSortParams<T extends string>(
@@ -9,8 +10,8 @@ export function useSortParams<T extends string>(
   fallbackDescending = false,
 ): { sort: T; descending: boolean } {
   const [params] = useSearchParams();
-  const asked = params.get('sort') as T | null;
-  if (!asked || !allowed.includes(asked)) {
+  const asked = oneOf(params.get('sort'), allowed);
+  if (!asked) {
     return { sort: fallback, descending: fallbackDescending };
   }
   return { sort: asked, descending: params.get('desc') === '1' };

@@ -28,6 +28,31 @@ describe('time formats', () => {
     }
   });
 
+  // a format built per value cost tens of times the formatting itself: a table of timestamps builds each form once
+  it('builds each form once for any number of values, and again only when the zone changes', () => {
+    const original = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = new Proxy(original, {
+      construct: (target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) => {
+        built++;
+        return new target(...args);
+      },
+    });
+    try {
+      const writeAll = (at: Date) => [dateTime(at), calendarDate(at), clockTime(at), clockTime(at, { seconds: true }), dayMonth(at), dayMonthTime(at)];
+      const at = new Date(Date.UTC(2026, 10, 28, 13, 5, 9));
+      for (let row = 0; row < 200; row++) writeAll(new Date(at.getTime() + row * 61_000));
+      expect(built).toBeLessThanOrEqual(6);
+      expect(clockTime(at)).toBe('08:05');
+      // the zone changed under the page: the kept forms go with it
+      process.env.TZ = 'Asia/Kolkata';
+      expect(clockTime(at)).toBe('18:35');
+      expect(dateTime(at)).toContain('18:35:09');
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
+  });
+
   it('reads an ISO string from the API as the same instant', () => {
     const at = new Date(2026, 10, 28, 14, 5, 9);
     expect(dateTime(at.toISOString())).toBe(dateTime(at));

@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+import { idOf, oneOf } from './urlValues';
 
 /**
- * A list's filters kept in the URL, so a filtered page is a deep link and back undoes a filter: `get` reads one, `set`
- * changes one (empty removes it) and starts again at the first page (cursors belong to their filters).
+ * A list's filters kept in the URL, so a filtered page is a deep link and back undoes a filter. Reading is checked
+ * (`urlValues`): `choice` is one of the page's options or null, `id` an id-shaped value or null, `text` free text;
+ * `set` changes one (empty removes it) and starts again at the first page (cursors belong to their filters).
  */
 export function useFilterParams(options: { replace?: boolean } = {}) {
   const [params, setParams] = useSearchParams();
@@ -20,5 +22,10 @@ export function useFilterParams(options: { replace?: boolean } = {}) {
     },
     [params, setParams, replace],
   );
-  return { params, get: (key: string) => params.get(key), set };
+  return {
+    choice: <T extends string>(key: string, allowed: readonly T[]) => oneOf(params.get(key), allowed),
+    id: (key: string) => idOf(params.get(key)),
+    text: (key: string) => params.get(key) ?? '',
+    set,
+  };
 }

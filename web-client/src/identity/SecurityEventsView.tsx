@@ -41,10 +41,10 @@ const TYPES: SecurityEventType[] = [
 ];
 
 export default function SecurityEventsView() {
-  const { params, set } = useFilterParams();
+  const { choice, text, set } = useFilterParams();
   const platform = useCan('console');
-  const type = params.get('type') as SecurityEventType | null;
-  const tenant = params.get('tenant');
+  const type = choice('type', TYPES);
+  const tenant = text('tenant') || null;
   const [result, reexecute] = useQuery({ query: SecurityEventsQuery, variables: { type, tenant, ...usePageArgs() } });
   const rows = result.data?.securityEvents.edges ?? [];
   return (

@@ -155,7 +155,8 @@ describe('LiveView filters', () => {
   });
 
   it.each(['router', 'pop', 'plan'])('shows only the sessions of the %s in its URL', async (key) => {
-    await withSessions(`/live?${key}=elsewhere`);
+    // an id no session here is under
+    await withSessions(`/live?${key}=7d1e0f3a-5b2c-4d6e-8f90-a1b2c3d4e5f6`);
     expect(shownNames()).toEqual([]);
     expect(screen.getByTestId('live-shown')).toHaveTextContent('0 shown');
   });

@@ -27,10 +27,10 @@ export default function LiveView() {
   const { live, version, error, connected } = useLiveSessions(order);
   const [choices] = useQuery({ query: LiveChoicesQuery });
   // filters live in the URL like every list's; the table follows the box as it is typed, the URL once typing pauses
-  const { get, set } = useFilterParams();
-  const routerId = get('router');
-  const popId = get('pop');
-  const planId = get('plan');
+  const { id, set } = useFilterParams();
+  const routerId = id('router');
+  const popId = id('pop');
+  const planId = id('plan');
   const { typed: search, setTyped: setSearch } = useSearchText();
   const deferredSearch = useDeferredValue(search.trim());
   const [kick, setKick] = useState<LiveRow | null>(null);

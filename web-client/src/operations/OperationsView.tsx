@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Anchor, Button, Checkbox, Group, SegmentedControl, Table, Text } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Page } from '../components/Page';
 import { Pager, usePageArgs } from '../components/Pager';
@@ -10,23 +10,24 @@ import { Can, useCan } from '../auth/Me';
 import { useAction } from '../hooks/useAction';
 import { useLiveRefresh } from '../hooks/useLiveRefresh';
 import { urls } from '../urls';
-import type { OperationOrder, OperationStatus } from '../gql/graphql';
+import type { OperationOrder } from '../gql/graphql';
 import { SortableTh, useSortParams } from '../components/SortableTh';
 import { OperationsChanged, OperationsQuery, RetryOperation } from './documents';
 import { asWords } from '../components/words';
 import { dateTime } from '../format/time';
+import { useFilterParams } from '../hooks/useFilterParams';
 
 const FILTERS = ['ALL', 'RUNNING', 'WAITING_FOR_ROUTER', 'FAILED', 'SUCCEEDED'] as const;
 const OPERATION_ORDERS: readonly OperationOrder[] = ['CREATED', 'STATUS', 'KIND'];
 
 export default function OperationsView() {
-  const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? 'ALL') as (typeof FILTERS)[number];
+  const { choice, set } = useFilterParams();
+  const status = choice('status', FILTERS) ?? 'ALL';
   // newest first unless a header says otherwise
   const order = useSortParams<OperationOrder>('CREATED', OPERATION_ORDERS, true);
   const [result, reexecute] = useQuery({
     query: OperationsQuery,
-    variables: { status: status === 'ALL' ? null : (status as OperationStatus), orderBy: order.sort, descending: order.descending, ...usePageArgs() },
+    variables: { status: status === 'ALL' ? null : status, orderBy: order.sort, descending: order.descending, ...usePageArgs() },
   });
   // the list is live: the server pushes each change of the tenant's operations, the page is re-read (at most once a second)
   useLiveRefresh(OperationsChanged, () => reexecute({ requestPolicy: 'network-only' }));
@@ -54,15 +55,8 @@ export default function OperationsView() {
     >
       <SegmentedControl
         value={status}
-        onChange={(value) => {
-          // a new filter starts at the first page and keeps the order
-          const next = new URLSearchParams(params);
-          next.delete('after');
-          next.delete('before');
-          if (value === 'ALL') next.delete('status');
-          else next.set('status', value);
-          setParams(next);
-        }}
+        // a new filter starts at the first page and keeps the order
+        onChange={(value) => set('status', value === 'ALL' ? null : value)}
         data={FILTERS.map((value) => ({ value, label: value === 'ALL' ? 'All' : asWords(value) }))}
         aria-label="Status"
         w="fit-content"

@@ -8,9 +8,11 @@ import ReportsView from './ReportsView';
 // the list's poll is left out: what is tested is that the list learns of the finish without it
 vi.mock('../hooks/useInterval', () => ({ useInterval: () => undefined }));
 
+const REPORT = '5f4e3d2c-1b0a-4987-a6b5-c4d3e2f1a0b9';
+
 const running = {
   __typename: 'Report',
-  id: 'r1',
+  id: REPORT,
   kind: 'USAGE_BY_SUBSCRIBER',
   title: 'Usage by subscriber',
   from: '2026-10-29',
@@ -50,7 +52,7 @@ function server() {
   } as unknown as Client;
   const finish = () => {
     done = true;
-    const reportProgress = { __typename: 'ReportProgress', id: 'r1', status: 'SUCCEEDED', rowsDone: 3, rowsTotal: 3, failure: null };
+    const reportProgress = { __typename: 'ReportProgress', id: REPORT, status: 'SUCCEEDED', rowsDone: 3, rowsTotal: 3, failure: null };
     act(() => progress.next({ data: { reportProgress }, stale: false, hasNext: true }));
   };
   return { client, reads, finish };
@@ -60,7 +62,7 @@ function renderAt(client: Client) {
   render(
     <MantineProvider>
       <Provider value={client}>
-        <MemoryRouter initialEntries={['/reports?report=r1']}>
+        <MemoryRouter initialEntries={[`/reports?report=${REPORT}`]}>
           <ReportsView />
         </MemoryRouter>
       </Provider>

@@ -5,6 +5,7 @@ import { Page } from '../components/Page';
 import { PastReports } from './PastReports';
 import { ReportPanel } from './ReportPanel';
 import { ReportRequestForm } from './ReportRequestForm';
+import { idOf } from '../hooks/urlValues';
 
 /**
  * Reports: pick a kind and a period, start it, follow its progress, then see its totals and chart and download it as
@@ -12,7 +13,7 @@ import { ReportRequestForm } from './ReportRequestForm';
  */
 export default function ReportsView() {
   const [params, setParams] = useSearchParams();
-  const selected = params.get('report');
+  const selected = idOf(params.get('report'));
   const select = (id: string) => setParams({ report: id });
   // bumped when the open report finishes: the past reports re-read then, not at their next poll
   const [finished, reportFinished] = useReducer((count: number) => count + 1, 0);

@@ -1,4 +1,5 @@
-import { Card, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Card, Divider, Group, Stack, Text } from '@mantine/core';
 import { StatusBadge } from '../components/StatusBadge';
 
 interface Details {
@@ -15,7 +16,8 @@ interface Details {
 }
 
 /** The subscriber's record: status, where it is provisioned, contact details. */
-export function SubscriberDetails({ subscriber }: { subscriber: Details }) {
+/** The subscriber's status and details; `children` (the latest change to reach the router) closes the card. */
+export function SubscriberDetails({ subscriber, children }: { subscriber: Details; children?: ReactNode }) {
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -33,6 +35,12 @@ export function SubscriberDetails({ subscriber }: { subscriber: Details }) {
         <Field label="Address" value={subscriber.address} />
         <Field label="Expires on" value={subscriber.expiresOn} />
         <Field label="Notes" value={subscriber.notes} />
+        {children && (
+          <>
+            <Divider />
+            {children}
+          </>
+        )}
       </Stack>
     </Card>
   );

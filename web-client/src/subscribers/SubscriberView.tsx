@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, SimpleGrid, Text } from '@mantine/core';
+import { Button, SimpleGrid } from '@mantine/core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type OperationResult } from 'urql';
 import { Page } from '../components/Page';
@@ -116,10 +116,11 @@ export default function SubscriberView() {
         </Can>
       }
     >
+      {/* the details, closed by the latest change, beside the live session; a half-width card of its own left the
+          change a line of progress over empty space */}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <SubscriberDetails subscriber={subscriber} />
-        <Card withBorder>
-          {operationToShow ? (
+        <SubscriberDetails subscriber={subscriber}>
+          {operationToShow && (
             <OperationProgress
               key={operationToShow}
               id={operationToShow}
@@ -130,21 +131,15 @@ export default function SubscriberView() {
                 refresh();
               }}
             />
-          ) : (
-            <Text size="sm" c="dimmed">
-              The router holds this subscriber's latest state.
-            </Text>
           )}
-        </Card>
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        </SubscriberDetails>
         <CurrentSession subscriberId={id} />
-        <UsageSection subscriberId={id} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <UsageSection subscriberId={id} />
         <LifecycleSection subscriberId={id} />
-        <NotificationsSection subscriberId={id} />
       </SimpleGrid>
+      <NotificationsSection subscriberId={id} />
       <SessionHistorySection subscriberId={id} />
       {dialog === 'edit' && <EditDialog id={id} subscriber={subscriber} onClose={() => setDialog(null)} />}
       {dialog === 'plan' && (

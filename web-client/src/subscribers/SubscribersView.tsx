@@ -30,10 +30,7 @@ const LIFECYCLE_STATES: { value: LifecycleState; label: string }[] = [
   { value: 'SUSPENDED', label: 'Suspended by the lifecycle' },
 ];
 
-/** The URL's lifecycle state when it is one the API knows; anything else (a hand-edited link) filters nothing. */
-function lifecycleOf(value: string | null): LifecycleState | null {
-  return LIFECYCLE_STATES.find((state) => state.value === value)?.value ?? null;
-}
+const LIFECYCLE_VALUES = LIFECYCLE_STATES.map((state) => state.value);
 
 const ORDERS: readonly SubscriberOrder[] = ['USERNAME', 'CREATED', 'EXPIRY', 'STATUS', 'PLAN'];
 
@@ -47,12 +44,12 @@ const ORDER_NAMES: Record<SubscriberOrder, string> = {
 
 /** Search and filters live in the URL, so a filtered page is a deep link. */
 export default function SubscribersView() {
-  const { params, set } = useFilterParams();
+  const { choice, id, set } = useFilterParams();
   const { text, typed, setTyped } = useSearchText();
-  const status = params.get('status') as SubscriberStatus | null;
-  const planId = params.get('plan');
-  const routerId = params.get('router');
-  const lifecycleState = lifecycleOf(params.get('lifecycle'));
+  const status = choice('status', STATUSES);
+  const planId = id('plan');
+  const routerId = id('router');
+  const lifecycleState = choice('lifecycle', LIFECYCLE_VALUES);
   const order = useSortParams<SubscriberOrder>('USERNAME', ORDERS);
   const [result, reexecute] = useQuery({
     query: SubscribersQuery,

@@ -138,7 +138,22 @@ class SubscriberLifecycleTests extends ApiTest {
 				.containsEntry("routerId", this.network.routerId())
 				.containsEntry("operationId", created[1]);
 			assertThat((String) entry.get("parameters")).contains("carol").doesNotContain("very-secret-9");
+			assertThat(entry).containsEntry("subscriber", "carol")
+				.containsEntry("target", Map.of("kind", "SUBSCRIBER", "name", "carol"));
 		});
+		// the plan's profile, put on the router for carol's provisioning, is the
+		// profile's row: no subscriber's
+		this.network.graphQl()
+			.documentName("commandLog")
+			.variable("filter", Map.of("action", "/ppp/profile/add"))
+			.variable("first", 10)
+			.execute()
+			.path("commandLog.edges[*].node")
+			.entityList(Map.class)
+			.satisfies((rows) -> assertThat(rows).singleElement().satisfies((row) -> {
+				assertThat(row.get("subscriber")).isNull();
+				assertThat(row.get("target")).isEqualTo(Map.of("kind", "PROFILE", "name", "home-20"));
+			}));
 	}
 
 	@Test

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param id entry id
  * @param at when the command was sent
  * @param routerId the router
- * @param subscriber the subscriber's user name, when the command concerned one
+ * @param subscriber the user name of the subscriber the command acted on (their secret or
+ * session), else null
+ * @param target what the command acted on, when one named item
  * @param action the command path, e.g. {@code /ppp/secret/add}
  * @param parameters the command's parameters as JSON, secrets redacted
  * @param outcome SUCCEEDED, REJECTED, FAILED, or UNKNOWN when only the intent was
@@ -22,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param actor who asked
  * @param operationId the operation it belonged to
  */
-public record CommandLogEntry(UUID id, Instant at, @Nullable UUID routerId, @Nullable String subscriber, String action,
-		String parameters, String outcome, @Nullable String errorCode, @Nullable String error, long durationMillis,
-		String actor, @Nullable UUID operationId) {
+public record CommandLogEntry(UUID id, Instant at, @Nullable UUID routerId, @Nullable String subscriber,
+		@Nullable CommandTarget target, String action, String parameters, String outcome, @Nullable String errorCode,
+		@Nullable String error, long durationMillis, String actor, @Nullable UUID operationId) {
 
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,8 @@ public class RouterCommandLog implements RouterCommandAuditor {
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
+
+	private static final JsonMapper READER = JsonMapper.builder().build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -166,8 +169,11 @@ public class RouterCommandLog implements RouterCommandAuditor {
 	private Object[] row(@Nullable CommandContext context, UUID id, Instant at, String path,
 			Map<String, String> parameters, String outcome, @Nullable RouterErrorCode errorCode, @Nullable String error,
 			Duration duration) {
-		String subject = (context != null && context.subject() != null) ? context.subject() : parameters.get("name");
-		return new Object[] { id, Timestamp.from(at), (context != null) ? context.routerId() : null, subject, path,
+		// the subscriber column holds a subscriber or nothing: never a profile's, pool's
+		// or file's name
+		String subscriber = CommandTarget
+			.subscriberOf(CommandTarget.of(path, parameters, (context != null) ? context.subject() : null));
+		return new Object[] { id, Timestamp.from(at), (context != null) ? context.routerId() : null, subscriber, path,
 				this.json.writeValueAsString(parameters), outcome, (errorCode != null) ? errorCode.name() : null,
 				truncate(error), duration.toMillis(), ((context != null) ? context.actor() : Actor.UNKNOWN).value(),
 				(context != null) ? context.operationId() : null };
@@ -259,11 +265,27 @@ public class RouterCommandLog implements RouterCommandAuditor {
 			.update();
 	}
 
+	/**
+	 * The target is read from the row's command each time, so rows written before it was
+	 * (whose subscriber column could hold a profile's or pool's name) read truthfully
+	 * too.
+	 */
 	private static CommandLogEntry entry(ResultSet rs, int row) throws SQLException {
+		String action = rs.getString("action");
+		String parameters = rs.getString("parameters");
+		CommandTarget target = CommandTarget.of(action, parametersOf(parameters), rs.getString("subscriber"));
 		return new CommandLogEntry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),
-				rs.getObject("router_id", UUID.class), rs.getString("subscriber"), rs.getString("action"),
-				rs.getString("parameters"), rs.getString("outcome"), rs.getString("error_code"), rs.getString("error"),
-				rs.getLong("duration_ms"), rs.getString("actor"), rs.getObject("operation_id", UUID.class));
+				rs.getObject("router_id", UUID.class), CommandTarget.subscriberOf(target), target, action, parameters,
+				rs.getString("outcome"), rs.getString("error_code"), rs.getString("error"), rs.getLong("duration_ms"),
+				rs.getString("actor"), rs.getObject("operation_id", UUID.class));
+	}
+
+	private static Map<String, String> parametersOf(String json) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		READER.readTree(json)
+			.properties()
+			.forEach((field) -> parameters.put(field.getKey(), field.getValue().asString()));
+		return parameters;
 	}
 
 	private static @Nullable String truncate(@Nullable String text) {
