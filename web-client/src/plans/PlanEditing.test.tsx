@@ -149,7 +149,7 @@ describe('editing a plan', () => {
 });
 
 describe('leaving a plan dialog', () => {
-  // every plan dialog has Cancel beside its action, as the confirm dialogs do (ADR 0264)
+  // every plan dialog has Cancel beside its action, as the confirm dialogs do
   it.each([
     ['New plan', 'New plan'],
     ['Edit Home 30', 'Edit Home 30'],
