@@ -168,12 +168,15 @@ class PlanEditTests extends ApiTest {
 			Map<String, Object> lost = payloads.get(1 - payloads.indexOf(won));
 			assertThat(lost.get("plan")).isNull();
 			assertThat((List<?>) lost.get("operations")).isEmpty();
+			Map<?, ?> saved = (Map<?, ?>) won.get("plan");
+			// the loser read the plan only once the winner had committed: it names the
+			// winner's plan
 			assertThat((List<?>) lost.get("errors")).singleElement()
 				.isEqualTo(Map.of("field", "version", "code", "CONCURRENT_MODIFICATION", "message",
-						"The plan 'Home 20' was changed by someone else after you opened it;"
+						"The plan '" + saved.get("name") + "' was changed by someone else after you opened it;"
 								+ " load it again and redo your edit"));
 			assertThat((List<?>) won.get("errors")).isEmpty();
-			assertThat(((Map<?, ?>) won.get("plan")).get("version")).isEqualTo(read + 1);
+			assertThat(saved.get("version")).isEqualTo(read + 1);
 			List<String> wonOperations = ((List<?>) won.get("operations")).stream()
 				.map((operation) -> String.valueOf(((Map<?, ?>) operation).get("id")))
 				.toList();
