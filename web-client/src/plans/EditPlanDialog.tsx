@@ -46,6 +46,7 @@ export function EditPlanDialog({ id, onClose }: { id: string; onClose: () => voi
         plan={plan}
         onSaved={(name, operations) => (operations.length > 0 ? setSaved({ name, operations }) : onClose())}
         onReload={() => reexecute({ requestPolicy: 'network-only' })}
+        onCancel={onClose}
       />
     );
   } else {
@@ -79,9 +80,10 @@ interface FormProps {
   plan: EditablePlan;
   onSaved: (name: string, operations: StartedOperation[]) => void;
   onReload: () => void;
+  onCancel: () => void;
 }
 
-function EditPlanForm({ plan, onSaved, onReload }: FormProps) {
+function EditPlanForm({ plan, onSaved, onReload, onCancel }: FormProps) {
   const [values, setValues] = useState<EditValues>({
     name: plan.name,
     profileName: plan.profileName,
@@ -135,9 +137,14 @@ function EditPlanForm({ plan, onSaved, onReload }: FormProps) {
         <Text size="sm" c="dimmed">
           Saving changes the PPP profile on every router serving this plan; the dialog follows each router&apos;s change.
         </Text>
-        <Button type="submit" loading={running}>
-          Save plan
-        </Button>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={running}>
+            Save plan
+          </Button>
+        </Group>
       </Stack>
     </form>
   );

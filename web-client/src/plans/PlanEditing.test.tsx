@@ -148,6 +148,24 @@ describe('editing a plan', () => {
   });
 });
 
+describe('leaving a plan dialog', () => {
+  // every plan dialog has Cancel beside its action, as the confirm dialogs do
+  it.each([
+    ['New plan', 'New plan'],
+    ['Edit Home 30', 'Edit Home 30'],
+    ['Delete Home 30', 'Delete Home 30?'],
+  ])('%s: Cancel closes the dialog and sends nothing, whatever was typed', async (opener, title) => {
+    const sent = api(['TENANT_ADMIN']);
+    fireEvent.click(await screen.findByRole('button', { name: opener }));
+    const dialog = await screen.findByRole('dialog', { name: title });
+    const name = within(dialog).queryByLabelText(/^Name/);
+    if (name) fireEvent.change(name, { target: { value: 'Typed but not wanted' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: title })).not.toBeInTheDocument());
+    expect(sent).toEqual([]);
+  });
+});
+
 describe('deleting a plan', () => {
   it('says what happens on the routers before anything is sent, and Cancel sends nothing', async () => {
     const sent = api(['TENANT_ADMIN']);

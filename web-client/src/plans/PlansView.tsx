@@ -136,9 +136,14 @@ function NewPlan({ onClose }: { onClose: () => void }) {
       >
         <Stack>
           <PlanFields values={values} errors={errors} update={update} />
-          <Button type="submit" loading={running}>
-            Create plan
-          </Button>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={running}>
+              Create plan
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,6 @@
 package io.towerline.api.migration;
 
+import io.towerline.core.wording.Counted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +47,8 @@ class MigrateAndExit implements ApplicationListener<ApplicationReadyEvent> {
 			log.info("Migrations done; exiting (towerline.migrations.mode=migrate-and-exit)");
 		}
 		else {
-			log.error("{} tenant schema(s) failed to migrate (status FAILED, reason in the tenant catalog); exiting 1",
-					failed);
+			log.error("{} failed to migrate (status FAILED, reason in the tenant catalog); exiting 1",
+					Counted.of(failed, "tenant schema"));
 		}
 		int exitCode = SpringApplication.exit(event.getApplicationContext(), () -> code);
 		if (this.exitJvm) {

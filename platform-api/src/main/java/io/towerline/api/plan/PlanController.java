@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import io.towerline.api.graphql.Pages;
 import io.towerline.api.plan.PlanInputs.PlanInput;
 import io.towerline.api.plan.PlanInputs.PlanPayload;
+import io.towerline.api.security.Actors;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.operation.StartedOperations;
@@ -134,7 +136,7 @@ class PlanController {
 	@PreAuthorize("hasRole('TENANT_ADMIN')")
 	DeletePlanPayload deletePlan(@Argument DeletePlanInput input) {
 		try {
-			this.plans.delete(input.id());
+			this.plans.delete(input.id(), Actors.current());
 			return new DeletePlanPayload(input.id(), List.of());
 		}
 		catch (InvalidInputException ex) {
@@ -156,10 +158,13 @@ class PlanController {
 		try {
 			UUID id = Objects.requireNonNull(input.id());
 			Integer version = input.version();
-			// the routers' operations are enqueued by the plan's event listeners; without
-			// a version the edit replaces the plan as it is now (ADR 0260)
-			Started<Plan> edit = StartedOperations.during(() -> (version != null)
-					? this.plans.update(id, version, input.details()) : this.plans.update(id, input.details()));
+			// the routers' operations are enqueued by the plan's event listeners on the
+			// caller's behalf (ADR 0264); without a version the edit replaces the plan as
+			// it is now (ADR 0260)
+			Actor actor = Actors.current();
+			Started<Plan> edit = StartedOperations
+				.during(() -> (version != null) ? this.plans.update(id, version, input.details(), actor)
+						: this.plans.update(id, input.details(), actor));
 			return new PlanPayload(edit.result(), edit.operations(), List.of());
 		}
 		catch (InvalidInputException ex) {

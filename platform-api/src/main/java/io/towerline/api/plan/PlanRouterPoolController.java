@@ -3,6 +3,7 @@ package io.towerline.api.plan;
 import java.util.List;
 import java.util.UUID;
 
+import io.towerline.api.security.Actors;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.plan.Plan;
@@ -35,8 +36,8 @@ class PlanRouterPoolController {
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'OPERATOR')")
 	PlanRouterPoolPayload setPlanRouterPool(@Argument SetPlanRouterPoolInput input) {
 		try {
-			return new PlanRouterPoolPayload(this.pools.set(input.planId(), input.routerId(), input.ranges()),
-					List.of());
+			return new PlanRouterPoolPayload(
+					this.pools.set(input.planId(), input.routerId(), input.ranges(), Actors.current()), List.of());
 		}
 		catch (InvalidInputException ex) {
 			return new PlanRouterPoolPayload(null, ex.errors());

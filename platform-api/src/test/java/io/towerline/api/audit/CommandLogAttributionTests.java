@@ -1,5 +1,6 @@
 package io.towerline.api.audit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,25 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every API path that sends commands to a router leaves command-log rows that say who
- * asked and which router, never {@code system:unknown} or no router: a router added and
- * changed with its connection checked, a connection test, a drift check, an import, a
- * subscriber's provisioning, suspension and removal, and a backup. Each step must leave
- * rows (a step that sent nothing would prove nothing) and every row it left must name the
- * staff user and the router.
+ * asked and which router, never {@code system:unknown}, a {@code system:} actor or no
+ * router: a router added and changed with its connection checked, a connection test, a
+ * drift check, an import, a subscriber's provisioning, suspension and removal, a backup,
+ * and a plan's edit and deletion (their operations are enqueued by the plan's event
+ * listener, ADR 0264). Each step must leave rows (a step that sent nothing would prove
+ * nothing) and every row it left must name the staff user and the router. Adding a plan
+ * sends nothing to routers.
  */
 class CommandLogAttributionTests extends ApiTest {
 
 	private static final String UPDATE_ROUTER = """
 			mutation($input: UpdateRouterInput!) { updateRouter(input: $input) { router { id } errors { code } } }""";
+
+	private static final String DELETE_PLAN = """
+			mutation($id: ID!) { deletePlan(input: {id: $id}) { deletedId errors { code } } }""";
 
 	@Autowired
 	JdbcClient jdbc;
@@ -107,6 +114,33 @@ class CommandLogAttributionTests extends ApiTest {
 			return created[0];
 		});
 		run("suspendSubscriber", routerId, () -> network.awaitSucceeded(network.suspend(subscriberId)));
+		run("updatePlan", routerId,
+				() -> network.awaitSucceeded(this.admin.documentName("planEdit")
+					.operationName("updatePlan")
+					.variable("input",
+							Map.of("id", network.planId(), "version", planVersion(network.planId()), "name", "Home 30",
+									"profileName", "home-20", "downloadRate", "30M", "uploadRate", "5M"))
+					.execute()
+					.path("updatePlan.operations[0].id")
+					.entity(String.class)
+					.get()));
+		String spare = this.admin.documentName("createPlan")
+			.variable("input",
+					Map.of("name", "Spare", "profileName", "spare-10", "downloadRate", "10M", "uploadRate", "2M"))
+			.execute()
+			.path("createPlan.plan.id")
+			.entity(String.class)
+			.get();
+		assertThat(newRows()).as("command-log rows left by createPlan").isEmpty();
+		run("deletePlan", routerId, () -> {
+			this.admin.document(DELETE_PLAN)
+				.variable("id", spare)
+				.execute()
+				.path("deletePlan.deletedId")
+				.entity(String.class)
+				.isEqualTo(spare);
+			awaitOperationsDone("REMOVE_PROFILE");
+		});
 		run("takeBackup", routerId,
 				() -> network.awaitSucceeded(this.admin.documentName("takeBackup")
 					.variable("input", Map.of("routerId", routerId, "kind", "EXPORT"))
@@ -122,6 +156,41 @@ class CommandLogAttributionTests extends ApiTest {
 					.path("deleteSubscriber.operation.id")
 					.entity(String.class)
 					.get()));
+	}
+
+	/** The rows written since the last look. */
+	private List<Map<String, Object>> newRows() {
+		List<Map<String, Object>> rows = this.jdbc
+			.sql("SELECT id, action, actor, router_id FROM " + this.tenant.schemaName() + ".router_command_log")
+			.query()
+			.listOfRows()
+			.stream()
+			.filter((row) -> !this.seen.contains((UUID) row.get("id")))
+			.toList();
+		rows.forEach((row) -> this.seen.add((UUID) row.get("id")));
+		return rows;
+	}
+
+	private int planVersion(String planId) {
+		return this.admin.documentName("planEdit")
+			.operationName("planVersion")
+			.variable("id", planId)
+			.execute()
+			.path("plan.version")
+			.entity(Integer.class)
+			.get();
+	}
+
+	/** Waits until the operations of the kind (there are some) have all SUCCEEDED. */
+	private void awaitOperationsDone(String kind) {
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(
+					this.jdbc.sql("SELECT status FROM " + this.tenant.schemaName() + ".router_operation WHERE kind = ?")
+						.param(kind)
+						.query(String.class)
+						.list())
+				.isNotEmpty()
+				.containsOnly("SUCCEEDED"));
 	}
 
 	/** Runs one path and checks the rows it left. */
@@ -142,15 +211,7 @@ class CommandLogAttributionTests extends ApiTest {
 	 * user and the router.
 	 */
 	private void assertRowsName(String path, String routerId) {
-		List<Map<String, Object>> rows = this.jdbc
-			.sql("SELECT id, action, actor, router_id FROM " + this.tenant.schemaName() + ".router_command_log")
-			.query()
-			.listOfRows()
-			.stream()
-			.filter((row) -> !this.seen.contains((UUID) row.get("id")))
-			.toList();
-		rows.forEach((row) -> this.seen.add((UUID) row.get("id")));
-		assertThat(rows).as("command-log rows left by %s", path).isNotEmpty().allSatisfy((row) -> {
+		assertThat(newRows()).as("command-log rows left by %s", path).isNotEmpty().allSatisfy((row) -> {
 			assertThat(row.get("actor")).as("who asked, in %s", row).isEqualTo(this.staff);
 			assertThat(String.valueOf(row.get("router_id"))).as("the router, in %s", row).isEqualTo(routerId);
 		});

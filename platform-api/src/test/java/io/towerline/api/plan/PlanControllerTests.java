@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.towerline.api.graphql.GraphQlSliceConfiguration;
 import io.towerline.core.plan.PlanListing;
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
 import io.towerline.core.error.NotFoundException;
@@ -33,6 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
@@ -319,7 +321,7 @@ class PlanControllerTests {
 			.path("deletePlan.deletedId")
 			.entity(UUID.class)
 			.isEqualTo(id);
-		then(this.plans).should().delete(id);
+		then(this.plans).should().delete(eq(id), any(Actor.class));
 	}
 
 	/**

@@ -1,10 +1,24 @@
 package io.towerline.api.plan;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.towerline.api.support.ApiTest;
 import io.towerline.api.support.NetworkFixture;
@@ -18,22 +32,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A plan's edit hands back every operation it started (one per router serving the plan,
  * and the subscribers' moves when its profile is renamed), exactly those the database
- * holds, and they finish; an edit of an older read of the plan changes nothing and says
- * CONCURRENT_MODIFICATION (ADR 0260).
+ * holds, and they finish; an edit of an older read of the plan, or the loser of two saves
+ * of one read at the same instant, changes nothing and says CONCURRENT_MODIFICATION in
+ * its payload (ADR 0260, 0265).
  */
 class PlanEditTests extends ApiTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	TenantId tenant;
 
@@ -118,6 +138,57 @@ class PlanEditTests extends ApiTest {
 			.hasSize(0);
 	}
 
+	/**
+	 * Two saves of one version at the same instant: the test holds the plan's row so that
+	 * both have started (and the old code had read the plan) before either can write,
+	 * then lets them go. One wins; the other is refused as a stale edit in its payload,
+	 * changing and enqueuing nothing (ADR 0265).
+	 */
+	@Test
+	void shouldRefuseTheLoserOfTwoSimultaneousSavesOfOneVersionAsAStaleEdit() throws Exception {
+		int read = version();
+		Instant before = Instant.now();
+		ExecutorService savers = Executors.newFixedThreadPool(2);
+		try (Connection gate = this.dataSource.getConnection()) {
+			gate.setAutoCommit(false);
+			int holder = holdPlanRow(gate);
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Map<String, Object>>> saves = List.of("21M", "22M").stream().map((rate) -> savers.submit(() -> {
+				start.await();
+				return payload(update(read, "Home 20 at " + rate, "home-20", rate));
+			})).toList();
+			start.countDown();
+			await().atMost(Duration.ofSeconds(30)).until(() -> waitingBehind(holder) == 2);
+			gate.commit();
+			List<Map<String, Object>> payloads = new ArrayList<>();
+			for (Future<Map<String, Object>> save : saves) {
+				payloads.add(save.get(60, TimeUnit.SECONDS));
+			}
+			Map<String, Object> won = payloads.stream().filter((p) -> p.get("plan") != null).findFirst().orElseThrow();
+			Map<String, Object> lost = payloads.get(1 - payloads.indexOf(won));
+			assertThat(lost.get("plan")).isNull();
+			assertThat((List<?>) lost.get("operations")).isEmpty();
+			Map<?, ?> saved = (Map<?, ?>) won.get("plan");
+			// the loser read the plan only once the winner had committed: it names the
+			// winner's plan
+			assertThat((List<?>) lost.get("errors")).singleElement()
+				.isEqualTo(Map.of("field", "version", "code", "CONCURRENT_MODIFICATION", "message",
+						"The plan '" + saved.get("name") + "' was changed by someone else after you opened it;"
+								+ " load it again and redo your edit"));
+			assertThat((List<?>) won.get("errors")).isEmpty();
+			assertThat(saved.get("version")).isEqualTo(read + 1);
+			List<String> wonOperations = ((List<?>) won.get("operations")).stream()
+				.map((operation) -> String.valueOf(((Map<?, ?>) operation).get("id")))
+				.toList();
+			assertThat(wonOperations).hasSize(2);
+			assertThat(operationsSince(before)).containsExactlyInAnyOrderElementsOf(wonOperations);
+			assertThat(version()).isEqualTo(read + 1);
+		}
+		finally {
+			savers.shutdownNow();
+		}
+	}
+
 	@Test
 	void shouldLetAClientThatSendsNoVersionReplaceThePlanAsItIsNow() {
 		int read = version();
@@ -150,6 +221,38 @@ class PlanEditTests extends ApiTest {
 		input.put("downloadRate", rate);
 		input.put("uploadRate", "5M");
 		return this.operator.documentName("planEdit").operationName("updatePlan").variable("input", input).execute();
+	}
+
+	private static Map<String, Object> payload(GraphQlTester.Response response) {
+		return response.path("updatePlan").entity(new ParameterizedTypeReference<Map<String, Object>>() {
+		}).get();
+	}
+
+	/**
+	 * Locks the plan's row in {@code gate}'s transaction and returns its backend's pid.
+	 */
+	private int holdPlanRow(Connection gate) throws SQLException {
+		try (PreparedStatement lock = gate.prepareStatement(
+				"SELECT pg_backend_pid() FROM " + this.tenant.schemaName() + ".plan WHERE id = ? FOR UPDATE")) {
+			lock.setObject(1, UUID.fromString(this.network.planId()));
+			try (ResultSet row = lock.executeQuery()) {
+				assertThat(row.next()).isTrue();
+				return row.getInt(1);
+			}
+		}
+	}
+
+	/**
+	 * The database sessions waiting, directly or in a queue, behind the backend
+	 * {@code holder}.
+	 */
+	private int waitingBehind(int holder) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE behind(pid) AS (
+				  SELECT a.pid FROM pg_stat_activity a WHERE ? = ANY(pg_blocking_pids(a.pid))
+				  UNION
+				  SELECT a.pid FROM pg_stat_activity a JOIN behind b ON b.pid = ANY(pg_blocking_pids(a.pid)))
+				SELECT count(*) FROM behind""").param(holder).query(Integer.class).single();
 	}
 
 	private void subscriberOn(String routerId, String username) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import io.towerline.core.actor.Actor;
 import io.towerline.core.tenancy.TenantContext;
 import io.towerline.core.tenancy.TenantId;
+import io.towerline.core.wording.Counted;
 import io.towerline.mikrotik.RouterErrorCode;
 import io.towerline.mikrotik.audit.AuditedCommand;
 import io.towerline.mikrotik.audit.CommandIntent;
@@ -77,7 +78,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 	@Override
 	public void commandsSending(List<CommandIntent> commands) {
 		if (TenantContext.current().isEmpty()) {
-			log.warn("{} command(s) to {} sent with no tenant bound; not audited", commands.size(),
+			log.warn("{} to {} sent with no tenant bound; not audited", Counted.of(commands.size(), "command"),
 					commands.get(0).router());
 			return;
 		}
@@ -86,7 +87,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 		if (context == null) {
 			// every path that talks to a router opens a context; one that does not
 			// is a bug whose rows cannot say who asked or which router
-			log.warn("{} command(s) ({}) sent with no command context; recorded as {}", commands.size(),
+			log.warn("{} ({}) sent with no command context; recorded as {}", Counted.of(commands.size(), "command"),
 					commands.get(0).path(), Actor.UNKNOWN);
 		}
 		List<Object[]> rows = new ArrayList<>(commands.size());

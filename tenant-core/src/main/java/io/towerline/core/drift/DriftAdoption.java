@@ -107,7 +107,7 @@ class DriftAdoption {
 			.forEach((subscriber) -> taken.add(subscriber.username().toLowerCase(Locale.ROOT)));
 		List<DriftItem> adopted = new ArrayList<>();
 		for (DriftItem item : items) {
-			String problem = (item.object() == DriftObject.PROFILE) ? adoptProfile(side, item)
+			String problem = (item.object() == DriftObject.PROFILE) ? adoptProfile(side, item, actor)
 					: adoptSecret(side, item, taken);
 			if (problem != null) {
 				errors.add(DriftResolutions.error(item, problem));
@@ -162,7 +162,7 @@ class DriftAdoption {
 		return null;
 	}
 
-	private @Nullable String adoptProfile(RouterSide side, DriftItem item) {
+	private @Nullable String adoptProfile(RouterSide side, DriftItem item, Actor actor) {
 		PppProfile profile = side.profiles().get(item.name());
 		if (profile == null || profile.rateLimit() == null || profile.rateLimit().isBlank()) {
 			return "the router's profile has no rate-limit to adopt";
@@ -179,7 +179,7 @@ class DriftAdoption {
 		catch (InvalidInputException ex) {
 			return "the router's profile cannot be taken: " + ex.getMessage();
 		}
-		this.plans.update(plan.id(), details);
+		this.plans.update(plan.id(), details, actor);
 		return null;
 	}
 

@@ -23,6 +23,7 @@ import io.towerline.core.router.Routers;
 import io.towerline.core.subscriber.PppoeUsername;
 import io.towerline.core.subscriber.Subscriber;
 import io.towerline.core.subscriber.SubscriberRecords;
+import io.towerline.core.wording.Counted;
 import io.towerline.mikrotik.client.RouterClient;
 import io.towerline.mikrotik.ppp.PppProfile;
 import io.towerline.mikrotik.ppp.PppSecret;
@@ -111,8 +112,8 @@ class RouterImportRun implements OperationHandler {
 			return null;
 		});
 		long skippedSecrets = skipped.stream().filter((skip) -> skip.object() == DriftObject.SECRET).count();
-		return (skipped.isEmpty()) ? null : skippedSecrets + " secret(s) and " + (skipped.size() - skippedSecrets)
-				+ " profile(s) left on the router; the import lists why";
+		return (skipped.isEmpty()) ? null : Counted.of(skippedSecrets, "secret") + " and "
+				+ Counted.of(skipped.size() - skippedSecrets, "profile") + " left on the router; the import lists why";
 	}
 
 	/** The plan of each importable profile, by profile name. */

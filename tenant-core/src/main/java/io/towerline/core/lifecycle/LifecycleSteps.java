@@ -23,6 +23,7 @@ import io.towerline.core.lifecycle.LifecycleTerms.Steps;
 import io.towerline.core.subscriber.SubscriberStatus;
 import io.towerline.core.subscriber.SubscriberChangeBatch;
 import io.towerline.core.tenancy.TenantContext;
+import io.towerline.core.wording.Counted;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -91,9 +92,9 @@ class LifecycleSteps {
 				.filter((latest) -> noneAhead || latest.at().plus(STALE_AFTER).isAfter(now))
 				.ifPresent((latest) -> {
 					long left = ChronoUnit.DAYS.between(now.atZone(terms.policy().timeZone()).toLocalDate(), expiresOn);
-					publish(LifecycleEvents.NOTICE_DUE, subscriber.id(), actor, now,
-							facts.with("days", String.valueOf(left), "summary",
-									"Notice: the subscription ends in " + left + " day(s), on " + expiresOn));
+					publish(LifecycleEvents.NOTICE_DUE, subscriber.id(), actor, now, facts.with("days",
+							String.valueOf(left), "daysLeft", Counted.of(left, "day"), "summary",
+							"Notice: the subscription ends in " + Counted.of(left, "day") + ", on " + expiresOn));
 				});
 			due.forEach((notice) -> sent.add(notice.days()));
 		}

@@ -21,7 +21,7 @@ final class BuiltInTemplates {
 
 	private static final Map<String, String[]> EMAIL = Map.of(LifecycleEvents.NOTICE_DUE,
 			new String[] { "Your subscription ends on {{expiresOn}}",
-					"Dear {{name}},\n\nyour {{plan}} subscription ends in {{days}} day(s), on {{expiresOn}}."
+					"Dear {{name}},\n\nyour {{plan}} subscription ends in {{daysLeft}}, on {{expiresOn}}."
 							+ " Please renew it to stay connected." },
 			LifecycleEvents.GRACE_STARTED,
 			new String[] { "Your subscription has ended: reduced speed until {{graceEndsOn}}",
@@ -40,7 +40,7 @@ final class BuiltInTemplates {
 							+ " The subscription runs until {{expiresOn}}." });
 
 	private static final Map<String, String> SMS = Map.of(LifecycleEvents.NOTICE_DUE,
-			"Your subscription ends on {{expiresOn}} ({{days}} day(s)). Please renew.", LifecycleEvents.GRACE_STARTED,
+			"Your subscription ends on {{expiresOn}} (in {{daysLeft}}). Please renew.", LifecycleEvents.GRACE_STARTED,
 			"Your subscription ended. Reduced speed until {{graceEndsOn}}.", LifecycleEvents.SUSPENDED,
 			"Your service is suspended until the subscription is renewed.", LifecycleEvents.RESTORED,
 			"Your service is restored until {{expiresOn}}.", LifecycleEvents.PAYMENT_RECORDED,

@@ -157,6 +157,7 @@ public class NotificationTemplates {
 		sample.put("graceEndsOn", "2027-01-03");
 		sample.put("suspendOn", "2027-01-04");
 		sample.put("days", "3");
+		sample.put("daysLeft", "3 days");
 		sample.put("amount", "25.00");
 		sample.put("currency", "EUR");
 		sample.put("reference", "INV-1001");

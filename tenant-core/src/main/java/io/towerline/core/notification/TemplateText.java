@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Fills {@code {{variable}}} placeholders. Values are inserted verbatim (mail and SMS are
- * plain text); a variable the event does not carry becomes empty.
+ * plain text); a variable the event does not carry becomes empty. Counts come also
+ * written with their noun ({@code daysLeft}: "1 day", "3 days"), since a template cannot
+ * choose between singular and plural.
  */
 final class TemplateText {
 
@@ -16,8 +18,8 @@ final class TemplateText {
 
 	/** The variables templates may use. */
 	static final Set<String> VARIABLES = Set.of("name", "username", "plan", "expiresOn", "graceEndsOn", "suspendOn",
-			"days", "amount", "currency", "reference", "until", "reason", "summary", "type", "subject", "tenant",
-			"messageId", "occurredAt");
+			"days", "daysLeft", "amount", "currency", "reference", "until", "reason", "summary", "type", "subject",
+			"tenant", "messageId", "occurredAt");
 
 	private TemplateText() {
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -99,11 +100,12 @@ public class PlanRouterPools {
 
 	/**
 	 * Sets the ranges of the plan's pool on one router, or with null ranges gives the
-	 * router the plan's own again; the routers serving the plan are synced.
+	 * router the plan's own again; the routers serving the plan are synced on behalf of
+	 * {@code actor}.
 	 * @throws InvalidInputException when the plan or router does not exist, the plan
 	 * manages no pool, or the ranges are not valid
 	 */
-	public List<RouterPool> set(UUID planId, UUID routerId, @Nullable String ranges) {
+	public List<RouterPool> set(UUID planId, UUID routerId, @Nullable String ranges, Actor actor) {
 		Plan plan;
 		try {
 			plan = this.plans.get(planId);
@@ -151,7 +153,7 @@ public class PlanRouterPools {
 				.params(planId, routerId, valid, Timestamp.from(this.clock.instant()))
 				.update();
 		}
-		this.events.publishEvent(new PlanChanged(planId, plan.profileName()));
+		this.events.publishEvent(new PlanChanged(planId, plan.profileName(), actor));
 		return of(planId);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.towerline.core.actor.Actor;
 import io.towerline.core.error.ErrorCode;
 import io.towerline.core.error.FieldError;
 import io.towerline.core.error.InvalidInputException;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The current tenant's plans. A changed plan publishes {@link PlanChanged} inside the
  * transaction, so that the routers serving it get the new profile through durable
- * operations enqueued in the same transaction.
+ * operations enqueued in the same transaction; the event names who changed the plan, so
+ * that those operations and their router commands do too (ADR 0264).
  */
 @Service
 @Transactional
@@ -94,31 +96,43 @@ public class Plans {
 	}
 
 	/**
-	 * Replaces the plan as staff edited it, read at {@code readVersion}.
+	 * Replaces the plan as {@code actor} edited it, read at {@code readVersion}.
 	 * @throws InvalidInputException with code CONCURRENT_MODIFICATION on field
-	 * {@code version} when the plan changed since that read (nothing changes then)
+	 * {@code version} when the plan changed since that read, also by a save still under
+	 * way when this one started (nothing changes then)
 	 */
-	public Plan update(UUID id, long readVersion, PlanDetails details) {
-		Plan plan = get(id);
+	public Plan update(UUID id, long readVersion, PlanDetails details, Actor actor) {
+		Plan plan = lock(id);
 		if (plan.version() != readVersion) {
 			throw new InvalidInputException(
 					new FieldError("version", ErrorCode.CONCURRENT_MODIFICATION, "The plan '" + plan.name()
 							+ "' was changed by someone else after you opened it; load it again and redo your edit"));
 		}
-		return update(id, details);
+		return apply(plan, details, actor);
 	}
 
 	/**
-	 * Replaces the plan whatever changed since it was read (for the platform's own
-	 * changes).
+	 * Replaces the plan whatever changed since it was read (clients that send no version,
+	 * the platform's own changes): the last save wins.
 	 */
-	public Plan update(UUID id, PlanDetails details) {
-		Plan plan = get(id);
-		check(details, id);
+	public Plan update(UUID id, PlanDetails details, Actor actor) {
+		return apply(lock(id), details, actor);
+	}
+
+	/**
+	 * The plan, locked until the transaction ends: a save that overlaps another waits for
+	 * it and then sees its version (ADR 0265).
+	 */
+	private Plan lock(UUID id) {
+		return this.plans.findLockedById(id).orElseThrow(() -> new NotFoundException("Plan", id));
+	}
+
+	private Plan apply(Plan plan, PlanDetails details, Actor actor) {
+		check(details, plan.id());
 		String previousProfile = plan.profileName();
 		plan.apply(details, this.clock.instant());
 		Plan saved = this.plans.saveAndFlush(plan);
-		this.events.publishEvent(new PlanChanged(saved.id(), previousProfile));
+		this.events.publishEvent(new PlanChanged(saved.id(), previousProfile, actor));
 		return saved;
 	}
 
@@ -128,7 +142,7 @@ public class Plans {
 	 * @throws InvalidInputException with code INVALID_STATE while subscribers are on it
 	 * or it is another plan's grace plan
 	 */
-	public void delete(UUID id) {
+	public void delete(UUID id, Actor actor) {
 		Plan plan = get(id);
 		for (PlanReferences reference : this.references.orderedStream().toList()) {
 			String usage = reference.usageOf(id);
@@ -142,7 +156,7 @@ public class Plans {
 					"The plan '" + plan.name() + "' is another plan's grace plan"));
 		}
 		this.plans.delete(plan);
-		this.events.publishEvent(new PlanDeleted(id, plan.profileName()));
+		this.events.publishEvent(new PlanDeleted(id, plan.profileName(), actor));
 	}
 
 	private void check(PlanDetails details, UUID id) {
@@ -166,8 +180,9 @@ public class Plans {
 	 *
 	 * @param planId the plan
 	 * @param profileName its profile name
+	 * @param actor who deleted it
 	 */
-	public record PlanDeleted(UUID planId, String profileName) {
+	public record PlanDeleted(UUID planId, String profileName, Actor actor) {
 
 	}
 
@@ -176,8 +191,9 @@ public class Plans {
 	 *
 	 * @param planId the plan
 	 * @param previousProfileName its profile name before the change
+	 * @param actor who changed it: the routers' operations are on record as theirs
 	 */
-	public record PlanChanged(UUID planId, String previousProfileName) {
+	public record PlanChanged(UUID planId, String previousProfileName, Actor actor) {
 
 	}
 

@@ -81,16 +81,20 @@ class PlanSync implements OperationHandler {
 
 	/**
 	 * A deleted plan's profile leaves every router of the tenant (absent ones count as
-	 * removed).
+	 * removed), on behalf of whoever deleted the plan.
 	 */
 	@EventListener
 	void on(Plans.PlanDeleted deleted) {
 		this.routers.idsByName()
 			.values()
-			.forEach((routerId) -> this.operations.enqueue(
-					OperationRequest.removeProfile(routerId, deleted.profileName(), Actor.system("plan-deleted"))));
+			.forEach((routerId) -> this.operations
+				.enqueue(OperationRequest.removeProfile(routerId, deleted.profileName(), deleted.actor())));
 	}
 
+	/**
+	 * A changed plan's profile is pushed to every router serving it, on behalf of whoever
+	 * changed the plan (ADR 0264).
+	 */
 	@EventListener
 	void on(Plans.PlanChanged change) {
 		Plan plan = this.plans.get(change.planId());
@@ -100,9 +104,9 @@ class PlanSync implements OperationHandler {
 		}
 		boolean renamed = !plan.profileName().equals(change.previousProfileName());
 		byRouter.forEach((routerId, ids) -> {
-			this.operations.enqueue(OperationRequest.syncPlan(routerId, plan.id(), Actor.system("plan-change")));
+			this.operations.enqueue(OperationRequest.syncPlan(routerId, plan.id(), change.actor()));
 			if (renamed) {
-				this.operations.enqueue(OperationRequest.syncSubscribers(routerId, ids, Actor.system("plan-change")));
+				this.operations.enqueue(OperationRequest.syncSubscribers(routerId, ids, change.actor()));
 			}
 		});
 	}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.towerline.core.credentials.SealedSecrets;
 import io.towerline.core.error.NotFoundException;
 import io.towerline.core.plan.PlanReferences;
+import io.towerline.core.wording.Counted;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ public class SubscriberRecords implements PlanReferences {
 	@Transactional(readOnly = true)
 	public @Nullable String usageOf(UUID planId) {
 		long count = this.subscribers.countByPlanId(planId);
-		return (count > 0) ? count + " subscriber(s)" : null;
+		return (count > 0) ? Counted.of(count, "subscriber") : null;
 	}
 
 	/**

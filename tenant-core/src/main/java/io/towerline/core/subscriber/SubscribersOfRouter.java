@@ -3,6 +3,7 @@ package io.towerline.core.subscriber;
 import java.util.UUID;
 
 import io.towerline.core.router.RouterReferences;
+import io.towerline.core.wording.Counted;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class SubscribersOfRouter implements RouterReferences {
 	@Transactional(readOnly = true)
 	public @Nullable String usageOf(UUID routerId) {
 		long count = this.subscribers.countByRouterId(routerId);
-		return (count > 0) ? count + " subscriber(s)" : null;
+		return (count > 0) ? Counted.of(count, "subscriber") : null;
 	}
 
 }

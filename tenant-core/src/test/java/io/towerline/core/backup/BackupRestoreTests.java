@@ -1,6 +1,8 @@
 package io.towerline.core.backup;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.towerline.core.error.ErrorCode;
@@ -30,9 +32,18 @@ class BackupRestoreTests extends BackupTest {
 		assertThat(refused.errors()).singleElement()
 			.satisfies((error) -> assertThat(error.code()).isEqualTo(ErrorCode.CONFIRMATION_MISMATCH));
 
+		Instant asked = Instant.now();
 		BackupRestores.Requested requested = inTenant(() -> this.restores.request(binary.id(), "RESTORE core", STAFF));
 		assertThat(requested.errors()).isEmpty();
 		RouterOperation done = awaitSucceeded(requested.operation().id());
+		// the restore's commands and the checks after it (the drift check's reads) are
+		// on record as the staff user's who asked, on the router (ADR 0262, 0264)
+		assertThat(this.jdbc
+			.sql("SELECT actor || ' ' || router_id FROM " + this.tenant.schemaName()
+					+ ".router_command_log WHERE at >= ?")
+			.param(Timestamp.from(asked))
+			.query(String.class)
+			.list()).isNotEmpty().containsOnly(STAFF.value() + " " + this.routerId);
 		// the succeeded operation keeps the post-restore checks as its note
 		assertThat(done.lastError()).contains("router answering").contains("drift: COMPLETED");
 		assertThat(this.simulator.secret("sub00002")).isPresent();

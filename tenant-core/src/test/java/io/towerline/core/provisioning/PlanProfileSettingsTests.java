@@ -126,7 +126,8 @@ class PlanProfileSettingsTests extends DatabaseTest {
 		ProfileSettings fewer = ProfileSettings.of("10.50.0.1", "pool-fibre", "10.60.0.0/22", List.of(), null, null,
 				null, null, null);
 		inTenant(() -> this.plans.update(plan.id(),
-				PlanDetails.of("Fibre 100", "fibre-100", RateLimit.parse("20M/100M"), null, fewer)));
+				PlanDetails.of("Fibre 100", "fibre-100", RateLimit.parse("20M/100M"), null, fewer),
+				Actor.user("plan-editor")));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.simulator.profile("fibre-100").orElseThrow())
 				.doesNotContainKeys("dns-server", "session-timeout", "idle-timeout")
