@@ -102,7 +102,7 @@ function TemplateEditor({ template }: { template: Template }) {
           {email && <TextInput label="Subject" value={subject} onChange={(event) => setSubject(event.currentTarget.value)} error={errors.subject || undefined} />}
           <Textarea
             label="Text"
-            description="Variables as {{name}}, e.g. {{name}}, {{plan}}, {{expiresOn}}, {{days}}"
+            description="Variables as {{name}}, e.g. {{name}}, {{plan}}, {{expiresOn}}, {{daysLeft}} (3 days), {{days}} (3)"
             autosize
             minRows={5}
             value={body}
