@@ -105,7 +105,7 @@ class CommandLogTargetTests extends DatabaseTest {
 		awaitSucceeded(created.operation());
 		// the plan edited: its profile is set on the router, by no subscriber's work
 		inTenant(() -> this.plans.update(this.planId,
-				PlanDetails.of("Home 20", "home-20", RateLimit.parse("10M/40M"), null)));
+				PlanDetails.of("Home 20", "home-20", RateLimit.parse("10M/40M"), null), Actor.of("user:test")));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> entries().stream()
 				.anyMatch((entry) -> entry.action().equals("/ppp/profile/set")
