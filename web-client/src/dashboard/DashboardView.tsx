@@ -95,7 +95,7 @@ export default function DashboardView() {
           size={20}
           to={urls.routers()}
           link="Open routers"
-          detail={traffic && traffic.routersUnreachable > 0 ? `${traffic.routersUnreachable} router(s) could not be read` : undefined}
+          detail={traffic && traffic.routersUnreachable > 0 ? `${traffic.routersUnreachable} ${traffic.routersUnreachable === 1 ? 'router' : 'routers'} could not be read` : undefined}
         />
         <Tile title="Open alerts" value={alerts.open} alert={alerts.open > 0} detail={`${alerts.acknowledged} acknowledged`} to={urls.alerts()} link="Open alerts" />
         <Tile title="Subscribers in grace" value={subscribers.inGrace} to={urls.subscribers({ lifecycle: 'GRACE' })} link="Show them" />

@@ -37,7 +37,7 @@ export function NotificationsSection({ subscriberId }: { subscriberId: string })
                   <Table.Td>{message.channel.toLowerCase()}</Table.Td>
                   <Table.Td>{message.recipient ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Tooltip label={message.lastError ?? `${message.attempts} attempt(s)`} disabled={!message.lastError && !message.attempts}>
+                    <Tooltip label={message.lastError ?? `${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'}`} disabled={!message.lastError && !message.attempts}>
                       <span>
                         <StatusBadge value={message.status} />
                       </span>

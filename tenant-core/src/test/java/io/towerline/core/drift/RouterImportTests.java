@@ -77,7 +77,7 @@ class RouterImportTests extends DriftTest {
 			assertThat(operation.progressTotal()).isEqualTo(5);
 			assertThat(operation.progressDone()).isEqualTo(3);
 			assertThat(operation.progressFailed()).isEqualTo(2);
-			assertThat(operation.lastError()).contains("2 secret(s)");
+			assertThat(operation.lastError()).contains("2 secrets and 0 profiles left on the router");
 		});
 
 		ImportResult again = imported();
