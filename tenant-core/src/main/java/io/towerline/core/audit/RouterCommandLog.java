@@ -55,9 +55,8 @@ public class RouterCommandLog implements RouterCommandAuditor {
 
 	private final JdbcTemplate batch;
 
-	private static final JsonMapper READER = JsonMapper.builder().build();
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	/** Writes the rows' parameters and reads them back for their targets. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Clock clock;
 
@@ -175,7 +174,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 		String subscriber = CommandTarget
 			.subscriberOf(CommandTarget.of(path, parameters, (context != null) ? context.subject() : null));
 		return new Object[] { id, Timestamp.from(at), (context != null) ? context.routerId() : null, subscriber, path,
-				this.json.writeValueAsString(parameters), outcome, (errorCode != null) ? errorCode.name() : null,
+				JSON.writeValueAsString(parameters), outcome, (errorCode != null) ? errorCode.name() : null,
 				truncate(error), duration.toMillis(), ((context != null) ? context.actor() : Actor.UNKNOWN).value(),
 				(context != null) ? context.operationId() : null };
 	}
@@ -283,7 +282,7 @@ public class RouterCommandLog implements RouterCommandAuditor {
 
 	private static Map<String, String> parametersOf(String json) {
 		Map<String, String> parameters = new LinkedHashMap<>();
-		READER.readTree(json)
+		JSON.readTree(json)
 			.properties()
 			.forEach((field) -> parameters.put(field.getKey(), field.getValue().asString()));
 		return parameters;
